@@ -1,18 +1,8 @@
-import { z } from 'zod';
+import * as z from 'zod';
+import { ACTIVITY_KINDS } from '../labels';
 import { idSchema, isoDateSchema, pageInputSchema, pageOutputSchema } from '../common';
 
-export const ACTIVITY_KINDS = ['lesson', 'theme_day', 'story_talk', 'reading', 'film', 'visit', 'seminar'] as const;
 export const activityKindSchema = z.enum(ACTIVITY_KINDS);
-export type ActivityKind = z.infer<typeof activityKindSchema>;
-export const ACTIVITY_KIND_LABELS: Record<ActivityKind, string> = {
-  lesson: '党课',
-  theme_day: '主题党日',
-  story_talk: '红色故事宣讲',
-  reading: '读书',
-  film: '观影',
-  visit: '参观红色教育基地',
-  seminar: '研讨',
-};
 
 export const activitySummarySchema = z.object({
   id: idSchema,

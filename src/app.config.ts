@@ -1,0 +1,48 @@
+export default defineAppConfig({
+  pages: ['pages/home/index', 'pages/activities/index', 'pages/quiz/index', 'pages/stories/index', 'pages/me/index'],
+  window: {
+    navigationBarBackgroundColor: '#C8161D',
+    navigationBarTitleText: '红途',
+    navigationBarTextStyle: 'white',
+    backgroundColor: '#F5F5F5',
+    backgroundTextStyle: 'dark',
+  },
+  tabBar: {
+    color: '#5F5F5F',
+    selectedColor: '#C8161D',
+    backgroundColor: '#FFFFFF',
+    borderStyle: 'black',
+    list: [
+      {
+        pagePath: 'pages/home/index',
+        text: '首页',
+        iconPath: 'assets/tabbar/home.png',
+        selectedIconPath: 'assets/tabbar/home-active.png',
+      },
+      {
+        pagePath: 'pages/activities/index',
+        text: '活动',
+        iconPath: 'assets/tabbar/activities.png',
+        selectedIconPath: 'assets/tabbar/activities-active.png',
+      },
+      {
+        pagePath: 'pages/quiz/index',
+        text: '答题',
+        iconPath: 'assets/tabbar/quiz.png',
+        selectedIconPath: 'assets/tabbar/quiz-active.png',
+      },
+      {
+        pagePath: 'pages/stories/index',
+        text: '投稿',
+        iconPath: 'assets/tabbar/stories.png',
+        selectedIconPath: 'assets/tabbar/stories-active.png',
+      },
+      {
+        pagePath: 'pages/me/index',
+        text: '我的',
+        iconPath: 'assets/tabbar/me.png',
+        selectedIconPath: 'assets/tabbar/me-active.png',
+      },
+    ],
+  },
+});

@@ -1,0 +1,42 @@
+import { Text, View } from '@tarojs/components';
+import { useState } from 'react';
+import type { ActionInput } from '../../types/contracts';
+import { callFunction } from '../services/cloud';
+import { ActionButton } from './ActionButton';
+
+interface PrivacyConsentProps {
+  privacyVersion: string;
+  onAccepted: () => void;
+}
+
+/** Shown instead of anything personal until the member accepts the current privacy guide. */
+export function PrivacyConsent({ privacyVersion, onAccepted }: PrivacyConsentProps) {
+  const [submitting, setSubmitting] = useState(false);
+
+  const accept = async () => {
+    setSubmitting(true);
+    // The server owns the current version; we echo what member.me reported and it re-validates.
+    const input = { version: privacyVersion } as ActionInput<'member', 'acceptPrivacy'>;
+    const result = await callFunction('member', 'acceptPrivacy', input);
+    setSubmitting(false);
+    if (result.ok) onAccepted();
+  };
+
+  return (
+    <View className='ht-card ht-privacy'>
+      <Text className='ht-card__title'>个人信息保护指引</Text>
+      <View className='ht-privacy__body'>
+        <Text className='ht-privacy__paragraph'>
+          为了组织支部学习活动，红途会在你加入党支部、报名活动、签到打卡和投稿时收集必要信息：姓名、所在党支部、政治面貌，以及参加学习活动的记录；扫码签到时会使用位置信息核验是否在现场。
+        </Text>
+        <Text className='ht-privacy__paragraph'>
+          这些信息只用于支部组织生活管理和学习统计，不会提供给无关的第三方。你可以随时在「我的」中导出或删除个人数据。
+        </Text>
+        <Text className='ht-privacy__version'>指引版本：{privacyVersion}</Text>
+      </View>
+      <ActionButton loading={submitting} onClick={() => void accept()}>
+        同意并继续
+      </ActionButton>
+    </View>
+  );
+}

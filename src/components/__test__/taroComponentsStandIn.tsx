@@ -1,0 +1,64 @@
+/**
+ * Plain-DOM stand-ins for the few @tarojs/components the app uses, so component tests run in jsdom
+ * without Taro's H5 runtime. Only the props the app passes are mapped.
+ */
+import type { ReactNode } from 'react';
+
+interface CommonProps {
+  className?: string;
+  children?: ReactNode;
+  onClick?: () => void;
+  role?: string;
+  'aria-busy'?: boolean | 'true' | 'false';
+  'aria-label'?: string;
+}
+
+export function View({ className, children, onClick, role, ...aria }: CommonProps & { hoverClass?: string }) {
+  return (
+    <div className={className} onClick={onClick} role={role} aria-busy={aria['aria-busy']} aria-label={aria['aria-label']}>
+      {children}
+    </div>
+  );
+}
+
+export function Text({ className, children, onClick }: CommonProps) {
+  return (
+    <span className={className} onClick={onClick}>
+      {children}
+    </span>
+  );
+}
+
+export function Button({
+  className,
+  children,
+  onClick,
+  disabled,
+  loading,
+}: CommonProps & { disabled?: boolean; loading?: boolean }) {
+  return (
+    <button type='button' className={className} onClick={onClick} disabled={disabled} aria-busy={loading}>
+      {children}
+    </button>
+  );
+}
+
+export function Switch({
+  checked,
+  onChange,
+  'aria-label': label,
+}: {
+  checked?: boolean;
+  onChange?: (event: { detail: { value: boolean } }) => void;
+  'aria-label'?: string;
+}) {
+  return (
+    <input
+      type='checkbox'
+      role='switch'
+      aria-label={label}
+      checked={checked}
+      onChange={(event) => onChange?.({ detail: { value: event.target.checked } })}
+    />
+  );
+}

@@ -1,0 +1,177 @@
+/**
+ * Renders the built 首页 from dist/weapp in miniprogram-simulate with WeChat's own wxml compiler
+ * (DESIGN §7). Run `npm run build:weapp` first; the test reads the build output, not src.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { RootComponent } from 'miniprogram-simulate';
+
+const distRoot = path.resolve(__dirname, '..', '..', 'dist', 'weapp');
+const homePagePath = path.join(distRoot, 'pages', 'home', 'index');
+
+const member = {
+  id: 'm-demo-member',
+  name: '李红',
+  branchId: 'branch-1',
+  branchName: '第一党支部',
+  role: 'member',
+  partyStatus: 'full',
+  status: 'active',
+  joinedAt: '2024-07-01T02:00:00.000Z',
+};
+const activity = {
+  id: 'act-1',
+  kind: 'visit',
+  title: '参观道县陈树湘党性教育基地',
+  branchId: 'branch-1',
+  place: '道县陈树湘党性教育基地',
+  startAt: '2026-11-28T06:30:00.000Z',
+  endAt: '2026-11-28T09:30:00.000Z',
+  capacity: 30,
+  signedUpCount: 12,
+};
+const contest = {
+  id: 'contest-1',
+  title: '学党史·知识竞赛（第一季）',
+  startAt: '2026-11-01T00:00:00.000Z',
+  endAt: '2026-12-31T15:59:59.000Z',
+  status: 'open',
+  questionCount: 20,
+  timeLimitSec: 600,
+  attemptsAllowed: 3,
+};
+
+const cloudAnswers: Record<string, unknown> = {
+  'member.me': { ok: true, data: { privacyAccepted: true, privacyVersion: '2026-11', member } },
+  'activity.list': { ok: true, data: { items: [activity], nextCursor: null } },
+  'quiz.contests': { ok: true, data: { items: [contest] } },
+};
+
+interface CallFunctionParam {
+  name: string;
+  data: { action: string; input: unknown };
+}
+
+const callFunction = jest.fn(async ({ name, data }: CallFunctionParam) => {
+  const result = cloudAnswers[`${name}.${data.action}`];
+  if (!result) throw new Error(`unexpected call ${name}.${data.action}`);
+  return { result, errMsg: 'cloud.callFunction:ok', requestID: 'test' };
+});
+const switchTab = jest.fn((options: { url: string; success?: () => void; complete?: () => void }) => {
+  options.success?.();
+  options.complete?.();
+});
+
+type Simulate = typeof import('miniprogram-simulate');
+type RenderedPage = RootComponent<any, any, any>;
+
+/** Polls until `condition` holds, because Taro batches setData asynchronously after each React commit. */
+async function waitUntil(condition: () => boolean, description: string, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${description}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+/** Taro pages are registered with Page(); miniprogram-simulate only knows Component(). */
+function shimPageOntoComponent(route: string): void {
+  const globals = globalThis as Record<string, unknown>;
+  globals.Page = (options: Record<string, unknown>) => {
+    const { data, ...rest } = options;
+    const methods: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(rest)) {
+      if (typeof value === 'function') methods[key] = value;
+    }
+    (globals.Component as (definition: unknown) => void)({
+      data,
+      methods,
+      lifetimes: {
+        attached(this: Record<string, (arg?: unknown) => void> & { route: string }) {
+          this.route = route;
+          this.onLoad?.({});
+          this.onShow?.();
+        },
+        ready(this: Record<string, () => void>) {
+          this.onReady?.();
+        },
+        detached(this: Record<string, () => void>) {
+          this.onUnload?.();
+        },
+      },
+    });
+  };
+}
+
+/** Runs the built app.js with App() captured, then fires the launch the way WeChat would. */
+function launchApp(): void {
+  const globals = globalThis as Record<string, unknown>;
+  let appConfig: Record<string, (options: unknown) => void> | undefined;
+  globals.App = (config: Record<string, (options: unknown) => void>) => {
+    appConfig = config;
+  };
+  globals.getApp = () => appConfig;
+  globals.getCurrentPages = () => [];
+  require(path.join(distRoot, 'app.js'));
+  if (!appConfig) throw new Error('app.js did not call App()');
+  const launchOptions = { path: 'pages/home/index', query: {}, scene: 1001 };
+  appConfig.onLaunch?.(launchOptions);
+  appConfig.onShow?.(launchOptions);
+}
+
+describe('首页（微信小程序构建产物）', () => {
+  let simulate: Simulate;
+  let page: RenderedPage;
+
+  beforeAll(() => {
+    if (!fs.existsSync(`${homePagePath}.js`)) {
+      throw new Error('dist/weapp is missing: run `npm run build:weapp` before `npm run test:weapp`');
+    }
+    simulate = require('miniprogram-simulate');
+    const wx = (globalThis as unknown as { wx: Record<string, unknown> }).wx;
+    wx.cloud = { init: jest.fn(), callFunction };
+    wx.switchTab = switchTab;
+    shimPageOntoComponent('pages/home/index');
+    launchApp();
+    const pageId = simulate.load(homePagePath, { compiler: 'official', rootPath: distRoot });
+    page = simulate.render(pageId) as RenderedPage;
+    page.attach(document.createElement('parent-wrapper'));
+  });
+
+  function pageText(): string {
+    return page.dom?.textContent ?? '';
+  }
+
+  it('显示云函数返回的党员问候、近期活动和进行中的竞赛', async () => {
+    await waitUntil(
+      () => pageText().includes(activity.title) && pageText().includes(contest.title),
+      'the activity and contest titles',
+    );
+    const text = pageText();
+    expect(text).toContain('李红同志，你好');
+    expect(text).toContain('第一党支部');
+    expect(text).toContain('参观红色教育基地');
+    expect(text).toContain('11月28日 周六 14:30');
+    expect(text).toContain('名额 12 / 30');
+    expect(text).toContain('题量 20 题');
+    expect(callFunction).toHaveBeenCalledWith(
+      expect.objectContaining({ name: 'activity', data: { action: 'list', input: { scope: 'upcoming', pageSize: 3 } } }),
+    );
+  });
+
+  it('点击进行中的竞赛会切换到答题标签页', async () => {
+    await waitUntil(() => pageText().includes(contest.title), 'the contest banner');
+    const banner = Array.from(page.dom?.querySelectorAll<HTMLElement>('[data-sid]') ?? []).find(
+      (node) => node.className.includes('ht-contest ') && node.textContent?.includes(contest.title),
+    );
+    const sid = banner?.getAttribute('data-sid');
+    if (!sid) throw new Error('contest banner with a data-sid not rendered');
+    const target = page.querySelector(`#${sid}`);
+    if (!target) throw new Error(`no component node for #${sid}`);
+
+    target.dispatchEvent('tap');
+
+    await waitUntil(() => switchTab.mock.calls.length > 0, 'wx.switchTab');
+    expect(switchTab).toHaveBeenCalledWith(expect.objectContaining({ url: '/pages/quiz/index' }));
+  });
+});
