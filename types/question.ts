@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const QUESTION_CATEGORIES = [
   '建党',
@@ -51,3 +51,11 @@ export const questionDraftSchema = z
     }
   });
 export type QuestionDraft = z.infer<typeof questionDraftSchema>;
+
+/** Two stems that differ only in spacing or punctuation are the same question. */
+export function normaliseStem(stem: string): string {
+  return stem
+    .normalize('NFKC')
+    .replace(/[\s\p{P}\p{S}]+/gu, '')
+    .toLowerCase();
+}

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { idSchema, isoDateSchema, orgKindSchema, partyStatusSchema, roleSchema } from '../common';
 
 /** Bumped whenever the privacy guide text changes; members must accept the current one again. */

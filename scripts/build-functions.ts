@@ -1,0 +1,58 @@
+/**
+ * Bundles each cloud function into cloudfunctions/<fn>/index.js (git-ignored), the file CloudBase
+ * deploys and the local gateway loads. wx-server-sdk stays external: CloudBase installs it from the
+ * function's committed package.json; locally it resolves to the root copy the emulator pins.
+ */
+import { build } from 'esbuild';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const FUNCTIONS_DIR = join(__dirname, '..', 'cloudfunctions');
+const PINNED_SDK = '4.0.2';
+
+export function functionNames(): string[] {
+  return readdirSync(FUNCTIONS_DIR, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && existsSync(join(FUNCTIONS_DIR, entry.name, 'index.ts')))
+    .map((entry) => entry.name)
+    .sort();
+}
+
+function assertPinnedSdk(name: string): void {
+  const manifest = JSON.parse(readFileSync(join(FUNCTIONS_DIR, name, 'package.json'), 'utf8')) as {
+    dependencies?: Record<string, string>;
+  };
+  if (manifest.dependencies?.['wx-server-sdk'] !== PINNED_SDK) {
+    throw new Error(`cloudfunctions/${name}/package.json must pin wx-server-sdk ${PINNED_SDK}`);
+  }
+}
+
+export async function buildFunctions(names = functionNames()): Promise<void> {
+  await Promise.all(
+    names.map(async (name) => {
+      assertPinnedSdk(name);
+      const started = Date.now();
+      const result = await build({
+        entryPoints: [join(FUNCTIONS_DIR, name, 'index.ts')],
+        outfile: join(FUNCTIONS_DIR, name, 'index.js'),
+        bundle: true,
+        platform: 'node',
+        target: 'node16',
+        format: 'cjs',
+        external: ['wx-server-sdk'],
+        minifySyntax: true,
+        legalComments: 'none',
+        logLevel: 'warning',
+        metafile: true,
+      });
+      const bytes = Object.values(result.metafile.outputs).reduce((sum, output) => sum + output.bytes, 0);
+      console.log(`built ${name}: ${(bytes / 1024).toFixed(1)} KB in ${Date.now() - started} ms`);
+    }),
+  );
+}
+
+if (process.argv[1] === __filename) {
+  buildFunctions().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,81 @@
+/**
+ * Stored document shapes, shared by the functions' repositories and the emulator's seed so the two
+ * can never drift. Instants are Dates (UTC); what leaves a function is mapped to the contracts in types/.
+ */
+import type { ActivityKind, OrgKind, PartyStatus, Role } from '../types/labels';
+import type { QuestionDraft } from '../types/question';
+
+export const MEMBER_STATUSES = ['pending', 'active', 'rejected', 'left'] as const;
+export type MemberStatus = (typeof MEMBER_STATUSES)[number];
+
+/** Identity is the platform-injected OPENID, never anything the phone sends. */
+export interface MemberDoc {
+  _id: string;
+  openid: string;
+  name: string;
+  branchId: string;
+  role: Role;
+  partyStatus: PartyStatus;
+  status: MemberStatus;
+  phoneTail?: string;
+  joinedAt: Date;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** 党委 → 党总支 → 党支部. `activeMemberCount` is kept by member writes so the tree never counts members. */
+export interface OrgDoc {
+  _id: string;
+  name: string;
+  kind: OrgKind;
+  parentId: string | null;
+  order: number;
+  activeMemberCount: number;
+}
+
+export interface ConsentDoc {
+  _id: string;
+  openid: string;
+  version: string;
+  acceptedAt: Date;
+}
+
+export interface ActivityDoc {
+  _id: string;
+  kind: ActivityKind;
+  title: string;
+  /** Organising branch; null for an org-wide activity. */
+  branchId: string | null;
+  /** 'all' or the one branch id that may see it: one indexed equality serves "what can I see". */
+  audienceKey: string;
+  place: string;
+  description: string;
+  startAt: Date;
+  endAt: Date;
+  signUpDeadline: Date;
+  capacity: number | null;
+  signedUpCount: number;
+  status: 'draft' | 'published' | 'cancelled' | 'finished';
+  createdBy: string;
+  createdAt: Date;
+}
+
+export interface ContestDoc {
+  _id: string;
+  title: string;
+  description: string;
+  status: 'draft' | 'published';
+  startAt: Date;
+  endAt: Date;
+  questionCount: number;
+  timeLimitSec: number;
+  attemptsAllowed: number;
+  createdAt: Date;
+}
+
+export interface QuestionDoc extends QuestionDraft {
+  _id: string;
+  /** Normalised stem, unique, so an import cannot add the same question twice. */
+  stemKey: string;
+  createdAt: Date;
+}
