@@ -1,0 +1,168 @@
+import { QUESTION_CATEGORIES, QUESTION_TYPES, questionDraftSchema } from '../../types/question';
+import { seedQuestions } from '../../emulator/seed/questions';
+import { seedBases } from '../../emulator/seed/bases';
+import { PROGRAMME_ITEM_KEYS, seedProgramme } from '../../emulator/seed/programme';
+
+/** Drops whitespace, punctuation and symbols so near-identical stems compare equal. */
+function normaliseStem(stem: string): string {
+  return stem.normalize('NFKC').replace(/[\s\p{P}\p{S}]/gu, '').toLowerCase();
+}
+
+function share(count: number): number {
+  return count / seedQuestions.length;
+}
+
+describe('seed question bank', () => {
+  it('parses every question with questionDraftSchema', () => {
+    const failures = seedQuestions.flatMap((q, i) => {
+      const parsed = questionDraftSchema.safeParse(q);
+      return parsed.success ? [] : [`#${i} ${q.stem}: ${parsed.error.message}`];
+    });
+    expect(failures).toEqual([]);
+  });
+
+  it('holds at least 110 questions', () => {
+    expect(seedQuestions.length).toBeGreaterThanOrEqual(110);
+  });
+
+  it('has at least 5 questions in every category', () => {
+    for (const category of QUESTION_CATEGORIES) {
+      const count = seedQuestions.filter((q) => q.category === category).length;
+      expect({ category, enough: count >= 5 }).toEqual({ category, enough: true });
+    }
+  });
+
+  it('has no two stems alike after normalising whitespace and punctuation', () => {
+    const seen = new Map<string, string>();
+    const duplicates: string[] = [];
+    for (const q of seedQuestions) {
+      const key = normaliseStem(q.stem);
+      const earlier = seen.get(key);
+      if (earlier !== undefined) duplicates.push(`${earlier} ≈ ${q.stem}`);
+      seen.set(key, q.stem);
+    }
+    expect(duplicates).toEqual([]);
+  });
+
+  it('mixes types roughly 60% single, 25% multiple, 15% judge', () => {
+    const counts = Object.fromEntries(
+      QUESTION_TYPES.map((t) => [t, seedQuestions.filter((q) => q.type === t).length]),
+    ) as Record<(typeof QUESTION_TYPES)[number], number>;
+    expect(share(counts.single)).toBeGreaterThanOrEqual(0.5);
+    expect(share(counts.single)).toBeLessThanOrEqual(0.7);
+    expect(share(counts.multiple)).toBeGreaterThanOrEqual(0.18);
+    expect(share(counts.multiple)).toBeLessThanOrEqual(0.32);
+    expect(share(counts.judge)).toBeGreaterThanOrEqual(0.1);
+    expect(share(counts.judge)).toBeLessThanOrEqual(0.2);
+  });
+
+  it('mixes difficulties', () => {
+    for (const difficulty of [1, 2, 3] as const) {
+      expect(seedQuestions.filter((q) => q.difficulty === difficulty).length).toBeGreaterThanOrEqual(10);
+    }
+  });
+
+  it('varies the correct option of single-choice questions', () => {
+    const positions = new Map<number, number>();
+    for (const q of seedQuestions.filter((x) => x.type === 'single')) {
+      const index = q.answer[0] ?? -1;
+      positions.set(index, (positions.get(index) ?? 0) + 1);
+    }
+    const singles = seedQuestions.filter((q) => q.type === 'single').length;
+    expect(positions.size).toBeGreaterThanOrEqual(3);
+    for (const count of positions.values()) {
+      expect(count / singles).toBeLessThan(0.5);
+    }
+  });
+
+  it('has judge questions that are true and judge questions that are false', () => {
+    const judges = seedQuestions.filter((q) => q.type === 'judge');
+    expect(judges.some((q) => q.answer[0] === 0)).toBe(true);
+    expect(judges.some((q) => q.answer[0] === 1)).toBe(true);
+  });
+
+  it('gives every question an explanation and a cited source', () => {
+    for (const q of seedQuestions) {
+      expect(q.explanation.trim().length).toBeGreaterThanOrEqual(10);
+      expect(q.source).toMatch(/《.+》|报告/);
+    }
+  });
+});
+
+describe('seed red bases', () => {
+  const requiredNames = [
+    '道县陈树湘党性教育基地',
+    '零陵红六军团指挥部旧址',
+    '蓝山中国工农红军新村渡口',
+    '蓝山云冰山哨所',
+    '双牌红军泉',
+    '新田小源会议旧址',
+    '冷水滩李达故居',
+    '祁阳陶铸故居',
+    '江华故居',
+    '潘市红军学校',
+    '红六军团在龙凼',
+    '乐天宇事迹陈列馆',
+  ];
+
+  it('uses unique slug ids', () => {
+    const ids = seedBases.map((b) => b.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of ids) expect(id).toMatch(/^[a-z0-9_-]+$/);
+  });
+
+  it('names all 12 bases from the programme documents', () => {
+    const names = seedBases.map((b) => b.name);
+    expect(names).toEqual(expect.arrayContaining(requiredNames));
+    expect(new Set(names).size).toBe(names.length);
+  });
+
+  it('places every base inside Yongzhou and marks it approximate', () => {
+    for (const b of seedBases) {
+      expect(b.latitude).toBeGreaterThanOrEqual(24.5);
+      expect(b.latitude).toBeLessThanOrEqual(26.8);
+      expect(b.longitude).toBeGreaterThanOrEqual(110.9);
+      expect(b.longitude).toBeLessThanOrEqual(112.6);
+      expect(b.approximate).toBe(true);
+      expect(b.radiusM).toBeGreaterThan(0);
+      expect(b.intro.length).toBeGreaterThan(0);
+      expect(b.theme.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('gives the themes the programme documents name', () => {
+    const theme = (name: string) => seedBases.find((b) => b.name === name)?.theme;
+    expect(theme('道县陈树湘党性教育基地')).toBe('绝对忠诚');
+    expect(theme('冷水滩李达故居')).toBe('求真精神');
+    expect(theme('祁阳陶铸故居')).toBe('松树风格');
+  });
+});
+
+describe('seed programme', () => {
+  it('has exactly the six 六个一 items', () => {
+    const keys = seedProgramme.items.map((i) => i.key);
+    expect([...keys].sort()).toEqual([...PROGRAMME_ITEM_KEYS].sort());
+    expect(keys).toHaveLength(6);
+  });
+
+  it('is the 2026 red-education programme', () => {
+    expect(seedProgramme.id).toBe('red-education-2026');
+    expect(seedProgramme.year).toBe(2026);
+  });
+
+  it('asks for one lesson video per branch, mp4, at most 30 minutes', () => {
+    const lesson = seedProgramme.items.find((i) => i.key === 'lesson');
+    expect(lesson?.branchQuota).toMatchObject({ scope: 'branch', count: 1, evidence: 'video', format: 'mp4' });
+    expect(lesson?.branchQuota.maxMinutes).toBeLessThanOrEqual(30);
+    expect(lesson?.branchQuota.recommendedMinutes).toBeLessThanOrEqual(lesson?.branchQuota.maxMinutes ?? 0);
+  });
+
+  it('asks every member for one reflection', () => {
+    const reflection = seedProgramme.items.find((i) => i.key === 'reflection');
+    expect(reflection?.branchQuota).toMatchObject({ scope: 'everyMember', count: 1 });
+  });
+
+  it('carries the theory-article limit and deadline the documents give', () => {
+    expect(seedProgramme.theoryArticle).toMatchObject({ maxChars: 3000, deadline: '2026-06-26' });
+  });
+});
