@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import * as z from 'zod';
-import zhCN from 'zod/v4/locales/zh-CN.js';
+// The CommonJS build of the one locale: importing it through z.locales would bundle all 40.
+import zhCN from 'zod/v4/locales/zh-CN.cjs';
 import { ERROR_MESSAGES } from '../../types/errors';
 import { functionEventSchema, type Result } from '../../types/result';
 import { findMemberByOpenid } from './caller';

@@ -1,0 +1,114 @@
+/**
+ * Extended-JSON codec for the wire and the journal.
+ *
+ * The SDK sends canonical EJSON (bson 4 `EJSON.stringify(…, { relaxed: false })`) and parses
+ * replies with `EJSON.parse` (relaxed). We write our own small codec instead of importing the
+ * SDK's transitive `bson` so the engine does not depend on how npm hoists it, and so we can
+ * resolve CloudBase's non-standard `$tcb_server_date` against the store clock.
+ */
+
+export type Doc = Record<string, unknown>;
+
+/** Realm-independent (jest runs tests in a vm context whose Object.prototype differs from the host's). */
+function isPlainObject(v: unknown): v is Doc {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const proto = Object.getPrototypeOf(v);
+  return proto === null || Object.getPrototypeOf(proto) === null;
+}
+
+/** JS has no `x` flag; `g`/`y` would make RegExp#test stateful across documents. */
+function jsFlags(options: string): string {
+  return [...new Set(options)].filter((f) => 'imsu'.includes(f)).join('');
+}
+
+function singleKey(o: Doc): string | undefined {
+  const keys = Object.keys(o);
+  return keys.length === 1 ? keys[0] : undefined;
+}
+
+function reviveDate(v: unknown): Date | undefined {
+  if (typeof v === 'string') return new Date(v);
+  if (typeof v === 'number') return new Date(v);
+  if (isPlainObject(v) && typeof v.$numberLong === 'string') return new Date(Number(v.$numberLong));
+  return undefined;
+}
+
+function revive(v: unknown, now: () => Date): unknown {
+  if (Array.isArray(v)) return v.map((x) => revive(x, now));
+  if (!isPlainObject(v)) return v;
+  const key = singleKey(v);
+  if (key !== undefined) {
+    const inner = v[key];
+    switch (key) {
+      case '$numberInt':
+      case '$numberDouble':
+      case '$numberLong':
+      case '$numberDecimal':
+        if (typeof inner === 'string') return Number(inner);
+        break;
+      case '$date': {
+        const d = reviveDate(inner);
+        if (d) return d;
+        break;
+      }
+      case '$regularExpression':
+        if (isPlainObject(inner) && typeof inner.pattern === 'string') {
+          return new RegExp(inner.pattern, jsFlags(typeof inner.options === 'string' ? inner.options : ''));
+        }
+        break;
+      case '$oid':
+        // CloudBase ids are strings; an ObjectId is compared by its hex form.
+        if (typeof inner === 'string') return inner;
+        break;
+      case '$tcb_server_date': {
+        const offset = isPlainObject(inner) ? revive(inner.offset, now) : 0;
+        return new Date(now().getTime() + (typeof offset === 'number' ? offset : 0));
+      }
+    }
+  }
+  const out: Doc = {};
+  for (const [k, x] of Object.entries(v)) out[k] = revive(x, now);
+  return out;
+}
+
+/** Parses an EJSON string (canonical or relaxed) into plain JS values with Date and RegExp. */
+export function decode(text: string, now: () => Date = () => new Date()): unknown {
+  return revive(JSON.parse(text), now);
+}
+
+function toWire(v: unknown): unknown {
+  if (v instanceof Date) return { $date: { $numberLong: String(v.getTime()) } };
+  if (v instanceof RegExp) return { $regularExpression: { pattern: v.source, options: v.flags } };
+  if (typeof v === 'number' && !Number.isFinite(v)) return { $numberDouble: String(v) };
+  if (Array.isArray(v)) return v.map((x) => (x === undefined ? null : toWire(x)));
+  if (typeof v === 'object' && v !== null) {
+    const out: Doc = {};
+    for (const [k, x] of Object.entries(v)) if (x !== undefined) out[k] = toWire(x);
+    return out;
+  }
+  return v;
+}
+
+/** Relaxed EJSON, which the SDK's `EJSON.parse` turns back into numbers and Dates. */
+export function encode(v: unknown): string {
+  return JSON.stringify(toWire(v));
+}
+
+/**
+ * Deep copy that keeps Dates and RegExps (documents never hold functions or cycles). Not
+ * structuredClone: that is a host function and would hand jest tests objects of another realm,
+ * which `instanceof Date` (here and in mingo) does not recognise.
+ */
+export function clone<T>(v: T): T {
+  if (v instanceof Date) return new Date(v.getTime()) as T;
+  if (v instanceof RegExp) return new RegExp(v.source, v.flags) as T;
+  if (Array.isArray(v)) return v.map(clone) as T;
+  if (typeof v === 'object' && v !== null) {
+    const out: Doc = {};
+    for (const [k, x] of Object.entries(v)) out[k] = clone(x);
+    return out as T;
+  }
+  return v;
+}
+
+export { isPlainObject };

@@ -1,0 +1,96 @@
+/**
+ * Loads the demo data (DESIGN §4) into a store. Dates are relative to `now` so the contest is
+ * always open and the activity always upcoming, whenever the seed is loaded.
+ */
+import type { ActivityDoc, ContestDoc, QuestionDoc } from '../../server/documents';
+import { shanghaiTimeOn } from '../../core/time';
+import { normaliseStem } from '../../types/question';
+import type { DocumentStore } from '../engine/store';
+import { seedBases } from './bases';
+import { seedPeople } from './people';
+import { seedProgramme } from './programme';
+import { seedQuestions } from './questions';
+
+export { DEMO_IDENTITIES } from './people';
+
+export const SEED_CONTEST_ID = 'contest-yongzhou-2026';
+export const SEED_ACTIVITY_ID = 'activity-chenshuxiang-visit';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export function seedActivity(now: Date): ActivityDoc {
+  return {
+    _id: SEED_ACTIVITY_ID,
+    kind: 'visit',
+    title: '走进道县陈树湘党性教育基地',
+    branchId: null,
+    audienceKey: 'all',
+    place: '道县陈树湘党性教育基地',
+    description: '重温“断肠明志”的绝对忠诚，现场扫码签到，参观后提交一篇心得体会。',
+    startAt: shanghaiTimeOn(now, 5, 9),
+    endAt: shanghaiTimeOn(now, 5, 16, 30),
+    signUpDeadline: shanghaiTimeOn(now, 4, 18),
+    capacity: 40,
+    signedUpCount: 0,
+    status: 'published',
+    createdBy: 'm-demo-admin',
+    createdAt: now,
+  };
+}
+
+export function seedContest(now: Date): ContestDoc {
+  return {
+    _id: SEED_CONTEST_ID,
+    title: '永州红色记忆 · 党史知识竞赛',
+    description: '20 道题，限时 10 分钟，最多作答 3 次，以最好成绩计入排行榜。',
+    status: 'published',
+    startAt: new Date(now.getTime() - DAY_MS),
+    endAt: new Date(now.getTime() + 30 * DAY_MS),
+    questionCount: 20,
+    timeLimitSec: 600,
+    attemptsAllowed: 3,
+    createdAt: now,
+  };
+}
+
+export function seedQuestionDocs(now: Date): QuestionDoc[] {
+  return seedQuestions.map((question, index) => ({
+    ...question,
+    _id: `q-${String(index + 1).padStart(4, '0')}`,
+    stemKey: normaliseStem(question.stem),
+    createdAt: now,
+  }));
+}
+
+/** Seed content is authored with readable `id`s; stored documents carry them as `_id`. */
+function withDocId<T extends { id: string }>({ id, ...rest }: T, now: Date): Record<string, unknown> {
+  return { _id: id, ...rest, createdAt: now };
+}
+
+export interface SeedSummary {
+  [collection: string]: number;
+}
+
+export function seedStore(store: DocumentStore, now: Date): SeedSummary {
+  const { orgs, members } = seedPeople(now);
+  const batches: Record<string, Record<string, unknown>[]> = {
+    orgs: orgs.map((doc) => ({ ...doc })),
+    members: members.map((doc) => ({ ...doc })),
+    bases: seedBases.map((base) => withDocId(base, now)),
+    questions: seedQuestionDocs(now).map((doc) => ({ ...doc })),
+    contests: [{ ...seedContest(now) }],
+    activities: [{ ...seedActivity(now) }],
+    programmes: [withDocId(seedProgramme, now)],
+  };
+  const summary: SeedSummary = {};
+  for (const [collection, docs] of Object.entries(batches)) {
+    store.insertMany(collection, docs);
+    summary[collection] = docs.length;
+  }
+  return summary;
+}
+
+/** True when nothing has been loaded yet: `npm start` seeds only an empty store. */
+export function isEmptyStore(store: DocumentStore): boolean {
+  return store.collectionNames().every((name) => store.count(name) === 0);
+}

@@ -1,0 +1,64 @@
+import { loadSource } from '../../emulator/runner';
+import { startSeededGateway } from '../support/gatewayEnv';
+
+let gateway: Awaited<ReturnType<typeof startSeededGateway>>;
+
+beforeAll(async () => {
+  gateway = await startSeededGateway(loadSource);
+});
+afterAll(() => gateway.close());
+
+function post(path: string, body: string, openid?: string) {
+  return fetch(`${gateway.baseUrl}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(openid ? { 'x-openid': openid } : {}) },
+    body,
+  });
+}
+
+describe('本地网关', () => {
+  it('POST /fn/member 以 x-openid 的身份调用函数并返回 HTTP 200 的结果', async () => {
+    const response = await post('/fn/member', JSON.stringify({ action: 'me', input: {} }), 'demo-member');
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ ok: true, data: { member: { name: '林红' } } });
+  });
+
+  it('没有 x-openid 时按未登录处理', async () => {
+    const response = await post('/fn/member', JSON.stringify({ action: 'orgTree', input: {} }));
+    expect(await response.json()).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+  });
+
+  it('未知操作返回 INVALID_INPUT 与 action 字段', async () => {
+    const response = await post('/fn/member', JSON.stringify({ action: 'nope', input: {} }), 'demo-member');
+    expect(await response.json()).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', field: 'action' } });
+  });
+
+  it('坏的 JSON 得到 INVALID_INPUT 而不是堆栈', async () => {
+    const response = await post('/fn/member', '{"action":', 'demo-member');
+    expect(response.status).toBe(400);
+    const body = await response.json();
+    expect(body).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', field: 'body' } });
+    expect(JSON.stringify(body)).not.toMatch(/at .*\.ts|SyntaxError/);
+  });
+
+  it('不存在的函数返回 404 与 NOT_FOUND', async () => {
+    const response = await post('/fn/payroll', JSON.stringify({ action: 'list' }), 'demo-admin');
+    expect(response.status).toBe(404);
+    expect(await response.json()).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  });
+
+  it('GET /healthz 与 /dev/identities 可用', async () => {
+    expect(await (await fetch(`${gateway.baseUrl}/healthz`)).json()).toEqual({ ok: true });
+    const { identities } = (await (await fetch(`${gateway.baseUrl}/dev/identities`)).json()) as {
+      identities: { openid: string }[];
+    };
+    expect(identities.map((identity) => identity.openid)).toEqual(
+      expect.arrayContaining(['demo-admin', 'demo-secretary', 'demo-member']),
+    );
+  });
+
+  it('静态文件路径不能越出 H5 目录', async () => {
+    const response = await fetch(`${gateway.baseUrl}/..%2f..%2fpackage.json`);
+    expect(await response.text()).not.toContain('"devDependencies"');
+  });
+});

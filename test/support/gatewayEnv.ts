@@ -1,0 +1,23 @@
+import type { Server } from 'node:http';
+import { createGateway, listen } from '../../emulator/gateway';
+import { createLocalEnvironment } from '../../emulator/local';
+import type { FunctionLoader } from '../../emulator/runner';
+import { DEMO_IDENTITIES, seedStore } from '../../emulator/seed';
+
+process.env.HONGTU_LOG = 'silent';
+
+/** A seeded in-memory emulator behind a real HTTP gateway on a free loopback port. */
+export async function startSeededGateway(load: FunctionLoader): Promise<{ baseUrl: string; close(): Promise<void> }> {
+  const { store, runner } = createLocalEnvironment({ load });
+  seedStore(store, new Date());
+  const server: Server = createGateway({ runner, identities: DEMO_IDENTITIES });
+  const port = await listen(server, 0);
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        store.close();
+      }),
+  };
+}
