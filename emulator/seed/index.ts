@@ -72,10 +72,11 @@ export interface SeedSummary {
 }
 
 export function seedStore(store: DocumentStore, now: Date): SeedSummary {
-  const { orgs, members } = seedPeople(now);
+  const { orgs, members, consents } = seedPeople(now);
   const batches: Record<string, Record<string, unknown>[]> = {
     orgs: orgs.map((doc) => ({ ...doc })),
     members: members.map((doc) => ({ ...doc })),
+    consents: consents.map((doc) => ({ ...doc })),
     bases: seedBases.map((base) => withDocId(base, now)),
     questions: seedQuestionDocs(now).map((doc) => ({ ...doc })),
     contests: [{ ...seedContest(now) }],

@@ -3,7 +3,9 @@
  * generated members with invented, generic names (never real officials).
  */
 import type { PartyStatus, Role } from '../../types/common';
-import type { MemberDoc, OrgDoc } from '../../server/documents';
+import { PRIVACY_VERSION } from '../../types/contracts/member';
+import type { ConsentDoc, MemberDoc, OrgDoc } from '../../server/documents';
+import { consentId } from '../../cloudfunctions/member/repository';
 
 export interface DemoIdentity {
   openid: string;
@@ -41,7 +43,8 @@ function partyStatusFor(index: number): PartyStatus {
   return 'full';
 }
 
-export function seedPeople(now: Date): { orgs: OrgDoc[]; members: MemberDoc[] } {
+/** Everyone seeded has joined, and joining starts with accepting the privacy guide. */
+export function seedPeople(now: Date): { orgs: OrgDoc[]; members: MemberDoc[]; consents: ConsentDoc[] } {
   const branchIds = ORGS.filter((org) => org.kind === 'branch').map((org) => org._id);
   const member = (openid: string, name: string, branchId: string, role: Role, partyStatus: PartyStatus): MemberDoc => ({
     _id: `m-${openid}`,
@@ -73,5 +76,11 @@ export function seedPeople(now: Date): { orgs: OrgDoc[]; members: MemberDoc[] } 
   const counts = new Map<string, number>();
   for (const { branchId } of members) counts.set(branchId, (counts.get(branchId) ?? 0) + 1);
   const orgs = ORGS.map((org) => ({ ...org, activeMemberCount: counts.get(org._id) ?? 0 }));
-  return { orgs, members };
+  const consents = members.map(({ openid }) => ({
+    _id: consentId(openid, PRIVACY_VERSION),
+    openid,
+    version: PRIVACY_VERSION,
+    acceptedAt: now,
+  }));
+  return { orgs, members, consents };
 }
