@@ -3,7 +3,7 @@
  * can never drift. Instants are Dates (UTC); what leaves a function is mapped to the contracts in types/.
  */
 import type { ActivityKind, OrgKind, PartyStatus, Role } from '../types/labels';
-import type { QuestionDraft } from '../types/question';
+import type { QuestionCategory, QuestionDraft, QuestionType } from '../types/question';
 
 export const MEMBER_STATUSES = ['pending', 'active', 'rejected', 'left'] as const;
 export type MemberStatus = (typeof MEMBER_STATUSES)[number];
@@ -60,6 +60,12 @@ export interface ActivityDoc {
   createdAt: Date;
 }
 
+export interface ContestDrawRule {
+  category?: QuestionCategory;
+  difficulty?: 1 | 2 | 3;
+  count: number;
+}
+
 export interface ContestDoc {
   _id: string;
   title: string;
@@ -67,10 +73,71 @@ export interface ContestDoc {
   status: 'draft' | 'published';
   startAt: Date;
   endAt: Date;
+  /** Sum of the rules' counts, kept for list pages. */
   questionCount: number;
+  rules: ContestDrawRule[];
+  pointsPerQuestion: number;
   timeLimitSec: number;
   attemptsAllowed: number;
+  /** Which attempt stands on the board. */
+  counts: 'best' | 'latest';
+  showExplanations: boolean;
+  leaderboardVisible: boolean;
   createdAt: Date;
+}
+
+/** What submit needs to score one question, snapshotted at start so a bank edit cannot move the goalposts. */
+export interface AttemptKeyItem {
+  id: string;
+  type: QuestionType;
+  answer: number[];
+  optionCount: number;
+  points: number;
+}
+
+export interface AttemptDoc {
+  _id: string;
+  contestId: string;
+  memberId: string;
+  branchId: string;
+  attemptNo: number;
+  status: 'open' | 'submitted';
+  startedAt: Date;
+  deadline: Date;
+  graceMs: number;
+  key: AttemptKeyItem[];
+  /** Per question, displayed position → original option index. */
+  orders: Record<string, number[]>;
+  counts: ContestDoc['counts'];
+  showExplanations: boolean;
+  // Set by submit:
+  receivedAt?: Date;
+  submittedAt?: Date;
+  onTime?: boolean;
+  durationMs?: number;
+  score?: number;
+  maxScore?: number;
+  correctCount?: number;
+  /** Original option indexes chosen, per question id. */
+  chosen?: Record<string, number[]>;
+}
+
+/**
+ * One row per member per contest: the attempt that stands on the board. `sortKey` orders the board
+ * ascending in one indexed query; a member who started but never submitted holds PENDING_SORT_KEY.
+ */
+export interface ContestEntryDoc {
+  _id: string;
+  contestId: string;
+  memberId: string;
+  branchId: string;
+  name: string;
+  branchName: string;
+  sortKey: string;
+  score: number | null;
+  durationMs: number | null;
+  submittedAt: Date | null;
+  attemptId: string | null;
 }
 
 export interface QuestionDoc extends QuestionDraft {

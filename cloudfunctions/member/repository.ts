@@ -1,5 +1,5 @@
 import type { ConsentDoc, OrgDoc } from '../../server/documents';
-import { fetchAllPages, fetchById, fetchOne, type Database } from '../../server/kernel/db';
+import { fetchAllPages, fetchOne, type Database } from '../../server/kernel/db';
 
 /** An org of 400 branches and their parents is far below this; more means something is wrong. */
 const MAX_ORGS = 5000;
@@ -16,10 +16,6 @@ export async function saveConsent(db: Database, consent: ConsentDoc): Promise<vo
   const { _id, ...fields } = consent;
   // set() on a deterministic id makes a repeated or concurrent consent a harmless overwrite.
   await db.collection('consents').doc(_id).set({ data: fields });
-}
-
-export function findOrg(db: Database, id: string): Promise<OrgDoc | null> {
-  return fetchById<OrgDoc>(db.collection('orgs'), id);
 }
 
 export function listOrgs(db: Database): Promise<OrgDoc[]> {

@@ -1,8 +1,11 @@
-import type { ContestDoc } from '../../server/documents';
-import { fetchList, type Database } from '../../server/kernel/db';
+import type { AttemptDoc, ContestDoc, ContestEntryDoc, QuestionDoc } from '../../server/documents';
+import { fetchById, fetchList, fetchOne, MAX_DOCS_PER_GET, countOf, type Database } from '../../server/kernel/db';
 
 /** Few contests run at once, so one page of the soonest-ending covers every open and upcoming one. */
 const CONTESTS_PER_LIST = 50;
+
+/** Sorts after every real key (digits and '-'), so entries of members who never submitted stay off the board. */
+export const PENDING_SORT_KEY = 'z';
 
 export function listContestsEndingAfter(db: Database, now: Date): Promise<ContestDoc[]> {
   return fetchList<ContestDoc>(
@@ -22,4 +25,90 @@ export function listContestsEndedBy(db: Database, now: Date): Promise<ContestDoc
       .orderBy('endAt', 'desc')
       .limit(CONTESTS_PER_LIST),
   );
+}
+
+export function findContest(db: Database, contestId: string): Promise<ContestDoc | null> {
+  return fetchById<ContestDoc>(db.collection('contests'), contestId);
+}
+
+/** The candidate pool for a draw: only the categories the rules name (index category_difficulty). */
+export function listQuestionsInCategories(db: Database, categories: string[]): Promise<QuestionDoc[]> {
+  return fetchList<QuestionDoc>(
+    db.collection('questions').where({ category: db.command.in(categories) }).limit(MAX_DOCS_PER_GET),
+  );
+}
+
+export function listQuestionsByIds(db: Database, ids: string[]): Promise<QuestionDoc[]> {
+  return fetchList<QuestionDoc>(db.collection('questions').where({ _id: db.command.in(ids) }).limit(MAX_DOCS_PER_GET));
+}
+
+export function findLatestAttempt(db: Database, contestId: string, memberId: string): Promise<AttemptDoc | null> {
+  return fetchOne<AttemptDoc>(
+    db.collection('attempts').where({ contestId, memberId }).orderBy('attemptNo', 'desc'),
+  );
+}
+
+export function findAttempt(db: Database, attemptId: string): Promise<AttemptDoc | null> {
+  return fetchById<AttemptDoc>(db.collection('attempts'), attemptId);
+}
+
+/** Inserts a new attempt; the unique (contestId, memberId, attemptNo) index refuses a concurrent twin. */
+export async function insertAttempt(db: Database, attempt: Omit<AttemptDoc, '_id'>): Promise<string> {
+  const added = (await db.collection('attempts').add({ data: attempt })) as { _id: string };
+  return added._id;
+}
+
+/** Moves an open attempt to submitted; returns false when another submit got there first. */
+export async function closeOpenAttempt(db: Database, attemptId: string, fields: Partial<AttemptDoc>): Promise<boolean> {
+  const reply = (await db.collection('attempts').where({ _id: attemptId, status: 'open' }).update({ data: fields })) as {
+    stats: { updated: number };
+  };
+  return reply.stats.updated === 1;
+}
+
+export function entryId(contestId: string, memberId: string): string {
+  return `${contestId}_${memberId}`;
+}
+
+export async function createPendingEntry(db: Database, entry: ContestEntryDoc): Promise<void> {
+  const { _id, ...fields } = entry;
+  await db.collection('contest_entries').doc(_id).set({ data: fields });
+}
+
+type Standing = Pick<ContestEntryDoc, 'sortKey' | 'score' | 'durationMs' | 'submittedAt' | 'attemptId'>;
+
+/**
+ * Puts an attempt on the board in one conditional write: with `best`, only if it beats what stands
+ * (a smaller key); with `latest`, only if it was submitted later. Safe to repeat.
+ */
+export async function applyToEntry(
+  db: Database,
+  id: string,
+  standing: Standing & { submittedAt: Date },
+  counts: 'best' | 'latest',
+): Promise<void> {
+  const _ = db.command;
+  const condition =
+    counts === 'best'
+      ? { _id: id, sortKey: _.gt(standing.sortKey) }
+      : _.or([{ _id: id, submittedAt: null }, { _id: id, submittedAt: _.lt(standing.submittedAt) }]);
+  await db.collection('contest_entries').where(condition).update({ data: standing });
+}
+
+export function findEntry(db: Database, id: string): Promise<ContestEntryDoc | null> {
+  return fetchById<ContestEntryDoc>(db.collection('contest_entries'), id);
+}
+
+/** One page of the board in order (index contest_sortkey), strictly after `afterKey`. */
+export function listBoardPage(db: Database, contestId: string, afterKey: string | null, limit: number): Promise<ContestEntryDoc[]> {
+  const _ = db.command;
+  const sortKey = afterKey === null ? _.lt(PENDING_SORT_KEY) : _.and(_.gt(afterKey), _.lt(PENDING_SORT_KEY));
+  return fetchList<ContestEntryDoc>(
+    db.collection('contest_entries').where({ contestId, sortKey }).orderBy('sortKey', 'asc').limit(limit),
+  );
+}
+
+/** How many stand strictly ahead of `sortKey`: rank − 1, with one indexed count. */
+export function countAhead(db: Database, contestId: string, sortKey: string): Promise<number> {
+  return countOf(db.collection('contest_entries').where({ contestId, sortKey: db.command.lt(sortKey) }));
 }

@@ -1,7 +1,16 @@
 import { ROLES } from '../../types/common';
 import { allow, defineRouter } from '../../server/kernel/router';
+import { leaderboard, myRank } from './handlers/board.handler';
 import { contests } from './handlers/contests.handler';
+import { result } from './handlers/result.handler';
+import { start } from './handlers/start.handler';
+import { submit } from './handlers/submit.handler';
 
 export const quizRouter = defineRouter('quiz', {
   contests: allow(ROLES, contests),
+  start: allow(ROLES, start),
+  submit: allow(ROLES, submit),
+  result: allow(ROLES, result),
+  leaderboard: allow(ROLES, leaderboard),
+  myRank: allow(ROLES, myRank),
 });

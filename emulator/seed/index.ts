@@ -2,7 +2,7 @@
  * Loads the demo data (DESIGN §4) into a store. Dates are relative to `now` so the contest is
  * always open and the activity always upcoming, whenever the seed is loaded.
  */
-import type { ActivityDoc, ContestDoc, QuestionDoc } from '../../server/documents';
+import type { ActivityDoc, ContestDoc, ContestDrawRule, QuestionDoc } from '../../server/documents';
 import { shanghaiTimeOn } from '../../core/time';
 import { normaliseStem } from '../../types/question';
 import type { DocumentStore } from '../engine/store';
@@ -17,6 +17,19 @@ export const SEED_CONTEST_ID = 'contest-yongzhou-2026';
 export const SEED_ACTIVITY_ID = 'activity-chenshuxiang-visit';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** 20 questions across the whole history, a little more on the founding and the Long March. */
+const SEED_CONTEST_RULES: ContestDrawRule[] = [
+  { category: '建党', count: 3 },
+  { category: '土地革命', count: 2 },
+  { category: '长征', count: 3 },
+  { category: '抗日战争', count: 2 },
+  { category: '解放战争', count: 2 },
+  { category: '新中国', count: 2 },
+  { category: '改革开放', count: 2 },
+  { category: '新时代', count: 2 },
+  { category: '本地红色资源', count: 2 },
+];
 
 export function seedActivity(now: Date): ActivityDoc {
   return {
@@ -46,9 +59,14 @@ export function seedContest(now: Date): ContestDoc {
     status: 'published',
     startAt: new Date(now.getTime() - DAY_MS),
     endAt: new Date(now.getTime() + 30 * DAY_MS),
-    questionCount: 20,
+    questionCount: SEED_CONTEST_RULES.reduce((sum, rule) => sum + rule.count, 0),
+    rules: SEED_CONTEST_RULES,
+    pointsPerQuestion: 5,
     timeLimitSec: 600,
     attemptsAllowed: 3,
+    counts: 'best',
+    showExplanations: true,
+    leaderboardVisible: true,
     createdAt: now,
   };
 }

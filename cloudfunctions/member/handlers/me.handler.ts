@@ -3,7 +3,8 @@ import { PRIVACY_VERSION } from '../../../types/contracts/member';
 import type { MemberDoc } from '../../../server/documents';
 import { findMemberByOpenid } from '../../../server/kernel/caller';
 import type { RequestContext } from '../../../server/kernel/router';
-import { findConsent, findOrg } from '../repository';
+import { findOrg } from '../../../server/orgs';
+import { findConsent } from '../repository';
 
 export async function me(_input: Record<string, never>, ctx: RequestContext) {
   const [consent, member] = await Promise.all([

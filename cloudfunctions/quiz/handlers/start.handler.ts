@@ -1,0 +1,150 @@
+import { randomUUID } from 'node:crypto';
+import type { StartOutput } from '../../../types/contracts/quiz';
+import {
+  attemptDeadline,
+  drawQuestions,
+  InsufficientQuestionsError,
+  questionOptionOrder,
+  seededRng,
+  submissionTiming,
+} from '../../../core/quiz';
+import type { AttemptDoc, ContestDoc, QuestionDoc } from '../../../server/documents';
+import { fail } from '../../../server/kernel/failure';
+import type { MemberContext } from '../../../server/kernel/router';
+import { isDuplicateKeyError } from '../../../server/kernel/sdk-errors';
+import { findOrgName } from '../../../server/orgs';
+import {
+  closeOpenAttempt,
+  createPendingEntry,
+  entryId,
+  findContest,
+  findLatestAttempt,
+  insertAttempt,
+  listQuestionsByIds,
+  listQuestionsInCategories,
+  PENDING_SORT_KEY,
+} from '../repository';
+import { contestStatusAt } from './contests.handler';
+
+/** A submit that left the phone just before the deadline still counts if it lands within this. */
+export const SUBMIT_GRACE_MS = 10_000;
+/** Starting again right after a submit is refused for this long (a tap storm or a script). */
+export const START_COOLDOWN_MS = 5_000;
+
+export async function start(input: { contestId: string }, ctx: MemberContext): Promise<StartOutput> {
+  const { db, member, now } = ctx;
+  const contest = await findContest(db, input.contestId);
+  if (!contest || contest.status !== 'published') fail('NOT_FOUND');
+  const status = contestStatusAt(contest, now);
+  if (status !== 'open') fail('CLOSED', { message: status === 'upcoming' ? '竞赛尚未开始' : '竞赛已结束' });
+
+  const latest = await findLatestAttempt(db, contest._id, member._id);
+  if (latest?.status === 'open') {
+    const stillRunning = submissionTiming({ startedAt: latest.startedAt, deadline: latest.deadline, receivedAt: now, graceMs: latest.graceMs }).onTime;
+    // One open attempt per member: reopening the page resumes it with the same questions and order.
+    if (stillRunning) return resumeAttempt(ctx, contest, latest);
+    await closeOpenAttempt(db, latest._id, expiredFields(latest));
+  }
+  const attemptNo = (latest?.attemptNo ?? 0) + 1;
+  if (attemptNo > contest.attemptsAllowed) fail('FULL', { message: '作答次数已用完' });
+  if (latest?.receivedAt && now.getTime() - latest.receivedAt.getTime() < START_COOLDOWN_MS) fail('RATE_LIMITED');
+
+  const rng = seededRng(randomUUID());
+  const pool = await listQuestionsInCategories(db, [...new Set(contest.rules.flatMap((rule) => rule.category ?? []))]);
+  let drawnIds: string[];
+  try {
+    drawnIds = drawQuestions(pool.map(({ _id, category, difficulty }) => ({ id: _id, category, difficulty })), contest.rules, rng);
+  } catch (error) {
+    if (error instanceof InsufficientQuestionsError) {
+      ctx.log.error('contest_bank_too_small', { contestId: contest._id, ruleIndex: error.ruleIndex });
+      fail('CLOSED', { message: '题库题量不足，请联系组织部' });
+    }
+    throw error;
+  }
+  const byId = new Map(pool.map((question) => [question._id, question]));
+  const drawn = drawnIds.map((id) => byId.get(id)!);
+  const orders = Object.fromEntries(drawn.map((q) => [q._id, questionOptionOrder(q.type, q.options.length, rng)]));
+
+  const attempt: Omit<AttemptDoc, '_id'> = {
+    contestId: contest._id,
+    memberId: member._id,
+    branchId: member.branchId,
+    attemptNo,
+    status: 'open',
+    startedAt: now,
+    deadline: attemptDeadline(now, contest.timeLimitSec, contest.endAt),
+    graceMs: SUBMIT_GRACE_MS,
+    key: drawn.map((q) => ({ id: q._id, type: q.type, answer: q.answer, optionCount: q.options.length, points: contest.pointsPerQuestion })),
+    orders,
+    counts: contest.counts,
+    showExplanations: contest.showExplanations,
+  };
+  let attemptId: string;
+  try {
+    attemptId = await insertAttempt(db, attempt);
+  } catch (error) {
+    if (isDuplicateKeyError(error)) fail('CONFLICT', { message: '已在另一台设备上开始作答，请刷新' });
+    throw error;
+  }
+  if (!latest) {
+    await createPendingEntry(db, {
+      _id: entryId(contest._id, member._id),
+      contestId: contest._id,
+      memberId: member._id,
+      branchId: member.branchId,
+      name: member.name,
+      branchName: await findOrgName(db, member.branchId),
+      sortKey: PENDING_SORT_KEY,
+      score: null,
+      durationMs: null,
+      submittedAt: null,
+      attemptId: null,
+    });
+  }
+  return toStartOutput(contest, { ...attempt, _id: attemptId }, drawn, now);
+}
+
+async function resumeAttempt(ctx: MemberContext, contest: ContestDoc, attempt: AttemptDoc): Promise<StartOutput> {
+  const questions = await listQuestionsByIds(ctx.db, attempt.key.map((item) => item.id));
+  const byId = new Map(questions.map((question) => [question._id, question]));
+  const inOrder = attempt.key.flatMap((item) => byId.get(item.id) ?? []);
+  return toStartOutput(contest, attempt, inOrder, ctx.now);
+}
+
+/** An attempt abandoned past its deadline scores as of the deadline: nothing was submitted, so nothing counts. */
+export function expiredFields(attempt: AttemptDoc): Partial<AttemptDoc> {
+  return {
+    status: 'submitted',
+    receivedAt: attempt.deadline,
+    submittedAt: attempt.deadline,
+    onTime: false,
+    durationMs: attempt.deadline.getTime() - attempt.startedAt.getTime(),
+    score: 0,
+    maxScore: attempt.key.reduce((sum, item) => sum + item.points, 0),
+    correctCount: 0,
+    chosen: {},
+  };
+}
+
+function toStartOutput(contest: ContestDoc, attempt: AttemptDoc, questions: QuestionDoc[], now: Date): StartOutput {
+  return {
+    attemptId: attempt._id,
+    contestId: contest._id,
+    title: contest.title,
+    attemptNo: attempt.attemptNo,
+    attemptsAllowed: contest.attemptsAllowed,
+    startedAt: attempt.startedAt.toISOString(),
+    deadline: attempt.deadline.toISOString(),
+    serverNow: now.toISOString(),
+    questions: questions.map((question) => {
+      const order = attempt.orders[question._id] ?? question.options.map((_, index) => index);
+      return {
+        id: question._id,
+        type: question.type,
+        stem: question.stem,
+        options: order.map((original) => question.options[original] ?? ''),
+        points: attempt.key.find((item) => item.id === question._id)?.points ?? contest.pointsPerQuestion,
+      };
+    }),
+  };
+}
