@@ -14,7 +14,7 @@ beforeEach(() => {
 });
 
 async function storedAttempt(attemptId: string): Promise<AttemptDoc> {
-  const reply = (await cloud.database().collection('attempts').where({ _id: attemptId }).get()) as { data: AttemptDoc[] };
+  const reply = (await cloud.database().collection('attempts').where({ _id: attemptId }).get()) as unknown as { data: AttemptDoc[] };
   return reply.data[0]!;
 }
 
