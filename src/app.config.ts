@@ -1,5 +1,6 @@
 export default defineAppConfig({
   pages: ['pages/home/index', 'pages/activities/index', 'pages/quiz/index', 'pages/stories/index', 'pages/me/index'],
+  subPackages: [{ root: 'quiz', pages: ['take/index', 'result/index', 'board/index'] }],
   window: {
     navigationBarBackgroundColor: '#C8161D',
     navigationBarTitleText: '红途',

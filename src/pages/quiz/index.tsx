@@ -1,13 +1,57 @@
-import { View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
 import type { ContestSummary } from '../../../types/contracts/quiz';
+import { ActionButton } from '../../components/ActionButton';
 import { ContestCard } from '../../components/ContestCard';
 import { PageShell } from '../../components/PageShell';
 import { Section } from '../../components/Section';
 import { useCloud } from '../../services/useCloud';
 import { useReloadOnShow } from '../../services/useReloadOnShow';
+import { findOpenAttempt } from '../../quiz/answersStore';
+import { formatTaken } from '../../quiz/countdown';
+import { boardUrl, takeUrl } from '../../quiz/routes';
+import './index.css';
 
 /** Open contests first, then upcoming, then finished ones. */
 const STATUS_ORDER: Record<ContestSummary['status'], number> = { open: 0, upcoming: 1, closed: 2 };
+
+function open(url: string): void {
+  void Taro.navigateTo({ url });
+}
+
+/** One contest with my best result (if any) and what I can do with it. */
+function ContestEntry({ contest, shownAt }: { contest: ContestSummary; shownAt: number }) {
+  const mine = useCloud('quiz', 'myRank', { contestId: contest.id });
+  useReloadOnShow(mine.reload);
+  const best = mine.status === 'ready' && mine.data && mine.data.score !== null ? mine.data : null;
+  // An unfinished attempt saved on this phone: `start` resumes it on the server, answers come back from storage.
+  const unfinished = contest.status === 'open' ? findOpenAttempt(contest.id, shownAt) : null;
+  const startLabel = unfinished ? '继续答题' : best ? '再答一次' : '开始答题';
+
+  return (
+    <View className='quiz-entry'>
+      <ContestCard contest={contest} />
+      {best ? (
+        <View className='quiz-entry__mine'>
+          <Text>
+            我的最佳：{best.score} 分 · 用时 {formatTaken(best.durationMs ?? 0)}
+          </Text>
+          <Text>{best.rank !== null ? `第 ${best.rank} 名` : ''}</Text>
+        </View>
+      ) : null}
+      {contest.status === 'upcoming' ? null : (
+        <View className='quiz-entry__actions'>
+          {contest.status === 'open' ? (
+            <ActionButton onClick={() => open(takeUrl(contest.id))}>{startLabel}</ActionButton>
+          ) : null}
+          <ActionButton variant='plain' onClick={() => open(boardUrl(contest.id))}>
+            排行榜
+          </ActionButton>
+        </View>
+      )}
+    </View>
+  );
+}
 
 function ContestList() {
   const contests = useCloud('quiz', 'contests', {});
@@ -15,6 +59,7 @@ function ContestList() {
   const items = [...(contests.data?.items ?? [])].sort(
     (a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status],
   );
+  const shownAt = Date.now();
   return (
     <Section
       title='知识竞赛'
@@ -26,7 +71,7 @@ function ContestList() {
       onRetry={contests.reload}
     >
       {items.map((contest) => (
-        <ContestCard key={contest.id} contest={contest} />
+        <ContestEntry key={contest.id} contest={contest} shownAt={shownAt} />
       ))}
     </Section>
   );

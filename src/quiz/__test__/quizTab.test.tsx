@@ -1,0 +1,64 @@
+import { fireEvent, render, screen } from '@testing-library/react';
+import { saveAttempt } from '../answersStore';
+import taro, { resetTaroStub } from './taroStub';
+
+jest.mock('@tarojs/taro', () => require('./taroStub').taroModule);
+jest.mock('../../pages/quiz/index.css', () => ({}));
+jest.mock('@tarojs/components', () => require('../../components/__test__/taroComponentsStandIn'));
+const callFunction = jest.fn();
+jest.mock('../../services/cloud', () => ({ callFunction: (...args: unknown[]) => callFunction(...args) }));
+
+import QuizPage from '../../pages/quiz/index';
+
+function contest(id: string, title: string, status: 'open' | 'upcoming' | 'closed') {
+  return {
+    id,
+    title,
+    status,
+    startAt: '2026-11-01T00:00:00.000Z',
+    endAt: '2099-12-31T15:59:59.000Z',
+    questionCount: 20,
+    timeLimitSec: 600,
+    attemptsAllowed: 3,
+  };
+}
+
+const contests = [
+  contest('c-closed', '往期竞赛', 'closed'),
+  contest('c-fresh', '新竞赛', 'open'),
+  contest('c-again', '已答过的竞赛', 'open'),
+  contest('c-resume', '答到一半的竞赛', 'open'),
+  contest('c-later', '即将开始的竞赛', 'upcoming'),
+];
+
+describe('答题 tab 页', () => {
+  beforeEach(() => {
+    resetTaroStub();
+    callFunction.mockReset();
+    callFunction.mockImplementation(async (_name: string, action: string, input: { contestId?: string }) => {
+      if (action === 'contests') return { ok: true, data: { items: contests } };
+      if (input.contestId === 'c-again' || input.contestId === 'c-closed') return { ok: true, data: { rank: 3, score: 85, durationMs: 192_000 } };
+      return { ok: true, data: { rank: null, score: null, durationMs: null } };
+    });
+  });
+
+  it('进行中的竞赛按是否答过显示 开始答题 / 再答一次 / 继续答题，并显示我的最佳成绩', async () => {
+    saveAttempt({ attemptId: 'att-9', contestId: 'c-resume', deadline: '2099-01-01T00:00:00.000Z', answers: { q1: [0] }, current: 1 });
+    render(<QuizPage />);
+    expect(await screen.findByText('新竞赛')).toBeTruthy();
+    expect(await screen.findAllByText('我的最佳：85 分 · 用时 03:12')).toHaveLength(2);
+    expect(screen.getAllByText('第 3 名')).toHaveLength(2);
+    expect(screen.getByRole('button', { name: '开始答题' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: '再答一次' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: '继续答题' })).toBeTruthy();
+    // Closed: board only; upcoming: nothing to do yet.
+    expect(screen.getAllByRole('button', { name: '排行榜' })).toHaveLength(4);
+    // Open contests come first.
+    expect(Array.from(document.querySelectorAll('.ht-contest__title')).map((node) => node.textContent)[0]).toBe('新竞赛');
+
+    fireEvent.click(screen.getByRole('button', { name: '开始答题' }));
+    expect(taro.navigateTo).toHaveBeenCalledWith({ url: '/quiz/take/index?contestId=c-fresh' });
+    fireEvent.click(screen.getAllByRole('button', { name: '排行榜' })[0]!);
+    expect(taro.navigateTo).toHaveBeenLastCalledWith({ url: '/quiz/board/index?contestId=c-fresh' });
+  });
+});

@@ -1,0 +1,111 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { loadBundle } from '../../emulator/runner';
+import { startSeededGateway } from '../support/gatewayEnv';
+
+jest.setTimeout(120_000);
+
+const RESULTS_DIR = join(__dirname, '..', '..', 'test-results');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CONTEST_TITLE = '永州红色记忆 · 党史知识竞赛';
+
+let gateway: Awaited<ReturnType<typeof startSeededGateway>>;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  gateway = await startSeededGateway(loadBundle);
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  page = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN' });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await gateway?.close();
+});
+
+/** Taro H5 slides a new page in; a screenshot taken mid-slide shows it cut off, so wait until it has settled. */
+async function waitForPageToSettle(): Promise<void> {
+  await page.waitForFunction(
+    () => {
+      const shown = Array.from(document.querySelectorAll<HTMLElement>('.taro_page')).filter((node) => node.offsetParent !== null || getComputedStyle(node).display !== 'none');
+      const top = shown[shown.length - 1];
+      return top !== undefined && Math.abs(top.getBoundingClientRect().left) < 1;
+    },
+    undefined,
+    { timeout: 5_000 },
+  );
+}
+
+/** The page on top: Taro H5 keeps earlier pages in the DOM, hidden. */
+function visiblePage() {
+  return page.locator('.taro_page:visible');
+}
+
+describe('H5 知识竞赛端到端', () => {
+  it('demo-member 从答题页开始种子竞赛，答完每一题并交卷，结果页显示得分和名次', async () => {
+    await page.goto(gateway.baseUrl);
+    await page.getByText('demo-member').first().click();
+    await visiblePage().getByText('林红').first().waitFor();
+
+    await page.locator('.weui-tabbar__item').filter({ hasText: '答题' }).click();
+    await visiblePage().getByText(CONTEST_TITLE).first().waitFor();
+    await visiblePage().locator('.ht-button').filter({ hasText: '开始答题' }).first().click();
+
+    const progress = visiblePage().locator('.quiz-take__progress');
+    await progress.waitFor();
+    const total = Number(/\/(\d+)/.exec((await progress.textContent()) ?? '')?.[1]);
+    expect(total).toBe(20);
+
+    for (let index = 1; index <= total; index += 1) {
+      await visiblePage().getByText(`第 ${index}/${total} 题`).waitFor();
+      const isMultiple = (await visiblePage().locator('.quiz-take__meta .ht-tag').textContent()) === '多选题';
+      await visiblePage().locator('.quiz-option').first().click();
+      await visiblePage().locator('.quiz-option--chosen').first().waitFor();
+      if (index === 2) {
+        await waitForPageToSettle();
+        await page.screenshot({ path: join(RESULTS_DIR, 'h5-quiz-take.png') });
+      }
+      if (index === total) break;
+      // Single and judge questions move on by themselves; a multiple-choice one waits for 下一题.
+      if (isMultiple) await visiblePage().locator('.ht-button').filter({ hasText: '下一题' }).click();
+      await visiblePage().getByText(`第 ${index + 1}/${total} 题`).waitFor();
+    }
+    await visiblePage().getByText(`答题卡 ${total}/${total}`).waitFor();
+    await visiblePage().locator('.ht-button').filter({ hasText: '交卷' }).click();
+
+    await visiblePage().getByText('本次得分').waitFor();
+    const score = await visiblePage().locator('.quiz-score__value').textContent();
+    expect(score).toMatch(/^\d+ \/ \d+ 分$/);
+    const rank = visiblePage().getByText(/^第 \d+ 名$/);
+    await rank.waitFor();
+    expect(await visiblePage().getByText('答题解析').count()).toBe(1);
+    expect(await visiblePage().locator('.quiz-review').count()).toBe(total);
+
+    await waitForPageToSettle();
+    await page.screenshot({ path: join(RESULTS_DIR, 'h5-quiz-result.png'), fullPage: true });
+  });
+
+  it('从结果页打开排行榜，自己的一行高亮，底部常驻“我的排名”', async () => {
+    await visiblePage().locator('.ht-button').filter({ hasText: '查看排行榜' }).click();
+    await visiblePage().locator('.quiz-board__row--me').waitFor();
+    expect(await visiblePage().locator('.quiz-board__row--me').textContent()).toContain('林红（我）');
+    await visiblePage().locator('.quiz-mybar__value').filter({ hasText: /^第 \d+ 名 · \d+ 分 · \d\d:\d\d$/ }).waitFor();
+    await waitForPageToSettle();
+    await page.screenshot({ path: join(RESULTS_DIR, 'h5-quiz-board.png') });
+  });
+});

@@ -1,0 +1,220 @@
+/**
+ * Renders the built 答题 page (quiz subpackage) from dist/weapp in miniprogram-simulate with WeChat's
+ * own wxml compiler (DESIGN §7): answers three questions and submits once. Run `npm run build:weapp` first.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { RootComponent } from 'miniprogram-simulate';
+
+const distRoot = path.resolve(__dirname, '..', '..', 'dist', 'weapp');
+const route = 'quiz/take/index';
+const takePagePath = path.join(distRoot, 'quiz', 'take', 'index');
+
+const serverNow = new Date();
+const attempt = {
+  attemptId: 'att-weapp-1',
+  contestId: 'contest-yongzhou-2026',
+  title: '永州红色记忆 · 党史知识竞赛',
+  attemptNo: 1,
+  attemptsAllowed: 3,
+  startedAt: serverNow.toISOString(),
+  deadline: new Date(serverNow.getTime() + 600_000).toISOString(),
+  serverNow: serverNow.toISOString(),
+  questions: [
+    { id: 'q-founding', type: 'single', stem: '中国共产党第一次全国代表大会在哪一年召开？', options: ['1919年', '1921年', '1927年', '1949年'], points: 5 },
+    { id: 'q-zunyi', type: 'judge', stem: '遵义会议在贵州遵义召开。', options: ['正确', '错误'], points: 5 },
+    { id: 'q-campaigns', type: 'multiple', stem: '以下哪些属于解放战争中的三大战役？', options: ['辽沈战役', '淮海战役', '平津战役', '百团大战'], points: 5 },
+  ],
+};
+const submitted = {
+  attemptId: attempt.attemptId,
+  contestId: attempt.contestId,
+  score: 15,
+  maxScore: 15,
+  correctCount: 3,
+  questionCount: 3,
+  durationMs: 42_000,
+  submittedAt: serverNow.toISOString(),
+  onTime: true,
+};
+
+interface CallFunctionParam {
+  name: string;
+  data: { action: string; input: unknown };
+}
+
+const callFunction = jest.fn(async ({ name, data }: CallFunctionParam) => {
+  if (name !== 'quiz') throw new Error(`unexpected call ${name}.${data.action}`);
+  const result =
+    data.action === 'start' ? { ok: true, data: attempt } : data.action === 'submit' ? { ok: true, data: submitted } : undefined;
+  if (!result) throw new Error(`unexpected call quiz.${data.action}`);
+  return { result, errMsg: 'cloud.callFunction:ok', requestID: 'test' };
+});
+
+type Callbacks = { success?: (res?: unknown) => void; complete?: (res?: unknown) => void };
+function succeed<T extends Callbacks>(reply: unknown = { errMsg: 'ok' }) {
+  return jest.fn((options: T) => {
+    options?.success?.(reply);
+    options?.complete?.(reply);
+  });
+}
+
+const storage = new Map<string, unknown>();
+const redirectTo = succeed<Callbacks & { url: string }>();
+const showModal = succeed<Callbacks>({ confirm: true, cancel: false, errMsg: 'showModal:ok' });
+
+type Simulate = typeof import('miniprogram-simulate');
+type RenderedPage = RootComponent<any, any, any>;
+
+/** Polls until `condition` holds, because Taro batches setData asynchronously after each React commit. */
+async function waitUntil(condition: () => boolean, description: string, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${description}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+/** Taro pages are registered with Page(); miniprogram-simulate only knows Component(). */
+function shimPageOntoComponent(pageRoute: string, query: Record<string, string>): void {
+  const globals = globalThis as Record<string, unknown>;
+  globals.Page = (options: Record<string, unknown>) => {
+    const { data, ...rest } = options;
+    const methods: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(rest)) {
+      if (typeof value === 'function') methods[key] = value;
+    }
+    (globals.Component as (definition: unknown) => void)({
+      data,
+      methods,
+      lifetimes: {
+        attached(this: Record<string, (arg?: unknown) => void> & { route: string; options: unknown }) {
+          this.route = pageRoute;
+          this.options = query;
+          this.onLoad?.(query);
+          this.onShow?.();
+        },
+        ready(this: Record<string, () => void>) {
+          this.onReady?.();
+        },
+        detached(this: Record<string, () => void>) {
+          this.onUnload?.();
+        },
+      },
+    });
+  };
+}
+
+function launchApp(): void {
+  const globals = globalThis as Record<string, unknown>;
+  let appConfig: Record<string, (options: unknown) => void> | undefined;
+  globals.App = (config: Record<string, (options: unknown) => void>) => {
+    appConfig = config;
+  };
+  globals.getApp = () => appConfig;
+  globals.getCurrentPages = () => [];
+  require(path.join(distRoot, 'app.js'));
+  if (!appConfig) throw new Error('app.js did not call App()');
+  const launchOptions = { path: route, query: { contestId: attempt.contestId }, scene: 1001 };
+  appConfig.onLaunch?.(launchOptions);
+  appConfig.onShow?.(launchOptions);
+}
+
+describe('答题页（微信小程序构建产物，分包 quiz）', () => {
+  let simulate: Simulate;
+  let page: RenderedPage;
+
+  beforeAll(() => {
+    if (!fs.existsSync(`${takePagePath}.js`)) {
+      throw new Error('dist/weapp/quiz/take is missing: run `npm run build:weapp` before `npm run test:weapp`');
+    }
+    simulate = require('miniprogram-simulate');
+    const wx = (globalThis as unknown as { wx: Record<string, unknown> }).wx;
+    wx.cloud = { init: jest.fn(), callFunction };
+    wx.redirectTo = redirectTo;
+    wx.showModal = showModal;
+    wx.showToast = succeed();
+    wx.enableAlertBeforeUnload = succeed();
+    wx.disableAlertBeforeUnload = succeed();
+    wx.setStorageSync = (key: string, value: unknown) => storage.set(key, JSON.parse(JSON.stringify(value)));
+    wx.getStorageSync = (key: string) => (storage.has(key) ? storage.get(key) : '');
+    wx.removeStorageSync = (key: string) => storage.delete(key);
+    wx.getStorageInfoSync = () => ({ keys: [...storage.keys()], currentSize: 0, limitSize: 10240 });
+    shimPageOntoComponent(route, { contestId: attempt.contestId });
+    launchApp();
+    // The subpackage's shared chunk (if any) is required relative to the page; rootPath stays the dist root.
+    const pageId = simulate.load(takePagePath, { compiler: 'official', rootPath: distRoot });
+    page = simulate.render(pageId) as RenderedPage;
+    page.attach(document.createElement('parent-wrapper'));
+  });
+
+  function pageText(): string {
+    return page.dom?.textContent ?? '';
+  }
+
+  /** Taps the innermost node carrying a data-sid whose class and text match, as WeChat would deliver it. */
+  function tap(className: string, text: string): void {
+    const nodes = Array.from(page.dom?.querySelectorAll<HTMLElement>('[data-sid]') ?? []).filter(
+      // The simulator prefixes classes with the component scope (`main--quiz-option`).
+      (node) =>
+        node.className.split(/\s+/).some((name) => name === className || name.endsWith(`--${className}`)) &&
+        (node.textContent ?? '').includes(text),
+    );
+    const node = nodes[nodes.length - 1];
+    const sid = node?.getAttribute('data-sid');
+    if (!sid) throw new Error(`no tappable .${className} containing ${text}`);
+    const target = page.querySelector(`#${sid}`);
+    if (!target) throw new Error(`no component node for #${sid}`);
+    target.dispatchEvent('tap');
+  }
+
+  function savedAnswers(): Record<string, number[]> | undefined {
+    return (storage.get(`hongtu.quiz.attempt.${attempt.attemptId}`) as { answers?: Record<string, number[]> } | undefined)?.answers;
+  }
+
+  it('开始后显示第 1/3 题、题干与服务器截止时间的倒计时，只调用一次 start', async () => {
+    await waitUntil(() => pageText().includes('第 1/3 题'), 'the first question');
+    expect(pageText()).toContain(attempt.questions[0]!.stem);
+    expect(pageText()).toMatch(/(10:00|09:5\d)/);
+    expect(callFunction).toHaveBeenCalledTimes(1);
+    expect(callFunction).toHaveBeenCalledWith(
+      expect.objectContaining({ name: 'quiz', data: { action: 'start', input: { contestId: attempt.contestId } } }),
+    );
+  });
+
+  it('点选答案即保存到本机，单选/判断自动进入下一题，多选可切换', async () => {
+    tap('quiz-option', '1921年');
+    await waitUntil(() => pageText().includes('第 2/3 题'), 'auto-advance to question 2');
+    expect(savedAnswers()).toEqual({ 'q-founding': [1] });
+
+    tap('quiz-option', '正确');
+    await waitUntil(() => pageText().includes('第 3/3 题'), 'auto-advance to question 3');
+
+    tap('quiz-option', '辽沈战役');
+    await waitUntil(() => (savedAnswers()?.['q-campaigns']?.length ?? 0) === 1, 'the first multiple choice');
+    tap('quiz-option', '淮海战役');
+    await waitUntil(() => (savedAnswers()?.['q-campaigns']?.length ?? 0) === 2, 'the second multiple choice');
+    tap('quiz-option', '平津战役');
+    await waitUntil(() => (savedAnswers()?.['q-campaigns']?.length ?? 0) === 3, 'the third multiple choice');
+    expect(savedAnswers()).toEqual({ 'q-founding': [1], 'q-zunyi': [0], 'q-campaigns': [0, 1, 2] });
+    await waitUntil(() => pageText().includes('答题卡 3/3'), 'the answer sheet count');
+  });
+
+  it('交卷只调用一次 submit，带上全部答案，随后清除本机暂存并跳转结果页', async () => {
+    tap('ht-button', '交卷');
+    tap('ht-button', '交卷');
+    await waitUntil(() => redirectTo.mock.calls.length > 0, 'wx.redirectTo to the result page');
+
+    const submits = callFunction.mock.calls.filter(([param]) => param.data.action === 'submit');
+    expect(submits).toHaveLength(1);
+    expect(submits[0]?.[0].data.input).toEqual({
+      attemptId: attempt.attemptId,
+      answers: { 'q-founding': [1], 'q-zunyi': [0], 'q-campaigns': [0, 1, 2] },
+    });
+    expect(showModal).not.toHaveBeenCalled();
+    expect(redirectTo).toHaveBeenCalledWith(
+      expect.objectContaining({ url: `/quiz/result/index?attemptId=${attempt.attemptId}&contestId=${attempt.contestId}` }),
+    );
+    expect(storage.has(`hongtu.quiz.attempt.${attempt.attemptId}`)).toBe(false);
+  });
+});
