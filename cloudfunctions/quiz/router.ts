@@ -2,6 +2,7 @@ import { ROLES } from '../../types/common';
 import { allow, defineRouter } from '../../server/kernel/router';
 import { leaderboard, myRank } from './handlers/board.handler';
 import { contests } from './handlers/contests.handler';
+import { practice } from './practice/practice.handler';
 import { result } from './handlers/result.handler';
 import { start } from './handlers/start.handler';
 import { submit } from './handlers/submit.handler';
@@ -13,4 +14,5 @@ export const quizRouter = defineRouter('quiz', {
   result: allow(ROLES, result),
   leaderboard: allow(ROLES, leaderboard),
   myRank: allow(ROLES, myRank),
+  practice: allow(ROLES, practice),
 });

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { idSchema, isoDateSchema } from '../common';
 import { QUESTION_TYPES } from '../question';
+import { practiceContract } from './practice';
 
 export const contestSummarySchema = z.object({
   id: idSchema,
@@ -106,6 +107,7 @@ export const quizContract = {
       .strict(),
     output: z.object({ items: z.array(boardRowSchema), nextCursor: z.string().nullable() }),
   },
+  practice: practiceContract,
   myRank: {
     input: contestRef,
     output: z.object({
