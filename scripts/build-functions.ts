@@ -1,7 +1,8 @@
 /**
  * Bundles each cloud function into cloudfunctions/<fn>/index.js (git-ignored), the file CloudBase
- * deploys and the local gateway loads. wx-server-sdk stays external: CloudBase installs it from the
- * function's committed package.json; locally it resolves to the root copy the emulator pins.
+ * deploys and the local gateway loads. Declared dependencies stay external: CloudBase installs them from
+ * the function's committed package.json; locally they resolve to the root copies (the SDK is the one the
+ * emulator pins).
  */
 import { build } from 'esbuild';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -17,19 +18,24 @@ export function functionNames(): string[] {
     .sort();
 }
 
-function assertPinnedSdk(name: string): void {
+/**
+ * What a function's package.json declares, CloudBase installs next to it; those stay out of the bundle
+ * (wx-server-sdk always, heavy libraries such as exceljs where a function needs them).
+ */
+function declaredDependencies(name: string): string[] {
   const manifest = JSON.parse(readFileSync(join(FUNCTIONS_DIR, name, 'package.json'), 'utf8')) as {
     dependencies?: Record<string, string>;
   };
   if (manifest.dependencies?.['wx-server-sdk'] !== PINNED_SDK) {
     throw new Error(`cloudfunctions/${name}/package.json must pin wx-server-sdk ${PINNED_SDK}`);
   }
+  return Object.keys(manifest.dependencies);
 }
 
 export async function buildFunctions(names = functionNames()): Promise<void> {
   await Promise.all(
     names.map(async (name) => {
-      assertPinnedSdk(name);
+      const external = declaredDependencies(name);
       const started = Date.now();
       const result = await build({
         entryPoints: [join(FUNCTIONS_DIR, name, 'index.ts')],
@@ -38,7 +44,7 @@ export async function buildFunctions(names = functionNames()): Promise<void> {
         platform: 'node',
         target: 'node16',
         format: 'cjs',
-        external: ['wx-server-sdk'],
+        external,
         minifySyntax: true,
         legalComments: 'none',
         logLevel: 'warning',

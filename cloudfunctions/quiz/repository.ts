@@ -1,5 +1,5 @@
 import type { AttemptDoc, ContestDoc, ContestEntryDoc, QuestionDoc } from '../../server/documents';
-import { fetchById, fetchList, fetchOne, MAX_DOCS_PER_GET, countOf, type Database } from '../../server/kernel/db';
+import { countOf, fetchAllPages, fetchById, fetchList, fetchOne, MAX_DOCS_PER_GET, type Database } from '../../server/kernel/db';
 
 /** Few contests run at once, so one page of the soonest-ending covers every open and upcoming one. */
 const CONTESTS_PER_LIST = 50;
@@ -111,4 +111,67 @@ export function listBoardPage(db: Database, contestId: string, afterKey: string 
 /** How many stand strictly ahead of `sortKey`: rank − 1, with one indexed count. */
 export function countAhead(db: Database, contestId: string, sortKey: string): Promise<number> {
   return countOf(db.collection('contest_entries').where({ contestId, sortKey: db.command.lt(sortKey) }));
+}
+
+/** The caller's attempts in the listed contests, one indexed read (contest_member_no_unique, $in on the prefix). */
+export function listMemberAttempts(db: Database, memberId: string, contestIds: string[]): Promise<AttemptDoc[]> {
+  return fetchList<AttemptDoc>(
+    db.collection('attempts').where({ contestId: db.command.in(contestIds), memberId }).limit(MAX_DOCS_PER_GET),
+  );
+}
+
+export function listEntriesByIds(db: Database, ids: string[]): Promise<ContestEntryDoc[]> {
+  return fetchList<ContestEntryDoc>(db.collection('contest_entries').where({ _id: db.command.in(ids) }).limit(MAX_DOCS_PER_GET));
+}
+
+/** A bank this size is far beyond any real one; the cap keeps a mistake from becoming an unbounded read. */
+const MAX_BANK_QUESTIONS = 20_000;
+
+/** The candidate pool for a set of draw rules: by category when every rule names one, else the whole bank. */
+export function listDrawPool(db: Database, categories: string[] | null): Promise<QuestionDoc[]> {
+  if (categories) return listQuestionsInCategories(db, categories);
+  return fetchAllPages<QuestionDoc>(db.collection('questions').orderBy('_id', 'asc'), MAX_BANK_QUESTIONS);
+}
+
+export async function insertContest(db: Database, contest: Omit<ContestDoc, '_id'>): Promise<string> {
+  const added = (await db.collection('contests').add({ data: contest })) as { _id: string };
+  return added._id;
+}
+
+export function listBankPage(db: Database, category: string | undefined, offset: number, limit: number): Promise<QuestionDoc[]> {
+  const query = category === undefined ? db.collection('questions') : db.collection('questions').where({ category });
+  return fetchList<QuestionDoc>(query.orderBy('_id', 'asc').skip(offset).limit(limit));
+}
+
+/** A get's `$in` list stays well inside the server's per-request limits. */
+const IN_CHUNK = 500;
+const INSERT_CHUNK = 100;
+
+export async function findExistingStemKeys(db: Database, stemKeys: string[]): Promise<Set<string>> {
+  const found = new Set<string>();
+  for (let start = 0; start < stemKeys.length; start += IN_CHUNK) {
+    const chunk = stemKeys.slice(start, start + IN_CHUNK);
+    const rows = await fetchList<Pick<QuestionDoc, 'stemKey'>>(
+      db.collection('questions').where({ stemKey: db.command.in(chunk) }).field({ stemKey: true }).limit(MAX_DOCS_PER_GET),
+    );
+    rows.forEach((row) => found.add(row.stemKey));
+  }
+  return found;
+}
+
+type ImportedQuestion = Omit<QuestionDoc, '_id'> & { importId: string };
+
+/**
+ * Inserts in batches; if any batch fails, removes what this import already wrote, so an import
+ * lands whole or not at all.
+ */
+export async function insertQuestionsAtomically(db: Database, questions: ImportedQuestion[], importId: string): Promise<void> {
+  try {
+    for (let start = 0; start < questions.length; start += INSERT_CHUNK) {
+      await db.collection('questions').add({ data: questions.slice(start, start + INSERT_CHUNK) });
+    }
+  } catch (error) {
+    await db.collection('questions').where({ importId }).remove();
+    throw error;
+  }
 }

@@ -2,6 +2,9 @@ import { ROLES } from '../../types/common';
 import { allow, defineRouter } from '../../server/kernel/router';
 import { leaderboard, myRank } from './handlers/board.handler';
 import { contests } from './handlers/contests.handler';
+import { createContest } from './handlers/createContest.handler';
+import { importBank } from './handlers/importBank.handler';
+import { questions } from './handlers/questions.handler';
 import { practice } from './practice/practice.handler';
 import { result } from './handlers/result.handler';
 import { start } from './handlers/start.handler';
@@ -15,4 +18,7 @@ export const quizRouter = defineRouter('quiz', {
   leaderboard: allow(ROLES, leaderboard),
   myRank: allow(ROLES, myRank),
   practice: allow(ROLES, practice),
+  createContest: allow(['org_admin'], createContest),
+  importBank: allow(['org_admin'], importBank),
+  questions: allow(['org_admin'], questions),
 });

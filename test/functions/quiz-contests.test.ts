@@ -16,6 +16,7 @@ beforeAll(() => {
     questionCount: 10,
     timeLimitSec: 300,
     attemptsAllowed: 1,
+    leaderboardVisible: true,
     createdAt: now,
   });
   env.store.insertMany('contests', [contest('next-month', 30, 40), contest('last-month', -40, -30)]);

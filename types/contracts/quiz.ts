@@ -1,6 +1,6 @@
 import * as z from 'zod';
-import { idSchema, isoDateSchema } from '../common';
-import { QUESTION_TYPES } from '../question';
+import { idSchema, isoDateSchema, pageInputSchema, pageOutputSchema } from '../common';
+import { QUESTION_CATEGORIES, QUESTION_TYPES, questionDraftSchema } from '../question';
 import { practiceContract } from './practice';
 
 export const contestSummarySchema = z.object({
@@ -12,6 +12,13 @@ export const contestSummarySchema = z.object({
   questionCount: z.number().int(),
   timeLimitSec: z.number().int(),
   attemptsAllowed: z.number().int(),
+  leaderboardVisible: z.boolean(),
+  /** The caller's own standing, so the list can say 再答一次 / 继续答题 / 次数已用完 without extra calls. */
+  mine: z.object({
+    attemptsUsed: z.number().int(),
+    openAttemptId: idSchema.nullable(),
+    bestScore: z.number().int().nullable(),
+  }),
 });
 export type ContestSummary = z.infer<typeof contestSummarySchema>;
 
@@ -85,6 +92,49 @@ export type BoardRow = z.infer<typeof boardRowSchema>;
 
 const contestRef = z.object({ contestId: idSchema }).strict();
 
+export const MAX_CONTEST_QUESTIONS = 100;
+export const drawRuleSchema = z
+  .object({
+    category: z.enum(QUESTION_CATEGORIES).optional(),
+    difficulty: z.union([z.literal(1), z.literal(2), z.literal(3)]).optional(),
+    count: z.number().int().min(1).max(MAX_CONTEST_QUESTIONS),
+  })
+  .strict();
+
+export const createContestInputSchema = z
+  .object({
+    title: z.string().trim().min(4).max(40),
+    description: z.string().trim().max(500).default(''),
+    startAt: isoDateSchema,
+    endAt: isoDateSchema,
+    rules: z.array(drawRuleSchema).min(1).max(20),
+    pointsPerQuestion: z.number().int().min(1).max(100).default(5),
+    timeLimitSec: z.number().int().min(60).max(7200),
+    attemptsAllowed: z.number().int().min(1).max(10).default(1),
+    counts: z.enum(['best', 'latest']).default('best'),
+    showExplanations: z.boolean().default(true),
+    leaderboardVisible: z.boolean().default(true),
+  })
+  .strict()
+  .superRefine((contest, ctx) => {
+    if (Date.parse(contest.endAt) <= Date.parse(contest.startAt)) {
+      ctx.addIssue({ code: 'custom', path: ['endAt'], message: '结束时间须晚于开始时间' });
+    }
+    if (contest.rules.reduce((sum, rule) => sum + rule.count, 0) > MAX_CONTEST_QUESTIONS) {
+      ctx.addIssue({ code: 'custom', path: ['rules'], message: `每场最多 ${MAX_CONTEST_QUESTIONS} 题` });
+    }
+  });
+export type CreateContestInput = z.infer<typeof createContestInputSchema>;
+
+/** A bank question as only org admins see it: with answer and explanation. */
+export const bankQuestionSchema = z.object({ id: idSchema }).and(questionDraftSchema);
+export type BankQuestion = z.infer<typeof bankQuestionSchema>;
+
+/** An .xlsx travels inline as base64; 90 KB keeps the call under WeChat's ~100 KB payload advice. */
+export const MAX_IMPORT_BASE64 = 90 * 1024;
+export const importRowErrorSchema = z.object({ row: z.number().int(), field: z.string(), message: z.string() });
+export type ImportRowError = z.infer<typeof importRowErrorSchema>;
+
 export const quizContract = {
   contests: {
     input: z.object({ status: z.enum(['open', 'upcoming', 'closed']).optional() }).strict(),
@@ -108,6 +158,32 @@ export const quizContract = {
     output: z.object({ items: z.array(boardRowSchema), nextCursor: z.string().nullable() }),
   },
   practice: practiceContract,
+  createContest: {
+    input: createContestInputSchema,
+    output: z.object({ contestId: idSchema, questionCount: z.number().int() }),
+  },
+  questions: {
+    input: pageInputSchema.extend({ category: z.enum(QUESTION_CATEGORIES).optional() }).strict(),
+    output: pageOutputSchema(bankQuestionSchema),
+  },
+  importBank: {
+    input: z.discriminatedUnion('mode', [
+      z.object({ mode: z.literal('template') }).strict(),
+      z
+        .object({
+          mode: z.enum(['validate', 'import']),
+          fileBase64: z.string().min(1).max(MAX_IMPORT_BASE64).regex(/^[A-Za-z0-9+/]+={0,2}$/, '不是 base64'),
+        })
+        .strict(),
+    ]),
+    output: z.object({
+      /** The template, base64, for mode 'template'. */
+      templateBase64: z.string().nullable(),
+      rows: z.number().int(),
+      imported: z.number().int(),
+      errors: z.array(importRowErrorSchema),
+    }),
+  },
   myRank: {
     input: contestRef,
     output: z.object({

@@ -1,19 +1,29 @@
 import type { ContestSummary } from '../../../types/contracts/quiz';
-import type { ContestDoc } from '../../../server/documents';
+import { submissionTiming } from '../../../core/quiz';
+import type { AttemptDoc, ContestDoc, ContestEntryDoc } from '../../../server/documents';
 import type { MemberContext } from '../../../server/kernel/router';
-import { listContestsEndedBy, listContestsEndingAfter } from '../repository';
+import { entryId, listContestsEndedBy, listContestsEndingAfter, listEntriesByIds, listMemberAttempts } from '../repository';
 
 type ContestStatus = ContestSummary['status'];
 
+/** DB requests: caller, contests, my attempts, my board entries = 4, however many contests are listed. */
 export async function contests(input: { status?: ContestStatus }, ctx: MemberContext) {
-  const docs =
-    input.status === 'closed'
-      ? await listContestsEndedBy(ctx.db, ctx.now)
-      : await listContestsEndingAfter(ctx.db, ctx.now);
-  const items = docs
-    .map((doc) => toContestSummary(doc, ctx.now))
-    .filter((contest) => input.status === undefined || contest.status === input.status);
-  return { items };
+  const { db, member, now } = ctx;
+  const docs = (input.status === 'closed' ? await listContestsEndedBy(db, now) : await listContestsEndingAfter(db, now)).filter(
+    (doc) => input.status === undefined || contestStatusAt(doc, now) === input.status,
+  );
+  if (docs.length === 0) return { items: [] };
+  const ids = docs.map((doc) => doc._id);
+  const [attempts, entries] = await Promise.all([
+    listMemberAttempts(db, member._id, ids),
+    listEntriesByIds(db, ids.map((id) => entryId(id, member._id))),
+  ]);
+  const entryByContest = new Map(entries.map((entry) => [entry.contestId, entry]));
+  return {
+    items: docs.map((doc) =>
+      toContestSummary(doc, now, attempts.filter((attempt) => attempt.contestId === doc._id), entryByContest.get(doc._id)),
+    ),
+  };
 }
 
 export function contestStatusAt(contest: Pick<ContestDoc, 'startAt' | 'endAt'>, now: Date): ContestStatus {
@@ -21,7 +31,12 @@ export function contestStatusAt(contest: Pick<ContestDoc, 'startAt' | 'endAt'>, 
   return now < contest.endAt ? 'open' : 'closed';
 }
 
-function toContestSummary(doc: ContestDoc, now: Date): ContestSummary {
+function toContestSummary(doc: ContestDoc, now: Date, attempts: AttemptDoc[], entry: ContestEntryDoc | undefined): ContestSummary {
+  const running = attempts.find(
+    (attempt) =>
+      attempt.status === 'open' &&
+      submissionTiming({ startedAt: attempt.startedAt, deadline: attempt.deadline, receivedAt: now, graceMs: attempt.graceMs }).onTime,
+  );
   return {
     id: doc._id,
     title: doc.title,
@@ -31,5 +46,11 @@ function toContestSummary(doc: ContestDoc, now: Date): ContestSummary {
     questionCount: doc.questionCount,
     timeLimitSec: doc.timeLimitSec,
     attemptsAllowed: doc.attemptsAllowed,
+    leaderboardVisible: doc.leaderboardVisible,
+    mine: {
+      attemptsUsed: attempts.reduce((max, attempt) => Math.max(max, attempt.attemptNo), 0),
+      openAttemptId: running?._id ?? null,
+      bestScore: entry?.score ?? null,
+    },
   };
 }

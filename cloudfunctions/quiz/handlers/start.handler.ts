@@ -21,10 +21,11 @@ import {
   findLatestAttempt,
   insertAttempt,
   listQuestionsByIds,
-  listQuestionsInCategories,
+  listDrawPool,
   PENDING_SORT_KEY,
 } from '../repository';
 import { contestStatusAt } from './contests.handler';
+import { ruleCategories } from './createContest.handler';
 
 /** A submit that left the phone just before the deadline still counts if it lands within this. */
 export const SUBMIT_GRACE_MS = 10_000;
@@ -50,7 +51,7 @@ export async function start(input: { contestId: string }, ctx: MemberContext): P
   if (latest?.receivedAt && now.getTime() - latest.receivedAt.getTime() < START_COOLDOWN_MS) fail('RATE_LIMITED');
 
   const rng = seededRng(randomUUID());
-  const pool = await listQuestionsInCategories(db, [...new Set(contest.rules.flatMap((rule) => rule.category ?? []))]);
+  const pool = await listDrawPool(db, ruleCategories(contest.rules));
   let drawnIds: string[];
   try {
     drawnIds = drawQuestions(pool.map(({ _id, category, difficulty }) => ({ id: _id, category, difficulty })), contest.rules, rng);

@@ -1,0 +1,52 @@
+import { randomUUID } from 'node:crypto';
+import type { CreateContestInput } from '../../../types/contracts/quiz';
+import { drawQuestions, InsufficientQuestionsError, seededRng } from '../../../core/quiz';
+import { recordAudit } from '../../../server/audit';
+import type { ContestDrawRule } from '../../../server/documents';
+import { fail } from '../../../server/kernel/failure';
+import type { MemberContext } from '../../../server/kernel/router';
+import { insertContest, listDrawPool } from '../repository';
+
+/** The categories a draw needs, or null when some rule draws from the whole bank. */
+export function ruleCategories(rules: ContestDrawRule[]): string[] | null {
+  if (rules.some((rule) => rule.category === undefined)) return null;
+  return [...new Set(rules.flatMap((rule) => rule.category ?? []))];
+}
+
+/** Refuses a contest the bank cannot serve now, naming the rule, instead of failing members at start. */
+export async function createContest(input: CreateContestInput, ctx: MemberContext) {
+  const { db, member, now } = ctx;
+  const rules: ContestDrawRule[] = input.rules.map(({ category, difficulty, count }) => ({
+    count,
+    ...(category === undefined ? {} : { category }),
+    ...(difficulty === undefined ? {} : { difficulty }),
+  }));
+  const pool = await listDrawPool(db, ruleCategories(rules));
+  try {
+    drawQuestions(pool.map(({ _id, category, difficulty }) => ({ id: _id, category, difficulty })), rules, seededRng(randomUUID()));
+  } catch (error) {
+    if (error instanceof InsufficientQuestionsError) {
+      fail('INVALID_INPUT', { field: `rules.${error.ruleIndex}`, message: `题库题量不足：${error.message}` });
+    }
+    throw error;
+  }
+  const questionCount = rules.reduce((sum, rule) => sum + rule.count, 0);
+  const contestId = await insertContest(db, {
+    title: input.title,
+    description: input.description,
+    status: 'published',
+    startAt: new Date(input.startAt),
+    endAt: new Date(input.endAt),
+    questionCount,
+    rules,
+    pointsPerQuestion: input.pointsPerQuestion,
+    timeLimitSec: input.timeLimitSec,
+    attemptsAllowed: input.attemptsAllowed,
+    counts: input.counts,
+    showExplanations: input.showExplanations,
+    leaderboardVisible: input.leaderboardVisible,
+    createdAt: now,
+  });
+  await recordAudit(db, { at: now, actorId: member._id, action: 'quiz.createContest', targetId: contestId, detail: { title: input.title } });
+  return { contestId, questionCount };
+}
