@@ -1,8 +1,6 @@
-import type { ConsentDoc, OrgDoc } from '../../server/documents';
-import { fetchAllPages, fetchOne, type Database } from '../../server/kernel/db';
+import type { ConsentDoc } from '../../server/documents';
+import { fetchOne, type Database } from '../../server/kernel/db';
 
-/** An org of 400 branches and their parents is far below this; more means something is wrong. */
-const MAX_ORGS = 5000;
 
 export function consentId(openid: string, version: string): string {
   return `${version}_${openid}`;
@@ -16,8 +14,4 @@ export async function saveConsent(db: Database, consent: ConsentDoc): Promise<vo
   const { _id, ...fields } = consent;
   // set() on a deterministic id makes a repeated or concurrent consent a harmless overwrite.
   await db.collection('consents').doc(_id).set({ data: fields });
-}
-
-export function listOrgs(db: Database): Promise<OrgDoc[]> {
-  return fetchAllPages<OrgDoc>(db.collection('orgs').orderBy('parentId', 'asc').orderBy('order', 'asc'), MAX_ORGS);
 }

@@ -1,4 +1,18 @@
 import type { AttemptDoc, ContestDoc, ContestEntryDoc, QuestionDoc } from '../../server/documents';
+
+/** The branch board of one contest, cached whole: every branch fits one document. */
+export interface BranchBoardDoc {
+  _id: string;
+  computedAt: Date;
+  rows: {
+    branchId: string;
+    branchName: string;
+    memberCount: number;
+    participantCount: number;
+    participationRate: number;
+    averageScore: number;
+  }[];
+}
 import { countOf, fetchAllPages, fetchById, fetchList, fetchOne, MAX_DOCS_PER_GET, type Database } from '../../server/kernel/db';
 
 /** Few contests run at once, so one page of the soonest-ending covers every open and upcoming one. */
@@ -130,7 +144,7 @@ const MAX_BANK_QUESTIONS = 20_000;
 /** The candidate pool for a set of draw rules: by category when every rule names one, else the whole bank. */
 export function listDrawPool(db: Database, categories: string[] | null): Promise<QuestionDoc[]> {
   if (categories) return listQuestionsInCategories(db, categories);
-  return fetchAllPages<QuestionDoc>(db.collection('questions').orderBy('_id', 'asc'), MAX_BANK_QUESTIONS);
+  return fetchAllPages<QuestionDoc>(db.collection('questions').orderBy('stemKey', 'asc'), MAX_BANK_QUESTIONS);
 }
 
 export async function insertContest(db: Database, contest: Omit<ContestDoc, '_id'>): Promise<string> {
@@ -139,8 +153,9 @@ export async function insertContest(db: Database, contest: Omit<ContestDoc, '_id
 }
 
 export function listBankPage(db: Database, category: string | undefined, offset: number, limit: number): Promise<QuestionDoc[]> {
+  // stemKey is unique, so the order is total and pages never overlap (index stem_unique / category_stem).
   const query = category === undefined ? db.collection('questions') : db.collection('questions').where({ category });
-  return fetchList<QuestionDoc>(query.orderBy('_id', 'asc').skip(offset).limit(limit));
+  return fetchList<QuestionDoc>(query.orderBy('stemKey', 'asc').skip(offset).limit(limit));
 }
 
 /** A get's `$in` list stays well inside the server's per-request limits. */
@@ -174,4 +189,32 @@ export async function insertQuestionsAtomically(db: Database, questions: Importe
     await db.collection('questions').where({ importId }).remove();
     throw error;
   }
+}
+
+export interface BranchTotalsRow {
+  _id: string;
+  participants: number;
+  scoreSum: number;
+}
+
+/** Participants and score sum per branch over the contest's board — the one O(participants) read, run at most once a minute. */
+export async function aggregateBranchTotals(db: Database, contestId: string): Promise<BranchTotalsRow[]> {
+  const $ = db.command.aggregate;
+  const reply = (await db
+    .collection('contest_entries')
+    .aggregate()
+    .match({ contestId, sortKey: db.command.lt(PENDING_SORT_KEY) })
+    .group({ _id: '$branchId', participants: $.sum(1), scoreSum: $.sum('$score') })
+    .limit(MAX_DOCS_PER_GET)
+    .end()) as { list: BranchTotalsRow[] };
+  return reply.list;
+}
+
+export function findBranchBoard(db: Database, contestId: string): Promise<BranchBoardDoc | null> {
+  return fetchById<BranchBoardDoc>(db.collection('contest_branch_boards'), contestId);
+}
+
+export async function saveBranchBoard(db: Database, board: BranchBoardDoc): Promise<void> {
+  const { _id, ...fields } = board;
+  await db.collection('contest_branch_boards').doc(_id).set({ data: fields });
 }

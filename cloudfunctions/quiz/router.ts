@@ -1,6 +1,6 @@
 import { ROLES } from '../../types/common';
 import { allow, defineRouter } from '../../server/kernel/router';
-import { leaderboard, myRank } from './handlers/board.handler';
+import { branchBoard, leaderboard, myRank } from './handlers/board.handler';
 import { contests } from './handlers/contests.handler';
 import { createContest } from './handlers/createContest.handler';
 import { importBank } from './handlers/importBank.handler';
@@ -17,6 +17,7 @@ export const quizRouter = defineRouter('quiz', {
   result: allow(ROLES, result),
   leaderboard: allow(ROLES, leaderboard),
   myRank: allow(ROLES, myRank),
+  branchBoard: allow(ROLES, branchBoard),
   practice: allow(ROLES, practice),
   createContest: allow(['org_admin'], createContest),
   importBank: allow(['org_admin'], importBank),

@@ -1,9 +1,7 @@
-import cloud from 'wx-server-sdk';
-import { toDisplayed } from '../../core/quiz';
-import type { AttemptDoc } from '../../server/documents';
 import { SEED_CONTEST_ID } from '../../emulator/seed';
 import { useServerClock } from '../support/clock';
 import { createTestEnv, type TestEnv } from '../support/localEnv';
+import { perfectAnswers, storedAttempt } from '../support/quiz';
 
 const clock = useServerClock(new Date('2026-11-23T02:00:00Z'));
 let env: TestEnv;
@@ -12,17 +10,6 @@ beforeEach(() => {
   clock.set(new Date('2026-11-23T02:00:00Z'));
   env = createTestEnv({ now: clock.now() });
 });
-
-async function storedAttempt(attemptId: string): Promise<AttemptDoc> {
-  const reply = (await cloud.database().collection('attempts').where({ _id: attemptId }).get()) as unknown as { data: AttemptDoc[] };
-  return reply.data[0]!;
-}
-
-/** The answers a member who knows everything would send, in this attempt's displayed order. */
-async function perfectAnswers(attemptId: string): Promise<Record<string, number[]>> {
-  const attempt = await storedAttempt(attemptId);
-  return Object.fromEntries(attempt.key.map((item) => [item.id, toDisplayed(attempt.orders[item.id]!, item.answer)]));
-}
 
 async function start(openid = 'demo-member') {
   return env.ok(openid, 'quiz', 'start', { contestId: SEED_CONTEST_ID });

@@ -90,6 +90,19 @@ export const boardRowSchema = z.object({
 });
 export type BoardRow = z.infer<typeof boardRowSchema>;
 
+export const branchRowSchema = z.object({
+  rank: z.number().int(),
+  branchId: idSchema,
+  branchName: z.string(),
+  memberCount: z.number().int(),
+  participantCount: z.number().int(),
+  /** 0..1 */
+  participationRate: z.number(),
+  averageScore: z.number(),
+  isMine: z.boolean(),
+});
+export type BranchRow = z.infer<typeof branchRowSchema>;
+
 const contestRef = z.object({ contestId: idSchema }).strict();
 
 export const MAX_CONTEST_QUESTIONS = 100;
@@ -156,6 +169,11 @@ export const quizContract = {
       })
       .strict(),
     output: z.object({ items: z.array(boardRowSchema), nextCursor: z.string().nullable() }),
+  },
+  /** 支部榜: every branch, ranked by participation rate, then the participants' average. */
+  branchBoard: {
+    input: contestRef,
+    output: z.object({ items: z.array(branchRowSchema), computedAt: isoDateSchema }),
   },
   practice: practiceContract,
   createContest: {

@@ -1,0 +1,16 @@
+import cloud from 'wx-server-sdk';
+import { toDisplayed } from '../../core/quiz';
+import type { AttemptDoc } from '../../server/documents';
+
+export async function storedAttempt(attemptId: string): Promise<AttemptDoc> {
+  const reply = (await cloud.database().collection('attempts').where({ _id: attemptId }).get()) as unknown as { data: AttemptDoc[] };
+  const [attempt] = reply.data;
+  if (!attempt) throw new Error(`no attempt ${attemptId}`);
+  return attempt;
+}
+
+/** The answers a member who knows everything would send, in this attempt's displayed order. */
+export async function perfectAnswers(attemptId: string): Promise<Record<string, number[]>> {
+  const attempt = await storedAttempt(attemptId);
+  return Object.fromEntries(attempt.key.map((item) => [item.id, toDisplayed(attempt.orders[item.id] ?? [], item.answer)]));
+}
