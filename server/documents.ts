@@ -83,6 +83,8 @@ export interface ContestDoc {
   counts: 'best' | 'latest';
   showExplanations: boolean;
   leaderboardVisible: boolean;
+  /** Branches whose members may take part; null = the whole organisation. */
+  audienceBranchIds: string[] | null;
   createdAt: Date;
 }
 

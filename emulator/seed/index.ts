@@ -67,6 +67,7 @@ export function seedContest(now: Date): ContestDoc {
     counts: 'best',
     showExplanations: true,
     leaderboardVisible: true,
+    audienceBranchIds: null,
     createdAt: now,
   };
 }

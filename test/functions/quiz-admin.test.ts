@@ -83,6 +83,27 @@ describe('quiz.createContest', () => {
   });
 });
 
+describe('竞赛的参与范围', () => {
+  it('只面向第二党支部的竞赛，第一党支部的党员既看不到也不能开始', async () => {
+    const { contestId } = await env.ok('demo-admin', 'quiz', 'createContest', {
+      ...VALID_CONTEST,
+      startAt: '2026-11-23T00:00:00.000Z',
+      audienceBranchIds: ['branch-2'],
+    });
+    const mine = await env.ok('demo-member', 'quiz', 'contests', { status: 'open' });
+    expect(mine.items.map((item) => item.id)).not.toContain(contestId);
+    expect((await env.call('demo-member', 'quiz', 'start', { contestId })).result).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    const theirs = await env.ok('seed-member-02', 'quiz', 'contests', { status: 'open' });
+    expect(theirs.items.map((item) => item.id)).toContain(contestId);
+    expect((await env.call('seed-member-02', 'quiz', 'start', { contestId })).result.ok).toBe(true);
+  });
+
+  it('不存在的支部被拒绝并指出位置', async () => {
+    const { result } = await env.call('demo-admin', 'quiz', 'createContest', contestInput({ audienceBranchIds: ['branch-1', 'branch-99'] }));
+    expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', field: 'audienceBranchIds.1' } });
+  });
+});
+
 describe('quiz.contests 的个人状态', () => {
   it('列出本人已用次数、进行中的作答与最好成绩', async () => {
     const fresh = await env.ok('demo-secretary', 'quiz', 'contests', { status: 'open' });

@@ -127,6 +127,8 @@ export const createContestInputSchema = z
     counts: z.enum(['best', 'latest']).default('best'),
     showExplanations: z.boolean().default(true),
     leaderboardVisible: z.boolean().default(true),
+    /** Omit for the whole organisation. */
+    audienceBranchIds: z.array(idSchema).min(1).max(500).optional(),
   })
   .strict()
   .superRefine((contest, ctx) => {

@@ -10,7 +10,7 @@ type ContestStatus = ContestSummary['status'];
 export async function contests(input: { status?: ContestStatus }, ctx: MemberContext) {
   const { db, member, now } = ctx;
   const docs = (input.status === 'closed' ? await listContestsEndedBy(db, now) : await listContestsEndingAfter(db, now)).filter(
-    (doc) => input.status === undefined || contestStatusAt(doc, now) === input.status,
+    (doc) => isInAudience(doc, member.branchId) && (input.status === undefined || contestStatusAt(doc, now) === input.status),
   );
   if (docs.length === 0) return { items: [] };
   const ids = docs.map((doc) => doc._id);
@@ -24,6 +24,11 @@ export async function contests(input: { status?: ContestStatus }, ctx: MemberCon
       toContestSummary(doc, now, attempts.filter((attempt) => attempt.contestId === doc._id), entryByContest.get(doc._id)),
     ),
   };
+}
+
+/** Contests outside the caller's audience are neither listed nor startable. */
+export function isInAudience(contest: Pick<ContestDoc, 'audienceBranchIds'>, branchId: string): boolean {
+  return !contest.audienceBranchIds || contest.audienceBranchIds.includes(branchId);
 }
 
 export function contestStatusAt(contest: Pick<ContestDoc, 'startAt' | 'endAt'>, now: Date): ContestStatus {

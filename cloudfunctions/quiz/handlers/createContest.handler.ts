@@ -5,6 +5,7 @@ import { recordAudit } from '../../../server/audit';
 import type { ContestDrawRule } from '../../../server/documents';
 import { fail } from '../../../server/kernel/failure';
 import type { MemberContext } from '../../../server/kernel/router';
+import { listBranches } from '../../../server/orgs';
 import { insertContest, listDrawPool } from '../repository';
 
 /** The categories a draw needs, or null when some rule draws from the whole bank. */
@@ -21,6 +22,11 @@ export async function createContest(input: CreateContestInput, ctx: MemberContex
     ...(category === undefined ? {} : { category }),
     ...(difficulty === undefined ? {} : { difficulty }),
   }));
+  if (input.audienceBranchIds) {
+    const known = new Set((await listBranches(db)).map((branch) => branch._id));
+    const unknown = input.audienceBranchIds.findIndex((id) => !known.has(id));
+    if (unknown >= 0) fail('INVALID_INPUT', { field: `audienceBranchIds.${unknown}`, message: '没有这个党支部' });
+  }
   const pool = await listDrawPool(db, ruleCategories(rules));
   try {
     drawQuestions(pool.map(({ _id, category, difficulty }) => ({ id: _id, category, difficulty })), rules, seededRng(randomUUID()));
@@ -45,6 +51,7 @@ export async function createContest(input: CreateContestInput, ctx: MemberContex
     counts: input.counts,
     showExplanations: input.showExplanations,
     leaderboardVisible: input.leaderboardVisible,
+    audienceBranchIds: input.audienceBranchIds ? [...new Set(input.audienceBranchIds)] : null,
     createdAt: now,
   });
   await recordAudit(db, { at: now, actorId: member._id, action: 'quiz.createContest', targetId: contestId, detail: { title: input.title } });

@@ -24,7 +24,7 @@ import {
   listDrawPool,
   PENDING_SORT_KEY,
 } from '../repository';
-import { contestStatusAt } from './contests.handler';
+import { contestStatusAt, isInAudience } from './contests.handler';
 import { ruleCategories } from './createContest.handler';
 
 /** A submit that left the phone just before the deadline still counts if it lands within this. */
@@ -36,6 +36,7 @@ export async function start(input: { contestId: string }, ctx: MemberContext): P
   const { db, member, now } = ctx;
   const contest = await findContest(db, input.contestId);
   if (!contest || contest.status !== 'published') fail('NOT_FOUND');
+  if (!isInAudience(contest, member.branchId)) fail('FORBIDDEN', { message: '本场竞赛不面向你所在的支部' });
   const status = contestStatusAt(contest, now);
   if (status !== 'open') fail('CLOSED', { message: status === 'upcoming' ? '竞赛尚未开始' : '竞赛已结束' });
 
