@@ -41,6 +41,53 @@ export const orgNodeSchema: z.ZodType<OrgNode> = z.lazy(() =>
   }),
 );
 
+/** Short, unambiguous (no 0/O, 1/I/L) so it survives being read aloud or typed from a poster. */
+export const INVITE_CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
+export const inviteCodeSchema = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(new RegExp(`^[${INVITE_CODE_ALPHABET}]{8}$`), '邀请码格式不正确');
+
+/** A person's name as a roster writes it: Chinese names, or Latin letters with spaces and a middle dot. */
+export const personNameSchema = z
+  .string()
+  .trim()
+  .min(2)
+  .max(20)
+  .regex(/^[\p{Script=Han}A-Za-z·・ ]+$/u, '姓名只能包含汉字或字母');
+
+export const createInviteInputSchema = z
+  .object({
+    /** Org admins name the branch; a secretary always invites to their own. */
+    branchId: idSchema.optional(),
+    maxUses: z.number().int().min(1).max(500).default(50),
+    expiresInHours: z.number().int().min(1).max(24 * 30).default(24 * 7),
+  })
+  .strict();
+
+export const inviteSchema = z.object({
+  code: z.string(),
+  branchId: idSchema,
+  branchName: z.string(),
+  /** The mini-program path a share card or QR code opens (scene ≤ 32 chars). */
+  path: z.string(),
+  expiresAt: isoDateSchema,
+  maxUses: z.number().int(),
+  uses: z.number().int(),
+});
+
+export const joinInputSchema = z
+  .object({
+    code: inviteCodeSchema,
+    name: personNameSchema,
+    partyStatus: partyStatusSchema,
+    phoneTail: z.string().regex(/^\d{4}$/, '请填写手机号后 4 位').optional(),
+  })
+  .strict();
+
+export const memberRefSchema = z.object({ memberId: idSchema }).strict();
+
 export const memberContract = {
   me: { input: z.object({}).strict(), output: meOutputSchema },
   acceptPrivacy: {
@@ -48,4 +95,11 @@ export const memberContract = {
     output: z.object({ privacyAccepted: z.literal(true), acceptedAt: isoDateSchema }),
   },
   orgTree: { input: z.object({}).strict(), output: z.object({ roots: z.array(orgNodeSchema) }) },
+  createInvite: { input: createInviteInputSchema, output: inviteSchema },
+  join: { input: joinInputSchema, output: z.object({ member: memberViewSchema }) },
+  approveJoin: { input: memberRefSchema, output: z.object({ member: memberViewSchema }) },
+  rejectJoin: {
+    input: memberRefSchema.extend({ reason: z.string().trim().max(100).optional() }).strict(),
+    output: z.object({ member: memberViewSchema }),
+  },
 };

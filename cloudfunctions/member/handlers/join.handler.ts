@@ -1,0 +1,58 @@
+import { PRIVACY_VERSION } from '../../../types/contracts/member';
+import type { PartyStatus } from '../../../types/labels';
+import { findMemberByOpenid } from '../../../server/kernel/caller';
+import { fail } from '../../../server/kernel/failure';
+import type { RequestContext } from '../../../server/kernel/router';
+import { isDuplicateKeyError } from '../../../server/kernel/sdk-errors';
+import { toMemberView } from '../memberView';
+import { claimInviteUse, findConsent, findInvite, insertMember, releaseInviteUse, updateMember } from '../repository';
+
+interface JoinInput {
+  code: string;
+  name: string;
+  partyStatus: PartyStatus;
+  phoneTail?: string;
+}
+
+/**
+ * Joining through an invite lands the person as pending for their branch's secretary to approve.
+ * The invite's use is claimed atomically first and given back if the member cannot be written.
+ */
+export async function join(input: JoinInput, ctx: RequestContext) {
+  const { db, openid, now } = ctx;
+  const [consent, existing, invite] = await Promise.all([
+    findConsent(db, openid, PRIVACY_VERSION),
+    findMemberByOpenid(db, openid),
+    findInvite(db, input.code),
+  ]);
+  // Consent comes before any personal field is stored.
+  if (!consent) fail('FORBIDDEN', { message: '请先阅读并同意隐私保护指引' });
+  if (existing && (existing.status === 'active' || existing.status === 'pending')) {
+    fail('DUPLICATE', { message: existing.status === 'active' ? '你已加入党支部' : '已提交申请，请等待支部书记审核' });
+  }
+  if (!invite) fail('NOT_FOUND', { field: 'code', message: '邀请码不存在，请向支部书记确认' });
+  if (invite.expiresAt <= now) fail('EXPIRED', { message: '邀请已过期，请向支部书记索取新的邀请' });
+  if (!(await claimInviteUse(db, invite._id, now))) fail('FULL', { message: '邀请名额已用完，请向支部书记索取新的邀请' });
+
+  const fields = {
+    openid,
+    name: input.name,
+    branchId: invite.branchId,
+    role: 'member' as const,
+    partyStatus: input.partyStatus,
+    status: 'pending' as const,
+    ...(input.phoneTail === undefined ? {} : { phoneTail: input.phoneTail }),
+    joinedAt: now,
+    updatedAt: now,
+  };
+  try {
+    // Someone who left or was turned down re-applies on their old record (openid is unique).
+    if (existing) await updateMember(db, existing._id, fields);
+    const id = existing?._id ?? (await insertMember(db, { ...fields, createdAt: now }));
+    return { member: await toMemberView(db, { ...fields, _id: id, createdAt: existing?.createdAt ?? now }) };
+  } catch (error) {
+    await releaseInviteUse(db, invite._id);
+    if (isDuplicateKeyError(error)) fail('DUPLICATE', { message: '已提交申请，请等待支部书记审核' });
+    throw error;
+  }
+}
