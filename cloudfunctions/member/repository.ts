@@ -1,5 +1,7 @@
 import type { ConsentDoc, MemberDoc, MemberStatus } from '../../server/documents';
-import { fetchById, fetchOne, type Database } from '../../server/kernel/db';
+import type { AuditDoc } from '../../server/audit';
+import { countOf, fetchById, fetchList, fetchOne, MAX_DOCS_PER_GET, type Database } from '../../server/kernel/db';
+import { fail } from '../../server/kernel/failure';
 
 export function consentId(openid: string, version: string): string {
   return `${version}_${openid}`;
@@ -78,4 +80,97 @@ export async function transitionMember(
 
 export async function adjustActiveMemberCount(db: Database, branchId: string, delta: number): Promise<void> {
   await db.collection('orgs').doc(branchId).update({ data: { activeMemberCount: db.command.inc(delta) } });
+}
+
+export interface TransferDoc {
+  _id: string;
+  memberId: string;
+  fromBranchId: string;
+  toBranchId: string;
+  reason: string;
+  by: string;
+  at: Date;
+}
+
+/** Names sort in code-point order; a prefix search is a range on the same index, not a regex scan. */
+export function listMembersPage(
+  db: Database,
+  filter: { branchId?: string; status: MemberStatus; search?: string },
+  page: { offset: number; limit: number },
+): Promise<MemberDoc[]> {
+  const _ = db.command;
+  const where: Record<string, unknown> = { status: filter.status };
+  if (filter.branchId !== undefined) where.branchId = filter.branchId;
+  if (filter.search !== undefined) where.name = _.and(_.gte(filter.search), _.lt(`${filter.search}\uffff`));
+  return fetchList<MemberDoc>(db.collection('members').where(where).orderBy('name', 'asc').skip(page.offset).limit(page.limit));
+}
+
+export function countPending(db: Database, branchId: string | undefined): Promise<number> {
+  return countOf(db.collection('members').where(branchId === undefined ? { status: 'pending' } : { branchId, status: 'pending' }));
+}
+
+/**
+ * Applies a membership change and the branch head counts it moves in one transaction, so a count
+ * never drifts from the members it counts. `check` sees the member as the transaction does.
+ */
+export async function changeMembership(
+  db: Database,
+  memberId: string,
+  check: (member: MemberDoc) => void,
+  change: { fields: Partial<MemberDoc>; countDeltas: Record<string, number>; transfer?: Omit<TransferDoc, '_id'> },
+): Promise<MemberDoc> {
+  const _ = db.command;
+  return (await db.runTransaction(async (transaction: TransactionLike) => {
+    const current = (await transaction.collection('members').doc(memberId).get()).data as MemberDoc | undefined;
+    if (!current) fail('NOT_FOUND');
+    check(current);
+    await transaction.collection('members').doc(memberId).update({ data: change.fields });
+    for (const [branchId, delta] of Object.entries(change.countDeltas)) {
+      if (delta !== 0) await transaction.collection('orgs').doc(branchId).update({ data: { activeMemberCount: _.inc(delta) } });
+    }
+    if (change.transfer) {
+      await transaction.collection('member_transfers').doc(`${memberId}_${change.transfer.at.getTime()}`).set({ data: change.transfer });
+    }
+    return { ...current, ...change.fields };
+  })) as MemberDoc;
+}
+
+/** The slice of the SDK's transaction object used here (its typings leave it `any`). */
+interface TransactionLike {
+  collection(name: string): {
+    doc(id: string): {
+      get(): Promise<{ data: unknown }>;
+      update(options: { data: unknown }): Promise<unknown>;
+      set(options: { data: unknown }): Promise<unknown>;
+    };
+  };
+}
+
+export function listAuditPage(db: Database, offset: number, limit: number): Promise<AuditDoc[]> {
+  return fetchList<AuditDoc>(db.collection('audit_logs').orderBy('at', 'desc').skip(offset).limit(limit));
+}
+
+export function listMembersByIds(db: Database, ids: string[]): Promise<MemberDoc[]> {
+  return fetchList<MemberDoc>(db.collection('members').where({ _id: db.command.in(ids) }).limit(MAX_DOCS_PER_GET));
+}
+
+/** Everything keyed to one member, for 个人信息导出. Bounded: a person's own records are few. */
+export async function collectMemberRecords(db: Database, member: MemberDoc): Promise<Record<string, unknown[]>> {
+  const byMember = (collection: string) =>
+    fetchList<Record<string, unknown>>(db.collection(collection).where({ memberId: member._id }).limit(MAX_DOCS_PER_GET));
+  const [consents, attempts, entries, transfers] = await Promise.all([
+    fetchList<Record<string, unknown>>(db.collection('consents').where({ openid: member.openid }).limit(MAX_DOCS_PER_GET)),
+    byMember('attempts'),
+    byMember('contest_entries'),
+    byMember('member_transfers'),
+  ]);
+  return { consents, attempts, contestEntries: entries, transfers };
+}
+
+export async function anonymiseBoardEntries(db: Database, memberId: string, name: string): Promise<void> {
+  await db.collection('contest_entries').where({ memberId }).update({ data: { name } });
+}
+
+export async function removeConsents(db: Database, openid: string): Promise<void> {
+  await db.collection('consents').where({ openid }).remove();
 }

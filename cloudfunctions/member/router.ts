@@ -1,13 +1,19 @@
 import { ROLES } from '../../types/common';
 import { allow, anyone, defineRouter } from '../../server/kernel/router';
 import { acceptPrivacy } from './handlers/acceptPrivacy.handler';
+import { auditLog } from './handlers/auditLog.handler';
+import { leave, setRole, transfer } from './handlers/changeMembership.handler';
 import { createInvite } from './handlers/createInvite.handler';
 import { approveJoin, rejectJoin } from './handlers/decideJoin.handler';
 import { join } from './handlers/join.handler';
+import { list } from './handlers/list.handler';
 import { me } from './handlers/me.handler';
 import { orgTree } from './handlers/orgTree.handler';
+import { deleteMine, exportMine } from './handlers/privacy.handler';
+import { importRoster } from './roster/importRoster.handler';
 
 const MANAGERS = ['secretary', 'org_admin'] as const;
+const ORG_ADMIN = ['org_admin'] as const;
 
 export const memberRouter = defineRouter('member', {
   me: anyone(me),
@@ -17,4 +23,12 @@ export const memberRouter = defineRouter('member', {
   join: anyone(join),
   approveJoin: allow(MANAGERS, approveJoin),
   rejectJoin: allow(MANAGERS, rejectJoin),
+  list: allow(MANAGERS, list),
+  setRole: allow(ORG_ADMIN, setRole),
+  transfer: allow(MANAGERS, transfer),
+  leave: allow(ROLES, leave),
+  importRoster: allow(ORG_ADMIN, importRoster),
+  exportMine: anyone(exportMine),
+  deleteMine: anyone(deleteMine),
+  auditLog: allow(ORG_ADMIN, auditLog),
 });

@@ -1,5 +1,6 @@
 import * as z from 'zod';
-import { idSchema, isoDateSchema, orgKindSchema, partyStatusSchema, roleSchema } from '../common';
+import { idSchema, isoDateSchema, orgKindSchema, pageInputSchema, pageOutputSchema, partyStatusSchema, roleSchema } from '../common';
+import { importRosterContract } from './roster';
 
 /** Bumped whenever the privacy guide text changes; members must accept the current one again. */
 export const PRIVACY_VERSION = '2026-11';
@@ -88,6 +89,29 @@ export const joinInputSchema = z
 
 export const memberRefSchema = z.object({ memberId: idSchema }).strict();
 
+export const memberListItemSchema = memberViewSchema.extend({ phoneTail: z.string().nullable() });
+export type MemberListItem = z.infer<typeof memberListItemSchema>;
+
+export const listInputSchema = pageInputSchema
+  .extend({
+    /** Org admins may name any branch or none (everyone); a secretary always sees their own. */
+    branchId: idSchema.optional(),
+    status: z.enum(['active', 'pending']).default('active'),
+    /** A name prefix. */
+    search: z.string().trim().min(1).max(20).optional(),
+  })
+  .strict();
+
+export const auditEntrySchema = z.object({
+  id: idSchema,
+  at: isoDateSchema,
+  actorId: z.string(),
+  actorName: z.string(),
+  action: z.string(),
+  targetId: z.string(),
+  detail: z.record(z.string(), z.unknown()),
+});
+
 export const memberContract = {
   me: { input: z.object({}).strict(), output: meOutputSchema },
   acceptPrivacy: {
@@ -101,5 +125,35 @@ export const memberContract = {
   rejectJoin: {
     input: memberRefSchema.extend({ reason: z.string().trim().max(100).optional() }).strict(),
     output: z.object({ member: memberViewSchema }),
+  },
+  list: {
+    input: listInputSchema,
+    output: pageOutputSchema(memberListItemSchema).extend({ pendingCount: z.number().int() }),
+  },
+  setRole: {
+    input: memberRefSchema.extend({ role: roleSchema }).strict(),
+    output: z.object({ member: memberViewSchema }),
+  },
+  transfer: {
+    input: memberRefSchema.extend({ toBranchId: idSchema, reason: z.string().trim().min(2).max(100) }).strict(),
+    output: z.object({ member: memberViewSchema }),
+  },
+  leave: {
+    input: z.object({ reason: z.string().trim().max(100).optional() }).strict(),
+    output: z.object({ left: z.literal(true) }),
+  },
+  importRoster: importRosterContract,
+  exportMine: {
+    input: z.object({}).strict(),
+    /** Everything stored about the caller, as JSON the member can save. */
+    output: z.object({ exportedAt: isoDateSchema, data: z.record(z.string(), z.unknown()) }),
+  },
+  deleteMine: {
+    input: z.object({ confirm: z.literal('注销') }).strict(),
+    output: z.object({ deleted: z.literal(true) }),
+  },
+  auditLog: {
+    input: pageInputSchema.strict(),
+    output: pageOutputSchema(auditEntrySchema),
   },
 };
