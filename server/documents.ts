@@ -148,3 +148,65 @@ export interface QuestionDoc extends QuestionDraft {
   stemKey: string;
   createdAt: Date;
 }
+
+/** A 每日一练 question as drawn for one member's day: answer and explanation snapshotted, options in bank order. */
+export interface PracticeItem {
+  id: string;
+  type: QuestionType;
+  stem: string;
+  options: string[];
+  answer: number[];
+  explanation: string;
+}
+
+/**
+ * One member's 每日一练 set for one Asia/Shanghai day, `_id` = `${memberId}_${day}`: drawn once on
+ * the day's first `today`, scored once by `submit`. Answers never leave the function before submit.
+ */
+export interface PracticeDayDoc {
+  _id: string;
+  memberId: string;
+  branchId: string;
+  /** YYYY-MM-DD, Asia/Shanghai. */
+  day: string;
+  status: 'open' | 'submitted';
+  createdAt: Date;
+  items: PracticeItem[];
+  /** Per question, displayed position → original option index. */
+  orders: Record<string, number[]>;
+  // Set by submit:
+  submittedAt?: Date;
+  correctCount?: number;
+  pointsEarned?: number;
+  /** Original option indexes chosen, per question id. */
+  chosen?: Record<string, number[]>;
+}
+
+/** One open 错题本 entry, kept inside the member's practice document. */
+export interface PracticeMistakeEntry {
+  wrongCount: number;
+  lastWrongAt: Date;
+  source: 'practice' | 'contest';
+}
+
+/**
+ * Per member (`_id` = memberId): streak, points and the wrong-answer notebook in one document, so a
+ * day's points, streak and new mistakes land in one conditional write (`lastDay` is the guard).
+ * Created by the member's first practice submit.
+ */
+export interface PracticeMemberDoc {
+  _id: string;
+  memberId: string;
+  branchId: string;
+  /** Length of the run of consecutive days ending at `lastDay`. */
+  streak: number;
+  bestStreak: number;
+  points: number;
+  daysDone: number;
+  /** The last day whose result is counted here (YYYY-MM-DD); a day is counted once. */
+  lastDay: string;
+  /** Open notebook entries by question id; resolved ones are removed. Capped (newest kept). */
+  mistakes: Record<string, PracticeMistakeEntry>;
+  resolvedCount: number;
+  updatedAt: Date;
+}

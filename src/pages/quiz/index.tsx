@@ -53,6 +53,24 @@ function ContestEntry({ contest, shownAt }: { contest: ContestSummary; shownAt: 
   );
 }
 
+/** 每日一练 lives in the quiz subpackage; the tab only links to it, so opening the tab draws nothing. */
+const PRACTICE_URL = '/quiz/practice/index';
+
+function PracticeEntry() {
+  return (
+    <View className='ht-card'>
+      <Text className='ht-card__title'>每日一练</Text>
+      <Text className='ht-card__text'>每天 5 道党史题，答对得积分，坚持攒连续天数</Text>
+      <View className='quiz-entry__actions' style={{ marginTop: '12px', padding: 0 }}>
+        <ActionButton onClick={() => open(PRACTICE_URL)}>今日一练</ActionButton>
+        <ActionButton variant='plain' onClick={() => open(`${PRACTICE_URL}?tab=mistakes`)}>
+          错题本
+        </ActionButton>
+      </View>
+    </View>
+  );
+}
+
 function ContestList() {
   const contests = useCloud('quiz', 'contests', {});
   useReloadOnShow(contests.reload);
@@ -81,6 +99,7 @@ export default function QuizPage() {
   return (
     <PageShell>
       <View className='ht-page__body'>
+        <PracticeEntry />
         <ContestList />
       </View>
     </PageShell>

@@ -1,0 +1,89 @@
+import type { PracticeDayDoc, PracticeMemberDoc, QuestionDoc } from '../../../server/documents';
+import { fetchById, fetchList, MAX_DOCS_PER_GET, type Database } from '../../../server/kernel/db';
+import { isDuplicateKeyError } from '../../../server/kernel/sdk-errors';
+
+/** The only code of 每日一练 that touches the database. Every read is by `_id` or an index prefix. */
+
+export function practiceDayId(memberId: string, day: string): string {
+  return `${memberId}_${day}`;
+}
+
+export function findPracticeDay(db: Database, memberId: string, day: string): Promise<PracticeDayDoc | null> {
+  return fetchById<PracticeDayDoc>(db.collection('practice_days'), practiceDayId(memberId, day));
+}
+
+export function findPracticeMember(db: Database, memberId: string): Promise<PracticeMemberDoc | null> {
+  return fetchById<PracticeMemberDoc>(db.collection('practice_members'), memberId);
+}
+
+/** The draw pool: the bank's questions in a few categories (index category_difficulty), one bounded read. */
+export function listPracticePool(db: Database, categories: readonly string[], limit: number): Promise<QuestionDoc[]> {
+  return fetchList<QuestionDoc>(
+    db
+      .collection('questions')
+      .where({ category: db.command.in([...categories]) })
+      .limit(Math.min(limit, MAX_DOCS_PER_GET)),
+  );
+}
+
+export function listQuestionsByIds(db: Database, ids: readonly string[]): Promise<QuestionDoc[]> {
+  if (ids.length === 0) return Promise.resolve([]);
+  return fetchList<QuestionDoc>(db.collection('questions').where({ _id: db.command.in([...ids]) }).limit(ids.length));
+}
+
+/** Inserts the day's set under its fixed id; false when a concurrent `today` already stored one. */
+export async function insertPracticeDay(db: Database, doc: PracticeDayDoc): Promise<boolean> {
+  const { _id, ...fields } = doc;
+  try {
+    await db.collection('practice_days').add({ data: { _id, ...fields } });
+    return true;
+  } catch (error) {
+    if (isDuplicateKeyError(error)) return false;
+    throw error;
+  }
+}
+
+/** Moves today's open set to submitted; false when another submit got there first. */
+export async function closePracticeDay(db: Database, id: string, fields: Partial<PracticeDayDoc>): Promise<boolean> {
+  const reply = (await db.collection('practice_days').where({ _id: id, status: 'open' }).update({ data: fields })) as {
+    stats: { updated: number };
+  };
+  return reply.stats.updated === 1;
+}
+
+/** Creates the member's practice document; false when it already exists. */
+export async function insertPracticeMember(db: Database, doc: PracticeMemberDoc): Promise<boolean> {
+  const { _id, ...fields } = doc;
+  try {
+    await db.collection('practice_members').add({ data: { _id, ...fields } });
+    return true;
+  } catch (error) {
+    if (isDuplicateKeyError(error)) return false;
+    throw error;
+  }
+}
+
+/**
+ * Compare-and-set on `lastDay`: applies a day's counted result only if no other day was counted since
+ * the document was read. False means it was (or this very day was, by an earlier try).
+ */
+export async function updatePracticeMemberIfLastDay(
+  db: Database,
+  memberId: string,
+  expectedLastDay: string,
+  data: Record<string, unknown>,
+): Promise<boolean> {
+  const reply = (await db.collection('practice_members').where({ _id: memberId, lastDay: expectedLastDay }).update({ data })) as {
+    stats: { updated: number };
+  };
+  return reply.stats.updated === 1;
+}
+
+/** Updates one notebook entry only while it is still open; false when it was resolved meanwhile. */
+export async function updateOpenMistake(db: Database, memberId: string, questionId: string, data: Record<string, unknown>): Promise<boolean> {
+  const reply = (await db
+    .collection('practice_members')
+    .where({ _id: memberId, [`mistakes.${questionId}.wrongCount`]: db.command.gte(1) })
+    .update({ data })) as { stats: { updated: number } };
+  return reply.stats.updated === 1;
+}

@@ -1,0 +1,28 @@
+import { fireEvent, render, screen } from '@testing-library/react';
+import taro, { resetTaroStub } from './taroStub';
+
+jest.mock('@tarojs/taro', () => require('./taroStub').taroModule);
+jest.mock('../../pages/quiz/index.css', () => ({}));
+jest.mock('@tarojs/components', () => require('../../components/__test__/taroComponentsStandIn'));
+const callFunction = jest.fn();
+jest.mock('../../services/cloud', () => ({ callFunction: (...args: unknown[]) => callFunction(...args) }));
+
+import QuizPage from '../../pages/quiz/index';
+
+describe('答题 tab 的每日一练入口', () => {
+  beforeEach(() => {
+    resetTaroStub();
+    callFunction.mockReset();
+    callFunction.mockResolvedValue({ ok: true, data: { items: [] } });
+  });
+
+  it('打开每日一练或错题本，且打开答题页本身不领取当天的题', async () => {
+    render(<QuizPage />);
+    expect(await screen.findByText('暂无知识竞赛')).toBeTruthy();
+    expect(callFunction.mock.calls.map(([, action]) => action)).not.toContain('practice');
+    fireEvent.click(screen.getByRole('button', { name: '今日一练' }));
+    expect(taro.navigateTo).toHaveBeenLastCalledWith({ url: '/quiz/practice/index' });
+    fireEvent.click(screen.getByRole('button', { name: '错题本' }));
+    expect(taro.navigateTo).toHaveBeenLastCalledWith({ url: '/quiz/practice/index?tab=mistakes' });
+  });
+});
