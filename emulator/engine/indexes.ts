@@ -110,6 +110,17 @@ export class FieldIndex {
     this.buckets.clear();
   }
 
+  /** How many documents lookup(values) would return, without copying a bucket for one value. */
+  size(values: readonly unknown[]): number {
+    if (values.length === 1) return this.buckets.get(keyOf(values[0]))?.size ?? 0;
+    return this.lookup(values).size;
+  }
+
+  /** One value's bucket, in insertion order (what lookup returns for that single value). */
+  bucket(value: unknown): ReadonlySet<DocId> | undefined {
+    return this.buckets.get(keyOf(value));
+  }
+
   lookup(values: readonly unknown[]): Set<DocId> {
     const out = new Set<DocId>();
     for (const v of values) for (const id of this.buckets.get(keyOf(v)) ?? []) out.add(id);
@@ -122,4 +133,158 @@ export interface Change {
   id: DocId;
   before?: Doc;
   after?: Doc;
+}
+
+/** A key value the sorted index can order exactly like mingo: a plain string or a non-NaN number. */
+export type Scalar = string | number;
+
+export function isScalar(v: unknown): v is Scalar {
+  return typeof v === 'string' || (typeof v === 'number' && !Number.isNaN(v));
+}
+
+export function compareScalar(a: Scalar, b: Scalar): number {
+  if (typeof a !== typeof b) return typeof a === 'number' ? -1 : 1;
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+export interface SortedEntry {
+  id: DocId;
+  /** Values of the index fields after the leading one. */
+  values: Scalar[];
+  /** Insertion stamp: within one leading-key bucket this is the FieldIndex bucket's (Set) order. */
+  seq: number;
+}
+
+export function compareEntryValues(a: readonly Scalar[], b: readonly Scalar[], from: number, to: number): number {
+  for (let i = from; i < to; i++) {
+    const c = compareScalar(a[i]!, b[i]!);
+    if (c !== 0) return c;
+  }
+  return 0;
+}
+
+function compareEntry(a: SortedEntry, b: SortedEntry): number {
+  return compareEntryValues(a.values, b.values, 0, a.values.length) || a.seq - b.seq;
+}
+
+interface SortedBucket {
+  sorted: SortedEntry[];
+  added: SortedEntry[];
+  removed: Set<SortedEntry>;
+}
+
+/** Below this many pending changes a bucket is patched in place; above it, re-sorted once. */
+const PATCH_LIMIT = 64;
+
+function bsearch(list: readonly SortedEntry[], entry: SortedEntry): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (compareEntry(list[mid]!, entry) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * A declared compound index as CloudBase would keep it: per value of the leading field, the
+ * documents ordered by the remaining fields (ties by insertion order, which is also the order the
+ * hash bucket and so mingo would see them in). Serves range + sort + limit reads and counts in
+ * O(log n + page) instead of scanning the leading field's bucket. Only documents whose index
+ * fields are all scalars are held; any other document (array, date, null, missing field) marks the
+ * index irregular and the store falls back to scanning, so answers never change.
+ */
+export class SortedIndex {
+  readonly fields: string[];
+  private readonly buckets = new Map<string, SortedBucket>();
+  private readonly entries = new Map<DocId, { bucket: string; entry: SortedEntry }>();
+  private irregular = 0;
+  /** Per position after the leading field: how many held values are strings / numbers. */
+  private readonly strings: number[];
+  private readonly numbers: number[];
+  private seq = 0;
+
+  constructor(readonly spec: IndexSpec) {
+    this.fields = Object.keys(spec.keys);
+    this.strings = this.fields.slice(1).map(() => 0);
+    this.numbers = this.fields.slice(1).map(() => 0);
+  }
+
+  add(id: DocId, doc: Doc): void {
+    const seq = ++this.seq;
+    const lead = fieldValue(doc, this.fields[0]!);
+    const values = this.fields.slice(1).map((f) => fieldValue(doc, f));
+    if (!isScalar(lead) || !values.every(isScalar)) {
+      this.irregular++;
+      return;
+    }
+    const entry: SortedEntry = { id, values: values as Scalar[], seq };
+    const key = keyOf(lead);
+    let bucket = this.buckets.get(key);
+    if (!bucket) this.buckets.set(key, (bucket = { sorted: [], added: [], removed: new Set() }));
+    bucket.added.push(entry);
+    this.entries.set(id, { bucket: key, entry });
+    this.tally(entry.values, 1);
+  }
+
+  remove(id: DocId, doc: Doc): void {
+    const held = this.entries.get(id);
+    if (!held) {
+      const lead = fieldValue(doc, this.fields[0]!);
+      if (!isScalar(lead) || !this.fields.slice(1).every((f) => isScalar(fieldValue(doc, f)))) this.irregular--;
+      return;
+    }
+    this.entries.delete(id);
+    const bucket = this.buckets.get(held.bucket)!;
+    const at = bucket.added.indexOf(held.entry);
+    if (at >= 0) bucket.added.splice(at, 1);
+    else bucket.removed.add(held.entry);
+    this.tally(held.entry.values, -1);
+  }
+
+  private tally(values: readonly Scalar[], by: 1 | -1): void {
+    values.forEach((v, i) => {
+      if (typeof v === 'string') this.strings[i]! += by;
+      else this.numbers[i]! += by;
+    });
+  }
+
+  /** True when every document is held, so a bucket is the whole answer for its leading value. */
+  usable(): boolean {
+    return this.irregular === 0;
+  }
+
+  /** The one type every held value at position `i` (after the leading field) has, if any. */
+  typeAt(i: number): 'string' | 'number' | 'mixed' | 'empty' {
+    const s = this.strings[i] ?? 0;
+    const n = this.numbers[i] ?? 0;
+    if (s > 0 && n > 0) return 'mixed';
+    return s > 0 ? 'string' : n > 0 ? 'number' : 'empty';
+  }
+
+  /** The bucket of one leading value, sorted (pending changes applied). */
+  sortedBucket(lead: Scalar): readonly SortedEntry[] {
+    const bucket = this.buckets.get(keyOf(lead));
+    if (!bucket) return [];
+    if (bucket.added.length + bucket.removed.size > PATCH_LIMIT) {
+      const kept = bucket.removed.size > 0 ? bucket.sorted.filter((e) => !bucket.removed.has(e)) : bucket.sorted;
+      bucket.sorted = kept.concat(bucket.added).sort(compareEntry);
+    } else {
+      for (const e of bucket.removed) bucket.sorted.splice(bsearch(bucket.sorted, e), 1);
+      for (const e of bucket.added) bucket.sorted.splice(bsearch(bucket.sorted, e), 0, e);
+    }
+    bucket.added = [];
+    bucket.removed.clear();
+    if (bucket.sorted.length === 0) this.buckets.delete(keyOf(lead));
+    return bucket.sorted;
+  }
+
+  clear(): void {
+    this.buckets.clear();
+    this.entries.clear();
+    this.irregular = 0;
+    this.strings.fill(0);
+    this.numbers.fill(0);
+  }
 }

@@ -8,14 +8,16 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { Aggregator, ProcessingMode, Query } from 'mingo';
+import { initOptions, type Options } from 'mingo/core';
 import initContext from 'mingo/init/context';
 import { update as applyOperator, type UpdateExpression } from 'mingo/updater';
 import { clone, decode, encode, isPlainObject, type Doc } from './ejson';
 import { collectionExists, collectionMissing, DbError, duplicateKey, invalidOperator, invalidParam, transactionConflict } from './errors';
-import { FieldIndex, UniqueIndex, type Change, type DocId } from './indexes';
+import { FieldIndex, SortedIndex, UniqueIndex, type Change, type DocId } from './indexes';
 import { Journal, journalCollections } from './journal';
 import { COLLECTION_NAME, type IndexSpec, type Manifest } from './manifest';
 import { coverage, equalityValues, lookupCovered, type Coverage, type SortSpec } from './planner';
+import { planEntries, planRange, type RangePlan } from './ranges';
 import { docKey, Transactions, type Txn } from './transactions';
 
 export interface DbRequestRecord {
@@ -37,6 +39,8 @@ interface Collection {
   docs: Map<DocId, Doc>;
   uniques: UniqueIndex[];
   fields: FieldIndex[];
+  /** Compound indexes kept sorted, to serve range + sort + limit reads and counts (see ranges.ts). */
+  sorted: SortedIndex[];
   journal: Journal | undefined;
 }
 
@@ -58,6 +62,17 @@ const COMPACT_RATIO = 2;
 const COMPACT_MIN_LINES = 1000;
 
 const context = initContext();
+
+/**
+ * mingo's public Query/Aggregator constructors copy the whole operator context on every call
+ * (Context.from + addOperators, ~1 ms). Their base classes take ready options as they are, so the
+ * store builds the options once; the shared context already holds every operator the public
+ * constructors would add (they only add operators that are missing).
+ */
+type QueryClass = new (condition: Doc, options: Options) => Query;
+type AggregatorClass = new (pipeline: Doc[], options: Options) => Aggregator;
+const QueryImpl = Object.getPrototypeOf(Query) as QueryClass;
+const AggregatorImpl = Object.getPrototypeOf(Aggregator) as AggregatorClass;
 
 export function newDocId(): string {
   return randomBytes(16).toString('hex');
@@ -124,6 +139,8 @@ export class DocumentStore {
       // Copies: later stages may rewrite looked-up documents, and stored ones are frozen.
       [...(this.collections.get(name)?.docs.values() ?? [])].map(clone),
   };
+  private readonly queryOptions: Options = initOptions(this.mingoOptions);
+  private readonly aggregateOptions: Options = initOptions({ ...this.mingoOptions, processingMode: ProcessingMode.CLONE_INPUT });
 
   constructor(opts: { manifest: Manifest; dataDir?: string; clock?: () => Date }) {
     this.manifest = opts.manifest;
@@ -215,6 +232,7 @@ export class DocumentStore {
       docs: new Map(),
       uniques: indexes.filter((i) => i.unique).map((i) => new UniqueIndex(i)),
       fields: leading.map((f) => new FieldIndex(f)),
+      sorted: indexes.filter((i) => Object.keys(i.keys).length > 1).map((i) => new SortedIndex(i)),
       journal: this.dataDir ? new Journal(this.dataDir, name) : undefined,
     };
     if (c.journal) {
@@ -289,6 +307,9 @@ export class DocumentStore {
       return { data: { total: c.docs.size } };
     }
     this.note('database.calculateDocument', c.name, coverage(filter, [], c.indexes));
+    const plan = txn ? undefined : this.rangePlan(c, filter, []);
+    // A plan's range is exactly the matching documents, so the count needs no scan.
+    if (plan) return { data: { total: plan.end - plan.start } };
     return { data: { total: this.find(c, filter, {}, txn).length } };
   }
 
@@ -365,7 +386,7 @@ export class DocumentStore {
     const source = isPlainObject(match) ? this.candidates(c, match) : [...c.docs.values()];
     let out: Doc[];
     try {
-      out = new Aggregator(pipeline, { ...this.mingoOptions, processingMode: ProcessingMode.CLONE_INPUT }).run(source) as Doc[];
+      out = new AggregatorImpl(pipeline, this.aggregateOptions).run(source) as Doc[];
     } catch (e) {
       throw invalidOperator((e as Error).message);
     }
@@ -464,12 +485,66 @@ export class DocumentStore {
     return present(ids.map((id) => this.txns.visible(txn, c.name, id, c.docs.get(id))));
   }
 
+  /**
+   * A sorted-index plan for a read outside a transaction, when one declared compound index answers
+   * the filter exactly and the hash lookup `candidates` would use is that index's leading field
+   * (so that ties keep the order a scan gives them).
+   */
+  private rangePlan(c: Collection, filter: Doc, sort: SortSpec): RangePlan | undefined {
+    if (c.sorted.length === 0 || equalityValues(filter, '_id')) return undefined;
+    let chosen: FieldIndex | undefined;
+    let chosenSize = 0;
+    for (const index of c.fields) {
+      const values = equalityValues(filter, index.field);
+      if (!values) continue;
+      const size = index.size(values);
+      if (!chosen || size < chosenSize) {
+        chosen = index;
+        chosenSize = size;
+      }
+    }
+    if (!chosen) return undefined;
+    for (const index of c.sorted) {
+      if (index.fields[0] !== chosen.field) continue;
+      const plan = planRange(index, filter, sort);
+      if (plan) return plan;
+    }
+    return undefined;
+  }
+
+  /**
+   * The documents a read outside a transaction must look at, in the order a scan would see them,
+   * and how many leading matches were already skipped on the way.
+   */
+  private readSource(c: Collection, filter: Doc, opts: FindOptions): { docs: Doc[]; skipped: number } {
+    const plan = this.rangePlan(c, filter, opts.sort ?? []);
+    if (!plan) return { docs: this.candidates(c, filter), skipped: 0 };
+    const skip = opts.skip ?? 0;
+    const want = opts.limit === undefined ? Infinity : skip + opts.limit;
+    if (plan.wholeBucket && plan.sortTo === plan.sortFrom) {
+      // Every document of the leading value's bucket matches: documents [skip, want) in bucket order.
+      const bucket = c.fields.find((f) => f.field === plan.leadField)?.bucket(plan.leadValue);
+      if (bucket) {
+        const docs: Doc[] = [];
+        let at = 0;
+        for (const id of bucket) {
+          if (at >= want) break;
+          if (at++ < skip) continue;
+          const doc = c.docs.get(id);
+          if (doc) docs.push(doc);
+        }
+        return { docs, skipped: Math.min(skip, at) };
+      }
+    }
+    return { docs: present(planEntries(plan, want).map((e) => c.docs.get(e.id))), skipped: 0 };
+  }
+
   private find(c: Collection, filter: Doc, opts: FindOptions, txn?: Txn): Doc[] {
-    const source = txn ? this.snapshot(txn, c, filter) : this.candidates(c, filter);
+    const { docs: source, skipped } = txn ? { docs: this.snapshot(txn, c, filter), skipped: 0 } : this.readSource(c, filter, opts);
     try {
-      let cursor = new Query(filter, this.mingoOptions).find<Doc>(source, opts.projection);
+      let cursor = new QueryImpl(filter, this.queryOptions).find<Doc>(source, opts.projection);
       if (opts.sort && opts.sort.length > 0) cursor = cursor.sort(Object.fromEntries(opts.sort));
-      if (opts.skip) cursor = cursor.skip(opts.skip);
+      if (opts.skip && opts.skip > skipped) cursor = cursor.skip(opts.skip - skipped);
       if (opts.limit !== undefined) cursor = cursor.limit(opts.limit);
       return cursor.all();
     } catch (e) {
@@ -569,10 +644,10 @@ export class DocumentStore {
 
   /** Moves one document in memory and in the indexes; an update keeps the document's natural order. */
   private place(c: Collection, id: DocId, before: Doc | undefined, after: Doc | undefined): void {
-    if (before) for (const index of [...c.uniques, ...c.fields]) index.remove(id, before);
+    if (before) for (const index of [...c.uniques, ...c.fields, ...c.sorted]) index.remove(id, before);
     if (after) {
       c.docs.set(id, after);
-      for (const index of [...c.uniques, ...c.fields]) index.add(id, after);
+      for (const index of [...c.uniques, ...c.fields, ...c.sorted]) index.add(id, after);
     } else {
       c.docs.delete(id);
     }

@@ -1,0 +1,112 @@
+/**
+ * `npm run bench` (DESIGN §8): synthetic data at several sizes written straight into the
+ * in-memory emulator, then real function calls through the runner, reporting per action the DB
+ * requests and docs returned per call, index coverage and latency beside a naive implementation.
+ * Prints a table, writes bench-results.json (git-ignored) keyed by action name, and exits 1 when a
+ * budget is exceeded or a hot query is not covered by a declared index.
+ *
+ * Options (CLI or env): --sizes=1000,10000 (BENCH_SIZES), --samples=200 (BENCH_SAMPLES),
+ * --naive-samples=200 (BENCH_NAIVE_SAMPLES; scaled down with size), --only=quiz (BENCH_ONLY),
+ * --out=bench-results.json (BENCH_OUT). `--quick` = --sizes=1000 --samples=50.
+ */
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { DEFAULT_NAIVE_SAMPLES, DEFAULT_SAMPLES, DEFAULT_SIZES, BUDGETS, SCENARIOS } from './bench/registry';
+import { collect, machineInfo, table } from './bench/report';
+import type { BenchOptions, ScenarioRun } from './bench/types';
+
+function option(name: string, env: string): string | undefined {
+  const prefix = `--${name}=`;
+  const arg = process.argv.slice(2).find((a) => a.startsWith(prefix));
+  return arg ? arg.slice(prefix.length) : process.env[env];
+}
+
+function positiveInts(text: string, what: string): number[] {
+  const values = text.split(',').map((part) => Number(part.trim().replace(/_/g, '').replace(/k$/i, '000')));
+  if (values.length === 0 || values.some((v) => !Number.isInteger(v) || v <= 0)) throw new Error(`${what}: expected positive integers, got ${text}`);
+  return values;
+}
+
+function parseOptions() {
+  const quick = process.argv.includes('--quick') || process.env.BENCH_QUICK === '1';
+  const sizesText = option('sizes', 'BENCH_SIZES');
+  const samplesText = option('samples', 'BENCH_SAMPLES');
+  const naiveText = option('naive-samples', 'BENCH_NAIVE_SAMPLES');
+  const only = option('only', 'BENCH_ONLY');
+  return {
+    sizes: sizesText ? positiveInts(sizesText, '--sizes') : quick ? [1_000] : DEFAULT_SIZES,
+    samples: samplesText ? positiveInts(samplesText, '--samples')[0]! : quick ? 50 : DEFAULT_SAMPLES,
+    naiveSamples: naiveText ? positiveInts(naiveText, '--naive-samples')[0]! : quick ? 50 : DEFAULT_NAIVE_SAMPLES,
+    scenarios: only ? SCENARIOS.filter((s) => only.split(',').includes(s.name)) : SCENARIOS,
+    out: resolve(option('out', 'BENCH_OUT') ?? resolve(__dirname, '..', 'bench-results.json')),
+  };
+}
+
+async function main(): Promise<number> {
+  const options = parseOptions();
+  if (options.scenarios.length === 0) throw new Error('--only matched no scenario');
+  const started = performance.now();
+  const benchOptions: BenchOptions = {
+    samples: options.samples,
+    naiveSamples: options.naiveSamples,
+    log: (line) => console.log(line),
+  };
+  console.log(
+    `bench: scenarios ${options.scenarios.map((s) => s.name).join(', ')}; sizes ${options.sizes.join(', ')}; ${options.samples} calls per case per size`,
+  );
+  const runs: ScenarioRun[] = [];
+  for (const scenario of options.scenarios) {
+    for (const size of options.sizes) {
+      const sizeStarted = performance.now();
+      runs.push(await scenario.run(size, benchOptions));
+      console.log(`  ${scenario.name} @ ${size}: ${((performance.now() - sizeStarted) / 1000).toFixed(1)} s`);
+      // Let the previous store go before the next (larger) one is built.
+      (globalThis as { gc?: () => void }).gc?.();
+    }
+  }
+  const totalMs = performance.now() - started;
+  const { rows, results, failures, notMeasured } = collect(runs, BUDGETS);
+
+  console.log('');
+  console.log(table(rows, BUDGETS));
+  console.log('');
+  console.log('naive = ' + [...new Set(rows.flatMap((r) => (r.summary.naive ? [`${r.action}: ${r.summary.naive.description}`] : [])))].join('; '));
+  console.log('ratio = naive p50 ÷ real p50; docs = documents returned to the function per call');
+  if (notMeasured.length > 0) console.log(`budgets declared but not measured yet: ${notMeasured.join(', ')}`);
+  console.log(`total ${(totalMs / 1000).toFixed(1)} s`);
+
+  const report = {
+    date: new Date().toISOString(),
+    machine: machineInfo(),
+    run: {
+      sizes: options.sizes,
+      samples: options.samples,
+      naiveSamples: options.naiveSamples,
+      scenarios: options.scenarios.map((s) => s.name),
+      totalMs: Math.round(totalMs),
+      setupMs: Object.fromEntries(runs.map((r) => [String(r.size), Math.round(r.setupMs)])),
+      ok: failures.length === 0,
+      failures,
+      notMeasured,
+    },
+    ...results,
+  };
+  writeFileSync(options.out, JSON.stringify(report, null, 2) + '\n');
+  console.log(`wrote ${options.out}`);
+
+  if (failures.length > 0) {
+    console.error('\nBUDGET FAILURES:');
+    for (const failure of failures) console.error(`  ✗ ${failure}`);
+    return 1;
+  }
+  console.log('all budgets met; every hot query index-covered');
+  return 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+    process.exit(2);
+  },
+);

@@ -1,0 +1,40 @@
+/**
+ * One fresh in-memory emulator per scenario size, the real functions loaded from source, and the
+ * official SDK for naive comparators (they talk to the same store through the same seam).
+ */
+import cloud from 'wx-server-sdk';
+import { createLocalEnvironment, type LocalEnvironment } from '../../emulator/local';
+import { loadSource } from '../../emulator/runner';
+import { initCloud } from '../../server/kernel/dispatch';
+import type { Database } from '../../server/kernel/db';
+import type { FunctionName } from '../../types/contracts';
+import type { Sample } from './types';
+
+// BENCH_VERBOSE=1 keeps the functions' JSON logs (e.g. to see an unexpected_error).
+if (process.env.BENCH_VERBOSE !== '1') process.env.HONGTU_LOG = 'silent';
+initCloud(cloud);
+
+export interface BenchEnv extends LocalEnvironment {
+  /** Calls `name.action` as `openid` through the runner; throws when the function answers ok: false. */
+  call(openid: string, name: FunctionName, action: string, input: Record<string, unknown>): Promise<Sample & { data: any }>;
+  /** Runs a naive implementation against the SDK, recording its DB requests and wall time. */
+  naive<T>(fn: (db: Database) => Promise<T>): Promise<Sample & { value: T }>;
+}
+
+export function createBenchEnv(): BenchEnv {
+  const env = createLocalEnvironment({ load: loadSource });
+  return {
+    ...env,
+    async call(openid, name, action, input) {
+      const { result, requests, ms } = await env.runner.invoke(name, { action, input }, { openid });
+      if (!result.ok) throw new Error(`${name}.${action} as ${openid} failed: ${JSON.stringify(result.error)}`);
+      return { requests, ms, data: result.data };
+    },
+    async naive(fn) {
+      const db = cloud.database();
+      const started = performance.now();
+      const { result, requests } = await env.store.record(() => fn(db));
+      return { requests, ms: performance.now() - started, value: result };
+    },
+  };
+}

@@ -1,0 +1,53 @@
+/**
+ * The bench's vocabulary. A scenario builds one synthetic data set per size and measures cases:
+ * each case is one action (the budget key, e.g. `quiz.submit`) called through the real function,
+ * optionally beside a naive implementation of the same answer measured in the same run.
+ */
+import type { DbRequestRecord } from '../../emulator/engine/store';
+
+/** One measured call: the DB requests it made (from the store's recorder) and its wall time. */
+export interface Sample {
+  requests: DbRequestRecord[];
+  ms: number;
+}
+
+export interface CaseResult {
+  /** Budget key and JSON key, e.g. `quiz.leaderboard`. */
+  action: string;
+  /** Distinguishes several cases of one action, e.g. `first page` and `deep page`. */
+  label: string;
+  real: Sample[];
+  naive?: { description: string; samples: Sample[] };
+}
+
+export interface ScenarioRun {
+  size: number;
+  /** Time to build the synthetic data set, reported but not budgeted. */
+  setupMs: number;
+  cases: CaseResult[];
+}
+
+export interface BenchOptions {
+  /** Calls per case per size (real implementation). */
+  samples: number;
+  /** Calls per case per size for the naive comparators at 1k; scaled down as the data grows. */
+  naiveSamples: number;
+  log: (line: string) => void;
+}
+
+export interface Scenario {
+  name: string;
+  /** Runs the whole scenario for one size in a fresh in-memory store. */
+  run(size: number, options: BenchOptions): Promise<ScenarioRun>;
+}
+
+/**
+ * DESIGN §8: `maxRequests` is the DB-requests-per-call budget; `hot` means every request the
+ * action makes must be covered by a declared index (the bench fails otherwise).
+ */
+export interface Budget {
+  maxRequests?: number;
+  hot: boolean;
+  /** Where the number comes from, printed beside breaches. */
+  source: string;
+}
