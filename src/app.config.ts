@@ -1,6 +1,9 @@
 export default defineAppConfig({
   pages: ['pages/home/index', 'pages/activities/index', 'pages/quiz/index', 'pages/stories/index', 'pages/me/index'],
-  subPackages: [{ root: 'quiz', pages: ['take/index', 'result/index', 'board/index'] }],
+  subPackages: [
+    { root: 'quiz', pages: ['take/index', 'result/index', 'board/index', 'practice/index'] },
+    { root: 'admin', pages: ['bank/index', 'contest/index'] },
+  ],
   window: {
     navigationBarBackgroundColor: '#C8161D',
     navigationBarTitleText: '红途',

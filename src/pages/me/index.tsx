@@ -1,4 +1,5 @@
 import { Switch, Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
 import type { ComponentType } from 'react';
 import { PARTY_STATUS_LABELS, ROLE_LABELS } from '../../../types/labels';
 import { Cell } from '../../components/Cell';
@@ -16,6 +17,17 @@ import './index.css';
 const DemoIdentityCell: ComponentType | null =
   process.env.TARO_ENV === 'h5' ? require('../../components/IdentityGate').DemoIdentityCell : null;
 
+/** 组织部工作台: only org admins see it; the functions check the role again on every call. */
+function AdminWorkbench() {
+  const open = (url: string) => void Taro.navigateTo({ url });
+  return (
+    <Section title='组织部工作台' status='ready'>
+      <Cell title='题库管理' description='查看题库，下载模板并批量导入题目' onClick={() => open('/admin/bank/index')} />
+      <Cell title='新建竞赛' description='设置时间、抽题规则和计分方式' onClick={() => open('/admin/contest/index')} />
+    </Section>
+  );
+}
+
 function Profile() {
   const me = useCloud('member', 'me', {});
   useReloadOnShow(me.reload);
@@ -27,25 +39,28 @@ function Profile() {
 
   const member = me.data?.member;
   return (
-    <Section
-      title='个人信息'
-      status={me.status}
-      errorMessage={me.error?.message}
-      onRetry={me.reload}
-      skeletonRows={2}
-    >
-      {member ? (
-        <View>
-          <View className='me-profile'>
-            <Text className='me-profile__name'>{member.name}</Text>
-            <Text className='me-profile__branch'>{member.branchName}</Text>
+    <>
+      <Section
+        title='个人信息'
+        status={me.status}
+        errorMessage={me.error?.message}
+        onRetry={me.reload}
+        skeletonRows={2}
+      >
+        {member ? (
+          <View>
+            <View className='me-profile'>
+              <Text className='me-profile__name'>{member.name}</Text>
+              <Text className='me-profile__branch'>{member.branchName}</Text>
+            </View>
+            <Cell title='角色' value={ROLE_LABELS[member.role]} />
+            <Cell title='政治面貌' value={PARTY_STATUS_LABELS[member.partyStatus]} />
+            <Cell title='加入时间' value={formatDate(member.joinedAt)} />
           </View>
-          <Cell title='角色' value={ROLE_LABELS[member.role]} />
-          <Cell title='政治面貌' value={PARTY_STATUS_LABELS[member.partyStatus]} />
-          <Cell title='加入时间' value={formatDate(member.joinedAt)} />
-        </View>
-      ) : null}
-    </Section>
+        ) : null}
+      </Section>
+      {member?.role === 'org_admin' ? <AdminWorkbench /> : null}
+    </>
   );
 }
 

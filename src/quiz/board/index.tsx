@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import { useReachBottom, useRouter } from '@tarojs/taro';
-import { useCallback } from 'react';
-import type { BoardRow } from '../../../types/contracts/quiz';
+import { useCallback, useState } from 'react';
+import type { BoardRow, BranchRow } from '../../../types/contracts/quiz';
 import { PageShell } from '../../components/PageShell';
 import { Section } from '../../components/Section';
 import { callFunction } from '../../services/cloud';
@@ -47,9 +47,7 @@ function MyRankBar({ contestId }: { contestId: string }) {
   );
 }
 
-function BoardContent() {
-  const { params } = useRouter();
-  const contestId = params.contestId ?? '';
+function PersonalBoard({ contestId }: { contestId: string }) {
   const fetchPage = useCallback(
     (cursor?: string) =>
       // The first page shows its failure in place; a later page's failure is a toast over what is shown.
@@ -60,7 +58,7 @@ function BoardContent() {
   useReachBottom(() => board.loadMore());
 
   return (
-    <View className='quiz-board'>
+    <>
       <View className='ht-page__body'>
         <Section
           title='成绩排行'
@@ -85,6 +83,98 @@ function BoardContent() {
         ) : null}
       </View>
       {contestId ? <MyRankBar contestId={contestId} /> : null}
+    </>
+  );
+}
+
+/** `14:05` on the Shanghai clock (UTC+8 all year, see utils/format). */
+function formatShanghaiClock(iso: string): string {
+  const shifted = new Date(Date.parse(iso) + 8 * 3_600_000);
+  const pad = (value: number) => String(value).padStart(2, '0');
+  return `${pad(shifted.getUTCHours())}:${pad(shifted.getUTCMinutes())}`;
+}
+
+/** `86.7%`: one decimal, without a trailing `.0`. */
+function formatRate(rate: number): string {
+  return `${Math.round(rate * 1000) / 10}%`;
+}
+
+function BranchRowView({ row }: { row: BranchRow }) {
+  return (
+    <View className={`quiz-board__row${row.isMine ? ' quiz-board__row--me' : ''}`}>
+      <Text className={`quiz-board__rank${row.rank <= 3 ? ' quiz-board__rank--top' : ''}`}>{row.rank}</Text>
+      <View className='quiz-board__who'>
+        <Text className='quiz-board__name'>
+          {row.branchName}
+          {row.isMine ? '（本支部）' : ''}
+        </Text>
+        <Text className='quiz-board__branch'>
+          参与 {row.participantCount}/{row.memberCount} 人
+        </Text>
+      </View>
+      <View className='quiz-board__score'>
+        <Text className='quiz-board__points'>参与率 {formatRate(row.participationRate)}</Text>
+        <Text className='quiz-board__time'>平均 {row.averageScore.toFixed(1)} 分</Text>
+      </View>
+    </View>
+  );
+}
+
+/** 支部榜: computed on the server (cached about a minute), so it says when the numbers are from. */
+function BranchBoard({ contestId }: { contestId: string }) {
+  const board = useCloud('quiz', 'branchBoard', { contestId });
+  const items = board.data?.items ?? [];
+  return (
+    <View className='ht-page__body'>
+      <Section
+        title='支部排行'
+        status={board.status}
+        isEmpty={items.length === 0}
+        emptyTitle='还没有支部参加'
+        errorMessage={board.error?.message}
+        onRetry={board.reload}
+        skeletonRows={6}
+      >
+        {items.map((row) => (
+          <BranchRowView key={row.branchId} row={row} />
+        ))}
+      </Section>
+      {board.status === 'ready' && board.data ? (
+        <View className='quiz-branch-note'>
+          <Text className='quiz-branch-note__text'>数据更新于 {formatShanghaiClock(board.data.computedAt)}</Text>
+          <Text className='quiz-branch-note__text'>按参与率排名，参与率相同时比较参与者平均分。</Text>
+        </View>
+      ) : null}
+    </View>
+  );
+}
+
+type BoardTab = 'personal' | 'branch';
+const TABS: Array<{ key: BoardTab; label: string }> = [
+  { key: 'personal', label: '个人榜' },
+  { key: 'branch', label: '支部榜' },
+];
+
+function BoardContent() {
+  const { params } = useRouter();
+  const contestId = params.contestId ?? '';
+  const [tab, setTab] = useState<BoardTab>('personal');
+
+  return (
+    <View className={`quiz-board${tab === 'branch' ? ' quiz-board--branch' : ''}`}>
+      <View className='quiz-board__tabs' role='tablist'>
+        {TABS.map((item) => (
+          <View
+            key={item.key}
+            role='tab'
+            className={`quiz-board__tab${tab === item.key ? ' quiz-board__tab--active' : ''}`}
+            onClick={() => setTab(item.key)}
+          >
+            <Text>{item.label}</Text>
+          </View>
+        ))}
+      </View>
+      {tab === 'personal' ? <PersonalBoard contestId={contestId} /> : <BranchBoard contestId={contestId} />}
     </View>
   );
 }

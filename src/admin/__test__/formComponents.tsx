@@ -1,0 +1,69 @@
+/**
+ * The shared plain-DOM stand-ins plus the form controls the admin pages use (Input, Textarea,
+ * Picker). Controls are found by their Taro `name`; a Picker is a text input (date/time) or a select.
+ */
+import type { ReactNode } from 'react';
+
+export { Button, Switch, Text, View } from '../../components/__test__/taroComponentsStandIn';
+
+type ValueEvent<T> = { detail: { value: T } };
+
+interface InputProps {
+  className?: string;
+  name?: string;
+  value?: string;
+  placeholder?: string;
+  onInput?: (event: ValueEvent<string>) => void;
+}
+
+export function Input({ className, name, value, placeholder, onInput }: InputProps) {
+  return (
+    <input
+      className={className}
+      name={name}
+      value={value}
+      placeholder={placeholder}
+      onChange={(event) => onInput?.({ detail: { value: event.target.value } })}
+    />
+  );
+}
+
+export function Textarea({ className, name, value, placeholder, onInput }: InputProps) {
+  return (
+    <textarea
+      className={className}
+      name={name}
+      value={value}
+      placeholder={placeholder}
+      onChange={(event) => onInput?.({ detail: { value: event.target.value } })}
+    />
+  );
+}
+
+interface PickerProps {
+  mode?: 'selector' | 'date' | 'time';
+  name?: string;
+  value?: string | number;
+  range?: string[];
+  onChange?: (event: ValueEvent<string | number>) => void;
+  children?: ReactNode;
+}
+
+export function Picker({ mode = 'selector', name, value, range = [], onChange, children }: PickerProps) {
+  return (
+    <div>
+      {children}
+      {mode === 'selector' ? (
+        <select name={name} value={String(value)} onChange={(event) => onChange?.({ detail: { value: event.target.value } })}>
+          {range.map((label, index) => (
+            <option key={label} value={index}>
+              {label}
+            </option>
+          ))}
+        </select>
+      ) : (
+        <input name={name} value={String(value ?? '')} onChange={(event) => onChange?.({ detail: { value: event.target.value } })} />
+      )}
+    </div>
+  );
+}
