@@ -27,3 +27,9 @@ export type PageInput = z.infer<typeof pageInputSchema>;
 export function pageOutputSchema<T extends z.ZodType>(item: T) {
   return z.object({ items: z.array(item), nextCursor: z.string().nullable() });
 }
+
+/** Spreadsheet imports (question bank, roster) travel inline as base64; 90 KB keeps a call under WeChat's ~100 KB payload advice. */
+export const MAX_IMPORT_BASE64 = 90 * 1024;
+/** One problem in one spreadsheet row, named by the column an admin sees. */
+export const importRowErrorSchema = z.object({ row: z.number().int(), field: z.string(), message: z.string() });
+export type ImportRowError = z.infer<typeof importRowErrorSchema>;

@@ -174,3 +174,8 @@ export async function anonymiseBoardEntries(db: Database, memberId: string, name
 export async function removeConsents(db: Database, openid: string): Promise<void> {
   await db.collection('consents').where({ openid }).remove();
 }
+
+/** The roster line that matched a member names them too; it goes with their other personal data. */
+export async function removeMatchedRosterEntries(db: Database, memberId: string): Promise<void> {
+  await db.collection('roster_entries').where({ matchedMemberId: memberId }).remove();
+}

@@ -1,5 +1,7 @@
 import * as z from 'zod';
-import { idSchema, isoDateSchema, pageInputSchema, pageOutputSchema } from '../common';
+import { idSchema, importRowErrorSchema, isoDateSchema, MAX_IMPORT_BASE64, pageInputSchema, pageOutputSchema } from '../common';
+
+export { MAX_IMPORT_BASE64, type ImportRowError } from '../common';
 import { QUESTION_CATEGORIES, QUESTION_TYPES, questionDraftSchema } from '../question';
 import { practiceContract } from './practice';
 
@@ -145,10 +147,6 @@ export type CreateContestInput = z.infer<typeof createContestInputSchema>;
 export const bankQuestionSchema = z.object({ id: idSchema }).and(questionDraftSchema);
 export type BankQuestion = z.infer<typeof bankQuestionSchema>;
 
-/** An .xlsx travels inline as base64; 90 KB keeps the call under WeChat's ~100 KB payload advice. */
-export const MAX_IMPORT_BASE64 = 90 * 1024;
-export const importRowErrorSchema = z.object({ row: z.number().int(), field: z.string(), message: z.string() });
-export type ImportRowError = z.infer<typeof importRowErrorSchema>;
 
 export const quizContract = {
   contests: {

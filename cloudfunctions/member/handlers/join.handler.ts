@@ -6,6 +6,8 @@ import type { RequestContext } from '../../../server/kernel/router';
 import { isDuplicateKeyError } from '../../../server/kernel/sdk-errors';
 import { toMemberView } from '../memberView';
 import { claimInviteUse, findConsent, findInvite, insertMember, releaseInviteUse, updateMember } from '../repository';
+import { activateFromRoster, findRosterCandidates } from '../roster/roster.repository';
+import { pickRosterEntry, rosterName } from '../roster/rosterSheet';
 
 interface JoinInput {
   code: string;
@@ -15,8 +17,10 @@ interface JoinInput {
 }
 
 /**
- * Joining through an invite lands the person as pending for their branch's secretary to approve.
- * The invite's use is claimed atomically first and given back if the member cannot be written.
+ * Joining through an invite lands the person as pending for their branch's secretary to approve —
+ * unless the branch's 花名册 lists them (same name, and the same phone tail when the roster has
+ * one): then they are activated at once, with the roster's 政治面貌. The invite's use is claimed
+ * atomically first and given back if the member cannot be written.
  */
 export async function join(input: JoinInput, ctx: RequestContext) {
   const { db, openid, now } = ctx;
@@ -32,7 +36,11 @@ export async function join(input: JoinInput, ctx: RequestContext) {
   }
   if (!invite) fail('NOT_FOUND', { field: 'code', message: '邀请码不存在，请向支部书记确认' });
   if (invite.expiresAt <= now) fail('EXPIRED', { message: '邀请已过期，请向支部书记索取新的邀请' });
-  if (!(await claimInviteUse(db, invite._id, now))) fail('FULL', { message: '邀请名额已用完，请向支部书记索取新的邀请' });
+  const [claimed, candidates] = await Promise.all([
+    claimInviteUse(db, invite._id, now),
+    findRosterCandidates(db, invite.branchId, rosterName(input.name)),
+  ]);
+  if (!claimed) fail('FULL', { message: '邀请名额已用完，请向支部书记索取新的邀请' });
 
   const fields = {
     openid,
@@ -45,14 +53,24 @@ export async function join(input: JoinInput, ctx: RequestContext) {
     joinedAt: now,
     updatedAt: now,
   };
+  let id: string;
   try {
     // Someone who left or was turned down re-applies on their old record (openid is unique).
     if (existing) await updateMember(db, existing._id, fields);
-    const id = existing?._id ?? (await insertMember(db, { ...fields, createdAt: now }));
-    return { member: await toMemberView(db, { ...fields, _id: id, createdAt: existing?.createdAt ?? now }) };
+    id = existing?._id ?? (await insertMember(db, { ...fields, createdAt: now }));
   } catch (error) {
     await releaseInviteUse(db, invite._id);
     if (isDuplicateKeyError(error)) fail('DUPLICATE', { message: '已提交申请，请等待支部书记审核' });
     throw error;
   }
+  const pending = { ...fields, _id: id, createdAt: existing?.createdAt ?? now };
+  // On the roster: pending → active, head count and the entry's match in one transaction. If it
+  // cannot happen (the entry was matched a moment ago), the application simply stays pending.
+  const entry = pickRosterEntry(candidates, input.phoneTail);
+  const activated = entry ? await activateFromRoster(db, entry._id, id, now).catch((error: unknown) => {
+    // A transaction conflict with a concurrent join of the same entry: nothing of it was written.
+    ctx.log.warn('roster_activation_failed', { entryId: entry._id, message: error instanceof Error ? error.message : String(error) });
+    return null;
+  }) : null;
+  return { member: await toMemberView(db, activated ?? pending) };
 }

@@ -2,7 +2,14 @@ import { findMemberByOpenid } from '../../../server/kernel/caller';
 import { recordAudit } from '../../../server/audit';
 import { fail } from '../../../server/kernel/failure';
 import type { RequestContext } from '../../../server/kernel/router';
-import { anonymiseBoardEntries, changeMembership, collectMemberRecords, findConsent, removeConsents } from '../repository';
+import {
+  anonymiseBoardEntries,
+  changeMembership,
+  collectMemberRecords,
+  findConsent,
+  removeConsents,
+  removeMatchedRosterEntries,
+} from '../repository';
 import { PRIVACY_VERSION } from '../../../types/contracts/member';
 
 const ANONYMOUS_NAME = '已注销用户';
@@ -37,6 +44,7 @@ export async function deleteMine(_input: { confirm: '注销' }, ctx: RequestCont
   }
   await anonymiseBoardEntries(db, member._id, ANONYMOUS_NAME);
   await removeConsents(db, openid);
+  await removeMatchedRosterEntries(db, member._id);
   await changeMembership(
     db,
     member._id,

@@ -2,9 +2,9 @@
  * The question-bank spreadsheet: one template the org admin downloads, fills in Excel or WPS and
  * sends back. Every row is checked on its own and reported by row number and column name.
  */
-import ExcelJS from 'exceljs';
 import type { ImportRowError } from '../../../types/contracts/quiz';
 import { QUESTION_CATEGORIES, questionDraftSchema, type QuestionDraft, type QuestionType } from '../../../types/question';
+import { buildWorkbook, readSheet } from '../../../server/xlsx';
 
 const OPTION_LETTERS = ['A', 'B', 'C', 'D', 'E', 'F'] as const;
 const COLUMNS = ['题型', '题干', '选项A', '选项B', '选项C', '选项D', '选项E', '选项F', '答案', '解析', '分类', '难度', '出处'] as const;
@@ -30,38 +30,26 @@ const EXAMPLE_ROWS: string[][] = [
   ['判断', '遵义会议于1935年1月召开。', '', '', '', '', '', '', '正确', '遵义会议于1935年1月在贵州遵义召开。', '长征', '1', '《中国共产党简史》'],
 ];
 
-export async function buildTemplate(): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet('题库');
-  sheet.addRow([...COLUMNS]);
-  EXAMPLE_ROWS.forEach((row) => sheet.addRow(row));
-  sheet.getRow(1).font = { bold: true };
-  sheet.columns.forEach((column, index) => {
-    column.width = index === 1 || index === 9 ? 40 : 12;
-  });
-  const notes = workbook.addWorksheet('填写说明');
-  [
-    ['题型', '单选 / 多选 / 判断'],
-    ['选项', '单选、多选填 2–6 个选项；判断题选项留空'],
-    ['答案', '填选项字母，如 B 或 ACD；判断题填 正确 或 错误'],
-    ['分类', QUESTION_CATEGORIES.join(' / ')],
-    ['难度', '1 易 / 2 中 / 3 难'],
-    ['解析、出处', '必填，交卷后展示给党员'],
-  ].forEach((row) => notes.addRow(row));
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+export function buildTemplate(): Promise<Buffer> {
+  return buildWorkbook([
+    { name: '题库', rows: [[...COLUMNS], ...EXAMPLE_ROWS], header: true, widths: COLUMNS.map((_, index) => (index === 1 || index === 9 ? 40 : 12)) },
+    {
+      name: '填写说明',
+      rows: [
+        ['题型', '单选 / 多选 / 判断'],
+        ['选项', '单选、多选填 2–6 个选项；判断题选项留空'],
+        ['答案', '填选项字母，如 B 或 ACD；判断题填 正确 或 错误'],
+        ['分类', QUESTION_CATEGORIES.join(' / ')],
+        ['难度', '1 易 / 2 中 / 3 难'],
+        ['解析、出处', '必填，交卷后展示给党员'],
+      ],
+    },
+  ]);
 }
 
 export interface ParsedRow {
   row: number;
   draft: QuestionDraft;
-}
-
-function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'object' && 'richText' in value) return value.richText.map((part) => part.text).join('').trim();
-  if (typeof value === 'object' && 'text' in value) return String(value.text).trim();
-  if (typeof value === 'object' && 'result' in value) return String(value.result ?? '').trim();
-  return String(value).trim();
 }
 
 function toDraft(cells: Record<Column, string>): unknown {
@@ -85,43 +73,21 @@ function toDraft(cells: Record<Column, string>): unknown {
   };
 }
 
-/** Reads the first sheet; a wrong header is one error on row 1 rather than a row-by-row cascade. */
+/** Reads the first sheet (header, blank rows and the row cap are the shared reader's); each row is checked on its own. */
 export async function parseBankSheet(file: Buffer): Promise<{ rows: ParsedRow[]; errors: ImportRowError[]; total: number }> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(file as unknown as ExcelJS.Buffer);
-  } catch {
-    return { rows: [], errors: [{ row: 0, field: '文件', message: '无法读取：请使用模板保存的 .xlsx 文件' }], total: 0 };
-  }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) return { rows: [], errors: [{ row: 0, field: '文件', message: '文件中没有工作表' }], total: 0 };
-  const header = COLUMNS.map((_, index) => cellText(sheet.getRow(1).getCell(index + 1).value));
-  const badHeader = COLUMNS.findIndex((column, index) => header[index] !== column);
-  if (badHeader >= 0) {
-    return { rows: [], errors: [{ row: 1, field: COLUMNS[badHeader] ?? '表头', message: '表头与模板不一致，请下载最新模板' }], total: 0 };
-  }
-
+  const sheet = await readSheet(file, COLUMNS, { maxRows: MAX_IMPORT_ROWS, tooManyRows: `一次最多导入 ${MAX_IMPORT_ROWS} 题，请分批导入` });
   const rows: ParsedRow[] = [];
   const errors: ImportRowError[] = [];
-  let total = 0;
-  for (let rowNumber = 2; rowNumber <= sheet.rowCount; rowNumber += 1) {
-    const row = sheet.getRow(rowNumber);
-    const cells = Object.fromEntries(COLUMNS.map((column, index) => [column, cellText(row.getCell(index + 1).value)])) as Record<Column, string>;
-    if (Object.values(cells).every((text) => text === '')) continue;
-    total += 1;
-    if (total > MAX_IMPORT_ROWS) {
-      errors.push({ row: rowNumber, field: '文件', message: `一次最多导入 ${MAX_IMPORT_ROWS} 题，请分批导入` });
-      break;
-    }
+  for (const { row, cells } of sheet.rows) {
     const parsed = questionDraftSchema.safeParse(toDraft(cells));
     if (parsed.success) {
-      rows.push({ row: rowNumber, draft: parsed.data });
+      rows.push({ row, draft: parsed.data });
       continue;
     }
     for (const issue of parsed.error.issues) {
       const field = COLUMN_BY_FIELD[String(issue.path[0])] ?? '题干';
-      errors.push({ row: rowNumber, field, message: issue.message });
+      errors.push({ row, field, message: issue.message });
     }
   }
-  return { rows, errors, total };
+  return { rows, errors: [...errors, ...sheet.errors], total: sheet.total };
 }
