@@ -1,8 +1,9 @@
 export default defineAppConfig({
-  pages: ['pages/home/index', 'pages/activities/index', 'pages/quiz/index', 'pages/stories/index', 'pages/me/index'],
+  pages: ['pages/home/index', 'pages/activities/index', 'pages/quiz/index', 'pages/stories/index', 'pages/me/index', 'pages/join/index'],
   subPackages: [
     { root: 'quiz', pages: ['take/index', 'result/index', 'board/index', 'practice/index'] },
     { root: 'admin', pages: ['bank/index', 'contest/index'] },
+    { root: 'branch', pages: ['members/index', 'approvals/index', 'invite/index'] },
   ],
   window: {
     navigationBarBackgroundColor: '#C8161D',

@@ -37,3 +37,8 @@ export const ACTIVITY_KIND_LABELS: Record<ActivityKind, string> = {
   visit: '参观红色教育基地',
   seminar: '研讨',
 };
+
+/** Invite codes: short and unambiguous (no 0/O, 1/I/L) so they survive being read aloud or typed from a poster. */
+export const INVITE_CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
+export const INVITE_CODE_LENGTH = 8;
+export const INVITE_CODE_PATTERN = new RegExp(`^[${INVITE_CODE_ALPHABET}]{${INVITE_CODE_LENGTH}}$`);

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { idSchema, isoDateSchema, orgKindSchema, pageInputSchema, pageOutputSchema, partyStatusSchema, roleSchema } from '../common';
+import { INVITE_CODE_PATTERN } from '../labels';
 import { importRosterContract } from './roster';
 
 /** Bumped whenever the privacy guide text changes; members must accept the current one again. */
@@ -42,13 +43,7 @@ export const orgNodeSchema: z.ZodType<OrgNode> = z.lazy(() =>
   }),
 );
 
-/** Short, unambiguous (no 0/O, 1/I/L) so it survives being read aloud or typed from a poster. */
-export const INVITE_CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
-export const inviteCodeSchema = z
-  .string()
-  .trim()
-  .toUpperCase()
-  .regex(new RegExp(`^[${INVITE_CODE_ALPHABET}]{8}$`), '邀请码格式不正确');
+export const inviteCodeSchema = z.string().trim().toUpperCase().regex(INVITE_CODE_PATTERN, '邀请码格式不正确');
 
 /** A person's name as a roster writes it: Chinese names, or Latin letters with spaces and a middle dot. */
 export const personNameSchema = z

@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { INVITE_CODE_ALPHABET } from '../../../types/contracts/member';
+import { INVITE_CODE_ALPHABET, INVITE_CODE_LENGTH } from '../../../types/labels';
 import { recordAudit } from '../../../server/audit';
 import { fail } from '../../../server/kernel/failure';
 import type { MemberContext } from '../../../server/kernel/router';
@@ -8,11 +8,10 @@ import { findOrg } from '../../../server/orgs';
 import { assertManagesBranch } from '../../../server/scope';
 import { insertInvite, type InviteDoc } from '../repository';
 
-const CODE_LENGTH = 8;
 const HOUR_MS = 3_600_000;
 
 function newInviteCode(): string {
-  return Array.from({ length: CODE_LENGTH }, () => INVITE_CODE_ALPHABET[randomInt(INVITE_CODE_ALPHABET.length)]).join('');
+  return Array.from({ length: INVITE_CODE_LENGTH }, () => INVITE_CODE_ALPHABET[randomInt(INVITE_CODE_ALPHABET.length)]).join('');
 }
 
 export function invitePath(code: string): string {

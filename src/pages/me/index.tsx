@@ -1,12 +1,15 @@
 import { Switch, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import type { ComponentType } from 'react';
+import { useState, type ComponentType } from 'react';
+import type { MemberView } from '../../../types/contracts/member';
 import { PARTY_STATUS_LABELS, ROLE_LABELS } from '../../../types/labels';
 import { Cell } from '../../components/Cell';
 import { JoinHint } from '../../components/JoinHint';
 import { PageShell } from '../../components/PageShell';
 import { PrivacyConsent } from '../../components/PrivacyConsent';
 import { Section } from '../../components/Section';
+import { Tag } from '../../components/Tag';
+import { callFunction } from '../../services/cloud';
 import { setLargeFont, useLargeFont } from '../../services/largeFont';
 import { useCloud } from '../../services/useCloud';
 import { useReloadOnShow } from '../../services/useReloadOnShow';
@@ -24,6 +27,134 @@ function AdminWorkbench() {
     <Section title='组织部工作台' status='ready'>
       <Cell title='题库管理' description='查看题库，下载模板并批量导入题目' onClick={() => open('/admin/bank/index')} />
       <Cell title='新建竞赛' description='设置时间、抽题规则和计分方式' onClick={() => open('/admin/contest/index')} />
+    </Section>
+  );
+}
+
+/** 支部管理: secretaries manage their own branch, org admins every branch; the functions check again. */
+function BranchManagement() {
+  const pending = useCloud('member', 'list', { status: 'pending', pageSize: 1 });
+  useReloadOnShow(pending.reload);
+  const count = pending.data?.pendingCount ?? 0;
+  const open = (url: string) => void Taro.navigateTo({ url });
+  return (
+    <Section title='支部管理' status='ready'>
+      <Cell title='成员' description='查看在册党员，办理组织关系转接' onClick={() => open('/branch/members/index')} />
+      <Cell
+        title='待审批'
+        description='批准或拒绝入党组织申请'
+        value={count > 0 ? <Tag text={count > 99 ? '99+' : String(count)} /> : undefined}
+        onClick={() => open('/branch/approvals/index')}
+      />
+      <Cell title='邀请入党组织' description='生成邀请码，分享到支部群' onClick={() => open('/branch/invite/index')} />
+    </Section>
+  );
+}
+
+/** UTF-8 size without TextEncoder, which some mini-program engines lack. */
+function utf8Size(text: string): string {
+  const bytes = encodeURIComponent(text).replace(/%[0-9A-F]{2}/g, '_').length;
+  return bytes < 1024 ? `${bytes} B` : `${(bytes / 1024).toFixed(1)} KB`;
+}
+
+function downloadJson(json: string, fileName: string): void {
+  const url = URL.createObjectURL(new Blob([json], { type: 'application/json' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.style.display = 'none';
+  document.body.appendChild(link);
+  link.click();
+  document.body.removeChild(link);
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** 个人信息: export, 注销 and leaving (个人信息保护法: members can take and delete their data). */
+function MyData({ member, onChanged }: { member: MemberView; onChanged: () => void }) {
+  const [busy, setBusy] = useState<'export' | 'delete' | 'leave' | null>(null);
+
+  const exportMine = async () => {
+    setBusy('export');
+    const result = await callFunction('member', 'exportMine', {});
+    if (!result.ok) return setBusy(null);
+    const json = JSON.stringify(result.data, null, 2);
+    try {
+      if (process.env.TARO_ENV === 'h5') {
+        downloadJson(json, `红途-我的信息-${result.data.exportedAt.slice(0, 10)}.json`);
+        Taro.showToast({ title: `已下载（${utf8Size(json)}）`, icon: 'none' });
+      } else {
+        await Taro.setClipboardData({ data: json });
+        await Taro.showModal({
+          title: '已复制我的信息',
+          content: `共 ${utf8Size(json)}（JSON 格式），已复制到剪贴板，可粘贴到与「文件传输助手」的聊天中保存。`,
+          showCancel: false,
+        });
+      }
+    } catch {
+      Taro.showToast({ title: '导出失败，请重试', icon: 'none' });
+    }
+    setBusy(null);
+  };
+
+  const deleteMine = async () => {
+    const first = await Taro.showModal({
+      title: '注销并删除我的信息',
+      content: '注销后，你的姓名、手机尾号和微信身份将被删除且无法恢复；答题和签到记录以“已注销用户”计入支部统计。建议先导出我的信息。',
+      confirmText: '继续',
+      confirmColor: '#C8161D',
+    });
+    if (!first.confirm) return;
+    const second = await Taro.showModal({
+      title: '再次确认注销',
+      content: '此操作不可撤销，确定注销吗？',
+      confirmText: '注销',
+      confirmColor: '#C8161D',
+    });
+    if (!second.confirm) return;
+    setBusy('delete');
+    const result = await callFunction('member', 'deleteMine', { confirm: '注销' });
+    setBusy(null);
+    if (!result.ok) return;
+    Taro.showToast({ title: '已注销', icon: 'none' });
+    onChanged();
+  };
+
+  const leave = async () => {
+    const confirmed = await Taro.showModal({
+      title: '退出党支部',
+      content: `退出「${member.branchName}」后将不能报名支部活动、参加支部竞赛，重新加入需要支部书记再次邀请。确定退出吗？`,
+      confirmText: '退出',
+      confirmColor: '#C8161D',
+    });
+    if (!confirmed.confirm) return;
+    setBusy('leave');
+    const result = await callFunction('member', 'leave', {});
+    setBusy(null);
+    if (!result.ok) return;
+    Taro.showToast({ title: '已退出党支部', icon: 'none' });
+    onChanged();
+  };
+
+  const guard = (run: () => Promise<void>) => () => {
+    if (busy === null) void run();
+  };
+  return (
+    <Section title='我的信息' status='ready'>
+      <Cell
+        title='导出我的信息'
+        description={process.env.TARO_ENV === 'h5' ? '下载为 .json 文件' : '复制为 JSON 文本'}
+        value={busy === 'export' ? '导出中…' : undefined}
+        onClick={guard(exportMine)}
+      />
+      {member.status === 'active' ? (
+        <Cell title='退出党支部' value={busy === 'leave' ? '处理中…' : undefined} onClick={guard(leave)} />
+      ) : null}
+      <Cell
+        title='注销并删除我的信息'
+        description='删除后不可恢复'
+        value={busy === 'delete' ? '注销中…' : undefined}
+        onClick={guard(deleteMine)}
+      />
     </Section>
   );
 }
@@ -60,6 +191,8 @@ function Profile() {
         ) : null}
       </Section>
       {member?.role === 'org_admin' ? <AdminWorkbench /> : null}
+      {member?.status === 'active' && (member.role === 'secretary' || member.role === 'org_admin') ? <BranchManagement /> : null}
+      {member ? <MyData member={member} onChanged={me.reload} /> : null}
     </>
   );
 }

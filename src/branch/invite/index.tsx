@@ -1,0 +1,217 @@
+import { Button, Picker, Text, View } from '@tarojs/components';
+import Taro, { useShareAppMessage } from '@tarojs/taro';
+import { useRef, useState } from 'react';
+import type { ActionOutput } from '../../../types/contracts';
+import type { MemberView } from '../../../types/contracts/member';
+import { ActionButton } from '../../components/ActionButton';
+import { PageShell } from '../../components/PageShell';
+import { Section } from '../../components/Section';
+import { callFunction } from '../../services/cloud';
+import { formatDateTime } from '../../utils/format';
+import { ManagerGate, useOrgBranches } from '../common';
+import '../branch.css';
+
+type Invite = ActionOutput<'member', 'createInvite'>;
+
+const EXPIRY_OPTIONS = [
+  { label: '1 天', hours: 24 },
+  { label: '3 天', hours: 72 },
+  { label: '7 天', hours: 24 * 7 },
+  { label: '30 天', hours: 24 * 30 },
+];
+const USES_OPTIONS = [10, 30, 50, 100, 200, 500];
+const DEFAULT_EXPIRY = 2;
+const DEFAULT_USES = 2;
+
+export function shareTitle(branchName: string): string {
+  return `邀请你加入「${branchName}」`;
+}
+
+/** H5: the same page as the share card, as a link that can be pasted into any chat. */
+function h5Link(invite: Invite): string {
+  const { origin, pathname } = window.location;
+  return `${origin}${pathname}#/${invite.path}`;
+}
+
+function copy(text: string, done: string) {
+  void Taro.setClipboardData({ data: text }).then(
+    () => Taro.showToast({ title: done, icon: 'none' }),
+    () => Taro.showToast({ title: '复制失败，请长按文字手动复制', icon: 'none' }),
+  );
+}
+
+function InviteCard({ invite, onAnother }: { invite: Invite; onAnother: () => void }) {
+  const isH5 = process.env.TARO_ENV === 'h5';
+  return (
+    <View className='branch-invite' aria-label='邀请'>
+      <Text className='branch-invite__branch'>{invite.branchName}</Text>
+      <Text className='branch-invite__label'>邀请码</Text>
+      <Text className='branch-invite__code' selectable userSelect>
+        {invite.code}
+      </Text>
+      <View className='branch-invite__facts'>
+        <Text className='branch-invite__fact'>有效期至 {formatDateTime(invite.expiresAt)}</Text>
+        <Text className='branch-invite__fact'>
+          已使用 {invite.uses} / {invite.maxUses} 人
+        </Text>
+      </View>
+      {isH5 ? (
+        <View className='branch-invite__link'>
+          <Text className='branch-invite__link-text' selectable userSelect>
+            {h5Link(invite)}
+          </Text>
+          <ActionButton onClick={() => copy(h5Link(invite), '链接已复制，可粘贴到支部群')}>复制邀请链接</ActionButton>
+        </View>
+      ) : (
+        <Button className='ht-button ht-button--primary' openType='share'>
+          分享到群
+        </Button>
+      )}
+      <Text className='branch-invite__tip'>
+        收到邀请的同志点开后，同意个人信息保护指引并填写姓名和政治面貌，提交后在「待审批」中批准即可。
+      </Text>
+      <View className='branch-invite__more'>
+        <ActionButton variant='plain' size='small' onClick={() => copy(invite.code, '邀请码已复制')}>
+          复制邀请码
+        </ActionButton>
+        <ActionButton variant='plain' size='small' onClick={onAnother}>
+          重新生成
+        </ActionButton>
+      </View>
+    </View>
+  );
+}
+
+function BranchChoice({ value, onChange }: { value: number | null; onChange: (index: number, id: string) => void }) {
+  const tree = useOrgBranches();
+  if (tree.status === 'loading') return <Text className='branch-field__hint'>正在加载支部列表…</Text>;
+  if (tree.status === 'error') {
+    return (
+      <Text className='branch-field__hint' onClick={tree.reload}>
+        支部列表加载失败，点此重试
+      </Text>
+    );
+  }
+  if (tree.branches.length === 0) return <Text className='branch-field__hint'>组织架构中还没有党支部</Text>;
+  return (
+    <Picker
+      mode='selector'
+      name='branch'
+      range={tree.branches.map((branch) => branch.name)}
+      value={value ?? 0}
+      onChange={(event) => {
+        const index = Number(event.detail.value);
+        const branch = tree.branches[index];
+        if (branch) onChange(index, branch.id);
+      }}
+    >
+      <View className='branch-input'>{value === null ? '请选择' : tree.branches[value]?.name}</View>
+    </Picker>
+  );
+}
+
+function InviteCreator({ manager, onCreated }: { manager: MemberView; onCreated: (invite: Invite) => void }) {
+  const isOrgAdmin = manager.role === 'org_admin';
+  const [expiry, setExpiry] = useState(DEFAULT_EXPIRY);
+  const [uses, setUses] = useState(DEFAULT_USES);
+  const [branch, setBranch] = useState<{ index: number; id: string } | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [creating, setCreating] = useState(false);
+
+  const create = async () => {
+    if (isOrgAdmin && !branch) {
+      setProblem('请选择要邀请加入的党支部');
+      return;
+    }
+    setProblem(null);
+    setCreating(true);
+    const result = await callFunction('member', 'createInvite', {
+      ...(isOrgAdmin && branch ? { branchId: branch.id } : {}),
+      maxUses: USES_OPTIONS[uses] ?? 50,
+      expiresInHours: EXPIRY_OPTIONS[expiry]?.hours ?? 24 * 7,
+    });
+    setCreating(false);
+    if (result.ok) onCreated(result.data);
+  };
+
+  return (
+    <Section title='生成邀请' status='ready'>
+      <View className='branch-form'>
+        <View className='branch-field'>
+          <Text className='branch-field__label'>邀请加入</Text>
+          {isOrgAdmin ? (
+            <BranchChoice value={branch?.index ?? null} onChange={(index, id) => setBranch({ index, id })} />
+          ) : (
+            <Text className='branch-field__value'>{manager.branchName}</Text>
+          )}
+        </View>
+        <View className='branch-field'>
+          <Text className='branch-field__label'>有效期</Text>
+          <Picker
+            mode='selector'
+            name='expiry'
+            range={EXPIRY_OPTIONS.map((option) => option.label)}
+            value={expiry}
+            onChange={(event) => setExpiry(Number(event.detail.value))}
+          >
+            <View className='branch-input'>{EXPIRY_OPTIONS[expiry]?.label}</View>
+          </Picker>
+        </View>
+        <View className='branch-field'>
+          <Text className='branch-field__label'>最多可加入人数</Text>
+          <Picker
+            mode='selector'
+            name='maxUses'
+            range={USES_OPTIONS.map((count) => `${count} 人`)}
+            value={uses}
+            onChange={(event) => setUses(Number(event.detail.value))}
+          >
+            <View className='branch-input'>{USES_OPTIONS[uses]} 人</View>
+          </Picker>
+        </View>
+        {problem ? (
+          <View className='branch-field__error' role='alert'><Text>{problem}</Text></View>
+        ) : null}
+        <Text className='branch-field__hint'>通过邀请提交的申请需要在「待审批」中批准后才会加入支部。</Text>
+        <ActionButton loading={creating} onClick={() => void create()}>
+          生成邀请
+        </ActionButton>
+      </View>
+    </Section>
+  );
+}
+
+function InviteContent() {
+  const [invite, setInvite] = useState<Invite | null>(null);
+  // The share hook may keep the first callback it was given; read the newest invite through a ref.
+  const latest = useRef<Invite | null>(null);
+  latest.current = invite;
+
+  useShareAppMessage(() => {
+    const current = latest.current;
+    if (!current) return { title: '红途 · 党支部学习', path: '/pages/home/index' };
+    return { title: shareTitle(current.branchName), path: `/${current.path}` };
+  });
+
+  return (
+    <View className='ht-page__body'>
+      <ManagerGate>
+        {(manager) =>
+          invite ? (
+            <InviteCard invite={invite} onAnother={() => setInvite(null)} />
+          ) : (
+            <InviteCreator manager={manager} onCreated={setInvite} />
+          )
+        }
+      </ManagerGate>
+    </View>
+  );
+}
+
+export default function BranchInvitePage() {
+  return (
+    <PageShell>
+      <InviteContent />
+    </PageShell>
+  );
+}

@@ -1,0 +1,161 @@
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import type { MemberView } from '../../../../types/contracts/member';
+import taro, { resetTaroStub, router } from '../../../branch/__test__/taroStub';
+
+jest.mock('@tarojs/taro', () => require('../../../branch/__test__/taroStub').taroModule);
+jest.mock('@tarojs/components', () => require('../../../branch/__test__/formComponents'));
+jest.mock('../index.css', () => ({}));
+const callFunction = jest.fn();
+jest.mock('../../../services/cloud', () => ({ callFunction: (...args: unknown[]) => callFunction(...args) }));
+
+import JoinPage, { readInviteCode } from '../index';
+
+const CODE = 'ABCDEFGH';
+
+function member(overrides: Partial<MemberView> = {}): MemberView {
+  return {
+    id: 'm-new',
+    name: '王小红',
+    branchId: 'branch-1',
+    branchName: '第一党支部',
+    role: 'member',
+    partyStatus: 'probationary',
+    status: 'pending',
+    joinedAt: '2026-11-23T02:00:00.000Z',
+    ...overrides,
+  };
+}
+
+type Handler = (input: Record<string, unknown>) => unknown;
+function respond(handlers: Record<string, Handler>) {
+  callFunction.mockImplementation(async (name: string, action: string, input: Record<string, unknown>) => {
+    const handler = handlers[action];
+    if (name !== 'member' || !handler) throw new Error(`unexpected ${name}.${action}`);
+    return handler(input);
+  });
+}
+
+function calls(action: string) {
+  return callFunction.mock.calls.filter(([, called]) => called === action);
+}
+
+function field(container: HTMLElement, name: string): HTMLElement {
+  const element = container.querySelector(`[name="${name}"]`);
+  if (!element) throw new Error(`no control named ${name}`);
+  return element as HTMLElement;
+}
+
+function fillForm(container: HTMLElement) {
+  fireEvent.change(field(container, 'name'), { target: { value: '王小红' } });
+  // Index 1 of 正式党员 / 预备党员 / 入党积极分子.
+  fireEvent.change(field(container, 'partyStatus'), { target: { value: '1' } });
+  fireEvent.change(field(container, 'phoneTail'), { target: { value: '1234' } });
+}
+
+describe('加入党支部页', () => {
+  beforeEach(() => {
+    resetTaroStub();
+    callFunction.mockReset();
+    router.params = { code: CODE };
+  });
+
+  it('先展示个人信息保护指引，同意之前不出现登记表单，同意后才显示表单', async () => {
+    let accepted = false;
+    respond({
+      me: () => ({ ok: true, data: { privacyAccepted: accepted, privacyVersion: '2026-11', member: null } }),
+      acceptPrivacy: () => {
+        accepted = true;
+        return { ok: true, data: { privacyAccepted: true, acceptedAt: '2026-11-23T02:00:00.000Z' } };
+      },
+    });
+    const { container } = render(<JoinPage />);
+
+    expect(await screen.findByText('个人信息保护指引')).toBeTruthy();
+    expect(container.querySelector('[name="name"]')).toBeNull();
+    expect(screen.queryByRole('button', { name: '提交申请' })).toBeNull();
+
+    fireEvent.click(screen.getByRole('button', { name: '同意并继续' }));
+    await waitFor(() => expect(container.querySelector('[name="name"]')).not.toBeNull());
+    expect(calls('acceptPrivacy')[0]?.[2]).toEqual({ version: '2026-11' });
+    expect(screen.queryByText('个人信息保护指引')).toBeNull();
+  });
+
+  it('填写姓名、政治面貌和手机后四位后提交，显示等待支部书记审核和支部名称', async () => {
+    respond({
+      me: () => ({ ok: true, data: { privacyAccepted: true, privacyVersion: '2026-11', member: null } }),
+      join: () => ({ ok: true, data: { member: member() } }),
+    });
+    const { container } = render(<JoinPage />);
+    await waitFor(() => expect(container.querySelector('[name="name"]')).not.toBeNull());
+    fillForm(container);
+    fireEvent.click(screen.getByRole('button', { name: '提交申请' }));
+
+    expect(await screen.findByText('已提交，等待支部书记审核')).toBeTruthy();
+    expect(screen.getByText(/第一党支部/)).toBeTruthy();
+    expect(calls('join')).toHaveLength(1);
+    expect(calls('join')[0]?.[2]).toEqual({ code: CODE, name: '王小红', partyStatus: 'probationary', phoneTail: '1234' });
+  });
+
+  it('姓名未填或未选政治面貌时不提交，并在字段下提示', async () => {
+    respond({ me: () => ({ ok: true, data: { privacyAccepted: true, privacyVersion: '2026-11', member: null } }) });
+    const { container } = render(<JoinPage />);
+    await waitFor(() => expect(container.querySelector('[name="name"]')).not.toBeNull());
+    fireEvent.click(screen.getByRole('button', { name: '提交申请' }));
+
+    expect(screen.getByText('请填写 2–20 个字的真实姓名')).toBeTruthy();
+    expect(screen.getByText('请选择政治面貌')).toBeTruthy();
+    expect(calls('join')).toHaveLength(0);
+  });
+
+  it('邀请已过期时显示整页的过期说明和下一步，点返回首页回到首页', async () => {
+    respond({
+      me: () => ({ ok: true, data: { privacyAccepted: true, privacyVersion: '2026-11', member: null } }),
+      join: () => ({ ok: false, error: { code: 'EXPIRED', message: '邀请已过期，请向支部书记索取新的邀请' } }),
+    });
+    const { container } = render(<JoinPage />);
+    await waitFor(() => expect(container.querySelector('[name="name"]')).not.toBeNull());
+    fillForm(container);
+    fireEvent.click(screen.getByRole('button', { name: '提交申请' }));
+
+    expect(await screen.findByText('邀请已过期')).toBeTruthy();
+    expect(screen.getByRole('alert').textContent).toContain('重新生成邀请');
+    expect(container.querySelector('[name="name"]')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: '返回首页' }));
+    expect(taro.switchTab).toHaveBeenCalledWith({ url: '/pages/home/index' });
+  });
+
+  it('花名册里有的人提交后直接显示已加入和进入首页', async () => {
+    respond({
+      me: () => ({ ok: true, data: { privacyAccepted: true, privacyVersion: '2026-11', member: null } }),
+      join: () => ({ ok: true, data: { member: member({ status: 'active' }) } }),
+    });
+    const { container } = render(<JoinPage />);
+    await waitFor(() => expect(container.querySelector('[name="name"]')).not.toBeNull());
+    fillForm(container);
+    fireEvent.click(screen.getByRole('button', { name: '提交申请' }));
+
+    expect(await screen.findByText('已加入 第一党支部')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: '进入首页' }));
+    expect(taro.switchTab).toHaveBeenCalledWith({ url: '/pages/home/index' });
+  });
+
+  it('已提交申请的人再次打开邀请时看到审核状态而不是表单', async () => {
+    respond({ me: () => ({ ok: true, data: { privacyAccepted: true, privacyVersion: '2026-11', member: member() } }) });
+    const { container } = render(<JoinPage />);
+
+    expect(await screen.findByText('已提交，等待支部书记审核')).toBeTruthy();
+    expect(container.querySelector('[name="name"]')).toBeNull();
+    expect(calls('join')).toHaveLength(0);
+  });
+
+  it('扫描小程序码时从 scene 中读出邀请码，没有邀请码时说明链接不完整', async () => {
+    expect(readInviteCode({ scene: encodeURIComponent(`c=${CODE}`) })).toBe(CODE);
+    expect(readInviteCode({ code: ' abcdefgh ' })).toBe(CODE);
+    expect(readInviteCode({ scene: 'c=ABC' })).toBe('');
+
+    router.params = {};
+    respond({ me: () => ({ ok: true, data: { privacyAccepted: true, privacyVersion: '2026-11', member: null } }) });
+    render(<JoinPage />);
+    expect(await screen.findByText('邀请链接不完整')).toBeTruthy();
+  });
+});
