@@ -1,64 +1,27 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { loadBundle } from '../../emulator/runner';
-import { startSeededGateway } from '../support/gatewayEnv';
+import type { Page } from 'playwright-core';
+import { RESULTS_DIR, startH5Harness, visiblePage as topPage, waitForPageToSettle as settle, type H5Harness } from '../support/browser';
 
 jest.setTimeout(120_000);
 
-const RESULTS_DIR = join(__dirname, '..', '..', 'test-results');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CONTEST_TITLE = '永州红色记忆 · 党史知识竞赛';
 
-let gateway: Awaited<ReturnType<typeof startSeededGateway>>;
-let browser: Browser;
+let harness: H5Harness;
 let page: Page;
 
 beforeAll(async () => {
-  mkdirSync(RESULTS_DIR, { recursive: true });
-  gateway = await startSeededGateway(loadBundle);
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-  page = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN' });
+  harness = await startH5Harness();
+  page = harness.page;
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await gateway?.close();
-});
+afterAll(() => harness?.close());
 
-/** Taro H5 slides a new page in; a screenshot taken mid-slide shows it cut off, so wait until it has settled. */
-async function waitForPageToSettle(): Promise<void> {
-  await page.waitForFunction(
-    () => {
-      const shown = Array.from(document.querySelectorAll<HTMLElement>('.taro_page')).filter((node) => node.offsetParent !== null || getComputedStyle(node).display !== 'none');
-      const top = shown[shown.length - 1];
-      return top !== undefined && Math.abs(top.getBoundingClientRect().left) < 1;
-    },
-    undefined,
-    { timeout: 5_000 },
-  );
-}
-
-/** The page on top: Taro H5 keeps earlier pages in the DOM, hidden. */
-function visiblePage() {
-  return page.locator('.taro_page:visible');
-}
+const waitForPageToSettle = () => settle(page);
+const visiblePage = () => topPage(page);
 
 describe('H5 知识竞赛端到端', () => {
   it('demo-member 从答题页开始种子竞赛，答完每一题并交卷，结果页显示得分和名次', async () => {
-    await page.goto(gateway.baseUrl);
+    await page.goto(harness.baseUrl);
     await page.getByText('demo-member').first().click();
     await visiblePage().getByText('林红').first().waitFor();
 

@@ -1,0 +1,63 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { loadBundle } from '../../emulator/runner';
+import { startSeededGateway } from './gatewayEnv';
+
+export const RESULTS_DIR = join(__dirname, '..', '..', 'test-results');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** Without the background-networking flags Chromium keeps dialling out, and this machine refuses it. */
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export interface H5Harness {
+  baseUrl: string;
+  browser: Browser;
+  page: Page;
+  close(): Promise<void>;
+}
+
+/** A seeded gateway serving the bundled functions and the H5 build, and a phone-sized page in Debian's Chromium. */
+export async function startH5Harness(): Promise<H5Harness> {
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  const gateway = await startSeededGateway(loadBundle);
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const page = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN' });
+  return {
+    baseUrl: gateway.baseUrl,
+    browser,
+    page,
+    close: async () => {
+      await browser.close();
+      await gateway.close();
+    },
+  };
+}
+
+/** The page on top: Taro H5 keeps earlier pages in the DOM, hidden. */
+export function visiblePage(page: Page) {
+  return page.locator('.taro_page:visible');
+}
+
+/** Taro H5 slides a new page in; a screenshot taken mid-slide shows it cut off, so wait until it has settled. */
+export async function waitForPageToSettle(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => {
+      const shown = Array.from(document.querySelectorAll<HTMLElement>('.taro_page')).filter(
+        (node) => node.offsetParent !== null || getComputedStyle(node).display !== 'none',
+      );
+      const top = shown[shown.length - 1];
+      return top !== undefined && Math.abs(top.getBoundingClientRect().left) < 1;
+    },
+    undefined,
+    { timeout: 5_000 },
+  );
+}
