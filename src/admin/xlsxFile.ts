@@ -4,6 +4,8 @@ import Taro from '@tarojs/taro';
 export interface PickedFile {
   name: string;
   size: number;
+  /** Weapp: the temp file path, for `Taro.cloud.uploadFile`; absent on H5. */
+  path?: string;
   readBase64: () => Promise<string>;
 }
 
@@ -64,6 +66,7 @@ export async function chooseXlsxFromChat(): Promise<PickedFile | null> {
   return {
     name: file.name,
     size: file.size,
+    path: file.path,
     readBase64: () =>
       new Promise<string>((resolve, reject) => {
         Taro.getFileSystemManager().readFile({

@@ -20,7 +20,7 @@ export function H5FilePicker({ label, disabled = false, onPicked }: H5FilePicker
         ref={input}
         type='file'
         accept='.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
-        aria-label='选择题库表格文件'
+        aria-label='选择要导入的表格文件'
         style={{ display: 'none' }}
         onChange={(event) => {
           const file = event.target.files?.[0];

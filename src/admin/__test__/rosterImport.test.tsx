@@ -1,0 +1,115 @@
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import type { ReactNode } from 'react';
+import { modalReplies, resetTaroStub } from './taroStub';
+
+jest.mock('@tarojs/taro', () => require('./taroStub').taroModule);
+jest.mock('../admin.css', () => ({}));
+jest.mock('@tarojs/components', () => require('./formComponents'));
+// The H5 identity gate is not under test here; render the page content directly.
+jest.mock('../../components/PageShell', () => ({ PageShell: ({ children }: { children: ReactNode }) => children }));
+const callFunction = jest.fn();
+jest.mock('../../services/cloud', () => ({ callFunction: (...args: unknown[]) => callFunction(...args) }));
+
+// The page picks its file chooser and large-file handling from TARO_ENV when it loads; these tests run H5.
+process.env.TARO_ENV = 'h5';
+const AdminRosterPage = (require('../roster/index') as typeof import('../roster/index')).default;
+
+type RosterInput = { mode: 'template' } | { mode: 'validate' | 'import'; fileBase64?: string; fileID?: string };
+type RowError = { row: number; field: string; message: string };
+
+function base64(text: string): string {
+  return Buffer.from(text, 'utf8').toString('base64');
+}
+
+function chooseFile(container: HTMLElement, name: string, content: string, size?: number) {
+  const input = container.querySelector('input[type="file"]');
+  if (!input) throw new Error('file input missing');
+  const file = new File([content], name);
+  if (size !== undefined) Object.defineProperty(file, 'size', { value: size });
+  fireEvent.change(input, { target: { files: [file] } });
+}
+
+function rosterCalls(mode: RosterInput['mode']): RosterInput[] {
+  return callFunction.mock.calls
+    .filter(([name, action, input]) => name === 'member' && action === 'importRoster' && (input as RosterInput).mode === mode)
+    .map(([, , input]) => input as RosterInput);
+}
+
+function button(name: string): HTMLButtonElement {
+  return screen.getByRole('button', { name }) as HTMLButtonElement;
+}
+
+function reply(rows: number, errors: RowError[], created = 0, updated = 0) {
+  return { ok: true, data: { templateBase64: null, rows, created, updated, importId: created + updated > 0 ? 'imp-1' : null, errors } };
+}
+
+describe('组织部：花名册导入', () => {
+  let validateReplies: Array<{ rows: number; errors: RowError[] }>;
+
+  beforeEach(() => {
+    resetTaroStub();
+    callFunction.mockReset();
+    validateReplies = [];
+    callFunction.mockImplementation(async (_name: string, _action: string, input: RosterInput) => {
+      if (input.mode === 'validate') {
+        const next = validateReplies.shift();
+        return reply(next?.rows ?? 0, next?.errors ?? []);
+      }
+      if (input.mode === 'import') return reply(4, [], 3, 1);
+      return { ok: true, data: { ...reply(0, []).data, templateBase64: base64('template-bytes') } };
+    });
+  });
+
+  it('校验发现问题时逐行列出行号、列和问题，导入按钮保持不可用，也不发起导入', async () => {
+    validateReplies.push({
+      rows: 5,
+      errors: [
+        { row: 3, field: '所在党支部', message: '找不到党支部「第九支部」' },
+        { row: 6, field: '手机后四位', message: '应为 4 位数字' },
+      ],
+    });
+    const { container } = render(<AdminRosterPage />);
+    expect(button('校验').disabled).toBe(true);
+    expect(button('导入').disabled).toBe(true);
+
+    chooseFile(container, '花名册-一支部.xlsx', 'draft');
+    expect(await screen.findByText('花名册-一支部.xlsx')).toBeTruthy();
+    await waitFor(() => expect(button('校验').disabled).toBe(false));
+    fireEvent.click(button('校验'));
+
+    expect(await screen.findByText('共 5 行，发现 2 处问题。请修改表格后重新选择文件校验。')).toBeTruthy();
+    const rows = within(screen.getByRole('table')).getAllByRole('row').map((row) => row.textContent);
+    expect(rows).toEqual(['行号列问题', '3所在党支部找不到党支部「第九支部」', '6手机后四位应为 4 位数字']);
+    expect(button('导入').disabled).toBe(true);
+    fireEvent.click(button('导入'));
+    expect(rosterCalls('validate')).toEqual([{ mode: 'validate', fileBase64: base64('draft') }]);
+    expect(rosterCalls('import')).toEqual([]);
+  });
+
+  it('校验全部通过后确认导入，显示新增和更新的人数', async () => {
+    validateReplies.push({ rows: 4, errors: [] });
+    const { container } = render(<AdminRosterPage />);
+
+    chooseFile(container, '花名册.xlsx', 'clean');
+    expect(await screen.findByText('花名册.xlsx')).toBeTruthy();
+    await waitFor(() => expect(button('校验').disabled).toBe(false));
+    fireEvent.click(button('校验'));
+    expect(await screen.findByText('共 4 行，全部通过校验，可以导入。')).toBeTruthy();
+    expect(button('导入').disabled).toBe(false);
+
+    modalReplies.push(true);
+    fireEvent.click(button('导入'));
+    expect(await screen.findByText('已导入 4 人')).toBeTruthy();
+    expect(screen.getByText(/新增 3 人，更新 1 人/)).toBeTruthy();
+    expect(rosterCalls('import')).toEqual([{ mode: 'import', fileBase64: base64('clean') }]);
+    expect(screen.queryByText('花名册.xlsx')).toBeNull();
+  });
+
+  it('网页版选择超过单次上限（base64 后 90 KB）的花名册时不读取也不校验，提示较大的花名册到小程序中导入', async () => {
+    const { container } = render(<AdminRosterPage />);
+    chooseFile(container, '全县花名册.xlsx', 'x', 300 * 1024);
+    expect(await screen.findByText(/超过网页版单次上限 67\.5 KB。较大的花名册请在「红途」小程序中导入/)).toBeTruthy();
+    expect(button('校验').disabled).toBe(true);
+    expect(rosterCalls('validate')).toEqual([]);
+  });
+});
