@@ -5,8 +5,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { RootComponent } from 'miniprogram-simulate';
+import { launchApp, shimPageOntoComponent, waitUntil, WEAPP_DIST } from '../support/weappSimulate';
 
-const distRoot = path.resolve(__dirname, '..', '..', 'dist', 'weapp');
+const distRoot = WEAPP_DIST;
 const homePagePath = path.join(distRoot, 'pages', 'home', 'index');
 
 const member = {
@@ -65,60 +66,6 @@ const switchTab = jest.fn((options: { url: string; success?: () => void; complet
 type Simulate = typeof import('miniprogram-simulate');
 type RenderedPage = RootComponent<any, any, any>;
 
-/** Polls until `condition` holds, because Taro batches setData asynchronously after each React commit. */
-async function waitUntil(condition: () => boolean, description: string, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${description}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
-
-/** Taro pages are registered with Page(); miniprogram-simulate only knows Component(). */
-function shimPageOntoComponent(route: string): void {
-  const globals = globalThis as Record<string, unknown>;
-  globals.Page = (options: Record<string, unknown>) => {
-    const { data, ...rest } = options;
-    const methods: Record<string, unknown> = {};
-    for (const [key, value] of Object.entries(rest)) {
-      if (typeof value === 'function') methods[key] = value;
-    }
-    (globals.Component as (definition: unknown) => void)({
-      data,
-      methods,
-      lifetimes: {
-        attached(this: Record<string, (arg?: unknown) => void> & { route: string }) {
-          this.route = route;
-          this.onLoad?.({});
-          this.onShow?.();
-        },
-        ready(this: Record<string, () => void>) {
-          this.onReady?.();
-        },
-        detached(this: Record<string, () => void>) {
-          this.onUnload?.();
-        },
-      },
-    });
-  };
-}
-
-/** Runs the built app.js with App() captured, then fires the launch the way WeChat would. */
-function launchApp(): void {
-  const globals = globalThis as Record<string, unknown>;
-  let appConfig: Record<string, (options: unknown) => void> | undefined;
-  globals.App = (config: Record<string, (options: unknown) => void>) => {
-    appConfig = config;
-  };
-  globals.getApp = () => appConfig;
-  globals.getCurrentPages = () => [];
-  require(path.join(distRoot, 'app.js'));
-  if (!appConfig) throw new Error('app.js did not call App()');
-  const launchOptions = { path: 'pages/home/index', query: {}, scene: 1001 };
-  appConfig.onLaunch?.(launchOptions);
-  appConfig.onShow?.(launchOptions);
-}
-
 describe('首页（微信小程序构建产物）', () => {
   let simulate: Simulate;
   let page: RenderedPage;
@@ -132,7 +79,7 @@ describe('首页（微信小程序构建产物）', () => {
     wx.cloud = { init: jest.fn(), callFunction };
     wx.switchTab = switchTab;
     shimPageOntoComponent('pages/home/index');
-    launchApp();
+    launchApp('pages/home/index');
     const pageId = simulate.load(homePagePath, { compiler: 'official', rootPath: distRoot });
     page = simulate.render(pageId) as RenderedPage;
     page.attach(document.createElement('parent-wrapper'));

@@ -5,8 +5,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { RootComponent } from 'miniprogram-simulate';
+import { launchApp, shimPageOntoComponent, waitUntil, WEAPP_DIST } from '../support/weappSimulate';
 
-const distRoot = path.resolve(__dirname, '..', '..', 'dist', 'weapp');
+const distRoot = WEAPP_DIST;
 const route = 'quiz/take/index';
 const takePagePath = path.join(distRoot, 'quiz', 'take', 'index');
 
@@ -66,60 +67,6 @@ const showModal = succeed<Callbacks>({ confirm: true, cancel: false, errMsg: 'sh
 type Simulate = typeof import('miniprogram-simulate');
 type RenderedPage = RootComponent<any, any, any>;
 
-/** Polls until `condition` holds, because Taro batches setData asynchronously after each React commit. */
-async function waitUntil(condition: () => boolean, description: string, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${description}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
-
-/** Taro pages are registered with Page(); miniprogram-simulate only knows Component(). */
-function shimPageOntoComponent(pageRoute: string, query: Record<string, string>): void {
-  const globals = globalThis as Record<string, unknown>;
-  globals.Page = (options: Record<string, unknown>) => {
-    const { data, ...rest } = options;
-    const methods: Record<string, unknown> = {};
-    for (const [key, value] of Object.entries(rest)) {
-      if (typeof value === 'function') methods[key] = value;
-    }
-    (globals.Component as (definition: unknown) => void)({
-      data,
-      methods,
-      lifetimes: {
-        attached(this: Record<string, (arg?: unknown) => void> & { route: string; options: unknown }) {
-          this.route = pageRoute;
-          this.options = query;
-          this.onLoad?.(query);
-          this.onShow?.();
-        },
-        ready(this: Record<string, () => void>) {
-          this.onReady?.();
-        },
-        detached(this: Record<string, () => void>) {
-          this.onUnload?.();
-        },
-      },
-    });
-  };
-}
-
-function launchApp(): void {
-  const globals = globalThis as Record<string, unknown>;
-  let appConfig: Record<string, (options: unknown) => void> | undefined;
-  globals.App = (config: Record<string, (options: unknown) => void>) => {
-    appConfig = config;
-  };
-  globals.getApp = () => appConfig;
-  globals.getCurrentPages = () => [];
-  require(path.join(distRoot, 'app.js'));
-  if (!appConfig) throw new Error('app.js did not call App()');
-  const launchOptions = { path: route, query: { contestId: attempt.contestId }, scene: 1001 };
-  appConfig.onLaunch?.(launchOptions);
-  appConfig.onShow?.(launchOptions);
-}
-
 describe('答题页（微信小程序构建产物，分包 quiz）', () => {
   let simulate: Simulate;
   let page: RenderedPage;
@@ -141,7 +88,7 @@ describe('答题页（微信小程序构建产物，分包 quiz）', () => {
     wx.removeStorageSync = (key: string) => storage.delete(key);
     wx.getStorageInfoSync = () => ({ keys: [...storage.keys()], currentSize: 0, limitSize: 10240 });
     shimPageOntoComponent(route, { contestId: attempt.contestId });
-    launchApp();
+    launchApp(route, { contestId: attempt.contestId });
     // The subpackage's shared chunk (if any) is required relative to the page; rootPath stays the dist root.
     const pageId = simulate.load(takePagePath, { compiler: 'official', rootPath: distRoot });
     page = simulate.render(pageId) as RenderedPage;
