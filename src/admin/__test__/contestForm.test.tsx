@@ -111,8 +111,8 @@ describe('新建竞赛表单', () => {
     submit();
 
     const error = await screen.findByText('结束时间须晚于开始时间');
-    expect(error.closest('.admin-field')?.textContent).toContain('结束');
-    expect(error.closest('.admin-field')?.className).toContain('admin-field--error');
+    expect(error.closest('.ht-field')?.textContent).toContain('结束');
+    expect(error.closest('.ht-field')?.className).toContain('ht-field--error');
   });
 
   it('结束早于开始或标题太短时在手机上就标出字段，不调用服务器', () => {

@@ -32,12 +32,12 @@ interface FieldProps {
 
 function Field({ label, error, hint, children }: FieldProps) {
   return (
-    <View className={`admin-field${error ? ' admin-field--error' : ''}`}>
-      <Text className='admin-field__label'>{label}</Text>
-      <View className='admin-field__control'>{children}</View>
-      {hint && !error ? <Text className='admin-field__hint'>{hint}</Text> : null}
+    <View className={`ht-field${error ? ' ht-field--error' : ''}`}>
+      <Text className='ht-field__label'>{label}</Text>
+      <View>{children}</View>
+      {hint && !error ? <Text className='ht-field__hint'>{hint}</Text> : null}
       {error ? (
-        <View className='admin-field__error' role='alert'>
+        <View className='ht-field__error' role='alert'>
           <Text>{error}</Text>
         </View>
       ) : null}
@@ -71,10 +71,10 @@ function DateTimeField({ label, name, date, time, error, onDate, onTime }: DateT
     <Field label={label} error={error} hint='北京时间'>
       <View className='admin-datetime'>
         <Picker mode='date' name={`${name}Date`} value={date} onChange={(event) => onDate(event.detail.value)}>
-          <View className='admin-picker'>{date || '选择日期'}</View>
+          <View className='ht-input'>{date || '选择日期'}</View>
         </Picker>
         <Picker mode='time' name={`${name}Time`} value={time} onChange={(event) => onTime(event.detail.value)}>
-          <View className='admin-picker'>{time || '选择时间'}</View>
+          <View className='ht-input'>{time || '选择时间'}</View>
         </Picker>
       </View>
     </Field>
@@ -109,7 +109,7 @@ function RuleRow({ index, rule, error, removable, onChange, onRemove }: RuleRowP
           value={rule.category}
           onChange={(event) => onChange({ category: Number(event.detail.value) })}
         >
-          <View className='admin-picker'>{CATEGORY_RANGE[rule.category]}</View>
+          <View className='ht-input'>{CATEGORY_RANGE[rule.category]}</View>
         </Picker>
         <Picker
           mode='selector'
@@ -118,11 +118,11 @@ function RuleRow({ index, rule, error, removable, onChange, onRemove }: RuleRowP
           value={rule.difficulty}
           onChange={(event) => onChange({ difficulty: Number(event.detail.value) as RuleDraft['difficulty'] })}
         >
-          <View className='admin-picker'>{DIFFICULTY_RANGE[rule.difficulty]}</View>
+          <View className='ht-input'>{DIFFICULTY_RANGE[rule.difficulty]}</View>
         </Picker>
         <View className='admin-rule__count'>
           <Input
-            className='admin-input admin-input--short'
+            className='ht-input admin-rule__count-input'
             name={`rules.${index}.count`}
             type='number'
             value={rule.count}
@@ -133,7 +133,7 @@ function RuleRow({ index, rule, error, removable, onChange, onRemove }: RuleRowP
         </View>
       </View>
       {error ? (
-        <View className='admin-field__error' role='alert'>
+        <View className='ht-field__error' role='alert'>
           <Text>{error}</Text>
         </View>
       ) : null}
@@ -224,7 +224,7 @@ function ContestForm() {
       <FormSection title='基本信息'>
         <Field label='竞赛标题' error={errors.title}>
           <Input
-            className='admin-input'
+            className='ht-input'
             name='title'
             value={draft.title}
             maxlength={40}
@@ -279,7 +279,7 @@ function ContestForm() {
           />
         ))}
         {errors.rules ? (
-          <View className='admin-field__error' role='alert'>
+          <View className='ht-field__error' role='alert'>
             <Text>{errors.rules}</Text>
           </View>
         ) : null}
@@ -298,7 +298,7 @@ function ContestForm() {
       <FormSection title='计分与作答'>
         <Field label='每题分值' error={errors.pointsPerQuestion}>
           <Input
-            className='admin-input'
+            className='ht-input'
             name='pointsPerQuestion'
             type='number'
             value={draft.pointsPerQuestion}
@@ -307,7 +307,7 @@ function ContestForm() {
         </Field>
         <Field label='答题时限（分钟）' error={errors.timeLimitSec}>
           <Input
-            className='admin-input'
+            className='ht-input'
             name='timeLimitMinutes'
             type='number'
             value={draft.timeLimitMinutes}
@@ -316,7 +316,7 @@ function ContestForm() {
         </Field>
         <Field label='每人可答次数' error={errors.attemptsAllowed}>
           <Input
-            className='admin-input'
+            className='ht-input'
             name='attemptsAllowed'
             type='number'
             value={draft.attemptsAllowed}

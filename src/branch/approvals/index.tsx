@@ -31,10 +31,10 @@ function RequestRow({ request, onApprove, onReject }: RequestRowProps) {
         </Text>
         <Text className='branch-row__meta'>提交时间：{formatDateTime(request.joinedAt)}</Text>
         {rejecting ? (
-          <View className='branch-field'>
-            <Text className='branch-field__label'>拒绝原因（选填）</Text>
+          <View className='ht-field'>
+            <Text className='ht-field__label'>拒绝原因（选填）</Text>
             <Input
-              className='branch-input'
+              className='ht-input'
               name={`reason-${request.id}`}
               value={reason}
               maxlength={100}

@@ -84,15 +84,15 @@ function InviteCard({ invite, onAnother }: { invite: Invite; onAnother: () => vo
 
 function BranchChoice({ value, onChange }: { value: number | null; onChange: (index: number, id: string) => void }) {
   const tree = useOrgBranches();
-  if (tree.status === 'loading') return <Text className='branch-field__hint'>正在加载支部列表…</Text>;
+  if (tree.status === 'loading') return <Text className='ht-field__hint'>正在加载支部列表…</Text>;
   if (tree.status === 'error') {
     return (
-      <Text className='branch-field__hint' onClick={tree.reload}>
+      <Text className='ht-field__hint' onClick={tree.reload}>
         支部列表加载失败，点此重试
       </Text>
     );
   }
-  if (tree.branches.length === 0) return <Text className='branch-field__hint'>组织架构中还没有党支部</Text>;
+  if (tree.branches.length === 0) return <Text className='ht-field__hint'>组织架构中还没有党支部</Text>;
   return (
     <Picker
       mode='selector'
@@ -105,7 +105,7 @@ function BranchChoice({ value, onChange }: { value: number | null; onChange: (in
         if (branch) onChange(index, branch.id);
       }}
     >
-      <View className='branch-input'>{value === null ? '请选择' : tree.branches[value]?.name}</View>
+      <View className='ht-input'>{value === null ? '请选择' : tree.branches[value]?.name}</View>
     </Picker>
   );
 }
@@ -136,17 +136,17 @@ function InviteCreator({ manager, onCreated }: { manager: MemberView; onCreated:
 
   return (
     <Section title='生成邀请' status='ready'>
-      <View className='branch-form'>
-        <View className='branch-field'>
-          <Text className='branch-field__label'>邀请加入</Text>
+      <View className='ht-form'>
+        <View className='ht-field'>
+          <Text className='ht-field__label'>邀请加入</Text>
           {isOrgAdmin ? (
             <BranchChoice value={branch?.index ?? null} onChange={(index, id) => setBranch({ index, id })} />
           ) : (
-            <Text className='branch-field__value'>{manager.branchName}</Text>
+            <Text className='ht-field__value'>{manager.branchName}</Text>
           )}
         </View>
-        <View className='branch-field'>
-          <Text className='branch-field__label'>有效期</Text>
+        <View className='ht-field'>
+          <Text className='ht-field__label'>有效期</Text>
           <Picker
             mode='selector'
             name='expiry'
@@ -154,11 +154,11 @@ function InviteCreator({ manager, onCreated }: { manager: MemberView; onCreated:
             value={expiry}
             onChange={(event) => setExpiry(Number(event.detail.value))}
           >
-            <View className='branch-input'>{EXPIRY_OPTIONS[expiry]?.label}</View>
+            <View className='ht-input'>{EXPIRY_OPTIONS[expiry]?.label}</View>
           </Picker>
         </View>
-        <View className='branch-field'>
-          <Text className='branch-field__label'>最多可加入人数</Text>
+        <View className='ht-field'>
+          <Text className='ht-field__label'>最多可加入人数</Text>
           <Picker
             mode='selector'
             name='maxUses'
@@ -166,13 +166,13 @@ function InviteCreator({ manager, onCreated }: { manager: MemberView; onCreated:
             value={uses}
             onChange={(event) => setUses(Number(event.detail.value))}
           >
-            <View className='branch-input'>{USES_OPTIONS[uses]} 人</View>
+            <View className='ht-input'>{USES_OPTIONS[uses]} 人</View>
           </Picker>
         </View>
         {problem ? (
-          <View className='branch-field__error' role='alert'><Text>{problem}</Text></View>
+          <View className='ht-field__error' role='alert'><Text>{problem}</Text></View>
         ) : null}
-        <Text className='branch-field__hint'>通过邀请提交的申请需要在「待审批」中批准后才会加入支部。</Text>
+        <Text className='ht-form__note'>通过邀请提交的申请需要在「待审批」中批准后才会加入支部。</Text>
         <ActionButton loading={creating} onClick={() => void create()}>
           生成邀请
         </ActionButton>

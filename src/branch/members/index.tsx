@@ -69,14 +69,14 @@ function TransferSheet({ member, onClose, onTransferred }: TransferSheetProps) {
   };
 
   let picker;
-  if (tree.status === 'loading') picker = <Text className='branch-field__hint'>正在加载支部列表…</Text>;
+  if (tree.status === 'loading') picker = <Text className='ht-field__hint'>正在加载支部列表…</Text>;
   else if (tree.status === 'error') {
     picker = (
-      <Text className='branch-field__hint' onClick={tree.reload}>
+      <Text className='ht-field__hint' onClick={tree.reload}>
         支部列表加载失败，点此重试
       </Text>
     );
-  } else if (destinations.length === 0) picker = <Text className='branch-field__hint'>没有可转入的其他党支部</Text>;
+  } else if (destinations.length === 0) picker = <Text className='ht-field__hint'>没有可转入的其他党支部</Text>;
   else {
     picker = (
       <Picker
@@ -89,7 +89,7 @@ function TransferSheet({ member, onClose, onTransferred }: TransferSheetProps) {
           setProblem(null);
         }}
       >
-        <View className='branch-input'>{destinationIndex === null ? '请选择' : destinations[destinationIndex]?.name}</View>
+        <View className='ht-input'>{destinationIndex === null ? '请选择' : destinations[destinationIndex]?.name}</View>
       </Picker>
     );
   }
@@ -99,15 +99,15 @@ function TransferSheet({ member, onClose, onTransferred }: TransferSheetProps) {
       <View className='branch-sheet__mask' onClick={submitting ? undefined : onClose} />
       <View className='branch-sheet__panel' role='dialog' aria-label='组织关系转接'>
         <Text className='branch-sheet__title'>组织关系转接 · {member.name}</Text>
-        <Text className='branch-field__hint'>当前：{member.branchName}</Text>
-        <View className='branch-field'>
-          <Text className='branch-field__label'>转入党支部</Text>
+        <Text className='ht-form__note'>当前：{member.branchName}</Text>
+        <View className='ht-field'>
+          <Text className='ht-field__label'>转入党支部</Text>
           {picker}
         </View>
-        <View className='branch-field'>
-          <Text className='branch-field__label'>转接原因</Text>
+        <View className='ht-field'>
+          <Text className='ht-field__label'>转接原因</Text>
           <Input
-            className='branch-input'
+            className='ht-input'
             name='reason'
             value={reason}
             maxlength={100}
@@ -119,7 +119,7 @@ function TransferSheet({ member, onClose, onTransferred }: TransferSheetProps) {
           />
         </View>
         {problem ? (
-          <View className='branch-field__error' role='alert'><Text>{problem}</Text></View>
+          <View className='ht-field__error' role='alert'><Text>{problem}</Text></View>
         ) : null}
         <View className='branch-sheet__actions'>
           <ActionButton variant='plain' disabled={submitting} onClick={onClose}>
@@ -218,7 +218,7 @@ function MembersManager({ manager }: { manager: MemberView }) {
         {isOrgAdmin ? <BranchFilter value={branchId} onChange={setBranchId} /> : <Text className='branch-filter'>{manager.branchName}</Text>}
         <View className='branch-search'>
           <Input
-            className='branch-input branch-search__input'
+            className='ht-input branch-search__input'
             name='search'
             value={draft}
             maxlength={20}

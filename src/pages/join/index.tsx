@@ -186,22 +186,22 @@ function JoinForm({ code, note, onSubmitted, onFailed, onNeedsConsent }: JoinFor
 
   return (
     <Section title='填写入党组织登记' status='ready'>
-      <View className='join-form'>
-        {note ? <Text className='join-form__note'>{note}</Text> : null}
-        <View className={`join-field${errors.name ? ' join-field--error' : ''}`}>
-          <Text className='join-field__label'>姓名</Text>
+      <View className='ht-form'>
+        {note ? <Text className='ht-form__note'>{note}</Text> : null}
+        <View className={`ht-field${errors.name ? ' ht-field--error' : ''}`}>
+          <Text className='ht-field__label'>姓名</Text>
           <Input
-            className='join-input'
+            className='ht-input'
             name='name'
             value={draft.name}
             maxlength={20}
             placeholder='与组织关系档案一致的真实姓名'
             onInput={(event) => update({ name: event.detail.value }, 'name')}
           />
-          {errors.name ? <View className='join-field__error' role='alert'><Text>{errors.name}</Text></View> : null}
+          {errors.name ? <View className='ht-field__error' role='alert'><Text>{errors.name}</Text></View> : null}
         </View>
-        <View className={`join-field${errors.partyStatus ? ' join-field--error' : ''}`}>
-          <Text className='join-field__label'>政治面貌</Text>
+        <View className={`ht-field${errors.partyStatus ? ' ht-field--error' : ''}`}>
+          <Text className='ht-field__label'>政治面貌</Text>
           <Picker
             mode='selector'
             name='partyStatus'
@@ -209,16 +209,16 @@ function JoinForm({ code, note, onSubmitted, onFailed, onNeedsConsent }: JoinFor
             value={draft.partyIndex ?? 0}
             onChange={(event) => update({ partyIndex: Number(event.detail.value) }, 'partyStatus')}
           >
-            <View className='join-picker'>
+            <View className='ht-input'>
               {draft.partyIndex === null ? '请选择' : PARTY_STATUS_RANGE[draft.partyIndex]}
             </View>
           </Picker>
-          {errors.partyStatus ? <View className='join-field__error' role='alert'><Text>{errors.partyStatus}</Text></View> : null}
+          {errors.partyStatus ? <View className='ht-field__error' role='alert'><Text>{errors.partyStatus}</Text></View> : null}
         </View>
-        <View className={`join-field${errors.phoneTail ? ' join-field--error' : ''}`}>
-          <Text className='join-field__label'>手机号后四位（选填）</Text>
+        <View className={`ht-field${errors.phoneTail ? ' ht-field--error' : ''}`}>
+          <Text className='ht-field__label'>手机号后四位（选填）</Text>
           <Input
-            className='join-input'
+            className='ht-input'
             name='phoneTail'
             type='number'
             value={draft.phoneTail}
@@ -226,9 +226,9 @@ function JoinForm({ code, note, onSubmitted, onFailed, onNeedsConsent }: JoinFor
             placeholder='便于书记核对同名同志'
             onInput={(event) => update({ phoneTail: event.detail.value }, 'phoneTail')}
           />
-          {errors.phoneTail ? <View className='join-field__error' role='alert'><Text>{errors.phoneTail}</Text></View> : null}
+          {errors.phoneTail ? <View className='ht-field__error' role='alert'><Text>{errors.phoneTail}</Text></View> : null}
         </View>
-        <Text className='join-form__note'>只收集以上信息，用于支部书记核对身份。提交后由支部书记审核。</Text>
+        <Text className='ht-form__note'>只收集以上信息，用于支部书记核对身份。提交后由支部书记审核。</Text>
         <ActionButton loading={submitting} onClick={() => void submit()}>
           提交申请
         </ActionButton>
