@@ -1,10 +1,10 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
-import taro, { resetTaroStub } from './taroStub';
+import taro, { resetTaroStub } from '../../components/__test__/taroStub';
 
-jest.mock('@tarojs/taro', () => require('./taroStub').taroModule);
+jest.mock('@tarojs/taro', () => require('../../components/__test__/taroStub').taroModule);
 jest.mock('../admin.css', () => ({}));
-jest.mock('@tarojs/components', () => require('./formComponents'));
+jest.mock('@tarojs/components', () => require('../../components/__test__/formComponents'));
 jest.mock('../../components/PageShell', () => ({ PageShell: ({ children }: { children: ReactNode }) => children }));
 const callFunction = jest.fn();
 jest.mock('../../services/cloud', () => ({ callFunction: (...args: unknown[]) => callFunction(...args) }));

@@ -1,10 +1,10 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import type { ReactNode } from 'react';
-import { modalReplies, resetTaroStub } from './taroStub';
+import { modalReplies, resetTaroStub } from '../../components/__test__/taroStub';
 
-jest.mock('@tarojs/taro', () => require('./taroStub').taroModule);
+jest.mock('@tarojs/taro', () => require('../../components/__test__/taroStub').taroModule);
 jest.mock('../admin.css', () => ({}));
-jest.mock('@tarojs/components', () => require('./formComponents'));
+jest.mock('@tarojs/components', () => require('../../components/__test__/formComponents'));
 // The H5 identity gate is not under test here; render the page content directly.
 jest.mock('../../components/PageShell', () => ({ PageShell: ({ children }: { children: ReactNode }) => children }));
 const callFunction = jest.fn();

@@ -1,9 +1,9 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import type { MemberListItem, MemberView } from '../../../types/contracts/member';
-import taro, { modalReplies, resetTaroStub, share, sheetReplies } from './taroStub';
+import taro, { modalReplies, resetTaroStub, share, sheetReplies } from '../../components/__test__/taroStub';
 
-jest.mock('@tarojs/taro', () => require('./taroStub').taroModule);
-jest.mock('@tarojs/components', () => require('./formComponents'));
+jest.mock('@tarojs/taro', () => require('../../components/__test__/taroStub').taroModule);
+jest.mock('@tarojs/components', () => require('../../components/__test__/formComponents'));
 jest.mock('../branch.css', () => ({}));
 const callFunction = jest.fn();
 jest.mock('../../services/cloud', () => ({ callFunction: (...args: unknown[]) => callFunction(...args) }));

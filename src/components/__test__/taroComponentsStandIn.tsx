@@ -29,15 +29,17 @@ export function Text({ className, children, onClick }: CommonProps) {
   );
 }
 
+/** `openType` stays visible as data-open-type so a test can find the share button. */
 export function Button({
   className,
   children,
   onClick,
   disabled,
   loading,
-}: CommonProps & { disabled?: boolean; loading?: boolean }) {
+  openType,
+}: CommonProps & { disabled?: boolean; loading?: boolean; openType?: string }) {
   return (
-    <button type='button' className={className} onClick={onClick} disabled={disabled} aria-busy={loading}>
+    <button type='button' className={className} onClick={onClick} disabled={disabled} aria-busy={loading} data-open-type={openType}>
       {children}
     </button>
   );

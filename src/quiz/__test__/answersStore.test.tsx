@@ -1,7 +1,7 @@
 import { answersFor, clearAttempt, findOpenAttempt, loadAttempt, saveAttempt, storageKey } from '../answersStore';
-import { resetTaroStub, storage } from './taroStub';
+import { resetTaroStub, storage } from '../../components/__test__/taroStub';
 
-jest.mock('@tarojs/taro', () => require('./taroStub').taroModule);
+jest.mock('@tarojs/taro', () => require('../../components/__test__/taroStub').taroModule);
 
 const NOW = Date.parse('2026-11-23T08:00:00.000Z');
 const saved = {

@@ -1,7 +1,7 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import taro, { reachBottom, resetTaroStub, router } from './taroStub';
+import taro, { reachBottom, resetTaroStub, router } from '../../components/__test__/taroStub';
 
-jest.mock('@tarojs/taro', () => require('./taroStub').taroModule);
+jest.mock('@tarojs/taro', () => require('../../components/__test__/taroStub').taroModule);
 jest.mock('../quiz.css', () => ({}));
 jest.mock('@tarojs/components', () => require('../../components/__test__/taroComponentsStandIn'));
 const callFunction = jest.fn();

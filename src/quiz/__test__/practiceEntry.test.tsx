@@ -1,7 +1,7 @@
 import { fireEvent, render, screen } from '@testing-library/react';
-import taro, { resetTaroStub } from './taroStub';
+import taro, { resetTaroStub } from '../../components/__test__/taroStub';
 
-jest.mock('@tarojs/taro', () => require('./taroStub').taroModule);
+jest.mock('@tarojs/taro', () => require('../../components/__test__/taroStub').taroModule);
 jest.mock('../../pages/quiz/index.css', () => ({}));
 jest.mock('@tarojs/components', () => require('../../components/__test__/taroComponentsStandIn'));
 const callFunction = jest.fn();

@@ -1,9 +1,9 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import type { MistakeItem, PracticeResult, PracticeToday } from '../../../types/contracts/practice';
 import { setLargeFont } from '../../services/largeFont';
-import taro, { modalReplies, resetTaroStub, router } from './taroStub';
+import taro, { modalReplies, resetTaroStub, router } from '../../components/__test__/taroStub';
 
-jest.mock('@tarojs/taro', () => require('./taroStub').taroModule);
+jest.mock('@tarojs/taro', () => require('../../components/__test__/taroStub').taroModule);
 jest.mock('../quiz.css', () => ({}));
 jest.mock('../practice/index.css', () => ({}));
 jest.mock('@tarojs/components', () => require('../../components/__test__/taroComponentsStandIn'));

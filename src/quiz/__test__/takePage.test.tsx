@@ -1,9 +1,9 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import type { StartOutput } from '../../../types/contracts/quiz';
 import { loadAttempt, saveAttempt } from '../answersStore';
-import taro, { modalReplies, resetTaroStub, router } from './taroStub';
+import taro, { modalReplies, resetTaroStub, router } from '../../components/__test__/taroStub';
 
-jest.mock('@tarojs/taro', () => require('./taroStub').taroModule);
+jest.mock('@tarojs/taro', () => require('../../components/__test__/taroStub').taroModule);
 jest.mock('../quiz.css', () => ({}));
 jest.mock('@tarojs/components', () => require('../../components/__test__/taroComponentsStandIn'));
 const callFunction = jest.fn();

@@ -1,9 +1,9 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import type { MemberView } from '../../../../types/contracts/member';
-import taro, { resetTaroStub, router } from '../../../branch/__test__/taroStub';
+import taro, { resetTaroStub, router } from '../../../components/__test__/taroStub';
 
-jest.mock('@tarojs/taro', () => require('../../../branch/__test__/taroStub').taroModule);
-jest.mock('@tarojs/components', () => require('../../../branch/__test__/formComponents'));
+jest.mock('@tarojs/taro', () => require('../../../components/__test__/taroStub').taroModule);
+jest.mock('@tarojs/components', () => require('../../../components/__test__/formComponents'));
 jest.mock('../index.css', () => ({}));
 const callFunction = jest.fn();
 jest.mock('../../../services/cloud', () => ({ callFunction: (...args: unknown[]) => callFunction(...args) }));

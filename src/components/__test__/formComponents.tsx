@@ -1,10 +1,11 @@
 /**
- * The shared plain-DOM stand-ins plus the form controls the admin pages use (Input, Textarea,
- * Picker). Controls are found by their Taro `name`; a Picker is a text input (date/time) or a select.
+ * The shared plain-DOM stand-ins plus the form controls (Input, Textarea, Picker). Controls are found
+ * by their Taro `name`; a selector Picker is a <select> whose options are the range indexes, a date or
+ * time Picker is a text input.
  */
 import type { ReactNode } from 'react';
 
-export { Button, Switch, Text, View } from '../../components/__test__/taroComponentsStandIn';
+export { Button, Switch, Text, View } from './taroComponentsStandIn';
 
 type ValueEvent<T> = { detail: { value: T } };
 
@@ -14,9 +15,10 @@ interface InputProps {
   value?: string;
   placeholder?: string;
   onInput?: (event: ValueEvent<string>) => void;
+  onConfirm?: () => void;
 }
 
-export function Input({ className, name, value, placeholder, onInput }: InputProps) {
+export function Input({ className, name, value, placeholder, onInput, onConfirm }: InputProps) {
   return (
     <input
       className={className}
@@ -24,11 +26,14 @@ export function Input({ className, name, value, placeholder, onInput }: InputPro
       value={value}
       placeholder={placeholder}
       onChange={(event) => onInput?.({ detail: { value: event.target.value } })}
+      onKeyDown={(event) => {
+        if (event.key === 'Enter') onConfirm?.();
+      }}
     />
   );
 }
 
-export function Textarea({ className, name, value, placeholder, onInput }: InputProps) {
+export function Textarea({ className, name, value, placeholder, onInput }: Omit<InputProps, 'onConfirm'>) {
   return (
     <textarea
       className={className}
@@ -45,7 +50,7 @@ interface PickerProps {
   name?: string;
   value?: string | number;
   range?: string[];
-  onChange?: (event: ValueEvent<string | number>) => void;
+  onChange?: (event: ValueEvent<string>) => void;
   children?: ReactNode;
 }
 
@@ -54,7 +59,7 @@ export function Picker({ mode = 'selector', name, value, range = [], onChange, c
     <div>
       {children}
       {mode === 'selector' ? (
-        <select name={name} value={String(value)} onChange={(event) => onChange?.({ detail: { value: event.target.value } })}>
+        <select name={name} value={String(value ?? 0)} onChange={(event) => onChange?.({ detail: { value: event.target.value } })}>
           {range.map((label, index) => (
             <option key={label} value={index}>
               {label}
