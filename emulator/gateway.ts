@@ -9,6 +9,7 @@ import { extname, join, normalize, sep } from 'node:path';
 import { contracts, type FunctionName } from '../types/contracts';
 import { ERROR_MESSAGES } from '../types/errors';
 import type { Result } from '../types/result';
+import { LOCAL_FILES_ROUTE, type LocalFiles } from './files';
 import type { FunctionRunner } from './runner';
 import type { DemoIdentity } from './seed/people';
 
@@ -32,6 +33,8 @@ const CONTENT_TYPES: Record<string, string> = {
 
 export interface GatewayOptions {
   runner: FunctionRunner;
+  /** Cloud storage, served under LOCAL_FILES_ROUTE for the temporary links functions hand out. */
+  files: LocalFiles;
   identities: DemoIdentity[];
   h5Dir?: string;
   /** Called after each invocation, e.g. to print DB requests in verbose mode. */
@@ -98,6 +101,17 @@ function serveStatic(h5Dir: string, pathname: string, res: ServerResponse): void
   res.end(readFileSync(file));
 }
 
+function serveCloudFile(files: LocalFiles, cloudPath: string, res: ServerResponse): void {
+  const content = files.get(decodeURIComponent(cloudPath));
+  if (content === undefined) {
+    res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+    res.end('文件不存在');
+    return;
+  }
+  res.writeHead(200, { 'content-type': CONTENT_TYPES[extname(cloudPath)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+  res.end(content);
+}
+
 export function createGateway(options: GatewayOptions): Server {
   const h5Dir = options.h5Dir ?? H5_DIR;
   return createServer((req, res) => {
@@ -111,6 +125,7 @@ export function createGateway(options: GatewayOptions): Server {
       if (url.pathname === '/healthz') return sendJson(res, 200, { ok: true });
       if (url.pathname === '/dev/identities') return sendJson(res, 200, { identities: options.identities });
       if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, invalidBody('不支持的请求方法'));
+      if (url.pathname.startsWith(LOCAL_FILES_ROUTE)) return serveCloudFile(options.files, url.pathname.slice(LOCAL_FILES_ROUTE.length), res);
       return serveStatic(h5Dir, url.pathname, res);
     };
     handle().catch((error: unknown) => {

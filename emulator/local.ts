@@ -1,7 +1,9 @@
-/** Wires the pieces of the local runtime together: manifest → store → SDK seam → runner. */
+/** Wires the pieces of the local runtime together: manifest → store → SDK seams → runner. */
 import { join } from 'node:path';
 import { loadManifest } from './engine/manifest';
 import { DocumentStore } from './engine/store';
+import { LocalFiles } from './files';
+import { installPlatformStandIns } from './platform';
 import { FunctionRunner, type FunctionLoader } from './runner';
 import { assertSeamPinned, installSeam } from './seam';
 
@@ -9,6 +11,8 @@ export const DEFAULT_DATA_DIR = join(__dirname, '..', '.data');
 
 export interface LocalEnvironment {
   store: DocumentStore;
+  /** Cloud storage: what the functions upload, and files a test puts there as if a phone had. */
+  files: LocalFiles;
   runner: FunctionRunner;
 }
 
@@ -25,5 +29,7 @@ export function createLocalEnvironment(options: {
   });
   installSeam(store);
   assertSeamPinned();
-  return { store, runner: new FunctionRunner(store, options.load) };
+  const files = new LocalFiles(options.dataDir === undefined ? undefined : join(options.dataDir, 'files'));
+  installPlatformStandIns(files);
+  return { store, files, runner: new FunctionRunner(store, options.load) };
 }

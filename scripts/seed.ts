@@ -4,8 +4,11 @@ import { loadBundle } from '../emulator/runner';
 import { isEmptyStore, seedStore } from '../emulator/seed';
 
 const reset = process.argv.includes('--reset');
-const { store } = createLocalEnvironment({ load: loadBundle, dataDir: DEFAULT_DATA_DIR });
-if (reset) store.reset();
+const { store, files } = createLocalEnvironment({ load: loadBundle, dataDir: DEFAULT_DATA_DIR });
+if (reset) {
+  store.reset();
+  files.reset();
+}
 if (isEmptyStore(store)) {
   console.log('已载入演示数据：', seedStore(store, new Date()));
 } else {

@@ -18,14 +18,14 @@ async function main(): Promise<void> {
     execSync('npm run build:h5', { stdio: 'inherit', cwd: join(__dirname, '..') });
   }
 
-  const { store, runner } = createLocalEnvironment({ load: loadBundle, dataDir: DEFAULT_DATA_DIR });
+  const { store, files, runner } = createLocalEnvironment({ load: loadBundle, dataDir: DEFAULT_DATA_DIR });
   if (isEmptyStore(store)) {
     const summary = seedStore(store, new Date());
     console.log('已载入演示数据：', summary);
   }
 
   const port = Number(process.env.PORT ?? DEFAULT_PORT);
-  const server = createGateway({ runner, identities: DEMO_IDENTITIES });
+  const server = createGateway({ runner, files, identities: DEMO_IDENTITIES });
   const boundPort = await listen(server, port);
 
   console.log(`\n红途本地版已启动： http://127.0.0.1:${boundPort}/`);

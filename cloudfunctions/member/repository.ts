@@ -26,6 +26,8 @@ export interface InviteDoc {
   remaining: number;
   expiresAt: Date;
   createdAt: Date;
+  /** The stored 小程序码 image, made on first request (the openapi call is rate limited). */
+  wxacodeFileId?: string;
 }
 
 export async function insertInvite(db: Database, invite: InviteDoc): Promise<void> {
@@ -35,6 +37,10 @@ export async function insertInvite(db: Database, invite: InviteDoc): Promise<voi
 
 export function findInvite(db: Database, code: string): Promise<InviteDoc | null> {
   return fetchById<InviteDoc>(db.collection('invites'), code);
+}
+
+export async function saveInviteWxacode(db: Database, code: string, fileID: string): Promise<void> {
+  await db.collection('invites').doc(code).update({ data: { wxacodeFileId: fileID } });
 }
 
 /** Takes one use of a live invite; false when it is used up or expired (a concurrent join may have taken the last). */

@@ -3,7 +3,7 @@ import { allow, anyone, defineRouter } from '../../server/kernel/router';
 import { acceptPrivacy } from './handlers/acceptPrivacy.handler';
 import { auditLog } from './handlers/auditLog.handler';
 import { leave, setRole, transfer } from './handlers/changeMembership.handler';
-import { createInvite } from './handlers/createInvite.handler';
+import { createInvite, inviteQrCode } from './handlers/invite.handler';
 import { approveJoin, rejectJoin } from './handlers/decideJoin.handler';
 import { join } from './handlers/join.handler';
 import { list } from './handlers/list.handler';
@@ -20,6 +20,7 @@ export const memberRouter = defineRouter('member', {
   acceptPrivacy: anyone(acceptPrivacy),
   orgTree: allow(ROLES, orgTree),
   createInvite: allow(MANAGERS, createInvite),
+  inviteQrCode: allow(MANAGERS, inviteQrCode),
   join: anyone(join),
   approveJoin: allow(MANAGERS, approveJoin),
   rejectJoin: allow(MANAGERS, rejectJoin),

@@ -61,4 +61,18 @@ describe('本地网关', () => {
     const response = await fetch(`${gateway.baseUrl}/..%2f..%2fpackage.json`);
     expect(await response.text()).not.toContain('"devDependencies"');
   });
+
+  it('函数给出的云存储临时链接由网关提供图片，别的路径取不到文件', async () => {
+    const call = async (action: string, input: object) =>
+      (await (await post('/fn/member', JSON.stringify({ action, input }), 'demo-secretary')).json()) as { data: { code: string; url: string } };
+    const { code } = (await call('createInvite', {})).data;
+    const { url } = (await call('inviteQrCode', { code })).data;
+    const image = await fetch(`${gateway.baseUrl}${url}`);
+    expect(image.status).toBe(200);
+    expect(image.headers.get('content-type')).toBe('image/png');
+    expect(Buffer.from(await image.arrayBuffer()).subarray(1, 4).toString('ascii')).toBe('PNG');
+
+    expect((await fetch(`${gateway.baseUrl}/cloud-files/invites/NOPE.png`)).status).toBe(404);
+    expect((await fetch(`${gateway.baseUrl}/cloud-files/..%2f..%2fpackage.json`)).status).toBe(404);
+  });
 });

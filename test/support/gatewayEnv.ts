@@ -8,9 +8,9 @@ process.env.HONGTU_LOG = 'silent';
 
 /** A seeded in-memory emulator behind a real HTTP gateway on a free loopback port. */
 export async function startSeededGateway(load: FunctionLoader): Promise<{ baseUrl: string; close(): Promise<void> }> {
-  const { store, runner } = createLocalEnvironment({ load });
+  const { store, files, runner } = createLocalEnvironment({ load });
   seedStore(store, new Date());
-  const server: Server = createGateway({ runner, identities: DEMO_IDENTITIES });
+  const server: Server = createGateway({ runner, files, identities: DEMO_IDENTITIES });
   const port = await listen(server, 0);
   return {
     baseUrl: `http://127.0.0.1:${port}`,

@@ -115,6 +115,11 @@ export const memberContract = {
   },
   orgTree: { input: z.object({}).strict(), output: z.object({ roots: z.array(orgNodeSchema) }) },
   createInvite: { input: createInviteInputSchema, output: inviteSchema },
+  inviteQrCode: {
+    input: z.object({ code: inviteCodeSchema }).strict(),
+    /** `url` is a temporary link (about 2 h); ask again rather than storing it. */
+    output: z.object({ code: z.string(), fileID: z.string(), url: z.string() }),
+  },
   join: { input: joinInputSchema, output: z.object({ member: memberViewSchema }) },
   approveJoin: { input: memberRefSchema, output: z.object({ member: memberViewSchema }) },
   rejectJoin: {

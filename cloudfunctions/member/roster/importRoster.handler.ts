@@ -2,12 +2,13 @@ import { randomUUID } from 'node:crypto';
 import type * as z from 'zod';
 import type { importRosterContract } from '../../../types/contracts/roster';
 import { recordAudit } from '../../../server/audit';
+import { downloadFile } from '../../../server/files';
 import { fail } from '../../../server/kernel/failure';
 import type { MemberContext } from '../../../server/kernel/router';
 import { isDuplicateKeyError } from '../../../server/kernel/sdk-errors';
 import { listOrgs } from '../../../server/orgs';
 import type { ImportRowError } from '../../../server/xlsx';
-import { downloadRosterFile, findExistingEntries, writeRosterEntries, type RosterEntryDoc } from './roster.repository';
+import { findExistingEntries, writeRosterEntries, type RosterEntryDoc } from './roster.repository';
 import { buildRosterTemplate, parseRosterSheet, rosterEntryId } from './rosterSheet';
 
 type ImportRosterInput = z.infer<typeof importRosterContract.input>;
@@ -32,7 +33,7 @@ export async function importRoster(input: ImportRosterInput, ctx: MemberContext)
   let file: Buffer;
   if (input.fileID !== undefined) {
     try {
-      file = await downloadRosterFile(input.fileID);
+      file = await downloadFile(input.fileID);
     } catch (error) {
       ctx.log.warn('roster_download_failed', { message: error instanceof Error ? error.message : String(error) });
       fail('NOT_FOUND', { field: 'fileID', message: '云存储中找不到该文件，请重新上传' });

@@ -1,5 +1,4 @@
-/** The only roster code that touches `cloud.database()` or cloud storage. */
-import cloud from 'wx-server-sdk';
+/** The only roster code that touches `cloud.database()`. */
 import type { MemberDoc } from '../../../server/documents';
 import { fetchList, MAX_DOCS_PER_GET, type Database } from '../../../server/kernel/db';
 import type { PartyStatus } from '../../../types/labels';
@@ -28,12 +27,6 @@ function chunks<T>(items: T[], size: number): T[][] {
   const out: T[][] = [];
   for (let start = 0; start < items.length; start += size) out.push(items.slice(start, start + size));
   return out;
-}
-
-/** The file an admin uploaded with `wx.cloud.uploadFile`. */
-export async function downloadRosterFile(fileID: string): Promise<Buffer> {
-  const reply = (await cloud.downloadFile({ fileID })) as { fileContent: Buffer };
-  return reply.fileContent;
 }
 
 /** Party status of the given entries that already exist, by id (one read per 1000 ids). */

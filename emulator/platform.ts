@@ -1,0 +1,115 @@
+/**
+ * Local stand-ins for the wx-server-sdk calls that are not database calls: cloud storage
+ * (uploadFile, downloadFile, getTempFileURL, deleteFile) and the cloud-call openapi. The SDK's
+ * export object has plain writable properties, so they are replaced on every copy the functions
+ * can load; an openapi without a stand-in throws instead of going to the network.
+ */
+import { realpathSync } from 'node:fs';
+import { join } from 'node:path';
+import { isValidScene } from '../core/scene';
+import { contracts } from '../types/contracts';
+import { LocalFiles } from './files';
+import { qrCodePng } from './qrPng';
+
+const nodeRequire = require as unknown as NodeJS.Require;
+const FUNCTIONS_DIR = join(__dirname, '..', 'cloudfunctions');
+
+/** The SDK's error shape: `errCode` plus an `errMsg` naming the API. */
+class CloudCallError extends Error {
+  constructor(
+    readonly errCode: number,
+    readonly errMsg: string,
+  ) {
+    super(errMsg);
+  }
+}
+
+function toBuffer(content: unknown): Buffer {
+  if (Buffer.isBuffer(content)) return content;
+  if (content instanceof Uint8Array) return Buffer.from(content);
+  if (typeof content === 'string') return Buffer.from(content);
+  throw new CloudCallError(-1, 'uploadFile:fail the local emulator takes fileContent as a Buffer');
+}
+
+function fileIdOf(entry: string | { fileID: string }): string {
+  return typeof entry === 'string' ? entry : entry.fileID;
+}
+
+function storage(files: LocalFiles) {
+  return {
+    uploadFile: async ({ cloudPath, fileContent }: { cloudPath: string; fileContent: unknown }) => {
+      if (!LocalFiles.isCloudPath(cloudPath)) throw new CloudCallError(-503002, `uploadFile:fail invalid cloudPath ${cloudPath}`);
+      return { fileID: files.put(cloudPath, toBuffer(fileContent)), statusCode: 200, errMsg: 'uploadFile:ok' };
+    },
+    downloadFile: async ({ fileID }: { fileID: string }) => {
+      const fileContent = files.get(fileID);
+      if (fileContent === undefined) throw new CloudCallError(-503003, `downloadFile:fail STORAGE_FILE_NONEXIST ${fileID}`);
+      return { fileContent, statusCode: 200, errMsg: 'downloadFile:ok' };
+    },
+    getTempFileURL: async ({ fileList }: { fileList: (string | { fileID: string; maxAge?: number })[] }) => ({
+      fileList: fileList.map((entry) => {
+        const fileID = fileIdOf(entry);
+        const link = files.linkTo(fileID);
+        const maxAge = typeof entry === 'string' ? 86_400 : (entry.maxAge ?? 86_400);
+        return link === undefined
+          ? { fileID, tempFileURL: '', maxAge, status: -503003, errMsg: 'STORAGE_FILE_NONEXIST' }
+          : { fileID, tempFileURL: link, maxAge, status: 0, errMsg: 'ok' };
+      }),
+      errMsg: 'getTempFileURL:ok',
+    }),
+    deleteFile: async ({ fileList }: { fileList: string[] }) => ({
+      fileList: fileList.map((fileID) =>
+        files.remove(fileID) ? { fileID, status: 0, errMsg: 'ok' } : { fileID, status: -503003, errMsg: 'STORAGE_FILE_NONEXIST' },
+      ),
+      errMsg: 'deleteFile:ok',
+    }),
+  };
+}
+
+interface UnlimitedCodeParams {
+  scene?: string;
+  page?: string;
+  width?: number;
+}
+
+/**
+ * Mirrors the platform's checks and answers with a plain QR code of what WeChat would open
+ * (`page?scene=…`): scannable for a look, and the same `{ contentType, buffer }` shape.
+ */
+async function getUnlimited({ scene, page = 'pages/home/index', width = 430 }: UnlimitedCodeParams) {
+  const api = 'openapi.wxacode.getUnlimited';
+  if (typeof scene !== 'string' || !isValidScene(scene)) throw new CloudCallError(40169, `${api}:fail invalid scene`);
+  if (page.startsWith('/') || page.includes('?')) throw new CloudCallError(41030, `${api}:fail invalid page`);
+  if (width < 280 || width > 1280) throw new CloudCallError(40159, `${api}:fail invalid width`);
+  const buffer = qrCodePng(`${page}?scene=${encodeURIComponent(scene)}`, width);
+  return { contentType: 'image/png', buffer, errCode: 0, errMsg: `${api}:ok` };
+}
+
+function openapi(): Record<string, unknown> {
+  const namespaces: Record<string, Record<string, unknown>> = { wxacode: { getUnlimited } };
+  return new Proxy(namespaces, {
+    get(target, name: string) {
+      const namespace = target[name];
+      if (namespace === undefined) throw new Error(`local emulator: openapi.${name} has no local stand-in`);
+      return namespace;
+    },
+  });
+}
+
+/** The distinct wx-server-sdk copies this process and each function folder resolve to. */
+function sdkCopies(): string[] {
+  const found = new Set([realpathSync(nodeRequire.resolve('wx-server-sdk'))]);
+  for (const name of Object.keys(contracts)) {
+    try {
+      found.add(realpathSync(nodeRequire.resolve('wx-server-sdk', { paths: [join(FUNCTIONS_DIR, name)] })));
+    } catch {
+      // A function without its own resolvable copy uses the root one, already in the set.
+    }
+  }
+  return [...found];
+}
+
+export function installPlatformStandIns(files: LocalFiles): void {
+  const standIns = { ...storage(files), openapi: openapi() };
+  for (const path of sdkCopies()) Object.assign(nodeRequire(path) as Record<string, unknown>, standIns);
+}

@@ -1,0 +1,29 @@
+/**
+ * Cloud storage as the functions use it. Plain wx-server-sdk calls: the local emulator replaces the
+ * SDK's storage methods with its own file store (emulator/platform.ts), so this code is the same
+ * in production and locally.
+ */
+import cloud from 'wx-server-sdk';
+
+/** How long a link handed to the app stays valid; it is asked for again on the next view. */
+const LINK_MAX_AGE_SECONDS = 2 * 3600;
+
+export async function uploadFile(cloudPath: string, content: Buffer): Promise<string> {
+  const reply = await cloud.uploadFile({ cloudPath, fileContent: content });
+  return reply.fileID;
+}
+
+export async function downloadFile(fileID: string): Promise<Buffer> {
+  const reply = await cloud.downloadFile({ fileID });
+  return reply.fileContent;
+}
+
+/** An HTTPS link for `<Image>`: weapp could show a `cloud://` ID itself, H5 cannot. */
+export async function temporaryUrl(fileID: string): Promise<string> {
+  const reply = (await cloud.getTempFileURL({ fileList: [{ fileID, maxAge: LINK_MAX_AGE_SECONDS }] })) as {
+    fileList: { tempFileURL: string; status: number; errMsg: string }[];
+  };
+  const file = reply.fileList[0];
+  if (!file || file.status !== 0 || !file.tempFileURL) throw new Error(`getTempFileURL ${fileID}: ${file?.errMsg ?? 'no reply'}`);
+  return file.tempFileURL;
+}
