@@ -1,6 +1,7 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { modalReplies, resetTaroStub } from '../../components/__test__/taroStub';
+import { base64, button, fakeImportRoster } from './rosterImportSupport';
 
 jest.mock('@tarojs/taro', () => require('../../components/__test__/taroStub').taroModule);
 jest.mock('../admin.css', () => ({}));
@@ -14,13 +15,6 @@ jest.mock('../../services/cloud', () => ({ callFunction: (...args: unknown[]) =>
 process.env.TARO_ENV = 'h5';
 const AdminRosterPage = (require('../roster/index') as typeof import('../roster/index')).default;
 
-type RosterInput = { mode: 'template' } | { mode: 'validate' | 'import'; fileBase64?: string; fileID?: string };
-type RowError = { row: number; field: string; message: string };
-
-function base64(text: string): string {
-  return Buffer.from(text, 'utf8').toString('base64');
-}
-
 function chooseFile(container: HTMLElement, name: string, content: string, size?: number) {
   const input = container.querySelector('input[type="file"]');
   if (!input) throw new Error('file input missing');
@@ -29,39 +23,17 @@ function chooseFile(container: HTMLElement, name: string, content: string, size?
   fireEvent.change(input, { target: { files: [file] } });
 }
 
-function rosterCalls(mode: RosterInput['mode']): RosterInput[] {
-  return callFunction.mock.calls
-    .filter(([name, action, input]) => name === 'member' && action === 'importRoster' && (input as RosterInput).mode === mode)
-    .map(([, , input]) => input as RosterInput);
-}
-
-function button(name: string): HTMLButtonElement {
-  return screen.getByRole('button', { name }) as HTMLButtonElement;
-}
-
-function reply(rows: number, errors: RowError[], created = 0, updated = 0) {
-  return { ok: true, data: { templateBase64: null, rows, created, updated, importId: created + updated > 0 ? 'imp-1' : null, errors } };
-}
-
 describe('组织部：花名册导入', () => {
-  let validateReplies: Array<{ rows: number; errors: RowError[] }>;
+  let server: ReturnType<typeof fakeImportRoster>;
 
   beforeEach(() => {
     resetTaroStub();
     callFunction.mockReset();
-    validateReplies = [];
-    callFunction.mockImplementation(async (_name: string, _action: string, input: RosterInput) => {
-      if (input.mode === 'validate') {
-        const next = validateReplies.shift();
-        return reply(next?.rows ?? 0, next?.errors ?? []);
-      }
-      if (input.mode === 'import') return reply(4, [], 3, 1);
-      return { ok: true, data: { ...reply(0, []).data, templateBase64: base64('template-bytes') } };
-    });
+    server = fakeImportRoster(callFunction);
   });
 
   it('校验发现问题时逐行列出行号、列和问题，导入按钮保持不可用，也不发起导入', async () => {
-    validateReplies.push({
+    server.validateReplies.push({
       rows: 5,
       errors: [
         { row: 3, field: '所在党支部', message: '找不到党支部「第九支部」' },
@@ -82,12 +54,12 @@ describe('组织部：花名册导入', () => {
     expect(rows).toEqual(['行号列问题', '3所在党支部找不到党支部「第九支部」', '6手机后四位应为 4 位数字']);
     expect(button('导入').disabled).toBe(true);
     fireEvent.click(button('导入'));
-    expect(rosterCalls('validate')).toEqual([{ mode: 'validate', fileBase64: base64('draft') }]);
-    expect(rosterCalls('import')).toEqual([]);
+    expect(server.calls('validate')).toEqual([{ mode: 'validate', fileBase64: base64('draft') }]);
+    expect(server.calls('import')).toEqual([]);
   });
 
   it('校验全部通过后确认导入，显示新增和更新的人数', async () => {
-    validateReplies.push({ rows: 4, errors: [] });
+    server.validateReplies.push({ rows: 4, errors: [] });
     const { container } = render(<AdminRosterPage />);
 
     chooseFile(container, '花名册.xlsx', 'clean');
@@ -101,7 +73,7 @@ describe('组织部：花名册导入', () => {
     fireEvent.click(button('导入'));
     expect(await screen.findByText('已导入 4 人')).toBeTruthy();
     expect(screen.getByText(/新增 3 人，更新 1 人/)).toBeTruthy();
-    expect(rosterCalls('import')).toEqual([{ mode: 'import', fileBase64: base64('clean') }]);
+    expect(server.calls('import')).toEqual([{ mode: 'import', fileBase64: base64('clean') }]);
     expect(screen.queryByText('花名册.xlsx')).toBeNull();
   });
 
@@ -110,6 +82,6 @@ describe('组织部：花名册导入', () => {
     chooseFile(container, '全县花名册.xlsx', 'x', 300 * 1024);
     expect(await screen.findByText(/超过网页版单次上限 67\.5 KB。较大的花名册请在「红途」小程序中导入/)).toBeTruthy();
     expect(button('校验').disabled).toBe(true);
-    expect(rosterCalls('validate')).toEqual([]);
+    expect(server.calls('validate')).toEqual([]);
   });
 });

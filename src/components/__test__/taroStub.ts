@@ -2,7 +2,8 @@
  * A hand-written @tarojs/taro for jsdom tests of the pages: storage is an in-memory map, toasts,
  * dialogs, navigation and the clipboard are recorded, and the router params are settable per test.
  * `modalReplies` answers showModal in order (unanswered dialogs are cancelled) and `sheetReplies`
- * answers showActionSheet (unanswered sheets are dismissed).
+ * answers showActionSheet (unanswered sheets are dismissed). Weapp file picking, local files and
+ * cloud uploads are simulated in memory.
  */
 export const storage = new Map<string, unknown>();
 export const router = { params: {} as Record<string, string | undefined> };
@@ -12,6 +13,24 @@ export const sheetReplies: number[] = [];
 export const reachBottom: { handler: (() => void) | null } = { handler: null };
 /** The page's share handler, so a test can ask what the share card would carry. */
 export const share: { handler: (() => unknown) | null } = { handler: null };
+/** Weapp files in the chat that chooseMessageFile offers, next one first (none left: the user cancels). */
+export const chatFiles: Array<{ name: string; size: number; path: string }> = [];
+/** Weapp local files by path, base64 (what getFileSystemManager reads). */
+export const fileSystem = new Map<string, string>();
+
+interface ReadFileOptions {
+  filePath: string;
+  success?: (result: { data: string }) => void;
+  fail?: (error: Error) => void;
+}
+
+const fileSystemManager = {
+  readFile({ filePath, success, fail }: ReadFileOptions) {
+    const data = fileSystem.get(filePath);
+    if (data === undefined) fail?.(new Error(`readFile:fail no such file ${filePath}`));
+    else success?.({ data });
+  },
+};
 
 // Round-trips through JSON like the real storage, so a page cannot keep a live reference to what it stored.
 const stored = (value: unknown): unknown => JSON.parse(JSON.stringify(value));
@@ -38,6 +57,19 @@ const taro = {
   navigateBack: jest.fn(async () => ({ errMsg: 'navigateBack:ok' })),
   redirectTo: jest.fn(async () => ({ errMsg: 'redirectTo:ok' })),
   switchTab: jest.fn(async () => ({ errMsg: 'switchTab:ok' })),
+  chooseMessageFile: jest.fn(async (_options: Record<string, unknown>) => {
+    const file = chatFiles.shift();
+    if (!file) throw new Error('chooseMessageFile:fail cancel');
+    return { tempFiles: [{ ...file, type: 'file', time: 0 }], errMsg: 'chooseMessageFile:ok' };
+  }),
+  getFileSystemManager: () => fileSystemManager,
+  cloud: {
+    uploadFile: jest.fn(async ({ cloudPath }: { cloudPath: string; filePath: string }) => ({
+      fileID: `cloud://test-env.7465-test-env/${cloudPath}`,
+      statusCode: 200,
+      errMsg: 'cloud.uploadFile:ok',
+    })),
+  },
 };
 
 export function resetTaroStub(): void {
@@ -47,7 +79,9 @@ export function resetTaroStub(): void {
   sheetReplies.length = 0;
   reachBottom.handler = null;
   share.handler = null;
-  Object.values(taro).forEach((value) => {
+  chatFiles.length = 0;
+  fileSystem.clear();
+  [...Object.values(taro), ...Object.values(taro.cloud)].forEach((value) => {
     if (jest.isMockFunction(value)) value.mockClear();
   });
 }
