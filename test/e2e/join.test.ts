@@ -15,17 +15,6 @@ beforeAll(async () => {
 
 afterAll(() => harness?.close());
 
-async function callAs<T>(openid: string, name: string, action: string, input: unknown): Promise<T> {
-  const response = await fetch(`${harness.baseUrl}/fn/${name}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-openid': openid },
-    body: JSON.stringify({ action, input }),
-  });
-  const result = (await response.json()) as { ok: boolean; data: T; error?: unknown };
-  if (!result.ok) throw new Error(`${name}.${action}: ${JSON.stringify(result.error)}`);
-  return result.data;
-}
-
 /** The local picker keeps the chosen identity in localStorage; a stranger is not in the demo list. */
 async function openAs(openid: string, hashPath: string): Promise<void> {
   await page.goto(`${harness.baseUrl}/`);
@@ -35,10 +24,25 @@ async function openAs(openid: string, hashPath: string): Promise<void> {
 }
 
 describe('H5 加入党支部端到端', () => {
-  it('新用户凭邀请加入，支部书记批准后，本人看到自己的支部', async () => {
-    const invite = await callAs<{ code: string; path: string }>('demo-secretary', 'member', 'createInvite', {});
+  it('支部书记生成邀请（小程序码与 5:4 分享卡片），新用户凭邀请加入，书记批准后本人看到自己的支部', async () => {
+    await openAs('demo-secretary', '/branch/invite/index');
+    await visiblePage(page).getByText('生成邀请', { exact: true }).last().click();
+    const code = (await visiblePage(page).locator('.branch-invite__code').innerText()).trim();
+    expect(code).toMatch(/^[2-9A-HJ-NP-Z]{8}$/);
+    const loaded = async (selector: string) => {
+      const image = visiblePage(page).locator(`${selector} img`);
+      await image.waitFor();
+      await page.waitForFunction((element) => element !== null && (element as HTMLImageElement).naturalWidth > 0, await image.elementHandle());
+      return image.evaluate((element) => ({ width: (element as HTMLImageElement).naturalWidth, height: (element as HTMLImageElement).naturalHeight }));
+    };
+    const qr = await loaded('.branch-invite__qr');
+    expect(qr.width).toBe(qr.height);
+    const card = await loaded('.branch-invite__card');
+    expect(card.width / card.height).toBe(5 / 4);
+    await waitForPageToSettle(page);
+    await page.screenshot({ path: join(RESULTS_DIR, 'h5-invite-card.png'), fullPage: true });
 
-    await openAs(NEWCOMER, `/${invite.path}`);
+    await openAs(NEWCOMER, `/pages/join/index?code=${code}`);
     await visiblePage(page).getByText('同意并继续').click();
     await visiblePage(page).locator('input[placeholder="与组织关系档案一致的真实姓名"]').fill('周晓梅');
     await visiblePage(page).getByText('请选择').click();

@@ -119,26 +119,48 @@ describe('待审批页', () => {
   });
 });
 
+/** Weapp's offscreen canvas: records what is painted; text is as wide as its characters times the font size. */
+const painted: string[] = [];
+const imageApis = {
+  previewImage: jest.fn(async () => ({ errMsg: 'previewImage:ok' })),
+  createOffscreenCanvas: jest.fn(() => {
+    const context = {
+      font: '',
+      fillStyle: '',
+      textBaseline: '',
+      scale: jest.fn(),
+      fillRect: jest.fn(),
+      fillText: (text: string) => painted.push(text),
+      measureText: (text: string) => ({ width: [...text].length * Number(/(\d+)px/.exec(context.font)?.[1] ?? 10) }),
+    };
+    return { getContext: () => context };
+  }),
+  canvasToTempFilePath: jest.fn(async () => ({ tempFilePath: 'wxfile://tmp/invite-card.png', errMsg: 'canvasToTempFilePath:ok' })),
+};
+Object.assign(taro, imageApis);
+
+const INVITE = {
+  code: 'K7M3PQ2X',
+  branchId: 'branch-1',
+  branchName: '第一党支部',
+  path: 'pages/join/index?code=K7M3PQ2X',
+  expiresAt: '2026-11-30T02:00:00.000Z',
+  maxUses: 50,
+  uses: 0,
+};
+const QR_URL = 'https://example.tcb.qcloud.la/invites/K7M3PQ2X.png?sign=1';
+
 describe('邀请入党组织页', () => {
   beforeEach(() => {
     resetTaroStub();
     callFunction.mockReset();
+    painted.length = 0;
   });
 
-  it('支部书记生成邀请后大字显示邀请码、有效期和使用人数，分享卡片指向加入页', async () => {
+  it('支部书记生成邀请后大字显示邀请码、有效期和使用人数，分享卡片指向加入页并带上画好的 5:4 卡片', async () => {
     respond({
-      createInvite: () => ({
-        ok: true,
-        data: {
-          code: 'K7M3PQ2X',
-          branchId: 'branch-1',
-          branchName: '第一党支部',
-          path: 'pages/join/index?code=K7M3PQ2X',
-          expiresAt: '2026-11-30T02:00:00.000Z',
-          maxUses: 50,
-          uses: 0,
-        },
-      }),
+      createInvite: () => ({ ok: true, data: INVITE }),
+      inviteQrCode: (input) => ({ ok: true, data: { code: input.code, fileID: 'cloud://env/invites/K7M3PQ2X.png', url: QR_URL } }),
     });
     render(<BranchInvitePage />);
     fireEvent.click(await screen.findByRole('button', { name: '生成邀请' }));
@@ -148,6 +170,63 @@ describe('邀请入党组织页', () => {
     expect(screen.getByText(/有效期至 11月30日/)).toBeTruthy();
     expect(screen.getByText(/已使用 0 \/ 50 人/)).toBeTruthy();
     expect(screen.getByRole('button', { name: '分享到群' }).getAttribute('data-open-type')).toBe('share');
+
+    const preview = await screen.findByRole('img', { name: '分享卡片预览' });
+    expect(preview.getAttribute('src')).toBe('wxfile://tmp/invite-card.png');
+    expect(imageApis.createOffscreenCanvas).toHaveBeenCalledWith({ type: '2d', width: 1000, height: 800 });
+    expect(painted).toEqual(expect.arrayContaining(['邀请你加入', '第一党支部', '邀请码  K7M3 PQ2X']));
+    expect(share.handler?.()).toEqual({
+      title: '邀请你加入「第一党支部」',
+      path: '/pages/join/index?code=K7M3PQ2X',
+      imageUrl: 'wxfile://tmp/invite-card.png',
+    });
+  });
+
+  it('显示邀请的小程序码，点开可放大（长按保存或转发）', async () => {
+    respond({
+      createInvite: () => ({ ok: true, data: INVITE }),
+      inviteQrCode: (input) => ({ ok: true, data: { code: input.code, fileID: 'cloud://env/invites/K7M3PQ2X.png', url: QR_URL } }),
+    });
+    render(<BranchInvitePage />);
+    fireEvent.click(await screen.findByRole('button', { name: '生成邀请' }));
+
+    const qr = await screen.findByRole('img', { name: '邀请小程序码' });
+    expect(calls('inviteQrCode')[0]?.[2]).toEqual({ code: 'K7M3PQ2X' });
+    expect(qr.getAttribute('src')).toBe(QR_URL);
+    fireEvent.click(qr);
+    expect(imageApis.previewImage).toHaveBeenCalledWith({ urls: [QR_URL], current: QR_URL });
+  });
+
+  it('小程序码生成失败时提示并可点击重试，邀请码和分享不受影响', async () => {
+    let attempts = 0;
+    respond({
+      createInvite: () => ({ ok: true, data: INVITE }),
+      inviteQrCode: (input) =>
+        ++attempts === 1
+          ? { ok: false, error: { code: 'RATE_LIMITED', message: '小程序码生成太频繁，请一分钟后再试' } }
+          : { ok: true, data: { code: input.code, fileID: 'cloud://env/invites/K7M3PQ2X.png', url: QR_URL } },
+    });
+    render(<BranchInvitePage />);
+    fireEvent.click(await screen.findByRole('button', { name: '生成邀请' }));
+
+    fireEvent.click(await screen.findByText('小程序码生成失败，点此重试'));
+    expect((await screen.findByRole('img', { name: '邀请小程序码' })).getAttribute('src')).toBe(QR_URL);
+    expect(calls('inviteQrCode')).toHaveLength(2);
+    expect(screen.getByText('K7M3PQ2X')).toBeTruthy();
+  });
+
+  it('画卡片失败时仍可分享，只是不带自定义图片', async () => {
+    imageApis.canvasToTempFilePath.mockRejectedValueOnce(new Error('canvasToTempFilePath:fail'));
+    respond({
+      createInvite: () => ({ ok: true, data: INVITE }),
+      inviteQrCode: (input) => ({ ok: true, data: { code: input.code, fileID: 'cloud://env/invites/K7M3PQ2X.png', url: QR_URL } }),
+    });
+    render(<BranchInvitePage />);
+    fireEvent.click(await screen.findByRole('button', { name: '生成邀请' }));
+    await screen.findByRole('img', { name: '邀请小程序码' });
+    await waitFor(() => expect(imageApis.canvasToTempFilePath).toHaveBeenCalled());
+
+    expect(screen.queryByRole('img', { name: '分享卡片预览' })).toBeNull();
     expect(share.handler?.()).toEqual({ title: '邀请你加入「第一党支部」', path: '/pages/join/index?code=K7M3PQ2X' });
   });
 });

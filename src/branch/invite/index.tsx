@@ -1,13 +1,15 @@
-import { Button, Picker, Text, View } from '@tarojs/components';
+import { Button, Image, Picker, Text, View } from '@tarojs/components';
 import Taro, { useShareAppMessage } from '@tarojs/taro';
-import { useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ActionOutput } from '../../../types/contracts';
 import type { MemberView } from '../../../types/contracts/member';
 import { ActionButton } from '../../components/ActionButton';
 import { PageShell } from '../../components/PageShell';
 import { Section } from '../../components/Section';
 import { callFunction } from '../../services/cloud';
+import { drawCardImage } from '../../utils/canvasImage';
 import { formatDateTime } from '../../utils/format';
+import { canvasMeasurer, layoutInviteCard, paint } from '../../utils/shareCard';
 import { ManagerGate, useOrgBranches } from '../common';
 import '../branch.css';
 
@@ -40,7 +42,61 @@ function copy(text: string, done: string) {
   );
 }
 
-function InviteCard({ invite, onAnother }: { invite: Invite; onAnother: () => void }) {
+/** The 5:4 share card, drawn once per invite; null while drawing or where drawing failed (WeChat then uses a screenshot). */
+function useInviteCardImage(invite: Invite | null): string | null {
+  const [image, setImage] = useState<{ code: string; path: string } | null>(null);
+  useEffect(() => {
+    if (!invite) return undefined;
+    let current = true;
+    const card = { branchName: invite.branchName, code: invite.code, expiresAt: formatDateTime(invite.expiresAt), maxUses: invite.maxUses };
+    drawCardImage((context) => paint(context, layoutInviteCard(card, canvasMeasurer(context)))).then(
+      (path) => {
+        if (current) setImage({ code: invite.code, path });
+      },
+      () => undefined,
+    );
+    return () => {
+      current = false;
+    };
+  }, [invite]);
+  return invite && image?.code === invite.code ? image.path : null;
+}
+
+type QrState = { status: 'loading' } | { status: 'error' } | { status: 'ready'; url: string };
+
+function InviteQrCode({ code }: { code: string }) {
+  const [state, setState] = useState<QrState>({ status: 'loading' });
+  const load = useCallback(async () => {
+    setState({ status: 'loading' });
+    const result = await callFunction('member', 'inviteQrCode', { code }, { silentError: true });
+    setState(result.ok ? { status: 'ready', url: result.data.url } : { status: 'error' });
+  }, [code]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  if (state.status === 'loading') {
+    return <View className='branch-invite__qr branch-invite__qr--placeholder' aria-busy='true' aria-label='小程序码生成中' />;
+  }
+  if (state.status === 'error') {
+    return (
+      <View className='branch-invite__qr branch-invite__qr--placeholder' onClick={() => void load()}>
+        <Text className='branch-invite__qr-retry'>小程序码生成失败，点此重试</Text>
+      </View>
+    );
+  }
+  return (
+    <Image
+      className='branch-invite__qr'
+      src={state.url}
+      showMenuByLongpress
+      ariaLabel='邀请小程序码'
+      onClick={() => void Taro.previewImage({ urls: [state.url], current: state.url })}
+    />
+  );
+}
+
+function InviteCard({ invite, cardImage, onAnother }: { invite: Invite; cardImage: string | null; onAnother: () => void }) {
   const isH5 = process.env.TARO_ENV === 'h5';
   return (
     <View className='branch-invite' aria-label='邀请'>
@@ -67,6 +123,16 @@ function InviteCard({ invite, onAnother }: { invite: Invite; onAnother: () => vo
           分享到群
         </Button>
       )}
+      <View className='branch-invite__scan'>
+        <InviteQrCode code={invite.code} />
+        <Text className='branch-invite__caption'>现场扫码加入 · 点开放大，长按可保存或转发</Text>
+      </View>
+      {cardImage ? (
+        <View className='branch-invite__preview'>
+          <Text className='branch-invite__caption'>群聊中看到的卡片</Text>
+          <Image className='branch-invite__card' src={cardImage} ariaLabel='分享卡片预览' />
+        </View>
+      ) : null}
       <Text className='branch-invite__tip'>
         收到邀请的同志点开后，同意个人信息保护指引并填写姓名和政治面貌，提交后在「待审批」中批准即可。
       </Text>
@@ -183,14 +249,19 @@ function InviteCreator({ manager, onCreated }: { manager: MemberView; onCreated:
 
 function InviteContent() {
   const [invite, setInvite] = useState<Invite | null>(null);
+  const cardImage = useInviteCardImage(invite);
   // The share hook may keep the first callback it was given; read the newest invite through a ref.
-  const latest = useRef<Invite | null>(null);
-  latest.current = invite;
+  const latest = useRef({ invite, cardImage });
+  latest.current = { invite, cardImage };
 
   useShareAppMessage(() => {
     const current = latest.current;
-    if (!current) return { title: '红途 · 党支部学习', path: '/pages/home/index' };
-    return { title: shareTitle(current.branchName), path: `/${current.path}` };
+    if (!current.invite) return { title: '红途 · 党支部学习', path: '/pages/home/index' };
+    return {
+      title: shareTitle(current.invite.branchName),
+      path: `/${current.invite.path}`,
+      ...(current.cardImage ? { imageUrl: current.cardImage } : {}),
+    };
   });
 
   return (
@@ -198,7 +269,7 @@ function InviteContent() {
       <ManagerGate>
         {(manager) =>
           invite ? (
-            <InviteCard invite={invite} onAnother={() => setInvite(null)} />
+            <InviteCard invite={invite} cardImage={cardImage} onAnother={() => setInvite(null)} />
           ) : (
             <InviteCreator manager={manager} onCreated={setInvite} />
           )

@@ -5,7 +5,7 @@
  */
 import type { ReactNode } from 'react';
 
-export { Button, Switch, Text, View } from './taroComponentsStandIn';
+export { Button, Image, Switch, Text, View } from './taroComponentsStandIn';
 
 type ValueEvent<T> = { detail: { value: T } };
 

@@ -1,6 +1,7 @@
 import { Input, Picker, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
+import { INVITE_SCENE_KEY, parseScene } from '../../../core/scene';
 import type { MemberView } from '../../../types/contracts/member';
 import type { ErrorCode } from '../../../types/errors';
 import { INVITE_CODE_PATTERN, PARTY_STATUSES, PARTY_STATUS_LABELS } from '../../../types/labels';
@@ -15,10 +16,6 @@ import { useCloud } from '../../services/useCloud';
 import { goToTab } from '../../utils/tabs';
 import './index.css';
 
-/*
- * The invite alphabet of types/contracts/member.ts, repeated here because importing that module would
- * pull zod (≈ 90 KB) into the main package; the server validates the code again.
- */
 /** Han characters, Latin letters, spaces and the middle dot, as the server's personNameSchema allows. */
 const NAME_PATTERN = /^[\u3400-\u4dbf\u4e00-\u9fffA-Za-z·・ ]+$/;
 const PARTY_STATUS_RANGE = PARTY_STATUSES.map((status) => PARTY_STATUS_LABELS[status]);
@@ -28,20 +25,8 @@ const PARTY_STATUS_RANGE = PARTY_STATUSES.map((status) => PARTY_STATUS_LABELS[st
  * (URL-encoded, `c=XXXXXXXX`, within the 32-character limit). Returns '' when neither holds one.
  */
 export function readInviteCode(params: Record<string, string | undefined>): string {
-  let code = params.code ?? '';
-  if (!code && params.scene) {
-    let scene = params.scene;
-    try {
-      scene = decodeURIComponent(scene);
-    } catch {
-      // A malformed escape: use it as it came.
-    }
-    for (const pair of scene.split('&')) {
-      const [key, value = ''] = pair.split('=');
-      if (key === 'c' || key === 'code') code = value;
-    }
-  }
-  code = code.trim().toUpperCase();
+  const raw = params.code || (params.scene ? parseScene(params.scene)[INVITE_SCENE_KEY] : undefined) || '';
+  const code = raw.trim().toUpperCase();
   return INVITE_CODE_PATTERN.test(code) ? code : '';
 }
 

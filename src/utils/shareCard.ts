@@ -1,0 +1,111 @@
+/**
+ * Share cards are drawn, not screenshotted: WeChat shows a shared page's image at 5:4, and a
+ * drawn card keeps the branch name legible in a busy group chat. Layout is a pure function of the
+ * data and a text measurer (the canvas's own, so wrapping matches what gets painted).
+ */
+
+/** Logical size of every card; exported images are drawn at CARD_PIXEL_RATIO times this. */
+export const CARD_WIDTH = 500;
+export const CARD_HEIGHT = 400;
+export const CARD_PIXEL_RATIO = 2;
+
+const BRAND_RED = '#C8161D';
+const TEXT_STRONG = '#1F1F1F';
+/** ≥ 4.5:1 on white. */
+const TEXT_MUTED = '#595959';
+const FONT_FAMILY = '"PingFang SC", "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif';
+const PADDING = 32;
+const ELLIPSIS = '…';
+
+export type DrawOp =
+  | { kind: 'rect'; x: number; y: number; width: number; height: number; color: string }
+  | { kind: 'text'; text: string; x: number; y: number; font: string; color: string };
+
+export type MeasureText = (text: string, font: string) => number;
+
+function font(size: number, weight: 'normal' | 'bold' = 'normal'): string {
+  return `${weight} ${size}px ${FONT_FAMILY}`;
+}
+
+/**
+ * Breaks text into at most `maxLines` lines no wider than `maxWidth`, character by character
+ * (Chinese has no spaces to break at); the last line ends in an ellipsis when text is left over.
+ */
+export function wrapText(text: string, maxWidth: number, maxLines: number, measure: (text: string) => number): string[] {
+  const lines: string[] = [];
+  let rest = [...text];
+  while (rest.length > 0 && lines.length < maxLines) {
+    let take = rest.length;
+    while (take > 1 && measure(rest.slice(0, take).join('')) > maxWidth) take--;
+    let line = rest.slice(0, take).join('');
+    rest = rest.slice(take);
+    if (lines.length === maxLines - 1 && rest.length > 0) {
+      let kept = [...line];
+      while (kept.length > 1 && measure(kept.join('') + ELLIPSIS) > maxWidth) kept = kept.slice(0, -1);
+      line = kept.join('') + ELLIPSIS;
+    }
+    lines.push(line);
+  }
+  return lines;
+}
+
+export interface InviteCardData {
+  branchName: string;
+  code: string;
+  /** Already formatted for people, e.g. `11月30日 周一 10:00`. */
+  expiresAt: string;
+  maxUses: number;
+}
+
+/** `ABCD EFGH`: two groups of four are easier to read out and type. */
+function spacedCode(code: string): string {
+  return code.length === 8 ? `${code.slice(0, 4)} ${code.slice(4)}` : code;
+}
+
+export function layoutInviteCard(card: InviteCardData, measure: MeasureText): DrawOp[] {
+  const contentWidth = CARD_WIDTH - 2 * PADDING;
+  const nameFont = font(40, 'bold');
+  const nameLines = wrapText(card.branchName, contentWidth, 2, (text) => measure(text, nameFont));
+  const factsFont = font(20);
+  const [facts = ''] = wrapText(`${card.expiresAt} 前有效 · 限 ${card.maxUses} 人`, contentWidth, 1, (text) => measure(text, factsFont));
+  return [
+    { kind: 'rect', x: 0, y: 0, width: CARD_WIDTH, height: CARD_HEIGHT, color: '#FFFFFF' },
+    { kind: 'rect', x: 0, y: 0, width: CARD_WIDTH, height: 140, color: BRAND_RED },
+    { kind: 'text', text: '红途 · 党支部学习', x: PADDING, y: 50, font: font(22), color: '#FFFFFF' },
+    { kind: 'text', text: '邀请你加入', x: PADDING, y: 108, font: font(40, 'bold'), color: '#FFFFFF' },
+    ...nameLines.map((line, index): DrawOp => ({ kind: 'text', text: line, x: PADDING, y: 205 + index * 52, font: nameFont, color: TEXT_STRONG })),
+    { kind: 'rect', x: PADDING, y: 290, width: contentWidth, height: 2, color: '#F0F0F0' },
+    { kind: 'text', text: `邀请码  ${spacedCode(card.code)}`, x: PADDING, y: 335, font: font(26, 'bold'), color: BRAND_RED },
+    { kind: 'text', text: facts, x: PADDING, y: 372, font: factsFont, color: TEXT_MUTED },
+  ];
+}
+
+/** The slice of CanvasRenderingContext2D that both weapp's canvas 2d and the browser's provide. */
+export interface Canvas2D {
+  font: string;
+  fillStyle: unknown;
+  textBaseline: string;
+  fillRect(x: number, y: number, width: number, height: number): void;
+  fillText(text: string, x: number, y: number): void;
+  measureText(text: string): { width: number };
+}
+
+export function canvasMeasurer(context: Canvas2D): MeasureText {
+  return (text, fontSpec) => {
+    context.font = fontSpec;
+    return context.measureText(text).width;
+  };
+}
+
+export function paint(context: Canvas2D, ops: DrawOp[]): void {
+  context.textBaseline = 'alphabetic';
+  for (const op of ops) {
+    context.fillStyle = op.color;
+    if (op.kind === 'rect') {
+      context.fillRect(op.x, op.y, op.width, op.height);
+    } else {
+      context.font = op.font;
+      context.fillText(op.text, op.x, op.y);
+    }
+  }
+}
