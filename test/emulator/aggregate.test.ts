@@ -1,28 +1,14 @@
 /** Aggregation pipelines through the official SDK builder (`stageKey`/`stageValue` on the wire). */
-import { parseManifest } from '../../emulator/engine/manifest';
 import { isCollectionMissingError } from '../../server/kernel/sdk-errors';
-import { DocumentStore } from '../../emulator/engine/store';
-import { installSeam } from '../../emulator/seam';
+import { sdkAgainstStore } from '../support/sdkAgainstStore';
 
-const cloud = require('wx-server-sdk');
-
-const manifest = parseManifest({
-  collections: [
-    { name: 'branches', permission: 'ADMINONLY', indexes: [] },
-    { name: 'members', permission: 'ADMINONLY', indexes: [{ name: 'branch_status', keys: { branchId: 1, status: 1 } }] },
-  ],
-});
-const store = new DocumentStore({ manifest });
-let db: any;
-let _: any;
-let $: any;
+const { store, db, _ } = sdkAgainstStore([
+  { name: 'branches', permission: 'ADMINONLY', indexes: [] },
+  { name: 'members', permission: 'ADMINONLY', indexes: [{ name: 'branch_status', keys: { branchId: 1, status: 1 } }] },
+]);
+const $ = _.aggregate;
 
 beforeAll(() => {
-  installSeam(store);
-  cloud.init({ env: 'local-test' });
-  db = cloud.database();
-  _ = db.command;
-  $ = _.aggregate;
   store.insertMany('branches', [
     { _id: 'b1', name: '第一党支部' },
     { _id: 'b2', name: '第二党支部' },

@@ -1,27 +1,17 @@
 /** Reads through the official wx-server-sdk builders against the embedded engine. */
-import { parseManifest } from '../../emulator/engine/manifest';
-import { DocumentStore } from '../../emulator/engine/store';
-import { installSeam } from '../../emulator/seam';
+import { sdkAgainstStore } from '../support/sdkAgainstStore';
 
-const cloud = require('wx-server-sdk');
-
-const manifest = parseManifest({
-  collections: [
-    {
-      name: 'items',
-      permission: 'ADMINONLY',
-      indexes: [
-        { name: 'cat_price', keys: { cat: 1, price: -1 } },
-        { name: 'code_unique', keys: { code: 1 }, unique: true },
-      ],
-    },
-    { name: 'bulk', permission: 'ADMINONLY', indexes: [] },
-  ],
-});
-
-const store = new DocumentStore({ manifest });
-let db: any;
-let _: any;
+const { store, db, _ } = sdkAgainstStore([
+  {
+    name: 'items',
+    permission: 'ADMINONLY',
+    indexes: [
+      { name: 'cat_price', keys: { cat: 1, price: -1 } },
+      { name: 'code_unique', keys: { code: 1 }, unique: true },
+    ],
+  },
+  { name: 'bulk', permission: 'ADMINONLY', indexes: [] },
+]);
 
 const items = [
   { _id: 'i1', code: 'A', cat: 'book', price: 30, tags: ['red', 'old'], stock: { n: 1 }, at: new Date('2024-01-01T00:00:00Z') },
@@ -32,10 +22,6 @@ const items = [
 ];
 
 beforeAll(() => {
-  installSeam(store);
-  cloud.init({ env: 'local-test' });
-  db = cloud.database();
-  _ = db.command;
   store.insertMany('items', items);
 });
 

@@ -2,32 +2,22 @@
 import { loadManifest, parseManifest } from '../../emulator/engine/manifest';
 import { DocumentStore } from '../../emulator/engine/store';
 import { assertSeamPinned, installSeam } from '../../emulator/seam';
+import { sdkAgainstStore } from '../support/sdkAgainstStore';
 
-const cloud = require('wx-server-sdk');
-
-const manifest = parseManifest({
-  collections: [
-    {
-      name: 'members',
-      permission: 'ADMINONLY',
-      indexes: [
-        { name: 'openid_unique', keys: { openid: 1 }, unique: true },
-        { name: 'branch_status_name', keys: { branchId: 1, status: 1, name: 1 } },
-      ],
-    },
-    { name: 'audit_logs', permission: 'ADMINONLY', indexes: [{ name: 'at_desc', keys: { at: -1 } }] },
-    { name: 'branches', permission: 'ADMINONLY', indexes: [] },
-  ],
-});
-const store = new DocumentStore({ manifest });
-let db: any;
-let _: any;
+const { store, db, _, manifest, cloud } = sdkAgainstStore([
+  {
+    name: 'members',
+    permission: 'ADMINONLY',
+    indexes: [
+      { name: 'openid_unique', keys: { openid: 1 }, unique: true },
+      { name: 'branch_status_name', keys: { branchId: 1, status: 1, name: 1 } },
+    ],
+  },
+  { name: 'audit_logs', permission: 'ADMINONLY', indexes: [{ name: 'at_desc', keys: { at: -1 } }] },
+  { name: 'branches', permission: 'ADMINONLY', indexes: [] },
+]);
 
 beforeAll(() => {
-  installSeam(store);
-  cloud.init({ env: 'local-test' });
-  db = cloud.database();
-  _ = db.command;
   store.insertMany('members', [
     { _id: 'm1', openid: 'o1', branchId: 'b1', status: 'active', name: '甲' },
     { _id: 'm2', openid: 'o2', branchId: 'b1', status: 'active', name: '乙' },

@@ -1,27 +1,11 @@
 /** Transactions through the official SDK: snapshot reads, commit, rollback, first-writer-wins. */
-import { parseManifest } from '../../emulator/engine/manifest';
 import { isDuplicateKeyError, isTransactionConflictError } from '../../server/kernel/sdk-errors';
-import { DocumentStore } from '../../emulator/engine/store';
-import { installSeam } from '../../emulator/seam';
+import { sdkAgainstStore } from '../support/sdkAgainstStore';
 
-const cloud = require('wx-server-sdk');
-
-const manifest = parseManifest({
-  collections: [
-    { name: 'activities', permission: 'ADMINONLY', indexes: [] },
-    { name: 'signups', permission: 'ADMINONLY', indexes: [{ name: 'activity_member_unique', keys: { activityId: 1, memberId: 1 }, unique: true }] },
-  ],
-});
-const store = new DocumentStore({ manifest });
-let db: any;
-let _: any;
-
-beforeAll(() => {
-  installSeam(store);
-  cloud.init({ env: 'local-test' });
-  db = cloud.database();
-  _ = db.command;
-});
+const { store, db, _ } = sdkAgainstStore([
+  { name: 'activities', permission: 'ADMINONLY', indexes: [] },
+  { name: 'signups', permission: 'ADMINONLY', indexes: [{ name: 'activity_member_unique', keys: { activityId: 1, memberId: 1 }, unique: true }] },
+]);
 
 beforeEach(() => {
   store.reset();

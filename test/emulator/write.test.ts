@@ -1,14 +1,10 @@
 /** Writes through the official wx-server-sdk builders: add, update, set, remove and unique indexes. */
-import { parseManifest } from '../../emulator/engine/manifest';
 import { isDuplicateKeyError } from '../../server/kernel/sdk-errors';
-import { DocumentStore } from '../../emulator/engine/store';
-import { installSeam } from '../../emulator/seam';
-
-const cloud = require('wx-server-sdk');
+import { sdkAgainstStore } from '../support/sdkAgainstStore';
 
 const NOW = new Date('2025-07-01T08:00:00.000Z');
-const manifest = parseManifest({
-  collections: [
+const { store, db, _ } = sdkAgainstStore(
+  [
     { name: 'notes', permission: 'ADMINONLY', indexes: [] },
     { name: 'members', permission: 'ADMINONLY', indexes: [{ name: 'openid_unique', keys: { openid: 1 }, unique: true }] },
     {
@@ -17,18 +13,8 @@ const manifest = parseManifest({
       indexes: [{ name: 'openid_version_unique', keys: { openid: 1, version: 1 }, unique: true }],
     },
   ],
-});
-
-const store = new DocumentStore({ manifest, clock: () => NOW });
-let db: any;
-let _: any;
-
-beforeAll(() => {
-  installSeam(store);
-  cloud.init({ env: 'local-test' });
-  db = cloud.database();
-  _ = db.command;
-});
+  { clock: () => NOW },
+);
 
 beforeEach(() => store.reset());
 
