@@ -1,5 +1,5 @@
 /** What the H5 and weapp roster-import tests share: a stand-in importRoster and the page's buttons. */
-import { screen } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 
 export type RosterInput = { mode: 'template' } | { mode: 'validate' | 'import'; fileBase64?: string; fileID?: string };
 export type RowError = { row: number; field: string; message: string };
@@ -11,6 +11,13 @@ export function base64(text: string): string {
 
 export function button(name: string): HTMLButtonElement {
   return screen.getByRole('button', { name }) as HTMLButtonElement;
+}
+
+/** The 行号/列/问题 table as text, header row first. */
+export function errorRows(): Array<string | null> {
+  return within(screen.getByRole('table'))
+    .getAllByRole('row')
+    .map((row) => row.textContent);
 }
 
 function reply({ rows, errors }: SheetReply, created = 0, updated = 0) {
