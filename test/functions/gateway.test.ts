@@ -1,3 +1,4 @@
+import { MAX_UPLOAD_BYTES } from '../../emulator/gateway';
 import { loadSource } from '../../emulator/runner';
 import { startSeededGateway } from '../support/gatewayEnv';
 
@@ -74,5 +75,23 @@ describe('本地网关', () => {
 
     expect((await fetch(`${gateway.baseUrl}/cloud-files/invites/NOPE.png`)).status).toBe(404);
     expect((await fetch(`${gateway.baseUrl}/cloud-files/..%2f..%2fpackage.json`)).status).toBe(404);
+  });
+
+  it('PUT /cloud-files/<路径> 代替 wx.cloud.uploadFile：登录用户上传后得到 fileID，函数可按 fileID 读取', async () => {
+    const put = (path: string, body: Uint8Array, openid?: string) =>
+      fetch(`${gateway.baseUrl}/cloud-files/${path}`, { method: 'PUT', body, headers: openid ? { 'x-openid': openid } : {} });
+    const template = (await (await post('/fn/member', JSON.stringify({ action: 'importRoster', input: { mode: 'template' } }), 'demo-admin')).json()) as {
+      data: { templateBase64: string };
+    };
+    const uploaded = await put('roster-import/t.xlsx', Buffer.from(template.data.templateBase64, 'base64'), 'demo-admin');
+    expect(uploaded.status).toBe(200);
+    const { fileID } = (await uploaded.json()) as { fileID: string };
+    const checked = await post('/fn/member', JSON.stringify({ action: 'importRoster', input: { mode: 'validate', fileID } }), 'demo-admin');
+    expect(await checked.json()).toMatchObject({ ok: true, data: { rows: 2, errors: [] } });
+
+    expect((await put('roster-import/t.xlsx', Buffer.from('x'))).status).toBe(401);
+    expect((await put('..%2f..%2fpackage.json', Buffer.from('x'), 'demo-admin')).status).toBe(400);
+    expect((await put('roster-import/%E0.xlsx', Buffer.from('x'), 'demo-admin')).status).toBe(400);
+    expect((await put('big/too-big.bin', new Uint8Array(MAX_UPLOAD_BYTES + 1), 'demo-admin')).status).toBe(413);
   });
 });
