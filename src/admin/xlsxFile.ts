@@ -6,6 +6,8 @@ export interface PickedFile {
   size: number;
   /** Weapp: the temp file path, for `Taro.cloud.uploadFile`; absent on H5. */
   path?: string;
+  /** H5: the browser's file, for uploading to the local gateway; absent on weapp. */
+  blob?: Blob;
   readBase64: () => Promise<string>;
 }
 
@@ -84,6 +86,7 @@ export function pickedFromBrowserFile(file: File): PickedFile {
   return {
     name: file.name,
     size: file.size,
+    blob: file,
     readBase64: () =>
       new Promise<string>((resolve, reject) => {
         const reader = new FileReader();

@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro';
-import type { Transport } from './transport';
+import type { Transport, Upload } from './transport';
 
 let initialised = false;
 
@@ -13,4 +13,10 @@ export function initWxCloud(): void {
 export const wxCloudTransport: Transport = async (name, event) => {
   const response = await Taro.cloud.callFunction({ name, data: { action: event.action, input: event.input } });
   return response.result;
+};
+
+export const wxCloudUpload: Upload = async (cloudPath, file) => {
+  if (!file.path) throw new Error('weapp upload needs the temp file path');
+  const { fileID } = await Taro.cloud.uploadFile({ cloudPath, filePath: file.path });
+  return fileID;
 };

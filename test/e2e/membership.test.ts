@@ -1,6 +1,9 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { RESULTS_DIR, startH5Harness, visiblePage, waitForPageToSettle, type H5Harness } from '../support/browser';
+import { bigRoster, rosterXlsx } from '../support/rosterSheet';
 
 jest.setTimeout(120_000);
 
@@ -60,5 +63,24 @@ describe('H5 加入党支部端到端', () => {
     await visiblePage(page).getByText('第一党支部').first().waitFor();
     await waitForPageToSettle(page);
     await page.screenshot({ path: join(RESULTS_DIR, 'h5-join-approved-home.png'), fullPage: true });
+  });
+});
+
+describe('H5 花名册导入端到端', () => {
+  it('组织部在网页上选择 5000 人的花名册：文件先上传到本地云存储，校验通过后确认导入全部人员', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'hongtu-roster-')), '全县花名册.xlsx');
+    writeFileSync(file, await rosterXlsx(bigRoster(5000)));
+
+    await openAs('demo-admin', '/admin/roster/index');
+    await visiblePage(page).locator('input[type="file"]').setInputFiles(file);
+    await visiblePage(page).getByText('全县花名册.xlsx').waitFor();
+    const validate = visiblePage(page).locator('.ht-button').filter({ hasText: /^校验$/ });
+    await page.waitForFunction((element) => element !== null && !element.hasAttribute('disabled') && !element.className.includes('disabled'), await validate.elementHandle());
+    await validate.click();
+    await visiblePage(page).getByText(/共 5000 行/).waitFor({ timeout: 60_000 });
+    await visiblePage(page).locator('.ht-button').filter({ hasText: /^导入$/ }).click();
+    await page.locator('.taro-modal__foot').getByText('导入', { exact: true }).click();
+    await visiblePage(page).getByText('已导入 5000 人').waitFor({ timeout: 60_000 });
+    await page.screenshot({ path: join(RESULTS_DIR, 'h5-roster-imported.png'), fullPage: true });
   });
 });

@@ -1,9 +1,10 @@
 import ExcelJS from 'exceljs';
 import cloud from 'wx-server-sdk';
 import { PRIVACY_VERSION } from '../../types/contracts/member';
-import { MAX_ROSTER_INLINE_BASE64, ROSTER_COLUMNS } from '../../types/contracts/roster';
+import { MAX_ROSTER_INLINE_BASE64 } from '../../types/contracts/roster';
 import { useServerClock } from '../support/clock';
 import { createTestEnv, type TestEnv } from '../support/localEnv';
+import { bigRoster, ROSTER_BRANCHES, rosterXlsx } from '../support/rosterSheet';
 import { writeRosterEntries, type RosterEntryDoc } from '../../cloudfunctions/member/roster/roster.repository';
 
 const clock = useServerClock(new Date('2026-11-23T02:00:00Z'));
@@ -16,23 +17,14 @@ beforeEach(() => {
 
 afterEach(() => jest.restoreAllMocks());
 
-const HEADER = [...ROSTER_COLUMNS];
 const GOOD_ROWS = [
   ['周晓梅', '第一党支部', '正式党员', '1234'],
   ['王建', '第一党支部', '预备党员', ''],
   ['陈丽', '第二党支部', '入党积极分子', '0086'],
 ];
 
-async function xlsx(rows: string[][], header: string[] = HEADER): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet('花名册');
-  sheet.addRow(header);
-  rows.forEach((row) => sheet.addRow(row));
-  return Buffer.from(await workbook.xlsx.writeBuffer());
-}
-
 async function xlsxBase64(rows: string[][], header?: string[]): Promise<string> {
-  return (await xlsx(rows, header)).toString('base64');
+  return (await rosterXlsx(rows, header)).toString('base64');
 }
 
 interface StoredEntry {
@@ -59,20 +51,6 @@ async function branchCount(branchId: string): Promise<number> {
   return reply.data[0]!.activeMemberCount;
 }
 
-const SURNAMES = [...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗'];
-const GIVEN = [...new Set('建国明华丽娟军平秀英志强海燕玉兰红梅晓东文杰春生秋菊冬梅金凤')];
-const BRANCHES = ['第一党支部', '第二党支部', '第三党支部', '机关第一党支部', '离退休党支部'];
-const STATUSES = ['正式党员', '预备党员', '入党积极分子'];
-
-function bigRoster(count: number): string[][] {
-  return Array.from({ length: count }, (_, i) => [
-    `${SURNAMES[i % SURNAMES.length]}${GIVEN[Math.floor(i / SURNAMES.length) % GIVEN.length]}${GIVEN[Math.floor(i / (SURNAMES.length * GIVEN.length)) % GIVEN.length]}`,
-    BRANCHES[i % BRANCHES.length]!,
-    STATUSES[i % STATUSES.length]!,
-    i % 2 === 0 ? String(i % 10_000).padStart(4, '0') : '',
-  ]);
-}
-
 describe('member.importRoster 模板与校验', () => {
   it('可下载的模板本身能通过校验，说明页列出全部党支部', async () => {
     const template = await env.ok('demo-admin', 'member', 'importRoster', { mode: 'template' });
@@ -83,7 +61,7 @@ describe('member.importRoster 模板与校验', () => {
     await workbook.xlsx.load(Buffer.from(template.templateBase64!, 'base64') as unknown as ExcelJS.Buffer);
     const notes = workbook.getWorksheet('填写说明')!;
     const noted = notes.getColumn(1).values.map(String);
-    expect(noted).toEqual(expect.arrayContaining(BRANCHES));
+    expect(noted).toEqual(expect.arrayContaining(ROSTER_BRANCHES));
     expect(noted).not.toContain('教学单位党总支');
   });
 
@@ -199,7 +177,7 @@ describe('member.importRoster 模板与校验', () => {
 
 describe('member.importRoster 大名册（云存储 fileID）', () => {
   it('5000 人的花名册一次导入：写入分批，DB 请求数与耗时有上限，再导入只刷新', async () => {
-    const file = await xlsx(bigRoster(5000));
+    const file = await rosterXlsx(bigRoster(5000));
     // Too big to send inline: it goes through cloud storage.
     expect(file.toString('base64').length).toBeGreaterThan(MAX_ROSTER_INLINE_BASE64);
     // What the page's Taro.cloud.uploadFile does on a phone.

@@ -25,6 +25,10 @@ function chooseFile(container: HTMLElement, name: string, content: string, size?
 
 describe('组织部：花名册导入', () => {
   let server: ReturnType<typeof fakeImportRoster>;
+  const browserFetch = global.fetch;
+  afterEach(() => {
+    global.fetch = browserFetch;
+  });
 
   beforeEach(() => {
     resetTaroStub();
@@ -76,10 +80,35 @@ describe('组织部：花名册导入', () => {
     expect(screen.queryByText('花名册.xlsx')).toBeNull();
   });
 
-  it('网页版选择超过单次上限（base64 后 90 KB）的花名册时不读取也不校验，提示较大的花名册到小程序中导入', async () => {
+  it('网页版选择超过单次上限的花名册时先上传到本地网关的云存储，校验和导入只带 fileID、不带 base64', async () => {
+    const fileID = 'cloud://local.hongtu-local/roster-import/1-abc.xlsx';
+    const upload = jest.fn(async (_url: string, _init: RequestInit) => ({ ok: true, status: 200, json: async () => ({ fileID }) }));
+    global.fetch = upload as unknown as typeof fetch;
+    server.validateReplies.push({ rows: 4, errors: [] });
     const { container } = render(<AdminRosterPage />);
     chooseFile(container, '全县花名册.xlsx', 'x', 300 * 1024);
-    expect(await screen.findByText(/超过网页版单次上限 67\.5 KB。较大的花名册请在「红途」小程序中导入/)).toBeTruthy();
+    await waitFor(() => expect(button('校验').disabled).toBe(false));
+
+    expect(upload).toHaveBeenCalledTimes(1);
+    const [url, init] = upload.mock.calls[0]!;
+    expect(url).toMatch(/^\/cloud-files\/roster-import\/\d+-[0-9a-z]{1,8}\.xlsx$/);
+    expect(init).toMatchObject({ method: 'PUT', body: expect.any(File) });
+    fireEvent.click(button('校验'));
+    await waitFor(() => expect(button('导入').disabled).toBe(false));
+    modalReplies.push(true);
+    fireEvent.click(button('导入'));
+    expect(await screen.findByText('已导入 4 人')).toBeTruthy();
+    expect([...server.calls('validate'), ...server.calls('import')]).toEqual([
+      { mode: 'validate', fileID },
+      { mode: 'import', fileID },
+    ]);
+  });
+
+  it('网页版上传失败时提示问题，不发起校验', async () => {
+    global.fetch = jest.fn(async () => ({ ok: false, status: 413, json: async () => ({}) })) as unknown as typeof fetch;
+    const { container } = render(<AdminRosterPage />);
+    chooseFile(container, '全县花名册.xlsx', 'x', 300 * 1024);
+    expect(await screen.findByText('上传文件失败，请检查网络后重新选择')).toBeTruthy();
     expect(button('校验').disabled).toBe(true);
     expect(server.calls('validate')).toEqual([]);
   });

@@ -1,8 +1,8 @@
 import { Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
 import type { ActionOutput } from '../../../types/contracts';
 import { PageShell } from '../../components/PageShell';
 import { callFunction } from '../../services/cloud';
+import { uploadToCloud } from '../../services/storage';
 import { MAX_IMPORT_BYTES } from '../categories';
 import { formatSize, SheetImport, type SheetImportProps } from '../SheetImport';
 import type { PickedFile } from '../xlsxFile';
@@ -21,34 +21,16 @@ const MAX_INLINE_BYTES = MAX_IMPORT_BYTES;
 /** Mirrors MAX_ROSTER_FILE_BYTES in the member function: the server refuses anything bigger. */
 const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
 
-/** Weapp: the chosen temp file into cloud storage; the function downloads it by fileID. */
-async function uploadToCloud(file: PickedFile): Promise<CloudSheet> {
-  if (!file.path) throw new Error('picked file has no temp path');
+/** Files above the inline cap go to cloud storage first; the function downloads them by fileID. */
+const largeFile: SheetImportProps<RosterImportReply, CloudSheet>['largeFile'] = {
+  kind: 'upload',
+  maxBytes: MAX_UPLOAD_BYTES,
+  tooBig: (size) => `文件 ${formatSize(size)}，超过 ${formatSize(MAX_UPLOAD_BYTES)}，请检查是否为花名册模板，或拆成几个表格分批导入`,
   // ASCII only: the contract accepts cloud://<env>/<path>.xlsx with plain path characters.
-  const cloudPath = `roster-import/${Date.now()}-${Math.random().toString(36).slice(2, 10)}.xlsx`;
-  const { fileID } = await Taro.cloud.uploadFile({ cloudPath, filePath: file.path });
-  return { fileID };
-}
+  upload: async (file: PickedFile) => ({ fileID: await uploadToCloud('roster-import', 'xlsx', file) }),
+};
 
-/* Uploading exists only in the mini-program; the constant branch keeps Taro.cloud out of H5. */
-const largeFile: SheetImportProps<RosterImportReply, CloudSheet>['largeFile'] =
-  process.env.TARO_ENV === 'h5'
-    ? {
-        kind: 'refuse',
-        message: (size) =>
-          `文件 ${formatSize(size)}，超过网页版单次上限 ${formatSize(MAX_INLINE_BYTES)}。较大的花名册请在「红途」小程序中导入：文件会先上传到云存储，最大 ${formatSize(MAX_UPLOAD_BYTES)}。`,
-      }
-    : {
-        kind: 'upload',
-        maxBytes: MAX_UPLOAD_BYTES,
-        tooBig: (size) => `文件 ${formatSize(size)}，超过 ${formatSize(MAX_UPLOAD_BYTES)}，请检查是否为花名册模板，或拆成几个表格分批导入`,
-        upload: uploadToCloud,
-      };
-
-const STEPS =
-  process.env.TARO_ENV === 'h5'
-    ? `① 下载模板（含各党支部名称）并按说明填写 ② 选择填好的 .xlsx（网页版单个文件不超过 ${formatSize(MAX_INLINE_BYTES)}）③ 先校验，没有问题后再导入。有任何一行出错时不会导入任何人。`
-    : '① 下载模板（含各党支部名称）并按说明填写 ② 选择填好的 .xlsx（较大的文件会先上传到云存储）③ 先校验，没有问题后再导入。有任何一行出错时不会导入任何人。';
+const STEPS = '① 下载模板（含各党支部名称）并按说明填写 ② 选择填好的 .xlsx（较大的文件会先上传到云存储）③ 先校验，没有问题后再导入。有任何一行出错时不会导入任何人。';
 
 function RosterImport() {
   return (
