@@ -21,7 +21,7 @@ export function ActionButton({
 }: ActionButtonProps) {
   return (
     <Button
-      className={`ht-button ht-button--${variant} ht-button--${size}`}
+      className={`ht-button ht-button--${variant} ht-button--${size}${disabled && !loading ? ' ht-button--disabled' : ''}`}
       // Taro H5 renders `disabled="false"`, which its own `[disabled]` CSS treats as disabled; omit it instead.
       loading={loading || undefined}
       disabled={disabled || loading || undefined}
