@@ -1,19 +1,11 @@
 import { join } from 'node:path';
-import { RESULTS_DIR, startH5Harness, visiblePage, type H5Harness } from '../support/browser';
+import { RESULTS_DIR, useH5Harness, visiblePage } from '../support/browser';
 
-jest.setTimeout(90_000);
-
-let harness: H5Harness;
-
-beforeAll(async () => {
-  harness = await startH5Harness();
-});
-
-afterAll(() => harness?.close());
+const h5 = useH5Harness();
 
 describe('H5 首页端到端', () => {
   it('选择 demo-member 后首页显示种子活动与开放中的竞赛', async () => {
-    const { page } = harness;
+    const { page, harness } = h5;
     await page.goto(harness.baseUrl);
     await page.getByText('demo-member').first().click();
 

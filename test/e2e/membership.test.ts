@@ -1,25 +1,15 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
-import { RESULTS_DIR, startH5Harness, visiblePage, waitForPageToSettle, type H5Harness } from '../support/browser';
+import { RESULTS_DIR, useH5Harness, visiblePage, waitForPageToSettle } from '../support/browser';
 import { bigRoster, rosterXlsx } from '../support/rosterSheet';
 
-jest.setTimeout(120_000);
-
+const h5 = useH5Harness();
 const NEWCOMER = 'wx-e2e-newcomer';
-let harness: H5Harness;
-let page: Page;
-
-beforeAll(async () => {
-  harness = await startH5Harness();
-  page = harness.page;
-});
-
-afterAll(() => harness?.close());
 
 /** The local picker keeps the chosen identity in localStorage; a stranger is not in the demo list. */
 async function openAs(openid: string, hashPath: string): Promise<void> {
+  const { page, harness } = h5;
   await page.goto(`${harness.baseUrl}/`);
   await page.evaluate((id) => localStorage.setItem('hongtu.openid', id), openid);
   await page.goto(`${harness.baseUrl}/#${hashPath}`);
@@ -28,6 +18,7 @@ async function openAs(openid: string, hashPath: string): Promise<void> {
 
 describe('H5 加入党支部端到端', () => {
   it('支部书记生成邀请（小程序码与 5:4 分享卡片），新用户凭邀请加入，书记批准后本人看到自己的支部', async () => {
+    const { page } = h5;
     await openAs('demo-secretary', '/branch/invite/index');
     await visiblePage(page).getByText('生成邀请', { exact: true }).last().click();
     const code = (await visiblePage(page).locator('.branch-invite__code').innerText()).trim();
@@ -68,6 +59,7 @@ describe('H5 加入党支部端到端', () => {
 
 describe('H5 花名册导入端到端', () => {
   it('组织部在网页上选择 5000 人的花名册：文件先上传到本地云存储，校验通过后确认导入全部人员', async () => {
+    const { page } = h5;
     const file = join(mkdtempSync(join(tmpdir(), 'hongtu-roster-')), '全县花名册.xlsx');
     writeFileSync(file, await rosterXlsx(bigRoster(5000)));
 

@@ -1,26 +1,14 @@
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
-import { RESULTS_DIR, startH5Harness, visiblePage as topPage, waitForPageToSettle as settle, type H5Harness } from '../support/browser';
-
-jest.setTimeout(120_000);
+import { RESULTS_DIR, useH5Harness, visiblePage as topPage, waitForPageToSettle as settle } from '../support/browser';
 
 const CONTEST_TITLE = '永州红色记忆 · 党史知识竞赛';
-
-let harness: H5Harness;
-let page: Page;
-
-beforeAll(async () => {
-  harness = await startH5Harness();
-  page = harness.page;
-});
-
-afterAll(() => harness?.close());
-
-const waitForPageToSettle = () => settle(page);
-const visiblePage = () => topPage(page);
+const h5 = useH5Harness();
+const waitForPageToSettle = () => settle(h5.page);
+const visiblePage = () => topPage(h5.page);
 
 describe('H5 知识竞赛端到端', () => {
   it('demo-member 从答题页开始种子竞赛，答完每一题并交卷，结果页显示得分和名次', async () => {
+    const { page, harness } = h5;
     await page.goto(harness.baseUrl);
     await page.getByText('demo-member').first().click();
     await visiblePage().getByText('林红').first().waitFor();
@@ -64,6 +52,7 @@ describe('H5 知识竞赛端到端', () => {
   });
 
   it('从结果页打开排行榜，自己的一行高亮，底部常驻“我的排名”', async () => {
+    const { page } = h5;
     await visiblePage().locator('.ht-button').filter({ hasText: '查看排行榜' }).click();
     await visiblePage().locator('.quiz-board__row--me').waitFor();
     expect(await visiblePage().locator('.quiz-board__row--me').textContent()).toContain('林红（我）');

@@ -42,6 +42,28 @@ export async function startH5Harness(): Promise<H5Harness> {
   };
 }
 
+/**
+ * One harness per test file: started before its tests, closed after. Read `harness`/`page` inside
+ * tests (they exist once beforeAll has run).
+ */
+export function useH5Harness(): { readonly harness: H5Harness; readonly page: Page } {
+  jest.setTimeout(120_000);
+  let started: H5Harness | undefined;
+  beforeAll(async () => {
+    started = await startH5Harness();
+  });
+  afterAll(() => started?.close());
+  return {
+    get harness() {
+      if (!started) throw new Error('the H5 harness starts in beforeAll; use it inside a test');
+      return started;
+    },
+    get page() {
+      return this.harness.page;
+    },
+  };
+}
+
 /** The page on top: Taro H5 keeps earlier pages in the DOM, hidden. */
 export function visiblePage(page: Page) {
   return page.locator('.taro_page:visible');
