@@ -2,13 +2,7 @@
  * Renders the built 首页 from dist/weapp in miniprogram-simulate with WeChat's own wxml compiler
  * (DESIGN §7). Run `npm run build:weapp` first; the test reads the build output, not src.
  */
-import fs from 'node:fs';
-import path from 'node:path';
-import type { RootComponent } from 'miniprogram-simulate';
-import { launchApp, shimPageOntoComponent, waitUntil, WEAPP_DIST } from '../support/weappSimulate';
-
-const distRoot = WEAPP_DIST;
-const homePagePath = path.join(distRoot, 'pages', 'home', 'index');
+import { renderBuiltPage, succeed, waitUntil, wxGlobal, type RenderedPage } from '../support/weappSimulate';
 
 const member = {
   id: 'm-demo-member',
@@ -58,36 +52,19 @@ const callFunction = jest.fn(async ({ name, data }: CallFunctionParam) => {
   if (!result) throw new Error(`unexpected call ${name}.${data.action}`);
   return { result, errMsg: 'cloud.callFunction:ok', requestID: 'test' };
 });
-const switchTab = jest.fn((options: { url: string; success?: () => void; complete?: () => void }) => {
-  options.success?.();
-  options.complete?.();
-});
-
-type Simulate = typeof import('miniprogram-simulate');
-type RenderedPage = RootComponent<any, any, any>;
+const switchTab = succeed<{ url: string }>();
 
 describe('首页（微信小程序构建产物）', () => {
-  let simulate: Simulate;
   let page: RenderedPage;
 
   beforeAll(() => {
-    if (!fs.existsSync(`${homePagePath}.js`)) {
-      throw new Error('dist/weapp is missing: run `npm run build:weapp` before `npm run test:weapp`');
-    }
-    simulate = require('miniprogram-simulate');
-    const wx = (globalThis as unknown as { wx: Record<string, unknown> }).wx;
+    const wx = wxGlobal();
     wx.cloud = { init: jest.fn(), callFunction };
     wx.switchTab = switchTab;
-    shimPageOntoComponent('pages/home/index');
-    launchApp('pages/home/index');
-    const pageId = simulate.load(homePagePath, { compiler: 'official', rootPath: distRoot });
-    page = simulate.render(pageId) as RenderedPage;
-    page.attach(document.createElement('parent-wrapper'));
+    page = renderBuiltPage('pages/home/index');
   });
 
-  function pageText(): string {
-    return page.dom?.textContent ?? '';
-  }
+  const pageText = () => page.text();
 
   it('显示云函数返回的党员问候、近期活动和进行中的竞赛', async () => {
     await waitUntil(
@@ -108,15 +85,7 @@ describe('首页（微信小程序构建产物）', () => {
 
   it('点击进行中的竞赛会切换到答题标签页', async () => {
     await waitUntil(() => pageText().includes(contest.title), 'the contest banner');
-    const banner = Array.from(page.dom?.querySelectorAll<HTMLElement>('[data-sid]') ?? []).find(
-      (node) => node.className.includes('ht-contest ') && node.textContent?.includes(contest.title),
-    );
-    const sid = banner?.getAttribute('data-sid');
-    if (!sid) throw new Error('contest banner with a data-sid not rendered');
-    const target = page.querySelector(`#${sid}`);
-    if (!target) throw new Error(`no component node for #${sid}`);
-
-    target.dispatchEvent('tap');
+    page.tap('ht-contest', contest.title);
 
     await waitUntil(() => switchTab.mock.calls.length > 0, 'wx.switchTab');
     expect(switchTab).toHaveBeenCalledWith(expect.objectContaining({ url: '/pages/quiz/index' }));

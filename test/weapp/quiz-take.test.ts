@@ -2,14 +2,7 @@
  * Renders the built 答题 page (quiz subpackage) from dist/weapp in miniprogram-simulate with WeChat's
  * own wxml compiler (DESIGN §7): answers three questions and submits once. Run `npm run build:weapp` first.
  */
-import fs from 'node:fs';
-import path from 'node:path';
-import type { RootComponent } from 'miniprogram-simulate';
-import { launchApp, shimPageOntoComponent, waitUntil, WEAPP_DIST } from '../support/weappSimulate';
-
-const distRoot = WEAPP_DIST;
-const route = 'quiz/take/index';
-const takePagePath = path.join(distRoot, 'quiz', 'take', 'index');
+import { renderBuiltPage, succeed, waitUntil, wxGlobal, type RenderedPage } from '../support/weappSimulate';
 
 const serverNow = new Date();
 const attempt = {
@@ -52,31 +45,15 @@ const callFunction = jest.fn(async ({ name, data }: CallFunctionParam) => {
   return { result, errMsg: 'cloud.callFunction:ok', requestID: 'test' };
 });
 
-type Callbacks = { success?: (res?: unknown) => void; complete?: (res?: unknown) => void };
-function succeed<T extends Callbacks>(reply: unknown = { errMsg: 'ok' }) {
-  return jest.fn((options: T) => {
-    options?.success?.(reply);
-    options?.complete?.(reply);
-  });
-}
-
 const storage = new Map<string, unknown>();
-const redirectTo = succeed<Callbacks & { url: string }>();
-const showModal = succeed<Callbacks>({ confirm: true, cancel: false, errMsg: 'showModal:ok' });
-
-type Simulate = typeof import('miniprogram-simulate');
-type RenderedPage = RootComponent<any, any, any>;
+const redirectTo = succeed<{ url: string }>();
+const showModal = succeed({ confirm: true, cancel: false, errMsg: 'showModal:ok' });
 
 describe('答题页（微信小程序构建产物，分包 quiz）', () => {
-  let simulate: Simulate;
   let page: RenderedPage;
 
   beforeAll(() => {
-    if (!fs.existsSync(`${takePagePath}.js`)) {
-      throw new Error('dist/weapp/quiz/take is missing: run `npm run build:weapp` before `npm run test:weapp`');
-    }
-    simulate = require('miniprogram-simulate');
-    const wx = (globalThis as unknown as { wx: Record<string, unknown> }).wx;
+    const wx = wxGlobal();
     wx.cloud = { init: jest.fn(), callFunction };
     wx.redirectTo = redirectTo;
     wx.showModal = showModal;
@@ -87,33 +64,11 @@ describe('答题页（微信小程序构建产物，分包 quiz）', () => {
     wx.getStorageSync = (key: string) => (storage.has(key) ? storage.get(key) : '');
     wx.removeStorageSync = (key: string) => storage.delete(key);
     wx.getStorageInfoSync = () => ({ keys: [...storage.keys()], currentSize: 0, limitSize: 10240 });
-    shimPageOntoComponent(route, { contestId: attempt.contestId });
-    launchApp(route, { contestId: attempt.contestId });
-    // The subpackage's shared chunk (if any) is required relative to the page; rootPath stays the dist root.
-    const pageId = simulate.load(takePagePath, { compiler: 'official', rootPath: distRoot });
-    page = simulate.render(pageId) as RenderedPage;
-    page.attach(document.createElement('parent-wrapper'));
+    page = renderBuiltPage('quiz/take/index', { contestId: attempt.contestId });
   });
 
-  function pageText(): string {
-    return page.dom?.textContent ?? '';
-  }
-
-  /** Taps the innermost node carrying a data-sid whose class and text match, as WeChat would deliver it. */
-  function tap(className: string, text: string): void {
-    const nodes = Array.from(page.dom?.querySelectorAll<HTMLElement>('[data-sid]') ?? []).filter(
-      // The simulator prefixes classes with the component scope (`main--quiz-option`).
-      (node) =>
-        node.className.split(/\s+/).some((name) => name === className || name.endsWith(`--${className}`)) &&
-        (node.textContent ?? '').includes(text),
-    );
-    const node = nodes[nodes.length - 1];
-    const sid = node?.getAttribute('data-sid');
-    if (!sid) throw new Error(`no tappable .${className} containing ${text}`);
-    const target = page.querySelector(`#${sid}`);
-    if (!target) throw new Error(`no component node for #${sid}`);
-    target.dispatchEvent('tap');
-  }
+  const pageText = () => page.text();
+  const tap = (className: string, text: string) => page.tap(className, text);
 
   function savedAnswers(): Record<string, number[]> | undefined {
     return (storage.get(`hongtu.quiz.attempt.${attempt.attemptId}`) as { answers?: Record<string, number[]> } | undefined)?.answers;
