@@ -1,4 +1,5 @@
 import cloud from 'wx-server-sdk';
+import { contracts } from '../../types/contracts';
 import { PRIVACY_VERSION } from '../../types/contracts/member';
 import { SEED_CONTEST_ID } from '../../emulator/seed';
 import { useServerClock } from '../support/clock';
@@ -21,23 +22,57 @@ async function branchCount(branchId: string): Promise<number> {
   return reply.data[0]!.activeMemberCount;
 }
 
-describe('权限矩阵：陌生人 / 党员 / 本支部书记 / 外支部书记 / 组织部', () => {
+describe('权限矩阵：每个 member 操作 × 陌生人 / 党员 / 本支部书记 / 外支部书记 / 组织部', () => {
   const callers = ['demo-stranger', 'demo-member', 'demo-secretary', OTHER_SECRETARY, 'demo-admin'] as const;
-  const cases: [string, Record<string, unknown>, boolean[]][] = [
-    ['list', { branchId: 'branch-1' }, [false, false, true, false, true]],
-    ['setRole', { memberId: DEMO_MEMBER_ID, role: 'member' }, [false, false, false, false, true]],
-    ['transfer', { memberId: DEMO_MEMBER_ID, toBranchId: 'branch-3', reason: '工作调动' }, [false, false, true, false, true]],
-    ['auditLog', {}, [false, false, false, false, true]],
-    ['createInvite', { branchId: 'branch-1' }, [false, false, true, false, true]],
-    ['orgTree', {}, [false, true, true, true, true]],
-    ['me', {}, [true, true, true, true, true]],
+  type Outcome = true | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'DUPLICATE';
+  const anyMember: Outcome[] = ['UNAUTHENTICATED', true, true, true, true];
+  const branchManagers: Outcome[] = ['UNAUTHENTICATED', 'FORBIDDEN', true, 'FORBIDDEN', true];
+  const orgAdmin: Outcome[] = ['UNAUTHENTICATED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', true];
+
+  /** A pending applicant of 第一党支部 and a live invite to it, made by its secretary. */
+  async function branchOneApplicant(env: TestEnv) {
+    const { code } = await env.ok('demo-secretary', 'member', 'createInvite', {});
+    await env.ok('wx-applicant', 'member', 'acceptPrivacy', { version: PRIVACY_VERSION });
+    const { member } = await env.ok('wx-applicant', 'member', 'join', { code, name: '周晓梅', partyStatus: 'activist' });
+    return { code, memberId: member.id };
+  }
+
+  const cases: [string, (env: TestEnv) => Promise<Record<string, unknown>>, Outcome[]][] = [
+    ['me', async () => ({}), [true, true, true, true, true]],
+    ['acceptPrivacy', async () => ({ version: PRIVACY_VERSION }), [true, true, true, true, true]],
+    ['exportMine', async () => ({}), [true, true, true, true, true]],
+    ['deleteMine', async () => ({ confirm: '注销' }), [true, true, true, true, true]],
+    [
+      'join',
+      async (env) => {
+        await env.ok('demo-stranger', 'member', 'acceptPrivacy', { version: PRIVACY_VERSION });
+        return { code: (await env.ok('demo-secretary', 'member', 'createInvite', {})).code, name: '新同志', partyStatus: 'activist' };
+      },
+      [true, 'DUPLICATE', 'DUPLICATE', 'DUPLICATE', 'DUPLICATE'],
+    ],
+    ['orgTree', async () => ({}), anyMember],
+    ['leave', async () => ({ reason: '调离本单位' }), anyMember],
+    ['list', async () => ({ branchId: 'branch-1' }), branchManagers],
+    ['createInvite', async () => ({ branchId: 'branch-1' }), branchManagers],
+    ['inviteQrCode', async (env) => ({ code: (await branchOneApplicant(env)).code }), branchManagers],
+    ['approveJoin', async (env) => ({ memberId: (await branchOneApplicant(env)).memberId }), branchManagers],
+    ['rejectJoin', async (env) => ({ memberId: (await branchOneApplicant(env)).memberId }), branchManagers],
+    ['transfer', async () => ({ memberId: DEMO_MEMBER_ID, toBranchId: 'branch-3', reason: '工作调动' }), branchManagers],
+    ['setRole', async () => ({ memberId: DEMO_MEMBER_ID, role: 'member' }), orgAdmin],
+    ['importRoster', async () => ({ mode: 'template' }), orgAdmin],
+    ['auditLog', async () => ({}), orgAdmin],
   ];
-  it.each(cases)('member.%s', async (action, input, allowed) => {
+
+  it('矩阵覆盖 member 的全部操作', () => {
+    expect(cases.map(([action]) => action).sort()).toEqual(Object.keys(contracts.member).sort());
+  });
+
+  it.each(cases)('member.%s', async (action, prepare, expected) => {
     for (const [index, openid] of callers.entries()) {
       const fresh = createTestEnv({ now: clock.now() });
+      const input = await prepare(fresh);
       const { result } = await fresh.call(openid, 'member', action as 'me', input);
-      expect({ openid, ok: result.ok }).toEqual({ openid, ok: allowed[index] });
-      if (!result.ok) expect(['FORBIDDEN', 'UNAUTHENTICATED']).toContain(result.error.code);
+      expect({ openid, outcome: result.ok || result.error.code }).toEqual({ openid, outcome: expected[index] });
     }
   });
 });
