@@ -23,6 +23,14 @@ describe('quiz.start', () => {
     expect(raw).not.toMatch(/"answer"|"explanation"|"orders"|"key"|"source"/);
   });
 
+  it('开始作答最多 7 次数据库请求、继续未完成的作答最多 4 次，且都走索引', async () => {
+    const first = await env.call('demo-member', 'quiz', 'start', { contestId: SEED_CONTEST_ID });
+    const resumed = await env.call('demo-member', 'quiz', 'start', { contestId: SEED_CONTEST_ID });
+    expect(first.requests.length).toBeLessThanOrEqual(7);
+    expect(resumed.requests.length).toBeLessThanOrEqual(4);
+    expect([...first.requests, ...resumed.requests].filter((request) => !request.indexed)).toEqual([]);
+  });
+
   it('截止时间取服务器时间加限时，并附上服务器当前时间供倒计时校准', async () => {
     const started = await start();
     expect(started.serverNow).toBe('2026-11-23T02:00:00.000Z');
