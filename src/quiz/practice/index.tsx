@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import Taro, { useRouter } from '@tarojs/taro';
+import { useRouter } from '@tarojs/taro';
 import { useCallback, useRef, useState } from 'react';
 import type {
   MistakeItem,
@@ -23,6 +23,7 @@ import { useCloud } from '../../services/useCloud';
 import { usePagedList, type Page } from '../../services/usePagedList';
 import { goToTab } from '../../utils/tabs';
 import { answersFor, clearAttempt, loadAttempt, saveAttempt } from '../answersStore';
+import { confirmHandInWithBlanks } from '../confirmBlanks';
 import { nextChoice, OptionList, QuestionHead, ReviewedOptions } from './QuestionBody';
 import '../quiz.css';
 import './index.css';
@@ -102,21 +103,8 @@ function PracticeRunner({ day, questions, onSubmitted, onDayChanged }: RunnerPro
     const unanswered = total - answered;
     if (unanswered > 0) {
       busy.current = true;
-      let confirmed = false;
-      try {
-        const reply = await Taro.showModal({
-          title: '确认提交',
-          content: `还有 ${unanswered} 题未作答，提交后不能修改，确定提交吗？`,
-          confirmText: '提交',
-          cancelText: '继续作答',
-          confirmColor: '#C8161D',
-        });
-        confirmed = reply.confirm;
-      } catch {
-        confirmed = false;
-      } finally {
-        busy.current = false;
-      }
+      const confirmed = await confirmHandInWithBlanks(unanswered, { handIn: '提交', goBack: '继续作答' });
+      busy.current = false;
       if (!confirmed) return;
     }
     busy.current = true;

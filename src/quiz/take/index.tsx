@@ -12,6 +12,7 @@ import { callFunction } from '../../services/cloud';
 import { goToTab } from '../../utils/tabs';
 import { answersFor, clearAttempt, loadAttempt, saveAttempt } from '../answersStore';
 import { clockOffsetMs, formatRemaining } from '../countdown';
+import { confirmHandInWithBlanks } from '../confirmBlanks';
 import { boardUrl, resultUrl } from '../routes';
 import { useCountdown } from '../useCountdown';
 import '../quiz.css';
@@ -152,21 +153,8 @@ function AttemptView({ attempt, offsetMs }: AttemptViewProps) {
     const unanswered = total - questions.filter((item) => isAnswered(sheetRef.current.answers, item.id)).length;
     if (unanswered > 0) {
       busy.current.confirming = true;
-      let confirmed = false;
-      try {
-        const reply = await Taro.showModal({
-          title: '确认交卷',
-          content: `还有 ${unanswered} 题未作答，交卷后不能修改，确定交卷吗？`,
-          confirmText: '交卷',
-          cancelText: '继续答题',
-          confirmColor: '#C8161D',
-        });
-        confirmed = reply.confirm;
-      } catch {
-        confirmed = false;
-      } finally {
-        busy.current.confirming = false;
-      }
+      const confirmed = await confirmHandInWithBlanks(unanswered, { handIn: '交卷', goBack: '继续答题' });
+      busy.current.confirming = false;
       if (!confirmed) return;
     }
     setShowSheet(false);
