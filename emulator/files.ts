@@ -13,6 +13,13 @@ export const LOCAL_FILES_ROUTE = '/cloud-files/';
 /** Cloud paths as CloudBase accepts them, minus anything that could leave the storage folder. */
 const CLOUD_PATH = /^(?!.*\.\.)[\w\u4e00-\u9fff\-.]+(\/[\w\u4e00-\u9fff\-.]+)*$/;
 
+/** The cloud path a local file ID names, or undefined for anything else. */
+function cloudPathOf(fileID: string): string | undefined {
+  if (!fileID.startsWith(LOCAL_FILE_ID_PREFIX)) return undefined;
+  const cloudPath = fileID.slice(LOCAL_FILE_ID_PREFIX.length);
+  return CLOUD_PATH.test(cloudPath) ? cloudPath : undefined;
+}
+
 export class LocalFiles {
   private readonly memory = new Map<string, Buffer>();
 
@@ -36,8 +43,8 @@ export class LocalFiles {
 
   /** The content under a file ID or cloud path, or undefined. */
   get(fileIdOrPath: string): Buffer | undefined {
-    const cloudPath = fileIdOrPath.startsWith(LOCAL_FILE_ID_PREFIX) ? fileIdOrPath.slice(LOCAL_FILE_ID_PREFIX.length) : fileIdOrPath;
-    if (!LocalFiles.isCloudPath(cloudPath)) return undefined;
+    const cloudPath = cloudPathOf(fileIdOrPath) ?? (CLOUD_PATH.test(fileIdOrPath) ? fileIdOrPath : undefined);
+    if (cloudPath === undefined) return undefined;
     const cached = this.memory.get(cloudPath);
     if (cached !== undefined || this.dir === undefined) return cached;
     const file = join(this.dir, cloudPath);
@@ -48,8 +55,8 @@ export class LocalFiles {
   }
 
   remove(fileID: string): boolean {
-    const cloudPath = fileID.startsWith(LOCAL_FILE_ID_PREFIX) ? fileID.slice(LOCAL_FILE_ID_PREFIX.length) : '';
-    if (!LocalFiles.isCloudPath(cloudPath) || this.get(fileID) === undefined) return false;
+    const cloudPath = cloudPathOf(fileID);
+    if (cloudPath === undefined || this.get(cloudPath) === undefined) return false;
     this.memory.delete(cloudPath);
     if (this.dir !== undefined) rmSync(join(this.dir, cloudPath), { force: true });
     return true;
@@ -63,7 +70,7 @@ export class LocalFiles {
 
   /** A root-relative link: the H5 app is served by the same gateway, so it resolves without a host. */
   linkTo(fileID: string): string | undefined {
-    if (!fileID.startsWith(LOCAL_FILE_ID_PREFIX) || this.get(fileID) === undefined) return undefined;
-    return LOCAL_FILES_ROUTE + fileID.slice(LOCAL_FILE_ID_PREFIX.length);
+    const cloudPath = cloudPathOf(fileID);
+    return cloudPath === undefined || this.get(cloudPath) === undefined ? undefined : LOCAL_FILES_ROUTE + cloudPath;
   }
 }

@@ -2,6 +2,7 @@
  * Renders the built 邀请入党组织 page (branch subpackage) in miniprogram-simulate: the secretary creates
  * an invite, sees the 小程序码, and the share handler carries the card drawn on weapp's offscreen canvas.
  */
+import { recordingOffscreenCanvas } from '../support/fakeCanvas';
 import { renderBuiltPage, succeed, waitUntil, wxGlobal, type RenderedPage } from '../support/weappSimulate';
 
 const secretary = {
@@ -37,20 +38,7 @@ const callFunction = jest.fn(async ({ name, data }: { name: string; data: { acti
   return { result, errMsg: 'cloud.callFunction:ok', requestID: 'test' };
 });
 
-/** Weapp's offscreen 2d canvas: records the text painted on it. */
-const painted: string[] = [];
-const createOffscreenCanvas = jest.fn(() => {
-  const context = {
-    font: '',
-    fillStyle: '',
-    textBaseline: '',
-    scale: jest.fn(),
-    fillRect: jest.fn(),
-    fillText: (text: string) => painted.push(text),
-    measureText: (text: string) => ({ width: [...text].length * 20 }),
-  };
-  return { getContext: () => context };
-});
+const { createOffscreenCanvas, painted } = recordingOffscreenCanvas();
 const canvasToTempFilePath = succeed<{ canvas: unknown }>({ tempFilePath: CARD_PATH, errMsg: 'canvasToTempFilePath:ok' });
 const previewImage = succeed<{ urls: string[] }>();
 

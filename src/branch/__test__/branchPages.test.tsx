@@ -1,5 +1,6 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import type { MemberListItem, MemberView } from '../../../types/contracts/member';
+import { recordingOffscreenCanvas } from '../../../test/support/fakeCanvas';
 import taro, { modalReplies, resetTaroStub, share, sheetReplies } from '../../components/__test__/taroStub';
 
 jest.mock('@tarojs/taro', () => require('../../components/__test__/taroStub').taroModule);
@@ -119,22 +120,10 @@ describe('待审批页', () => {
   });
 });
 
-/** Weapp's offscreen canvas: records what is painted; text is as wide as its characters times the font size. */
-const painted: string[] = [];
+const { createOffscreenCanvas, painted } = recordingOffscreenCanvas();
 const imageApis = {
   previewImage: jest.fn(async () => ({ errMsg: 'previewImage:ok' })),
-  createOffscreenCanvas: jest.fn(() => {
-    const context = {
-      font: '',
-      fillStyle: '',
-      textBaseline: '',
-      scale: jest.fn(),
-      fillRect: jest.fn(),
-      fillText: (text: string) => painted.push(text),
-      measureText: (text: string) => ({ width: [...text].length * Number(/(\d+)px/.exec(context.font)?.[1] ?? 10) }),
-    };
-    return { getContext: () => context };
-  }),
+  createOffscreenCanvas,
   canvasToTempFilePath: jest.fn(async () => ({ tempFilePath: 'wxfile://tmp/invite-card.png', errMsg: 'canvasToTempFilePath:ok' })),
 };
 Object.assign(taro, imageApis);
