@@ -2,7 +2,9 @@
 import { join } from 'node:path';
 import { loadManifest } from './engine/manifest';
 import { DocumentStore } from './engine/store';
+import type { FaultPlan } from './faults';
 import { LocalFiles } from './files';
+import type { RequestScheduler } from './interleaving';
 import { installPlatformStandIns } from './platform';
 import { FunctionRunner, type FunctionLoader } from './runner';
 import { assertSeamPinned, installSeam } from './seam';
@@ -14,6 +16,10 @@ export interface LocalEnvironment {
   /** Cloud storage: what the functions upload, and files a test puts there as if a phone had. */
   files: LocalFiles;
   runner: FunctionRunner;
+  /** When each DB request may go: free running by default, seeded or paused on demand. */
+  scheduler: RequestScheduler;
+  /** Failures planted on chosen DB requests. */
+  faults: FaultPlan;
 }
 
 export function createLocalEnvironment(options: {
@@ -27,9 +33,9 @@ export function createLocalEnvironment(options: {
     ...(options.dataDir === undefined ? {} : { dataDir: options.dataDir }),
     ...(options.clock === undefined ? {} : { clock: options.clock }),
   });
-  installSeam(store);
+  const { scheduler, faults } = installSeam(store);
   assertSeamPinned();
   const files = new LocalFiles(options.dataDir === undefined ? undefined : join(options.dataDir, 'files'));
   installPlatformStandIns(files);
-  return { store, files, runner: new FunctionRunner(store, options.load) };
+  return { store, files, runner: new FunctionRunner(store, options.load), scheduler, faults };
 }

@@ -97,7 +97,7 @@ function openapi(): Record<string, unknown> {
 }
 
 /** The distinct wx-server-sdk copies this process and each function folder resolve to. */
-function sdkCopies(): string[] {
+export function sdkCopies(): string[] {
   const found = new Set([realpathSync(nodeRequire.resolve('wx-server-sdk'))]);
   for (const name of Object.keys(contracts)) {
     try {

@@ -1,11 +1,15 @@
 /**
- * Runs the real cloud-function entry points in this process, one invocation at a time.
- * getWXContext() reads process-global WX_* variables, so invocations must not interleave —
- * CloudBase, too, gives one instance one request at a time.
+ * Runs the real cloud-function entry points in this process, as many at once as are called:
+ * CloudBase runs one request per instance but many instances side by side, so concurrent
+ * invocations here interleave at their DB requests (see emulator/interleaving.ts). Each
+ * invocation has its own async context, which is where `cloud.getWXContext()` reads its caller
+ * from — production reads process-wide `WX_*` variables, which only works with one request per process.
  */
 import type { Result } from '../types/result';
 import type { FunctionName } from '../types/contracts';
 import type { DbRequestRecord, DocumentStore } from './engine/store';
+import { currentInvocation, runAsInvocation } from './interleaving';
+import { sdkCopies } from './platform';
 
 export type FunctionMain = (event: unknown, context?: unknown) => Promise<Result<unknown>>;
 export type FunctionLoader = (name: FunctionName) => FunctionMain;
@@ -18,32 +22,31 @@ export interface Invocation {
   ms: number;
 }
 
+export interface Caller {
+  openid: string | undefined;
+  /** Names the invocation for the scheduler and fault plan; a running number when omitted. */
+  label?: string;
+}
+
 export class FunctionRunner {
-  private queue: Promise<unknown> = Promise.resolve();
   private readonly mains = new Map<FunctionName, FunctionMain>();
+  private invocations = 0;
 
   constructor(
     private readonly store: DocumentStore,
     private readonly load: FunctionLoader,
-  ) {}
-
-  invoke(name: FunctionName, event: unknown, caller: { openid: string | undefined }): Promise<Invocation> {
-    const run = this.queue.then(() => this.invokeNow(name, event, caller));
-    // A failed invocation must not wedge the queue for the next caller.
-    this.queue = run.catch(() => undefined);
-    return run;
+  ) {
+    installWxContext();
   }
 
-  private async invokeNow(name: FunctionName, event: unknown, caller: { openid: string | undefined }): Promise<Invocation> {
+  async invoke(name: FunctionName, event: unknown, caller: Caller): Promise<Invocation> {
     const main = this.mainOf(name);
-    setWxContext(caller.openid);
+    const label = caller.label ?? `#${++this.invocations}`;
     const started = performance.now();
-    try {
-      const { result, requests } = await this.store.record(() => main(event, {}));
-      return { result, requests, ms: performance.now() - started };
-    } finally {
-      setWxContext(undefined);
-    }
+    const { result, requests } = await runAsInvocation({ label, openid: caller.openid, sent: 0 }, () =>
+      this.store.record(() => main(event, { request_id: `local-${label}` })),
+    );
+    return { result, requests, ms: performance.now() - started };
   }
 
   private mainOf(name: FunctionName): FunctionMain {
@@ -56,13 +59,19 @@ export class FunctionRunner {
   }
 }
 
-function setWxContext(openid: string | undefined): void {
-  process.env.WX_CONTEXT_KEYS = 'WX_OPENID,WX_APPID,WX_ENV,WX_SOURCE';
-  process.env.WX_APPID = LOCAL_APPID;
-  process.env.WX_ENV = 'local';
-  process.env.WX_SOURCE = 'wx_client';
-  if (openid === undefined) delete process.env.WX_OPENID;
-  else process.env.WX_OPENID = openid;
+/** What wx-server-sdk's getWXContext returns for a mini-program call, for the current invocation. */
+function wxContext(): Record<string, string> {
+  const openid = currentInvocation()?.openid;
+  return {
+    ...(openid === undefined ? {} : { OPENID: openid }),
+    APPID: LOCAL_APPID,
+    ENV: 'local',
+    SOURCE: 'wx_client',
+  };
+}
+
+function installWxContext(): void {
+  for (const path of sdkCopies()) (require(path) as { getWXContext: unknown }).getWXContext = wxContext;
 }
 
 const FUNCTIONS_DIR = `${__dirname}/../cloudfunctions`;

@@ -2,6 +2,8 @@ import type { ConsentDoc, MemberDoc, MemberStatus } from '../../server/documents
 import type { AuditDoc } from '../../server/audit';
 import { countOf, fetchById, fetchList, fetchOne, MAX_DOCS_PER_GET, type Database } from '../../server/kernel/db';
 import { fail } from '../../server/kernel/failure';
+import type { Logger } from '../../server/kernel/log';
+import { inTransaction } from '../../server/kernel/transaction';
 
 export function consentId(openid: string, version: string): string {
   return `${version}_${openid}`;
@@ -71,23 +73,6 @@ export function findMember(db: Database, id: string): Promise<MemberDoc | null> 
   return fetchById<MemberDoc>(db.collection('members'), id);
 }
 
-/** Moves a member between statuses only from `from`; false when someone else already decided. */
-export async function transitionMember(
-  db: Database,
-  id: string,
-  from: MemberStatus,
-  fields: Partial<MemberDoc> & { status: MemberStatus },
-): Promise<boolean> {
-  const reply = (await db.collection('members').where({ _id: id, status: from }).update({ data: fields })) as {
-    stats: { updated: number };
-  };
-  return reply.stats.updated === 1;
-}
-
-export async function adjustActiveMemberCount(db: Database, branchId: string, delta: number): Promise<void> {
-  await db.collection('orgs').doc(branchId).update({ data: { activeMemberCount: db.command.inc(delta) } });
-}
-
 export interface TransferDoc {
   _id: string;
   memberId: string;
@@ -116,40 +101,40 @@ export function countPending(db: Database, branchId: string | undefined): Promis
 }
 
 /**
- * Applies a membership change and the branch head counts it moves in one transaction, so a count
- * never drifts from the members it counts. `check` sees the member as the transaction does.
+ * Applies a membership change, the branch head counts it moves and its audit record in one
+ * transaction, so a count never drifts from the members it counts and no change goes unrecorded.
+ * `check` sees the member as the transaction does; returning false means "already so, write
+ * nothing" (a repeated tap). The head counts are written last: they are the documents every
+ * concurrent change of a branch touches, so holding them for the shortest time keeps conflicts rare.
  */
 export async function changeMembership(
   db: Database,
   memberId: string,
-  check: (member: MemberDoc) => void,
-  change: { fields: Partial<MemberDoc>; countDeltas: Record<string, number>; transfer?: Omit<TransferDoc, '_id'> },
+  check: (member: MemberDoc) => boolean | void,
+  change: {
+    fields: Partial<MemberDoc>;
+    countDeltas: Record<string, number>;
+    transfer?: Omit<TransferDoc, '_id'>;
+    audit: Omit<AuditDoc, '_id' | 'targetId'>;
+  },
+  log?: Logger,
 ): Promise<MemberDoc> {
-  const _ = db.command;
-  return (await db.runTransaction(async (transaction: TransactionLike) => {
-    const current = (await transaction.collection('members').doc(memberId).get()).data as MemberDoc | undefined;
-    if (!current) fail('NOT_FOUND');
-    check(current);
-    await transaction.collection('members').doc(memberId).update({ data: change.fields });
-    for (const [branchId, delta] of Object.entries(change.countDeltas)) {
-      if (delta !== 0) await transaction.collection('orgs').doc(branchId).update({ data: { activeMemberCount: _.inc(delta) } });
-    }
-    if (change.transfer) {
-      await transaction.collection('member_transfers').doc(`${memberId}_${change.transfer.at.getTime()}`).set({ data: change.transfer });
-    }
-    return { ...current, ...change.fields };
-  })) as MemberDoc;
-}
-
-/** The slice of the SDK's transaction object used here (its typings leave it `any`). */
-interface TransactionLike {
-  collection(name: string): {
-    doc(id: string): {
-      get(): Promise<{ data: unknown }>;
-      update(options: { data: unknown }): Promise<unknown>;
-      set(options: { data: unknown }): Promise<unknown>;
-    };
-  };
+  return inTransaction(
+    db,
+    async (session) => {
+      const current = await session.get<MemberDoc>('members', memberId);
+      if (!current) fail('NOT_FOUND');
+      if (check(current) === false) return current;
+      await session.update('members', memberId, change.fields);
+      if (change.transfer) await session.set('member_transfers', `${memberId}_${change.transfer.at.getTime()}`, change.transfer);
+      await session.add('audit_logs', { ...change.audit, targetId: memberId });
+      for (const [branchId, delta] of Object.entries(change.countDeltas)) {
+        if (delta !== 0) await session.update('orgs', branchId, { activeMemberCount: session.command.inc(delta) });
+      }
+      return { ...current, ...change.fields };
+    },
+    log === undefined ? {} : { log },
+  );
 }
 
 export function listAuditPage(db: Database, offset: number, limit: number): Promise<AuditDoc[]> {

@@ -51,6 +51,23 @@ export const transactionConflict = (): DbError =>
     `[ResourceUnavailable.TransactionConflict] Transaction is conflict, maybe resource operated by others. ${SUFFIX}`,
   );
 
+/** What CloudBase answers under load when a document's lock queue is full; retryable like a conflict. */
+export const transactionBusy = (): DbError =>
+  new DbError(
+    'DATABASE_TRANSACTION_FAIL',
+    `[ResourceUnavailable.TransactionBusy] Transaction is busy, maybe resource operated by others. ${SUFFIX}`,
+  );
+
+/**
+ * Transactions take single-document operations by `_id` only (wx: Transaction.collection): no
+ * `where` query, `count`, `aggregate` or multi-document write.
+ */
+export const notInTransaction = (what: string): DbError =>
+  new DbError(
+    'DATABASE_REQUEST_FAILED',
+    `[FailedOperation] ${what} is not supported in a transaction: only single-document operations by _id are. ${SUFFIX}`,
+  );
+
 export const transactionMissing = (): DbError =>
   new DbError(
     'DATABASE_TRANSACTION_FAIL',

@@ -5,6 +5,7 @@
  * collection with an `_id` fast path, hash lookups on indexed fields, unique constraints from
  * the manifest, snapshot transactions and an optional JSONL journal.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { Aggregator, ProcessingMode, Query } from 'mingo';
@@ -12,7 +13,16 @@ import { initOptions, type Options } from 'mingo/core';
 import initContext from 'mingo/init/context';
 import { update as applyOperator, type UpdateExpression } from 'mingo/updater';
 import { clone, decode, encode, isPlainObject, type Doc } from './ejson';
-import { collectionExists, collectionMissing, DbError, duplicateKey, invalidOperator, invalidParam, transactionConflict } from './errors';
+import {
+  collectionExists,
+  collectionMissing,
+  DbError,
+  duplicateKey,
+  invalidOperator,
+  invalidParam,
+  notInTransaction,
+  transactionConflict,
+} from './errors';
 import { FieldIndex, SortedIndex, UniqueIndex, type Change, type DocId } from './indexes';
 import { Journal, journalCollections } from './journal';
 import { COLLECTION_NAME, type IndexSpec, type Manifest } from './manifest';
@@ -54,9 +64,10 @@ interface FindOptions {
 type Params = Record<string, unknown>;
 type Reply = Record<string, unknown>;
 
-/** CloudBase's defaults: 100 documents per get unless asked, never more than 1000. */
+/** CloudBase's defaults: 100 documents per get unless asked, never more than 1000; 20 rows per aggregate. */
 const DEFAULT_LIMIT = 100;
 const MAX_LIMIT = 1000;
+const DEFAULT_AGGREGATE_LIMIT = 20;
 /** Compact on open when the journal holds this many more lines than live documents. */
 const COMPACT_RATIO = 2;
 const COMPACT_MIN_LINES = 1000;
@@ -128,7 +139,8 @@ export class DocumentStore {
   private readonly clock: () => Date;
   private readonly collections = new Map<string, Collection>();
   private readonly txns = new Transactions();
-  private recorder: DbRequestRecord[] | undefined;
+  /** Per async context, so concurrent invocations each get their own list. */
+  private readonly recording = new AsyncLocalStorage<DbRequestRecord[]>();
   private requestSeq = 0;
   private closed = false;
   private readonly mingoOptions = {
@@ -154,18 +166,27 @@ export class DocumentStore {
   async handle(action: string, params: any): Promise<any> {
     const requestId = `local-${++this.requestSeq}`;
     const p: Params = isPlainObject(params) ? params : {};
-    const noted = this.recorder?.length ?? 0;
+    const recorder = this.recording.getStore();
+    const noted = recorder?.length ?? 0;
     try {
       return { requestId, ...this.dispatch(action, p) };
     } catch (e) {
       if (!(e instanceof DbError)) throw e;
       // Rejected before planning (e.g. missing collection): still a round trip, but nothing was scanned.
-      if (this.recorder && this.recorder.length === noted) {
-        const collection = typeof p.collectionName === 'string' ? p.collectionName : '';
-        this.note(action, collection, { indexed: true });
-      }
+      if (recorder && recorder.length === noted) this.note(action, typeof p.collectionName === 'string' ? p.collectionName : '', { indexed: true });
       return { code: e.code, message: e.message, requestId };
     }
+  }
+
+  /**
+   * Answers a request with a planted failure instead of handling it: recorded like any round trip,
+   * and an open transaction it belongs to is aborted, as MongoDB aborts a transaction on a write error.
+   */
+  refuse(action: string, params: any, error: DbError): { code: string; message: string; requestId: string } {
+    const p: Params = isPlainObject(params) ? params : {};
+    this.note(action, typeof p.collectionName === 'string' ? p.collectionName : '', { indexed: true });
+    if (typeof p.transactionId === 'string') this.txns.abandon(p.transactionId);
+    return { code: error.code, message: error.message, requestId: `local-${++this.requestSeq}` };
   }
 
   /** Seeding/bench helper: bypasses the SDK but still enforces unique indexes and journals. */
@@ -203,16 +224,11 @@ export class DocumentStore {
     this.closed = true;
   }
 
-  /** Records every DB request made while fn runs (the runner serialises invocations, so one recorder suffices). */
+  /** Records every DB request made while fn runs, and only those: concurrent callers each get their own. */
   async record<T>(fn: () => Promise<T>): Promise<{ result: T; requests: DbRequestRecord[] }> {
-    const previous = this.recorder;
     const requests: DbRequestRecord[] = [];
-    this.recorder = requests;
-    try {
-      return { result: await fn(), requests };
-    } finally {
-      this.recorder = previous;
-    }
+    const result = await this.recording.run(requests, fn);
+    return { result, requests };
   }
 
   // ── opening ────────────────────────────────────────────────────────────────
@@ -277,7 +293,7 @@ export class DocumentStore {
   private note(action: string, collection: string, cov: Coverage): DbRequestRecord {
     const rec: DbRequestRecord = { action, collection, returned: 0, written: 0, indexed: cov.indexed };
     if (cov.index !== undefined) rec.index = cov.index;
-    this.recorder?.push(rec);
+    this.recording.getStore()?.push(rec);
     return rec;
   }
 
@@ -287,8 +303,9 @@ export class DocumentStore {
     const sort = this.decodeSort(p.order);
     const rec = this.note('database.getDocument', c.name, coverage(filter, sort, c.indexes));
     const txn = this.txnOf(p);
-    const requested = typeof p.limit === 'number' && p.limit > 0 ? p.limit : DEFAULT_LIMIT;
-    const limit = Math.min(requested, MAX_LIMIT);
+    if (txn && p.queryType !== 'DOC') throw this.refuseInTransaction(txn, 'A where() query');
+    if (typeof p.limit === 'number' && p.limit > MAX_LIMIT) throw invalidParam(`limit must not exceed ${MAX_LIMIT}`);
+    const limit = typeof p.limit === 'number' && p.limit > 0 ? p.limit : DEFAULT_LIMIT;
     const offset = typeof p.offset === 'number' && p.offset > 0 ? p.offset : 0;
     const opts: FindOptions = { sort, skip: offset, limit };
     if (p.projection !== undefined) opts.projection = this.decodeDoc(p.projection, {});
@@ -301,16 +318,17 @@ export class DocumentStore {
     const c = this.coll(p.collectionName);
     const filter = this.decodeDoc(p.query, {});
     const txn = this.txnOf(p);
-    if (Object.keys(filter).length === 0 && !txn) {
+    if (txn) throw this.refuseInTransaction(txn, 'count()');
+    if (Object.keys(filter).length === 0) {
       // An unfiltered count is answered from collection metadata, not by scanning.
       this.note('database.calculateDocument', c.name, { indexed: true, index: '_id' });
       return { data: { total: c.docs.size } };
     }
     this.note('database.calculateDocument', c.name, coverage(filter, [], c.indexes));
-    const plan = txn ? undefined : this.rangePlan(c, filter, []);
+    const plan = this.rangePlan(c, filter, []);
     // A plan's range is exactly the matching documents, so the count needs no scan.
     if (plan) return { data: { total: plan.end - plan.start } };
-    return { data: { total: this.find(c, filter, {}, txn).length } };
+    return { data: { total: this.find(c, filter, {}).length } };
   }
 
   private insertDocument(p: Params): Reply {
@@ -325,20 +343,29 @@ export class DocumentStore {
       return doc;
     });
     const txn = this.txnOf(p);
-    const changes = this.insertChanges(c, docs, txn);
-    if (txn) this.stage(txn, c, changes);
-    else this.commit(c, changes);
-    rec.written = changes.length;
-    return { data: { insertedIds: changes.map((ch) => ch.id) } };
+    if (txn) {
+      if (docs.length > 1) throw this.refuseInTransaction(txn, 'A multi-document add');
+      const changes = this.insertChanges(c, docs, txn);
+      this.stage(txn, c, changes);
+      rec.written = changes.length;
+      return { data: { insertedIds: changes.map((ch) => ch.id) } };
+    }
+    // An ordered insertMany, as CloudBase runs it: the documents before the first failing one stay written.
+    for (const doc of docs) {
+      this.commit(c, this.insertChanges(c, [doc]));
+      rec.written += 1;
+    }
+    return { data: { insertedIds: docs.map((doc) => doc._id) } };
   }
 
   private modifyDocument(p: Params): Reply {
     const c = this.coll(p.collectionName);
     const filter = this.decodeDoc(p.query, {});
     const rec = this.note('database.modifyDocument', c.name, coverage(filter, [], c.indexes));
+    const txn = this.txnOf(p);
+    if (txn && (p.queryType !== 'DOC' || p.multi === true)) throw this.refuseInTransaction(txn, 'A where() update');
     const update = this.decodeDoc(p.data);
     const merge = p.merge !== false;
-    const txn = this.txnOf(p);
     const matched = this.find(c, filter, p.multi === true ? {} : { limit: 1 }, txn);
     const changes: Change[] = [];
     for (const before of matched) {
@@ -363,6 +390,7 @@ export class DocumentStore {
     const filter = this.decodeDoc(p.query, {});
     const rec = this.note('database.removeDocument', c.name, coverage(filter, [], c.indexes));
     const txn = this.txnOf(p);
+    if (txn && (p.queryType !== 'DOC' || p.multi === true)) throw this.refuseInTransaction(txn, 'A where() remove');
     const matched = this.find(c, filter, p.multi === true ? {} : { limit: 1 }, txn);
     const changes: Change[] = matched.map((before) => ({ id: before._id as DocId, before }));
     if (txn) this.stage(txn, c, changes);
@@ -382,6 +410,9 @@ export class DocumentStore {
       return { [stage.stageKey]: decode(stage.stageValue, this.clock) };
     });
     const rec = this.note('database.aggregateDocuments', c.name, this.pipelineCoverage(c, pipeline));
+    const txn = this.txnOf(p);
+    if (txn) throw this.refuseInTransaction(txn, 'aggregate()');
+    if (!pipeline.some((stage) => '$limit' in stage)) pipeline.push({ $limit: DEFAULT_AGGREGATE_LIMIT });
     const match = pipeline[0]?.$match;
     const source = isPlainObject(match) ? this.candidates(c, match) : [...c.docs.values()];
     let out: Doc[];
@@ -476,12 +507,10 @@ export class DocumentStore {
     return best ? present([...best].map((id) => c.docs.get(id))) : [...c.docs.values()];
   }
 
-  /** What a transaction sees: its snapshot of the collection plus its own writes. */
+  /** What a transaction sees of the documents it names: its snapshot plus its own writes. */
   private snapshot(txn: Txn, c: Collection, filter: Doc): Doc[] {
-    const pinned = equalityValues(filter, '_id');
-    const ids: DocId[] = pinned
-      ? pinned.filter(isDocId)
-      : [...new Set([...c.docs.keys(), ...this.txns.changedIds(c.name), ...txn.pending(c.name).map((w) => w.id)])];
+    // Transactions carry operations by `_id` only (see refuseInTransaction), so the ids are pinned.
+    const ids = (equalityValues(filter, '_id') ?? []).filter(isDocId);
     return present(ids.map((id) => this.txns.visible(txn, c.name, id, c.docs.get(id))));
   }
 
@@ -659,6 +688,12 @@ export class DocumentStore {
     const c = typeof name === 'string' ? this.collections.get(name) : undefined;
     if (!c) throw collectionMissing(String(name));
     return c;
+  }
+
+  /** The refusal for an operation a transaction cannot carry; like any failed write, it aborts the transaction. */
+  private refuseInTransaction(txn: Txn, what: string): DbError {
+    this.txns.end(txn);
+    return notInTransaction(what);
   }
 
   private txnOf(p: Params): Txn | undefined {

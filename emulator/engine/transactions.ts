@@ -75,6 +75,12 @@ export class Transactions {
     }
   }
 
+  /** Ends a transaction by id if it is still open (a planted failure aborted it). */
+  abandon(id: string): void {
+    const txn = this.open.get(id);
+    if (txn) this.end(txn);
+  }
+
   reset(): void {
     this.open.clear();
     this.lastWrite.clear();
@@ -99,18 +105,6 @@ export class Transactions {
     if (own) return own.after;
     if ((this.lastWrite.get(key) ?? 0) <= txn.startSeq) return current;
     return this.history.get(key)?.find((v) => v.until > txn.startSeq)?.doc;
-  }
-
-  /** Ids of a collection changed since some open transaction started (for snapshot scans). */
-  changedIds(collection: string): DocId[] {
-    const prefix = `${collection}\u0000`;
-    const ids: DocId[] = [];
-    for (const [key, versions] of this.history) {
-      if (!key.startsWith(prefix)) continue;
-      const id = versions.find((v) => v.doc)?.doc?._id;
-      if (typeof id === 'string' || typeof id === 'number') ids.push(id);
-    }
-    return ids;
   }
 
   /** Throws (and aborts `txn`) if writing this document would lose to an earlier writer. */

@@ -42,6 +42,17 @@ export function isTransactionConflictError(err: unknown): boolean {
   return /TransactionConflict|DATABASE_TRANSACTION_CONFLICT/.test(text(e));
 }
 
+/** CloudBase's answer under load when a document's lock queue is full; nothing was applied. */
+export function isTransactionBusyError(err: unknown): boolean {
+  const e = asSdkError(err);
+  return e !== undefined && /TransactionBusy/.test(text(e));
+}
+
+/** Conflicts and busy answers leave nothing written, so running the transaction again is safe. */
+export function isRetryableTransactionError(err: unknown): boolean {
+  return isTransactionConflictError(err) || isTransactionBusyError(err);
+}
+
 export function isCollectionMissingError(err: unknown): boolean {
   const e = asSdkError(err);
   if (!e) return false;

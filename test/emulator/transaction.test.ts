@@ -66,8 +66,36 @@ test('事务读的是开始时的快照，不受之后的外部写影响', async
   const t = await db.startTransaction();
   await db.collection('activities').doc('a1').update({ data: { taken: 7 } });
   expect((await t.collection('activities').doc('a1').get()).data.taken).toBe(0);
-  const listed = await t.collection('activities').where({ taken: 0 }).get();
-  expect(listed.data.map((d: { _id: string }) => d._id)).toEqual(['a1', 'a2']);
+  await t.rollback();
+});
+
+describe('事务只接受按 _id 的单文档操作，其余的像 CloudBase 一样被拒绝并中止事务', () => {
+  const refused: [string, (t: any) => Promise<unknown>][] = [
+    ['where().get()', (t) => t.collection('activities').where({ taken: 0 }).get()],
+    ['where().count()', (t) => t.collection('activities').where({ taken: 0 }).count()],
+    ['count()', (t) => t.collection('activities').count()],
+    ['where().update()', (t) => t.collection('activities').where({ taken: 0 }).update({ data: { taken: 1 } })],
+    ['where().remove()', (t) => t.collection('activities').where({ taken: 0 }).remove()],
+    ['aggregate()', (t) => t.collection('activities').aggregate().match({ taken: 0 }).end()],
+    ['批量 add', (t) => t.collection('signups').add({ data: [{ activityId: 'a1', memberId: 'm1' }, { activityId: 'a1', memberId: 'm2' }] })],
+  ];
+
+  test.each(refused)('%s', async (_label, operation) => {
+    const t = await db.startTransaction();
+    await t.collection('activities').doc('a2').update({ data: { taken: 3 } });
+    const err = await operation(t).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(Error);
+    expect((err as Error).message).toContain('is not supported in a transaction');
+    // Aborted on the server: the earlier write is gone and the transaction cannot commit.
+    await expect(t.commit()).rejects.toMatchObject({ code: 'DATABASE_TRANSACTION_FAIL' });
+    expect(await activity('a2')).toEqual({ _id: 'a2', seats: 5, taken: 0 });
+    expect(await activity('a1')).toEqual({ _id: 'a1', seats: 2, taken: 0 });
+  });
+});
+
+test('事务内读取不存在的文档：和生产一样，SDK 抛出 “does not exist”，而不是返回空', async () => {
+  const t = await db.startTransaction();
+  await expect(t.collection('activities').doc('nope').get()).rejects.toThrow(/document with _id nope does not exist/);
   await t.rollback();
 });
 

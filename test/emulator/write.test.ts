@@ -151,13 +151,14 @@ describe('唯一索引', () => {
     expect((await db.collection('members').count()).total).toBe(1);
   });
 
-  test('批量 add 中两条互相冲突时整批不写入', async () => {
+  test('批量 add 遇到冲突时，和 CloudBase 的有序插入一样保留冲突之前的文档，之后的不写入', async () => {
     const err = await db
       .collection('members')
-      .add({ data: [{ openid: 'x' }, { openid: 'x' }] })
+      .add({ data: [{ openid: 'x' }, { openid: 'y' }, { openid: 'x' }, { openid: 'z' }] })
       .catch((e: unknown) => e);
     expect(isDuplicateKeyError(err)).toBe(true);
-    expect((await db.collection('members').count()).total).toBe(0);
+    const written = await db.collection('members').get();
+    expect(written.data.map((d: { openid: string }) => d.openid).sort()).toEqual(['x', 'y']);
   });
 
   test('update 把字段改成已被占用的值时被拒绝，原文档不变', async () => {

@@ -1,5 +1,4 @@
 import type { Role } from '../../../types/labels';
-import { recordAudit } from '../../../server/audit';
 import type { MemberDoc } from '../../../server/documents';
 import { fail } from '../../../server/kernel/failure';
 import type { MemberContext } from '../../../server/kernel/router';
@@ -15,11 +14,17 @@ function requireActive(member: MemberDoc): void {
 /** Org admins only (router). Nobody changes their own role, so an org can never lock itself out. */
 export async function setRole(input: { memberId: string; role: Role }, ctx: MemberContext) {
   if (input.memberId === ctx.member._id) fail('FORBIDDEN', { message: '不能修改自己的角色' });
-  const updated = await changeMembership(ctx.db, input.memberId, requireActive, {
-    fields: { role: input.role, updatedAt: ctx.now },
-    countDeltas: {},
-  });
-  await recordAudit(ctx.db, { at: ctx.now, actorId: ctx.member._id, action: 'member.setRole', targetId: input.memberId, detail: { role: input.role } });
+  const updated = await changeMembership(
+    ctx.db,
+    input.memberId,
+    requireActive,
+    {
+      fields: { role: input.role, updatedAt: ctx.now },
+      countDeltas: {},
+      audit: { at: ctx.now, actorId: ctx.member._id, action: 'member.setRole', detail: { role: input.role } },
+    },
+    ctx.log,
+  );
   return { member: await toMemberView(ctx.db, updated) };
 }
 
@@ -45,29 +50,29 @@ export async function transfer(input: { memberId: string; toBranchId: string; re
       fields: { branchId: destination._id, updatedAt: now, ...(target.role === 'secretary' ? { role: 'member' as const } : {}) },
       countDeltas: { [fromBranchId]: -1, [destination._id]: 1 },
       transfer: { memberId: target._id, fromBranchId, toBranchId: destination._id, reason: input.reason, by: caller._id, at: now },
+      audit: {
+        at: now,
+        actorId: caller._id,
+        action: 'member.transfer',
+        detail: { fromBranchId, toBranchId: destination._id, reason: input.reason },
+      },
     },
+    ctx.log,
   );
-  await recordAudit(db, {
-    at: now,
-    actorId: caller._id,
-    action: 'member.transfer',
-    targetId: target._id,
-    detail: { fromBranchId, toBranchId: destination._id, reason: input.reason },
-  });
   return { member: await toMemberView(db, updated) };
 }
 
 export async function leave(input: { reason?: string }, ctx: MemberContext) {
-  await changeMembership(ctx.db, ctx.member._id, requireActive, {
-    fields: { status: 'left', updatedAt: ctx.now },
-    countDeltas: { [ctx.member.branchId]: -1 },
-  });
-  await recordAudit(ctx.db, {
-    at: ctx.now,
-    actorId: ctx.member._id,
-    action: 'member.leave',
-    targetId: ctx.member._id,
-    detail: input.reason === undefined ? {} : { reason: input.reason },
-  });
+  await changeMembership(
+    ctx.db,
+    ctx.member._id,
+    requireActive,
+    {
+      fields: { status: 'left', updatedAt: ctx.now },
+      countDeltas: { [ctx.member.branchId]: -1 },
+      audit: { at: ctx.now, actorId: ctx.member._id, action: 'member.leave', detail: input.reason === undefined ? {} : { reason: input.reason } },
+    },
+    ctx.log,
+  );
   return { left: true as const };
 }

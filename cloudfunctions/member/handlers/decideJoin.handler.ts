@@ -1,16 +1,16 @@
 import type { MemberDoc } from '../../../server/documents';
-import { recordAudit } from '../../../server/audit';
 import { fail } from '../../../server/kernel/failure';
 import type { MemberContext } from '../../../server/kernel/router';
 import { assertManagesBranch } from '../../../server/scope';
 import { toMemberView } from '../memberView';
-import { adjustActiveMemberCount, findMember, transitionMember } from '../repository';
+import { changeMembership, findMember } from '../repository';
 
 type Decision = 'approve' | 'reject';
 
 /**
- * Approval and rejection move a pending member exactly once: the status change is conditional on
- * 'pending', so of two secretaries tapping at the same moment only one counts (and bumps the count).
+ * Approval and rejection move a pending member exactly once: the status, the branch head count and
+ * the audit record change in one transaction that first re-reads the member, so of two secretaries
+ * tapping at the same moment only one counts. A repeated tap of the same decision is not an error.
  */
 async function decide(decision: Decision, input: { memberId: string; reason?: string }, ctx: MemberContext) {
   const { db, member: caller, now } = ctx;
@@ -21,21 +21,27 @@ async function decide(decision: Decision, input: { memberId: string; reason?: st
   const status = decision === 'approve' ? 'active' : 'rejected';
   const fields: Partial<MemberDoc> & { status: typeof status } =
     decision === 'approve' ? { status, joinedAt: now, updatedAt: now } : { status, updatedAt: now };
-  const moved = await transitionMember(db, target._id, 'pending', fields);
-  if (!moved) {
-    // Already decided the same way: a repeated tap is not an error. A different decision is.
-    if (target.status === status) return { member: await toMemberView(db, target) };
-    fail('CONFLICT', { message: '该申请已被处理' });
-  }
-  if (decision === 'approve') await adjustActiveMemberCount(db, target.branchId, 1);
-  await recordAudit(db, {
-    at: now,
-    actorId: caller._id,
-    action: decision === 'approve' ? 'member.approveJoin' : 'member.rejectJoin',
-    targetId: target._id,
-    detail: input.reason === undefined ? { branchId: target.branchId } : { branchId: target.branchId, reason: input.reason },
-  });
-  return { member: await toMemberView(db, { ...target, ...fields }) };
+  const decided = await changeMembership(
+    db,
+    target._id,
+    (current) => {
+      if (current.status === status) return false;
+      if (current.status !== 'pending' || current.branchId !== target.branchId) fail('CONFLICT', { message: '该申请已被处理' });
+      return true;
+    },
+    {
+      fields,
+      countDeltas: decision === 'approve' ? { [target.branchId]: 1 } : {},
+      audit: {
+        at: now,
+        actorId: caller._id,
+        action: decision === 'approve' ? 'member.approveJoin' : 'member.rejectJoin',
+        detail: input.reason === undefined ? { branchId: target.branchId } : { branchId: target.branchId, reason: input.reason },
+      },
+    },
+    ctx.log,
+  );
+  return { member: await toMemberView(db, decided) };
 }
 
 export const approveJoin = (input: { memberId: string }, ctx: MemberContext) => decide('approve', input, ctx);

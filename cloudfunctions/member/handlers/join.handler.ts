@@ -1,13 +1,22 @@
 import { PRIVACY_VERSION } from '../../../types/contracts/member';
 import type { PartyStatus } from '../../../types/labels';
 import { findMemberByOpenid } from '../../../server/kernel/caller';
-import { fail } from '../../../server/kernel/failure';
+import { AppFailure, fail } from '../../../server/kernel/failure';
 import type { RequestContext } from '../../../server/kernel/router';
 import { isDuplicateKeyError } from '../../../server/kernel/sdk-errors';
 import { toMemberView } from '../memberView';
 import { claimInviteUse, findConsent, findInvite, insertMember, releaseInviteUse, updateMember } from '../repository';
 import { activateFromRoster, findRosterCandidates } from '../roster/roster.repository';
 import { pickRosterEntry, rosterName } from '../roster/rosterSheet';
+
+/** Activation that kept losing to concurrent joins: the application stands, pending, for the secretary. */
+function stayPendingOnConflict(ctx: RequestContext) {
+  return (error: unknown): null => {
+    if (!(error instanceof AppFailure) || error.code !== 'CONFLICT') throw error;
+    ctx.log.warn('roster_activation_deferred', { reason: 'conflict' });
+    return null;
+  };
+}
 
 interface JoinInput {
   code: string;
@@ -67,10 +76,6 @@ export async function join(input: JoinInput, ctx: RequestContext) {
   // On the roster: pending → active, head count and the entry's match in one transaction. If it
   // cannot happen (the entry was matched a moment ago), the application simply stays pending.
   const entry = pickRosterEntry(candidates, input.phoneTail);
-  const activated = entry ? await activateFromRoster(db, entry._id, id, now).catch((error: unknown) => {
-    // A transaction conflict with a concurrent join of the same entry: nothing of it was written.
-    ctx.log.warn('roster_activation_failed', { entryId: entry._id, message: error instanceof Error ? error.message : String(error) });
-    return null;
-  }) : null;
+  const activated = entry ? await activateFromRoster(db, entry._id, id, now, ctx.log).catch(stayPendingOnConflict(ctx)) : null;
   return { member: await toMemberView(db, activated ?? pending) };
 }

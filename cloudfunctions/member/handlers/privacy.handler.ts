@@ -1,5 +1,4 @@
 import { findMemberByOpenid } from '../../../server/kernel/caller';
-import { recordAudit } from '../../../server/audit';
 import { fail } from '../../../server/kernel/failure';
 import type { RequestContext } from '../../../server/kernel/router';
 import {
@@ -54,8 +53,9 @@ export async function deleteMine(_input: { confirm: '注销' }, ctx: RequestCont
     {
       fields: { name: ANONYMOUS_NAME, openid: `deleted-${member._id}`, phoneTail: '', status: 'left', updatedAt: now },
       countDeltas: { [member.branchId]: member.status === 'active' ? -1 : 0 },
+      audit: { at: now, actorId: member._id, action: 'member.deleteMine', detail: {} },
     },
+    ctx.log,
   );
-  await recordAudit(db, { at: now, actorId: member._id, action: 'member.deleteMine', targetId: member._id, detail: {} });
   return { deleted: true as const };
 }

@@ -1,6 +1,8 @@
 /** The only roster code that touches `cloud.database()`. */
 import type { MemberDoc } from '../../../server/documents';
 import { fetchList, MAX_DOCS_PER_GET, type Database } from '../../../server/kernel/db';
+import type { Logger } from '../../../server/kernel/log';
+import { inTransaction } from '../../../server/kernel/transaction';
 import type { PartyStatus } from '../../../types/labels';
 
 /** One person on the 花名册, `_id` = rosterEntryId(branchId, name, phoneTail). */
@@ -85,7 +87,7 @@ export function findRosterCandidates(db: Database, branchId: string, name: strin
 
 /**
  * Turns a just-written pending member into an active one because the roster lists them: the
- * member's status, the branch head count and the entry's match move together in one transaction,
+ * member's status, the entry's match and the branch head count move together in one transaction,
  * or not at all (then the member simply stays pending for the secretary). Returns the member as
  * written, or null when the entry was matched meanwhile or the member is no longer pending.
  */
@@ -94,28 +96,23 @@ export async function activateFromRoster(
   entryId: string,
   memberId: string,
   now: Date,
+  log: Logger,
 ): Promise<MemberDoc | null> {
-  const _ = db.command;
-  return (await db.runTransaction(async (transaction: RosterTransaction) => {
-    const entry = (await transaction.collection('roster_entries').doc(entryId).get()).data as RosterEntryDoc | undefined;
-    const member = (await transaction.collection('members').doc(memberId).get()).data as MemberDoc | undefined;
-    if (!entry || entry.matchedMemberId !== null || !member || member.status !== 'pending' || member.branchId !== entry.branchId) {
-      return null;
-    }
-    const fields = { status: 'active' as const, partyStatus: entry.partyStatus, joinedAt: now, updatedAt: now };
-    await transaction.collection('members').doc(memberId).update({ data: fields });
-    await transaction.collection('orgs').doc(entry.branchId).update({ data: { activeMemberCount: _.inc(1) } });
-    await transaction.collection('roster_entries').doc(entryId).update({ data: { matchedMemberId: memberId } });
-    return { ...member, _id: memberId, ...fields };
-  })) as MemberDoc | null;
-}
-
-/** The slice of the SDK's transaction object used here (its typings leave it `any`). */
-interface RosterTransaction {
-  collection(name: string): {
-    doc(id: string): {
-      get(): Promise<{ data: unknown }>;
-      update(options: { data: unknown }): Promise<unknown>;
-    };
-  };
+  return inTransaction(
+    db,
+    async (session) => {
+      const entry = await session.get<RosterEntryDoc>('roster_entries', entryId);
+      const member = await session.get<MemberDoc>('members', memberId);
+      if (!entry || entry.matchedMemberId !== null || !member || member.status !== 'pending' || member.branchId !== entry.branchId) {
+        return null;
+      }
+      const fields = { status: 'active' as const, partyStatus: entry.partyStatus, joinedAt: now, updatedAt: now };
+      await session.update('members', memberId, fields);
+      await session.update('roster_entries', entryId, { matchedMemberId: memberId });
+      // Last: every join to the branch touches this document (see changeMembership).
+      await session.update('orgs', entry.branchId, { activeMemberCount: session.command.inc(1) });
+      return { ...member, _id: memberId, ...fields };
+    },
+    { log },
+  );
 }
