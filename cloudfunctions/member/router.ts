@@ -11,6 +11,7 @@ import { me } from './handlers/me.handler';
 import { orgTree } from './handlers/orgTree.handler';
 import { deleteMine, exportMine } from './handlers/privacy.handler';
 import { importRoster } from './roster/importRoster.handler';
+import { rosterTemplate } from './roster/rosterTemplate.handler';
 
 const MANAGERS = ['secretary', 'org_admin'] as const;
 const ORG_ADMIN = ['org_admin'] as const;
@@ -28,6 +29,7 @@ export const memberRouter = defineRouter('member', {
   setRole: allow(ORG_ADMIN, setRole),
   transfer: allow(MANAGERS, transfer),
   leave: allow(ROLES, leave),
+  rosterTemplate: allow(ORG_ADMIN, rosterTemplate),
   importRoster: allow(ORG_ADMIN, importRoster),
   exportMine: anyone(exportMine),
   deleteMine: anyone(deleteMine),

@@ -13,7 +13,7 @@ export const BUDGETS: Record<string, Budget> = {
   'quiz.start': { hot: true, source: `${DESIGN} (index coverage; no request budget)` },
   'quiz.submit': { maxRequests: 4, hot: true, source: DESIGN },
   'quiz.leaderboard': { maxRequests: 3, hot: true, source: DESIGN },
-  'quiz.myRank': { maxRequests: 3, hot: true, source: 'board.handler.ts: caller, entry, one indexed count' },
+  'quiz.myRank': { maxRequests: 3, hot: true, source: 'myRank.handler.ts: caller, entry, one indexed count' },
   'activity.signUp': { maxRequests: 5, hot: true, source: DESIGN },
   'checkin.scan': { maxRequests: 4, hot: true, source: DESIGN },
   'stats.branchDashboard': { maxRequests: 3, hot: true, source: DESIGN },

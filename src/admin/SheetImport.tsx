@@ -49,8 +49,8 @@ export interface SheetImportProps<Reply extends SheetReply, Uploaded = never> {
   steps: string;
   /** File name the template is saved as. */
   templateName: string;
-  /** The action's 'template' mode. */
-  fetchTemplate: () => Promise<Result<{ templateBase64: string | null }>>;
+  /** The function's template action. */
+  fetchTemplate: () => Promise<Result<{ templateBase64: string }>>;
   /** The action's 'validate' and 'import' modes. */
   check: (mode: 'validate' | 'import', file: InlineSheet | Uploaded) => Promise<Result<Reply>>;
   /** Largest file sent inline. */
@@ -140,7 +140,7 @@ export function SheetImport<Reply extends SheetReply, Uploaded = never>(props: S
     setPhase('template');
     const result = await props.fetchTemplate();
     try {
-      if (result.ok && result.data.templateBase64) await saveXlsx(result.data.templateBase64, props.templateName);
+      if (result.ok) await saveXlsx(result.data.templateBase64, props.templateName);
     } catch {
       Taro.showToast({ title: '模板保存失败，请重试', icon: 'none' });
     }

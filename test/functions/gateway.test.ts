@@ -80,7 +80,7 @@ describe('本地网关', () => {
   it('PUT /cloud-files/<路径> 代替 wx.cloud.uploadFile：登录用户上传后得到 fileID，函数可按 fileID 读取', async () => {
     const put = (path: string, body: Uint8Array, openid?: string) =>
       fetch(`${gateway.baseUrl}/cloud-files/${path}`, { method: 'PUT', body: new Uint8Array(body), headers: openid ? { 'x-openid': openid } : {} });
-    const template = (await (await post('/fn/member', JSON.stringify({ action: 'importRoster', input: { mode: 'template' } }), 'demo-admin')).json()) as {
+    const template = (await (await post('/fn/member', JSON.stringify({ action: 'rosterTemplate', input: {} }), 'demo-admin')).json()) as {
       data: { templateBase64: string };
     };
     const uploaded = await put('roster-import/t.xlsx', Buffer.from(template.data.templateBase64, 'base64'), 'demo-admin');

@@ -59,7 +59,8 @@ describe('权限矩阵：每个 member 操作 × 陌生人 / 党员 / 本支部�
     ['rejectJoin', async (env) => ({ memberId: (await branchOneApplicant(env)).memberId }), branchManagers],
     ['transfer', async () => ({ memberId: DEMO_MEMBER_ID, toBranchId: 'branch-3', reason: '工作调动' }), branchManagers],
     ['setRole', async () => ({ memberId: DEMO_MEMBER_ID, role: 'member' }), orgAdmin],
-    ['importRoster', async () => ({ mode: 'template' }), orgAdmin],
+    ['rosterTemplate', async () => ({}), orgAdmin],
+    ['importRoster', async () => ({ mode: 'validate', fileBase64: 'AAAA' }), orgAdmin],
     ['auditLog', async () => ({}), orgAdmin],
   ];
 

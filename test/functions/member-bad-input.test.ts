@@ -129,6 +129,7 @@ const table: Record<string, { caller: string; cases: Case[] }> = {
       ['注入', { reason: INJECTION }, 'reason'],
     ],
   },
+  rosterTemplate: { caller: 'demo-admin', cases: noInput },
   importRoster: {
     caller: 'demo-admin',
     cases: [

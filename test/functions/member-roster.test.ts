@@ -51,14 +51,14 @@ async function branchCount(branchId: string): Promise<number> {
   return reply.data[0]!.activeMemberCount;
 }
 
-describe('member.importRoster 模板与校验', () => {
+describe('member.rosterTemplate / importRoster 模板与校验', () => {
   it('可下载的模板本身能通过校验，说明页列出全部党支部', async () => {
-    const template = await env.ok('demo-admin', 'member', 'importRoster', { mode: 'template' });
-    const checked = await env.ok('demo-admin', 'member', 'importRoster', { mode: 'validate', fileBase64: template.templateBase64! });
+    const template = await env.ok('demo-admin', 'member', 'rosterTemplate', {});
+    const checked = await env.ok('demo-admin', 'member', 'importRoster', { mode: 'validate', fileBase64: template.templateBase64 });
     expect(checked).toMatchObject({ rows: 2, created: 0, updated: 0, importId: null, errors: [] });
 
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(Buffer.from(template.templateBase64!, 'base64') as unknown as ExcelJS.Buffer);
+    await workbook.xlsx.load(Buffer.from(template.templateBase64, 'base64') as unknown as ExcelJS.Buffer);
     const notes = workbook.getWorksheet('填写说明')!;
     const noted = notes.getColumn(1).values.map(String);
     expect(noted).toEqual(expect.arrayContaining(ROSTER_BRANCHES));
@@ -315,6 +315,7 @@ describe('member.importRoster 权限与输入', () => {
     [{ mode: 'import', fileBase64: '<script>' }, 'fileBase64'],
     [{ mode: 'upload', fileBase64: 'AAAA' }, 'mode'],
     [{ fileBase64: 'AAAA' }, 'mode'],
+    [{ mode: 'template' }, 'mode'],
     [{ mode: 'import', fileID: { $ne: '' } }, 'fileID'],
     [{ mode: 'import', fileID: 'https://evil.example/roster.xlsx' }, 'fileID'],
     [{ mode: 'import', fileID: 'cloud://env.bucket/../../secret.xlsx' }, 'fileID'],

@@ -150,11 +150,10 @@ describe('quiz.questions', () => {
   });
 });
 
-describe('quiz.importBank', () => {
+describe('quiz.bankTemplate / quiz.importBank', () => {
   it('可下载的模板本身能通过校验', async () => {
-    const template = await env.ok('demo-admin', 'quiz', 'importBank', { mode: 'template' });
-    expect(template.templateBase64).toBeTruthy();
-    const checked = await env.ok('demo-admin', 'quiz', 'importBank', { mode: 'validate', fileBase64: template.templateBase64! });
+    const template = await env.ok('demo-admin', 'quiz', 'bankTemplate', {});
+    const checked = await env.ok('demo-admin', 'quiz', 'importBank', { mode: 'validate', fileBase64: template.templateBase64 });
     expect(checked.rows).toBe(2);
     expect(checked.errors.filter((error) => error.message !== '题库中已有相同题目')).toEqual([]);
   });
@@ -213,6 +212,7 @@ describe('quiz.importBank', () => {
     [{ mode: 'import' }, 'fileBase64'],
     [{ mode: 'import', fileBase64: '<script>' }, 'fileBase64'],
     [{ mode: 'upload', fileBase64: 'AAAA' }, 'mode'],
+    [{ mode: 'template' }, 'mode'],
   ])('错误输入 %j 返回 INVALID_INPUT，字段 %s', async (input, field) => {
     const { result } = await env.call('demo-admin', 'quiz', 'importBank', input);
     expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', field } });

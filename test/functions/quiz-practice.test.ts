@@ -1,7 +1,8 @@
 import cloud from 'wx-server-sdk';
 import { toDisplayed } from '../../core/quiz';
 import type { PracticeDayDoc, PracticeMemberDoc } from '../../server/documents';
-import type { PracticeAnswers, PracticeOutput } from '../../types/contracts/practice';
+import type { ActionInput, ActionName, ActionOutput } from '../../types/contracts';
+import type { PracticeAnswers } from '../../types/contracts/practice';
 import { useServerClock } from '../support/clock';
 import { createTestEnv, type TestEnv } from '../support/localEnv';
 
@@ -40,9 +41,10 @@ async function storedMember(memberId = MEMBER_ID): Promise<PracticeMemberDoc | u
   return doc;
 }
 
-async function practice<O extends PracticeOutput['op']>(openid: string, input: Record<string, unknown> & { op: O }) {
-  const data = await env.ok(openid, 'quiz', 'practice', input as never);
-  return data as Extract<PracticeOutput, { op: O }>;
+type PracticeAction = 'practice' | 'practiceSubmit' | 'mistakes' | 'retryMistake';
+
+function practice<A extends PracticeAction>(openid: string, action: A, input: ActionInput<'quiz', A>): Promise<ActionOutput<'quiz', A>> {
+  return env.ok(openid, 'quiz', action as ActionName<'quiz'> & A, input);
 }
 
 /** Displayed indexes a member who knows everything would send for the stored set of `day`. */
@@ -60,28 +62,28 @@ async function answersFor(day: string, mode: 'right' | 'wrong', openidMemberId =
 
 /** Opens today's set and submits it with all answers right or all wrong. */
 async function doToday(mode: 'right' | 'wrong', openid = MEMBER, memberId = MEMBER_ID) {
-  const today = await practice(openid, { op: 'today' });
+  const today = await practice(openid, 'practice', {});
   const answers = await answersFor(today.day, mode, memberId);
-  return practice(openid, { op: 'submit', day: today.day, answers });
+  return practice(openid, 'practiceSubmit', { day: today.day, answers });
 }
 
-describe('quiz.practice today', () => {
+describe('quiz.practice（今日一练）', () => {
   it('同一天（上海时间 00:00 到 23:59）多次获取都是同一套 5 题和同样的选项顺序，次日 00:00 换一套新题', async () => {
     clock.set(shanghai('2026-11-24', '00:00'));
-    const first = await practice(MEMBER, { op: 'today' });
+    const first = await practice(MEMBER, 'practice', {});
     expect(first.day).toBe('2026-11-24');
     expect(first.questions).toHaveLength(5);
     expect(new Set(first.questions.map((q) => q.id)).size).toBe(5);
 
     clock.set(shanghai('2026-11-24', '12:30'));
-    expect((await practice(MEMBER, { op: 'today' })).questions).toEqual(first.questions);
+    expect((await practice(MEMBER, 'practice', {})).questions).toEqual(first.questions);
     clock.set(new Date('2026-11-24T15:59:59Z'));
-    const lastMinute = await practice(MEMBER, { op: 'today' });
+    const lastMinute = await practice(MEMBER, 'practice', {});
     expect(lastMinute.day).toBe('2026-11-24');
     expect(lastMinute.questions).toEqual(first.questions);
 
     clock.set(new Date('2026-11-24T16:00:00Z'));
-    const next = await practice(MEMBER, { op: 'today' });
+    const next = await practice(MEMBER, 'practice', {});
     expect(next.day).toBe('2026-11-25');
     expect(next.questions).toHaveLength(5);
     expect(next.questions).not.toEqual(first.questions);
@@ -89,7 +91,7 @@ describe('quiz.practice today', () => {
   });
 
   it('提交前 today 返回的原始 JSON 里没有答案、解析或选项映射', async () => {
-    const { result } = await env.call(MEMBER, 'quiz', 'practice', { op: 'today' });
+    const { result } = await env.call(MEMBER, 'quiz', 'practice', {});
     expect(result).toMatchObject({ ok: true, data: { doneToday: false, result: null, streak: 0, points: 0 } });
     expect(JSON.stringify(result)).not.toMatch(/"answer"|"explanation"|"orders"|"items"|"chosen"|"correct"|"key"/);
     // The server did keep the key: answers and explanations are snapshotted with the day's set.
@@ -98,15 +100,15 @@ describe('quiz.practice today', () => {
   });
 
   it('不同成员当天各抽各的题，选项顺序各自打乱', async () => {
-    await practice(MEMBER, { op: 'today' });
-    await practice(OTHER, { op: 'today' });
+    await practice(MEMBER, 'practice', {});
+    await practice(OTHER, 'practice', {});
     const mine = await storedDay('2026-11-23');
     const theirs = await storedDay('2026-11-23', 'm-demo-secretary');
     expect(JSON.stringify([mine.items.map((i) => i.id), mine.orders])).not.toBe(JSON.stringify([theirs.items.map((i) => i.id), theirs.orders]));
   });
 });
 
-describe('quiz.practice submit', () => {
+describe('quiz.practiceSubmit', () => {
   it('全部答对得 5 分积分，返回按显示顺序标注的解析；提交后 today 显示已完成和当天结果', async () => {
     const submitted = await doToday('right');
     expect(submitted.result).toMatchObject({ day: '2026-11-23', correctCount: 5, questionCount: 5, pointsEarned: 5 });
@@ -116,7 +118,7 @@ describe('quiz.practice submit', () => {
       expect(item.chosen).toEqual(item.correct);
       expect(item.explanation.length).toBeGreaterThan(0);
     }
-    const today = await practice(MEMBER, { op: 'today' });
+    const today = await practice(MEMBER, 'practice', {});
     expect(today).toMatchObject({ doneToday: true, streak: 1, points: 5 });
     expect(today.result).toEqual(submitted.result);
     expect(today.result!.review.map((r) => r.options)).toEqual(today.questions.map((q) => q.options));
@@ -126,17 +128,17 @@ describe('quiz.practice submit', () => {
     const first = await doToday('right');
     clock.advance(60_000);
     const day = first.result.day;
-    const again = await practice(MEMBER, { op: 'submit', day, answers: {} });
+    const again = await practice(MEMBER, 'practiceSubmit', { day, answers: {} });
     expect(again).toEqual(first);
     expect((await storedMember())?.points).toBe(5);
   });
 
   it('同一天并发提交两次只有一次生效', async () => {
-    const today = await practice(MEMBER, { op: 'today' });
+    const today = await practice(MEMBER, 'practice', {});
     const answers = await answersFor(today.day, 'right');
     const [a, b] = await Promise.all([
-      practice(MEMBER, { op: 'submit', day: today.day, answers }),
-      practice(MEMBER, { op: 'submit', day: today.day, answers: {} }),
+      practice(MEMBER, 'practiceSubmit', { day: today.day, answers }),
+      practice(MEMBER, 'practiceSubmit', { day: today.day, answers: {} }),
     ]);
     expect(a).toEqual(b);
     expect((await storedMember())?.points).toBe(a.result.pointsEarned);
@@ -157,32 +159,32 @@ describe('quiz.practice submit', () => {
     clock.set(shanghai('2026-11-24', '23:59'));
     expect((await doToday('wrong')).streak).toBe(2);
     clock.set(shanghai('2026-11-25', '00:00'));
-    expect(await practice(MEMBER, { op: 'today' })).toMatchObject({ streak: 2, doneToday: false });
+    expect(await practice(MEMBER, 'practice', {})).toMatchObject({ streak: 2, doneToday: false });
     expect((await doToday('right')).streak).toBe(3);
 
     // 11-26 missed: on 11-27 the run is already broken before submitting.
     clock.set(shanghai('2026-11-27', '08:00'));
-    expect(await practice(MEMBER, { op: 'today' })).toMatchObject({ streak: 0, bestStreak: 3 });
+    expect(await practice(MEMBER, 'practice', {})).toMatchObject({ streak: 0, bestStreak: 3 });
     const afterGap = await doToday('right');
     expect(afterGap).toMatchObject({ streak: 1, bestStreak: 3, daysDone: 4 });
   });
 
   it('只能提交服务器当天：23:59 领的题到 00:00 再交被拒绝（CLOSED），昨天或明天的日期也被拒绝，数据不变', async () => {
     clock.set(new Date('2026-11-23T15:59:00Z'));
-    const today = await practice(MEMBER, { op: 'today' });
+    const today = await practice(MEMBER, 'practice', {});
     expect(today.day).toBe('2026-11-23');
     const answers = await answersFor(today.day, 'right');
     clock.set(new Date('2026-11-23T16:00:00Z'));
     const before = await env.snapshot();
     for (const day of ['2026-11-23', '2026-11-25', '2020-01-01']) {
-      const { result } = await env.call(MEMBER, 'quiz', 'practice', { op: 'submit', day, answers });
+      const { result } = await env.call(MEMBER, 'quiz', 'practiceSubmit', { day, answers });
       expect(result).toMatchObject({ ok: false, error: { code: 'CLOSED' } });
     }
     expect(await env.snapshot()).toEqual(before);
   });
 
   it('当天还没领题就提交返回 NOT_FOUND', async () => {
-    const { result } = await env.call(MEMBER, 'quiz', 'practice', { op: 'submit', day: '2026-11-23', answers: {} });
+    const { result } = await env.call(MEMBER, 'quiz', 'practiceSubmit', { day: '2026-11-23', answers: {} });
     expect(result).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 
@@ -190,13 +192,13 @@ describe('quiz.practice submit', () => {
     const submitted = await doToday('right');
     // As if the function died after closing the day but before counting it.
     await cloud.database().collection('practice_members').doc(MEMBER_ID).remove();
-    const today = await practice(MEMBER, { op: 'today' });
+    const today = await practice(MEMBER, 'practice', {});
     expect(today).toMatchObject({ doneToday: true, points: submitted.points, streak: 1 });
     expect((await storedMember())?.points).toBe(5);
   });
 });
 
-describe('quiz.practice 错题本', () => {
+describe('quiz.mistakes / quiz.retryMistake 错题本', () => {
   it('答错的题进入错题本（最新在前、分页不重不漏，带解析和正确答案）；再答错留在本中 wrongCount+1，答对后移出', async () => {
     const day1 = await doToday('wrong');
     clock.set(shanghai('2026-11-24', '09:00'));
@@ -208,7 +210,7 @@ describe('quiz.practice 错题本', () => {
     let cursor: string | undefined;
     let pages = 0;
     do {
-      const page = await practice(MEMBER, { op: 'mistakes', pageSize: 3, ...(cursor ? { cursor } : {}) });
+      const page = await practice(MEMBER, 'mistakes', { pageSize: 3, ...(cursor ? { cursor } : {}) });
       expect(page.total).toBe(10);
       seen.push(...page.items.map((item) => item.questionId));
       for (const item of page.items) {
@@ -225,20 +227,20 @@ describe('quiz.practice 错题本', () => {
     expect(new Set(seen.slice(0, 5))).toEqual(new Set(day2Ids));
     expect(new Set(seen.slice(5))).toEqual(new Set(day1Ids));
 
-    const [target] = (await practice(MEMBER, { op: 'mistakes' })).items;
+    const [target] = (await practice(MEMBER, 'mistakes', {})).items;
     const wrongChoice = [target!.options.findIndex((_, index) => !target!.correct.includes(index))];
-    const missed = await practice(MEMBER, { op: 'retry', questionId: target!.questionId, answer: wrongChoice });
+    const missed = await practice(MEMBER, 'retryMistake', { questionId: target!.questionId, answer: wrongChoice });
     expect(missed).toMatchObject({ correct: false, resolved: false, wrongCount: 2, correctAnswer: target!.correct, remaining: 10 });
     expect(missed.explanation).toBe(target!.explanation);
-    const stillThere = (await practice(MEMBER, { op: 'mistakes', pageSize: 50 })).items.find((item) => item.questionId === target!.questionId);
+    const stillThere = (await practice(MEMBER, 'mistakes', { pageSize: 50 })).items.find((item) => item.questionId === target!.questionId);
     expect(stillThere?.wrongCount).toBe(2);
 
-    const solved = await practice(MEMBER, { op: 'retry', questionId: target!.questionId, answer: target!.correct });
+    const solved = await practice(MEMBER, 'retryMistake', { questionId: target!.questionId, answer: target!.correct });
     expect(solved).toMatchObject({ correct: true, resolved: true, remaining: 9 });
-    const after = await practice(MEMBER, { op: 'mistakes', pageSize: 50 });
+    const after = await practice(MEMBER, 'mistakes', { pageSize: 50 });
     expect(after.total).toBe(9);
     expect(after.items.map((item) => item.questionId)).not.toContain(target!.questionId);
-    expect((await env.call(MEMBER, 'quiz', 'practice', { op: 'retry', questionId: target!.questionId, answer: target!.correct })).result).toMatchObject({
+    expect((await env.call(MEMBER, 'quiz', 'retryMistake', { questionId: target!.questionId, answer: target!.correct })).result).toMatchObject({
       ok: false,
       error: { code: 'NOT_FOUND' },
     });
@@ -246,39 +248,37 @@ describe('quiz.practice 错题本', () => {
 
   it('全部答对时错题本为空', async () => {
     await doToday('right');
-    expect(await practice(MEMBER, { op: 'mistakes' })).toMatchObject({ items: [], nextCursor: null, total: 0 });
+    expect(await practice(MEMBER, 'mistakes', {})).toMatchObject({ items: [], nextCursor: null, total: 0 });
   });
 
   it('别人看不到也改不了我的错题本', async () => {
     const mine = await doToday('wrong');
     const questionId = mine.result.review[0]!.questionId;
     const before = await env.snapshot();
-    expect(await practice(OTHER, { op: 'mistakes' })).toMatchObject({ items: [], total: 0 });
-    const { result } = await env.call(OTHER, 'quiz', 'practice', { op: 'retry', questionId, answer: mine.result.review[0]!.correct });
+    expect(await practice(OTHER, 'mistakes', {})).toMatchObject({ items: [], total: 0 });
+    const { result } = await env.call(OTHER, 'quiz', 'retryMistake', { questionId, answer: mine.result.review[0]!.correct });
     expect(result).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect(await env.snapshot()).toEqual(before);
   });
 });
 
-describe('quiz.practice 输入与权限', () => {
+describe('每日一练 输入与权限', () => {
   it.each([
-    [{}, 'op'],
-    [{ op: 'cheat' }, 'op'],
-    [{ op: 'today', day: '2026-11-22' }, 'day'],
-    [{ op: 'submit', answers: {} }, 'day'],
-    [{ op: 'submit', day: '2026/11/23', answers: {} }, 'day'],
-    [{ op: 'submit', day: '2026-11-23' }, 'answers'],
-    [{ op: 'submit', day: '2026-11-23', answers: { 'q-0001': 'A' } }, 'answers.q-0001'],
-    [{ op: 'submit', day: '2026-11-23', answers: { 'q-0001': [0] }, points: 99 }, 'points'],
-    [{ op: 'mistakes', pageSize: 0 }, 'pageSize'],
-    [{ op: 'mistakes', cursor: 'abc' }, 'cursor'],
-    [{ op: 'retry', questionId: 'q-0001' }, 'answer'],
-    [{ op: 'retry', questionId: 'q-0001', answer: [] }, 'answer'],
-    [{ op: 'retry', questionId: { $ne: null }, answer: [0] }, 'questionId'],
-  ])('错误输入 %j 返回 INVALID_INPUT，字段 %s，数据不变', async (input, field) => {
+    ['practice', { day: '2026-11-22' }, 'day'],
+    ['practiceSubmit', { answers: {} }, 'day'],
+    ['practiceSubmit', { day: '2026/11/23', answers: {} }, 'day'],
+    ['practiceSubmit', { day: '2026-11-23' }, 'answers'],
+    ['practiceSubmit', { day: '2026-11-23', answers: { 'q-0001': 'A' } }, 'answers.q-0001'],
+    ['practiceSubmit', { day: '2026-11-23', answers: { 'q-0001': [0] }, points: 99 }, 'points'],
+    ['mistakes', { pageSize: 0 }, 'pageSize'],
+    ['mistakes', { cursor: 'abc' }, 'cursor'],
+    ['retryMistake', { questionId: 'q-0001' }, 'answer'],
+    ['retryMistake', { questionId: 'q-0001', answer: [] }, 'answer'],
+    ['retryMistake', { questionId: { $ne: null }, answer: [0] }, 'questionId'],
+  ] as const)('quiz.%s 错误输入 %j 返回 INVALID_INPUT，字段 %s，数据不变', async (action, input, field) => {
     await doToday('wrong');
     const before = await env.snapshot();
-    const { result } = await env.call(MEMBER, 'quiz', 'practice', input);
+    const { result } = await env.call(MEMBER, 'quiz', action, input as Record<string, unknown>);
     expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', field } });
     expect(await env.snapshot()).toEqual(before);
   });
@@ -286,50 +286,50 @@ describe('quiz.practice 输入与权限', () => {
   it('重做时选了不存在的选项返回 INVALID_INPUT（answer），错题本不变', async () => {
     const mine = await doToday('wrong');
     const before = await env.snapshot();
-    const { result } = await env.call(MEMBER, 'quiz', 'practice', { op: 'retry', questionId: mine.result.review[0]!.questionId, answer: [9] });
+    const { result } = await env.call(MEMBER, 'quiz', 'retryMistake', { questionId: mine.result.review[0]!.questionId, answer: [9] });
     expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', field: 'answer' } });
     expect(await env.snapshot()).toEqual(before);
   });
 
   it.each([
-    [{ op: 'today' }],
-    [{ op: 'submit', day: '2026-11-23', answers: {} }],
-    [{ op: 'mistakes' }],
-    [{ op: 'retry', questionId: 'q-0001', answer: [0] }],
-  ])('未加入的用户调用 %j 返回 UNAUTHENTICATED', async (input) => {
-    const { result } = await env.call('demo-stranger', 'quiz', 'practice', input);
+    ['practice', {}],
+    ['practiceSubmit', { day: '2026-11-23', answers: {} }],
+    ['mistakes', {}],
+    ['retryMistake', { questionId: 'q-0001', answer: [0] }],
+  ] as const)('未加入的用户调用 quiz.%s 返回 UNAUTHENTICATED', async (action, input) => {
+    const { result } = await env.call('demo-stranger', 'quiz', action, input);
     expect(result).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
   });
 });
 
-describe('quiz.practice 数据库请求', () => {
+describe('每日一练 数据库请求', () => {
   it('每个操作不超过 5 次数据库请求，且全部命中索引', async () => {
-    const calls: { op: string; requests: { indexed: boolean }[] }[] = [];
-    const run = async (input: Record<string, unknown>) => {
-      const { result, requests } = await env.call(MEMBER, 'quiz', 'practice', input);
+    const calls: { action: string; requests: { indexed: boolean }[] }[] = [];
+    async function run<A extends PracticeAction>(action: A, input: ActionInput<'quiz', A>): Promise<ActionOutput<'quiz', A>> {
+      const { result, requests } = await env.call(MEMBER, 'quiz', action as ActionName<'quiz'> & A, input);
       if (!result.ok) throw new Error(JSON.stringify(result.error));
-      calls.push({ op: String(input.op), requests });
-      return result.data as PracticeOutput;
-    };
+      calls.push({ action, requests });
+      return result.data;
+    }
     // The first day creates the member document, the second one updates it.
     for (const day of ['2026-11-23', '2026-11-24']) {
       clock.set(shanghai(day, '09:00'));
-      await run({ op: 'today' });
-      await run({ op: 'today' });
+      await run('practice', {});
+      await run('practice', {});
       const answers = await answersFor(day, 'wrong');
-      await run({ op: 'submit', day, answers });
-      await run({ op: 'submit', day, answers });
+      await run('practiceSubmit', { day, answers });
+      await run('practiceSubmit', { day, answers });
     }
-    const page = (await run({ op: 'mistakes', pageSize: 3 })) as Extract<PracticeOutput, { op: 'mistakes' }>;
-    await run({ op: 'mistakes', pageSize: 3, cursor: page.nextCursor });
+    const page = await run('mistakes', { pageSize: 3 });
+    await run('mistakes', { pageSize: 3, cursor: page.nextCursor! });
     const item = page.items[0]!;
-    await run({ op: 'retry', questionId: item.questionId, answer: [item.options.findIndex((_, i) => !item.correct.includes(i))] });
-    await run({ op: 'retry', questionId: item.questionId, answer: item.correct });
+    await run('retryMistake', { questionId: item.questionId, answer: [item.options.findIndex((_, i) => !item.correct.includes(i))] });
+    await run('retryMistake', { questionId: item.questionId, answer: item.correct });
 
-    if (process.env.PRINT_DB) console.log(calls.map((c) => `${c.op}:${c.requests.length}`).join(' '));
+    if (process.env.PRINT_DB) console.log(calls.map((c) => `${c.action}:${c.requests.length}`).join(' '));
     expect(calls).toHaveLength(12);
     for (const call of calls) {
-      expect({ op: call.op, count: call.requests.length <= 5 }).toEqual({ op: call.op, count: true });
+      expect({ action: call.action, count: call.requests.length <= 5 }).toEqual({ action: call.action, count: true });
       expect(call.requests.filter((request) => !request.indexed)).toEqual([]);
     }
     // Steady state is cheaper than the budget: a repeat today reads caller, day and member documents.

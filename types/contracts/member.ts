@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { idSchema, isoDateSchema, orgKindSchema, pageInputSchema, pageOutputSchema, partyStatusSchema, roleSchema } from '../common';
 import { INVITE_CODE_PATTERN } from '../labels';
-import { importRosterContract } from './roster';
+import { importRosterContract, rosterTemplateContract } from './roster';
 
 /** Bumped whenever the privacy guide text changes; members must accept the current one again. */
 export const PRIVACY_VERSION = '2026-11';
@@ -142,6 +142,7 @@ export const memberContract = {
     input: z.object({ reason: z.string().trim().max(100).optional() }).strict(),
     output: z.object({ left: z.literal(true) }),
   },
+  rosterTemplate: rosterTemplateContract,
   importRoster: importRosterContract,
   exportMine: {
     input: z.object({}).strict(),

@@ -3,8 +3,9 @@ import { idSchema, isoDateSchema } from '../common';
 import { QUESTION_TYPES } from '../question';
 
 /**
- * 每日一练 (`quiz.practice`): one action, four operations told apart by `op`.
- * The server picks the day (Asia/Shanghai, from its own clock); the phone only echoes it back.
+ * 每日一练: `quiz.practice` (today's set), `quiz.practiceSubmit`, `quiz.mistakes` (the 错题本) and
+ * `quiz.retryMistake`. The server picks the day (Asia/Shanghai, from its own clock); the phone only
+ * echoes it back.
  */
 
 export const PRACTICE_QUESTION_COUNT = 5;
@@ -29,27 +30,22 @@ export const mistakeCursorSchema = z
   .max(100)
   .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z~[A-Za-z0-9_-]{1,64}$/, '格式不正确');
 
-export const practiceInputSchema = z.discriminatedUnion('op', [
-  z.object({ op: z.literal('today') }).strict(),
-  z.object({ op: z.literal('submit'), day: practiceDaySchema, answers: practiceAnswersSchema }).strict(),
-  z
-    .object({
-      op: z.literal('mistakes'),
-      cursor: mistakeCursorSchema.optional(),
-      pageSize: z.number().int().min(1).max(50).default(20),
-    })
-    .strict(),
-  z
-    .object({
-      op: z.literal('retry'),
-      questionId: idSchema,
-      /** Option indexes in the notebook's (bank) order. */
-      answer: chosenSchema.min(1, '请选择答案'),
-    })
-    .strict(),
-]);
-export type PracticeInput = z.input<typeof practiceInputSchema>;
-export type ParsedPracticeInput = z.output<typeof practiceInputSchema>;
+export const practiceSubmitInputSchema = z.object({ day: practiceDaySchema, answers: practiceAnswersSchema }).strict();
+
+export const mistakesInputSchema = z
+  .object({
+    cursor: mistakeCursorSchema.optional(),
+    pageSize: z.number().int().min(1).max(50).default(20),
+  })
+  .strict();
+
+export const retryMistakeInputSchema = z
+  .object({
+    questionId: idSchema,
+    /** Option indexes in the notebook's (bank) order. */
+    answer: chosenSchema.min(1, '请选择答案'),
+  })
+  .strict();
 
 /** A question as the phone sees it before submit: options in this member's order for the day, no answer. */
 export const practiceQuestionSchema = z.object({
@@ -94,7 +90,6 @@ export const practiceStandingSchema = z.object({
 export type PracticeStanding = z.infer<typeof practiceStandingSchema>;
 
 export const practiceTodaySchema = practiceStandingSchema.extend({
-  op: z.literal('today'),
   day: practiceDaySchema,
   questions: z.array(practiceQuestionSchema),
   doneToday: z.boolean(),
@@ -104,7 +99,6 @@ export const practiceTodaySchema = practiceStandingSchema.extend({
 export type PracticeToday = z.infer<typeof practiceTodaySchema>;
 
 export const practiceSubmitSchema = practiceStandingSchema.extend({
-  op: z.literal('submit'),
   result: practiceResultSchema,
 });
 export type PracticeSubmitOutput = z.infer<typeof practiceSubmitSchema>;
@@ -123,7 +117,6 @@ export const mistakeItemSchema = z.object({
 export type MistakeItem = z.infer<typeof mistakeItemSchema>;
 
 export const practiceMistakesSchema = z.object({
-  op: z.literal('mistakes'),
   items: z.array(mistakeItemSchema),
   nextCursor: z.string().nullable(),
   /** Open entries in the notebook. */
@@ -132,7 +125,6 @@ export const practiceMistakesSchema = z.object({
 export type PracticeMistakes = z.infer<typeof practiceMistakesSchema>;
 
 export const practiceRetrySchema = z.object({
-  op: z.literal('retry'),
   questionId: idSchema,
   correct: z.boolean(),
   /** True when the question left the notebook. */
@@ -146,16 +138,13 @@ export const practiceRetrySchema = z.object({
 });
 export type PracticeRetry = z.infer<typeof practiceRetrySchema>;
 
-export const practiceOutputSchema = z.discriminatedUnion('op', [
-  practiceTodaySchema,
-  practiceSubmitSchema,
-  practiceMistakesSchema,
-  practiceRetrySchema,
-]);
-export type PracticeOutput = z.infer<typeof practiceOutputSchema>;
-
-/** 每日一练 — the `quiz.practice` contract. */
-export const practiceContract = {
-  input: practiceInputSchema,
-  output: practiceOutputSchema,
+/** The 每日一练 actions of `quiz`, one contract each. */
+export const practiceContracts = {
+  practice: { input: z.object({}).strict(), output: practiceTodaySchema },
+  practiceSubmit: { input: practiceSubmitInputSchema, output: practiceSubmitSchema },
+  mistakes: { input: mistakesInputSchema, output: practiceMistakesSchema },
+  retryMistake: { input: retryMistakeInputSchema, output: practiceRetrySchema },
 };
+export type MistakesInput = z.output<typeof mistakesInputSchema>;
+export type RetryMistakeInput = z.output<typeof retryMistakeInputSchema>;
+export type PracticeSubmitInput = z.output<typeof practiceSubmitInputSchema>;

@@ -3,7 +3,7 @@ import { idSchema, importRowErrorSchema, isoDateSchema, MAX_IMPORT_BASE64, pageI
 
 export { MAX_IMPORT_BASE64, type ImportRowError } from '../common';
 import { QUESTION_CATEGORIES, QUESTION_TYPES, questionDraftSchema } from '../question';
-import { practiceContract } from './practice';
+import { practiceContracts } from './practice';
 
 export const contestSummarySchema = z.object({
   id: idSchema,
@@ -147,7 +147,6 @@ export type CreateContestInput = z.infer<typeof createContestInputSchema>;
 export const bankQuestionSchema = z.object({ id: idSchema }).and(questionDraftSchema);
 export type BankQuestion = z.infer<typeof bankQuestionSchema>;
 
-
 export const quizContract = {
   contests: {
     input: z.object({ status: z.enum(['open', 'upcoming', 'closed']).optional() }).strict(),
@@ -175,7 +174,7 @@ export const quizContract = {
     input: contestRef,
     output: z.object({ items: z.array(branchRowSchema), computedAt: isoDateSchema }),
   },
-  practice: practiceContract,
+  ...practiceContracts,
   createContest: {
     input: createContestInputSchema,
     output: z.object({ contestId: idSchema, questionCount: z.number().int() }),
@@ -184,19 +183,19 @@ export const quizContract = {
     input: pageInputSchema.extend({ category: z.enum(QUESTION_CATEGORIES).optional() }).strict(),
     output: pageOutputSchema(bankQuestionSchema),
   },
+  /** The bank spreadsheet template (two example rows and a sheet of instructions), base64. */
+  bankTemplate: {
+    input: z.object({}).strict(),
+    output: z.object({ templateBase64: z.string() }),
+  },
   importBank: {
-    input: z.discriminatedUnion('mode', [
-      z.object({ mode: z.literal('template') }).strict(),
-      z
-        .object({
-          mode: z.enum(['validate', 'import']),
-          fileBase64: z.string().min(1).max(MAX_IMPORT_BASE64).regex(/^[A-Za-z0-9+/]+={0,2}$/, '不是 base64'),
-        })
-        .strict(),
-    ]),
+    input: z
+      .object({
+        mode: z.enum(['validate', 'import']),
+        fileBase64: z.string().min(1).max(MAX_IMPORT_BASE64).regex(/^[A-Za-z0-9+/]+={0,2}$/, '不是 base64'),
+      })
+      .strict(),
     output: z.object({
-      /** The template, base64, for mode 'template'. */
-      templateBase64: z.string().nullable(),
       rows: z.number().int(),
       imported: z.number().int(),
       errors: z.array(importRowErrorSchema),

@@ -39,12 +39,16 @@ const fileInputSchema = z
     }
   });
 
+/** The roster spreadsheet template, with this organisation's branches as the 所在党支部 choices. */
+export const rosterTemplateContract = {
+  input: z.object({}).strict(),
+  output: z.object({ templateBase64: z.string() }),
+};
+
 /** 花名册导入 — org admins only (router). 'validate' never writes; 'import' writes only a file without errors. */
 export const importRosterContract = {
-  input: z.discriminatedUnion('mode', [z.object({ mode: z.literal('template') }).strict(), fileInputSchema]),
+  input: fileInputSchema,
   output: z.object({
-    /** The template, base64, for mode 'template'. */
-    templateBase64: z.string().nullable(),
     /** Non-empty data rows in the file. */
     rows: z.number().int(),
     /** Entries new to the roster. */

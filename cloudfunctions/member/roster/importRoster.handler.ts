@@ -9,7 +9,7 @@ import { isDuplicateKeyError } from '../../../server/kernel/sdk-errors';
 import { listOrgs } from '../../../server/orgs';
 import type { ImportRowError } from '../../../server/xlsx';
 import { findExistingEntries, writeRosterEntries, type RosterEntryDoc } from './roster.repository';
-import { buildRosterTemplate, parseRosterSheet, rosterEntryId } from './rosterSheet';
+import { parseRosterSheet, rosterEntryId } from './rosterSheet';
 
 type ImportRosterInput = z.infer<typeof importRosterContract.input>;
 type ImportRosterOutput = z.infer<typeof importRosterContract.output>;
@@ -18,7 +18,7 @@ type ImportRosterOutput = z.infer<typeof importRosterContract.output>;
 export const MAX_ROSTER_FILE_BYTES = 5 * 1024 * 1024;
 
 function nothingWritten(rows: number, errors: ImportRowError[]): ImportRosterOutput {
-  return { templateBase64: null, rows, created: 0, updated: 0, importId: null, errors };
+  return { rows, created: 0, updated: 0, importId: null, errors };
 }
 
 /**
@@ -26,10 +26,6 @@ function nothingWritten(rows: number, errors: ImportRowError[]): ImportRosterOut
  * fileID (large ones); both become one Buffer and take the same path from there.
  */
 export async function importRoster(input: ImportRosterInput, ctx: MemberContext): Promise<ImportRosterOutput> {
-  if (input.mode === 'template') {
-    const template = await buildRosterTemplate(await listOrgs(ctx.db));
-    return { ...nothingWritten(0, []), templateBase64: template.toString('base64') };
-  }
   let file: Buffer;
   if (input.fileID !== undefined) {
     try {
@@ -84,6 +80,6 @@ export async function runRosterImport(
     action: 'member.importRoster',
     targetId: importId,
     detail: { rows: total, created: created.length, updated: updated.length },
-  });
-  return { templateBase64: null, rows: total, created: created.length, updated: updated.length, importId, errors: [] };
+  }, ctx.log);
+  return { rows: total, created: created.length, updated: updated.length, importId, errors: [] };
 }

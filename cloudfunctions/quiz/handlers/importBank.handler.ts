@@ -5,10 +5,10 @@ import { recordAudit } from '../../../server/audit';
 import { fail } from '../../../server/kernel/failure';
 import type { MemberContext } from '../../../server/kernel/router';
 import { isDuplicateKeyError } from '../../../server/kernel/sdk-errors';
-import { buildTemplate, parseBankSheet } from '../bank/sheet';
+import { parseBankSheet } from '../bank/sheet';
 import { findExistingStemKeys, insertQuestionsAtomically } from '../repository';
 
-type ImportBankInput = { mode: 'template' } | { mode: 'validate' | 'import'; fileBase64: string };
+type ImportBankInput = { mode: 'validate' | 'import'; fileBase64: string };
 
 /**
  * 'validate' reports every row's problems without writing; 'import' writes only a file without any,
@@ -16,9 +16,6 @@ type ImportBankInput = { mode: 'template' } | { mode: 'validate' | 'import'; fil
  * bank — are row errors too.
  */
 export async function importBank(input: ImportBankInput, ctx: MemberContext) {
-  if (input.mode === 'template') {
-    return { templateBase64: (await buildTemplate()).toString('base64'), rows: 0, imported: 0, errors: [] };
-  }
   const { rows, errors, total } = await parseBankSheet(Buffer.from(input.fileBase64, 'base64'));
   const keyed = rows.map((row) => ({ ...row, stemKey: normaliseStem(row.draft.stem) }));
 
@@ -35,7 +32,7 @@ export async function importBank(input: ImportBankInput, ctx: MemberContext) {
   }
   const allErrors = [...errors, ...duplicates].sort((a, b) => a.row - b.row);
   if (input.mode === 'validate' || allErrors.length > 0) {
-    return { templateBase64: null, rows: total, imported: 0, errors: allErrors };
+    return { rows: total, imported: 0, errors: allErrors };
   }
 
   const importId = randomUUID();
@@ -56,6 +53,6 @@ export async function importBank(input: ImportBankInput, ctx: MemberContext) {
     action: 'quiz.importBank',
     targetId: importId,
     detail: { imported: keyed.length },
-  });
-  return { templateBase64: null, rows: total, imported: keyed.length, errors: [] };
+  }, ctx.log);
+  return { rows: total, imported: keyed.length, errors: [] };
 }

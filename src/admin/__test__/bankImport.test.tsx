@@ -26,7 +26,7 @@ const question = {
   source: '《中国共产党简史》',
 };
 
-type ImportInput = { mode: 'template' } | { mode: 'validate' | 'import'; fileBase64: string };
+type ImportInput = { mode: 'validate' | 'import'; fileBase64: string };
 
 function base64(text: string): string {
   return Buffer.from(text, 'utf8').toString('base64');
@@ -59,12 +59,12 @@ describe('题库管理：导入题库', () => {
     validateReplies = [];
     callFunction.mockImplementation(async (_name: string, action: string, input: ImportInput) => {
       if (action === 'questions') return { ok: true, data: { items: [question], nextCursor: null } };
+      if (action === 'bankTemplate') return { ok: true, data: { templateBase64: base64('template-bytes') } };
       if (input.mode === 'validate') {
         const reply = validateReplies.shift();
-        return { ok: true, data: { templateBase64: null, rows: reply?.rows ?? 0, imported: 0, errors: reply?.errors ?? [] } };
+        return { ok: true, data: { rows: reply?.rows ?? 0, imported: 0, errors: reply?.errors ?? [] } };
       }
-      if (input.mode === 'import') return { ok: true, data: { templateBase64: null, rows: 3, imported: 3, errors: [] } };
-      return { ok: true, data: { templateBase64: base64('template-bytes'), rows: 0, imported: 0, errors: [] } };
+      return { ok: true, data: { rows: 3, imported: 3, errors: [] } };
     });
   });
 
@@ -143,7 +143,7 @@ describe('题库管理：导入题库', () => {
     await screen.findByText('中国共产党第一次全国代表大会在哪一年召开？');
     fireEvent.click(button('下载模板'));
     await waitFor(() => expect(clicked).toEqual(['红途题库导入模板.xlsx']));
-    expect(importCalls('template')).toEqual([{ mode: 'template' }]);
+    expect(callFunction.mock.calls.filter(([, action]) => action === 'bankTemplate')).toEqual([['quiz', 'bankTemplate', {}]]);
     expect(created[0]?.size).toBe('template-bytes'.length);
     expect(created[0]?.type).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     click.mockRestore();

@@ -1,7 +1,7 @@
 /** What the H5 and weapp roster-import tests share: a stand-in importRoster and the page's buttons. */
 import { screen, within } from '@testing-library/react';
 
-export type RosterInput = { mode: 'template' } | { mode: 'validate' | 'import'; fileBase64?: string; fileID?: string };
+export type RosterInput = { mode: 'validate' | 'import'; fileBase64?: string; fileID?: string };
 export type RowError = { row: number; field: string; message: string };
 type SheetReply = { rows: number; errors: RowError[] };
 
@@ -21,23 +21,21 @@ export function errorRows(): Array<string | null> {
 }
 
 function reply({ rows, errors }: SheetReply, created = 0, updated = 0) {
-  return { ok: true, data: { templateBase64: null, rows, created, updated, importId: created + updated > 0 ? 'imp-1' : null, errors } };
+  return { ok: true, data: { rows, created, updated, importId: created + updated > 0 ? 'imp-1' : null, errors } };
 }
 
 /**
- * Answers member.importRoster through the mocked callFunction. 'validate' and 'import' take their
+ * Answers member.rosterTemplate and member.importRoster through the mocked callFunction. 'validate' and 'import' take their
  * replies from the queues; an empty queue means a sheet with no rows, or an import of 3 new and 1 updated.
  */
 export function fakeImportRoster(callFunction: jest.Mock) {
   const validateReplies: SheetReply[] = [];
   const importReplies: SheetReply[] = [];
-  callFunction.mockImplementation(async (_name: string, _action: string, input: RosterInput) => {
+  callFunction.mockImplementation(async (_name: string, action: string, input: RosterInput) => {
+    if (action === 'rosterTemplate') return { ok: true, data: { templateBase64: base64('template-bytes') } };
     if (input.mode === 'validate') return reply(validateReplies.shift() ?? { rows: 0, errors: [] });
-    if (input.mode === 'import') {
-      const next = importReplies.shift();
-      return next ? reply(next) : reply({ rows: 4, errors: [] }, 3, 1);
-    }
-    return { ok: true, data: { ...reply({ rows: 0, errors: [] }).data, templateBase64: base64('template-bytes') } };
+    const next = importReplies.shift();
+    return next ? reply(next) : reply({ rows: 4, errors: [] }, 3, 1);
   });
   return {
     validateReplies,

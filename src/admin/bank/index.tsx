@@ -25,7 +25,7 @@ function ImportPanel({ onImported }: { onImported: () => void }) {
       title='导入题库'
       steps={`① 下载模板并按说明填写 ② 选择填好的 .xlsx（单个文件不超过 ${formatSize(MAX_IMPORT_BYTES)}）③ 先校验，没有问题后再导入。有任何一行出错时不会导入任何题目。`}
       templateName='红途题库导入模板.xlsx'
-      fetchTemplate={() => callFunction('quiz', 'importBank', { mode: 'template' })}
+      fetchTemplate={() => callFunction('quiz', 'bankTemplate', {})}
       check={(mode, file) => callFunction('quiz', 'importBank', { mode, fileBase64: file.fileBase64 })}
       maxInlineBytes={MAX_IMPORT_BYTES}
       largeFile={{

@@ -38,7 +38,7 @@ function RosterImport() {
       title='导入花名册'
       steps={STEPS}
       templateName='红途花名册导入模板.xlsx'
-      fetchTemplate={() => callFunction('member', 'importRoster', { mode: 'template' })}
+      fetchTemplate={() => callFunction('member', 'rosterTemplate', {})}
       check={(mode, file) => callFunction('member', 'importRoster', { mode, ...file })}
       maxInlineBytes={MAX_INLINE_BYTES}
       largeFile={largeFile}

@@ -22,7 +22,7 @@ const questions: PracticeToday['questions'] = [
 ];
 
 function today(overrides: Partial<PracticeToday> = {}): PracticeToday {
-  return { op: 'today', day: DAY, questions, doneToday: false, result: null, streak: 2, bestStreak: 5, points: 40, daysDone: 9, ...overrides };
+  return { day: DAY, questions, doneToday: false, result: null, streak: 2, bestStreak: 5, points: 40, daysDone: 9, ...overrides };
 }
 
 const result: PracticeResult = {
@@ -59,9 +59,8 @@ function mistake(id: string, stem: string): MistakeItem {
 type Handler = (input: Record<string, unknown>) => unknown;
 function respond(handlers: Record<string, Handler>) {
   callFunction.mockImplementation(async (_name: string, action: string, input: Record<string, unknown>) => {
-    if (action !== 'practice') throw new Error(`unexpected quiz.${action}`);
-    const handler = handlers[String(input.op)];
-    if (!handler) throw new Error(`unexpected op ${String(input.op)}`);
+    const handler = handlers[action];
+    if (!handler) throw new Error(`unexpected quiz.${action}`);
     return handler(input);
   });
 }
@@ -72,8 +71,8 @@ function option(text: string): HTMLElement {
   return node as HTMLElement;
 }
 
-function calls(op: string) {
-  return callFunction.mock.calls.filter(([, , input]) => (input as { op: string }).op === op);
+function calls(action: string) {
+  return callFunction.mock.calls.filter(([, called]) => called === action);
 }
 
 describe('每日一练页', () => {
@@ -85,8 +84,8 @@ describe('每日一练页', () => {
 
   it('一题一题作答后提交今天的答案，结果页显示得分、积分、连续天数和每题解析', async () => {
     respond({
-      today: () => ({ ok: true, data: today() }),
-      submit: () => ({ ok: true, data: { op: 'submit', result, streak: 3, bestStreak: 5, points: 44, daysDone: 10 } }),
+      practice: () => ({ ok: true, data: today() }),
+      practiceSubmit: () => ({ ok: true, data: { result, streak: 3, bestStreak: 5, points: 44, daysDone: 10 } }),
     });
     render(<QuizPracticePage />);
     expect(await screen.findByText('第 1/5 题')).toBeTruthy();
@@ -108,21 +107,21 @@ describe('每日一练页', () => {
     fireEvent.click(screen.getByRole('button', { name: '提交' }));
 
     expect(await screen.findByText('+4 积分')).toBeTruthy();
-    expect(calls('submit')).toHaveLength(1);
-    expect(calls('submit')[0]![2]).toEqual({ op: 'submit', day: DAY, answers: { q1: [1], q2: [0], q3: [0, 2], q4: [2], q5: [1] } });
+    expect(calls('practiceSubmit')).toHaveLength(1);
+    expect(calls('practiceSubmit')[0]![2]).toEqual({ day: DAY, answers: { q1: [1], q2: [0], q3: [0, 2], q4: [2], q5: [1] } });
     expect(taro.showModal).not.toHaveBeenCalled();
     expect(screen.getByText('已连续 3 天，明天继续')).toBeTruthy();
     expect(screen.getByText('44')).toBeTruthy();
     expect(screen.getByText('解析：解析1：这是经过核实的史实。')).toBeTruthy();
     expect(screen.getAllByText('答错')).toHaveLength(1);
 
-    respond({ mistakes: () => ({ ok: true, data: { op: 'mistakes', items: [], nextCursor: null, total: 0 } }) });
+    respond({ mistakes: () => ({ ok: true, data: { items: [], nextCursor: null, total: 0 } }) });
     fireEvent.click(screen.getByRole('button', { name: '去错题本（1 题已收录）' }));
     expect(await screen.findByText('错题本是空的')).toBeTruthy();
   });
 
   it('有未答题时提交先确认，取消则不提交；答案保存在本机，重新打开页面还在', async () => {
-    respond({ today: () => ({ ok: true, data: today() }) });
+    respond({ practice: () => ({ ok: true, data: today() }) });
     const view = render(<QuizPracticePage />);
     fireEvent.click(await screen.findByText('1921年'));
     view.unmount();
@@ -135,11 +134,11 @@ describe('每日一练页', () => {
     fireEvent.click(screen.getByRole('button', { name: '提交' }));
     await waitFor(() => expect(taro.showModal).toHaveBeenCalledTimes(1));
     expect((taro.showModal.mock.calls[0]![0] as { content: string }).content).toContain('还有 4 题未作答');
-    expect(calls('submit')).toHaveLength(0);
+    expect(calls('practiceSubmit')).toHaveLength(0);
   });
 
   it('今天已完成时直接显示今天的结果', async () => {
-    respond({ today: () => ({ ok: true, data: today({ doneToday: true, result, streak: 3 }) }) });
+    respond({ practice: () => ({ ok: true, data: today({ doneToday: true, result, streak: 3 }) }) });
     render(<QuizPracticePage />);
     expect(await screen.findByText('+4 积分')).toBeTruthy();
     expect(screen.queryByText('第 1/5 题')).toBeNull();
@@ -148,7 +147,7 @@ describe('每日一练页', () => {
 
   it('加载中显示骨架，失败显示错误和重试，重试成功后显示题目', async () => {
     let fail = true;
-    respond({ today: () => (fail ? { ok: false, error: { code: 'INTERNAL', message: '网络连接失败，请检查网络后重试' } } : { ok: true, data: today() }) });
+    respond({ practice: () => (fail ? { ok: false, error: { code: 'INTERNAL', message: '网络连接失败，请检查网络后重试' } } : { ok: true, data: today() }) });
     render(<QuizPracticePage />);
     expect(screen.getByLabelText('加载中')).toBeTruthy();
     expect(await screen.findByText('网络连接失败，请检查网络后重试')).toBeTruthy();
@@ -161,12 +160,12 @@ describe('每日一练页', () => {
     router.params = { tab: 'mistakes' };
     const items = [mistake('q1', '中国共产党第一次全国代表大会在哪一年召开？'), mistake('q9', '党的一大最后一天的会议转移到了哪里举行？')];
     respond({
-      mistakes: () => ({ ok: true, data: { op: 'mistakes', items, nextCursor: null, total: 2 } }),
-      retry: (input) => {
+      mistakes: () => ({ ok: true, data: { items, nextCursor: null, total: 2 } }),
+      retryMistake: (input) => {
         const correct = JSON.stringify(input.answer) === '[1]';
         return {
           ok: true,
-          data: { op: 'retry', questionId: input.questionId, correct, resolved: correct, wrongCount: correct ? 1 : 2, correctAnswer: [1], explanation: '', remaining: correct ? 1 : 2 },
+          data: { questionId: input.questionId, correct, resolved: correct, wrongCount: correct ? 1 : 2, correctAnswer: [1], explanation: '', remaining: correct ? 1 : 2 },
         };
       },
     });
@@ -177,7 +176,7 @@ describe('每日一练页', () => {
     fireEvent.click(firstCard!.querySelectorAll('.quiz-option')[0]!);
     fireEvent.click(screen.getAllByRole('button', { name: '提交重做' })[0]!);
     expect(await screen.findByText('还是答错了，已留在错题本')).toBeTruthy();
-    expect(calls('retry')[0]![2]).toEqual({ op: 'retry', questionId: 'q1', answer: [0] });
+    expect(calls('retryMistake')[0]![2]).toEqual({ questionId: 'q1', answer: [0] });
     expect(firstCard!.textContent).toContain('答错 2 次');
     expect(firstCard!.textContent).toContain('正确答案');
     expect(firstCard!.textContent).toContain('解析：1921年7月');
@@ -191,8 +190,8 @@ describe('每日一练页', () => {
   it('错题本为空时显示空状态；切到今日一练会加载今天的题', async () => {
     router.params = { tab: 'mistakes' };
     respond({
-      mistakes: () => ({ ok: true, data: { op: 'mistakes', items: [], nextCursor: null, total: 0 } }),
-      today: () => ({ ok: true, data: today() }),
+      mistakes: () => ({ ok: true, data: { items: [], nextCursor: null, total: 0 } }),
+      practice: () => ({ ok: true, data: today() }),
     });
     render(<QuizPracticePage />);
     expect(await screen.findByText('错题本是空的')).toBeTruthy();
@@ -201,7 +200,7 @@ describe('每日一练页', () => {
   });
 
   it('大字模式下页面使用放大的样式', async () => {
-    respond({ today: () => ({ ok: true, data: today() }) });
+    respond({ practice: () => ({ ok: true, data: today() }) });
     act(() => setLargeFont(true));
     const { container } = render(<QuizPracticePage />);
     expect(await screen.findByText('第 1/5 题')).toBeTruthy();

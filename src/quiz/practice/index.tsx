@@ -109,10 +109,10 @@ function PracticeRunner({ day, questions, onSubmitted, onDayChanged }: RunnerPro
     }
     busy.current = true;
     setSubmitting(true);
-    const result = await callFunction('quiz', 'practice', { op: 'submit', day, answers });
+    const result = await callFunction('quiz', 'practiceSubmit', { day, answers });
     busy.current = false;
     setSubmitting(false);
-    if (result.ok && result.data.op === 'submit') {
+    if (result.ok) {
       clearAttempt(storageId(day));
       onSubmitted(result.data);
     } else if (!result.ok && result.error.code === 'CLOSED') {
@@ -214,9 +214,9 @@ function TodayResult({ output, onOpenMistakes }: { output: Pick<PracticeToday, '
 }
 
 function TodayTab({ onOpenMistakes }: { onOpenMistakes: () => void }) {
-  const today = useCloud('quiz', 'practice', { op: 'today' });
+  const today = useCloud('quiz', 'practice', {});
   const [submitted, setSubmitted] = useState<PracticeSubmitOutput | null>(null);
-  const data = today.data?.op === 'today' ? today.data : undefined;
+  const data = today.data;
 
   if (today.status === 'loading' && !submitted) {
     return (
@@ -261,9 +261,9 @@ function MistakeCard({ item, onResolved }: { item: MistakeItem; onResolved: () =
   const send = async () => {
     if (sending || chosen.length === 0) return;
     setSending(true);
-    const result = await callFunction('quiz', 'practice', { op: 'retry', questionId: item.questionId, answer: chosen });
+    const result = await callFunction('quiz', 'retryMistake', { questionId: item.questionId, answer: chosen });
     setSending(false);
-    if (!result.ok || result.data.op !== 'retry') return;
+    if (!result.ok) return;
     setOutcome(result.data);
     if (result.data.resolved) onResolved();
   };
@@ -324,14 +324,10 @@ function MistakeCard({ item, onResolved }: { item: MistakeItem; onResolved: () =
 function MistakesTab() {
   const [total, setTotal] = useState<number | null>(null);
   const fetchPage = useCallback(async (cursor?: string): Promise<Result<Page<MistakeItem>>> => {
-    const result = await callFunction(
-      'quiz',
-      'practice',
-      cursor ? { op: 'mistakes', cursor, pageSize: MISTAKES_PAGE_SIZE } : { op: 'mistakes', pageSize: MISTAKES_PAGE_SIZE },
-      { silentError: !cursor },
-    );
+    const result = await callFunction('quiz', 'mistakes', cursor ? { cursor, pageSize: MISTAKES_PAGE_SIZE } : { pageSize: MISTAKES_PAGE_SIZE }, {
+      silentError: !cursor,
+    });
     if (!result.ok) return result;
-    if (result.data.op !== 'mistakes') return { ok: false, error: { code: 'INTERNAL', message: '加载失败' } };
     setTotal(result.data.total);
     return { ok: true, data: { items: result.data.items, nextCursor: result.data.nextCursor } };
   }, []);

@@ -1,0 +1,48 @@
+import type { BranchRow } from '../../../types/contracts/quiz';
+import { branchStanding, compareBranches } from '../../../core/quiz';
+import type { MemberContext } from '../../../server/kernel/router';
+import { listBranches } from '../../../server/orgs';
+import { aggregateBranchTotals, findBranchBoard, saveBranchBoard, type BranchBoardDoc } from '../repository';
+import { findBoardContest } from '../visibleBoard';
+
+/** The branch board may lag live submissions by this much; in exchange a read costs one document. */
+const BRANCH_BOARD_TTL_MS = 60_000;
+
+/**
+ * Branches rank by participation rate, then the participants' average — never raw totals, so a big
+ * branch cannot win by size. Served from a cached board refreshed at most once a minute, so a read
+ * is caller + contest + board = 3 DB requests; the minute's first read also recomputes.
+ */
+export async function branchBoard(input: { contestId: string }, ctx: MemberContext) {
+  const contest = await findBoardContest(ctx, input.contestId);
+  const cached = await findBranchBoard(ctx.db, contest._id);
+  const fresh = cached && ctx.now.getTime() - cached.computedAt.getTime() < BRANCH_BOARD_TTL_MS;
+  const board = fresh ? cached : await recomputeBranchBoard(ctx, contest._id);
+  const items: BranchRow[] = board.rows.map((row, index) => ({
+    rank: index + 1,
+    ...row,
+    isMine: row.branchId === ctx.member.branchId,
+  }));
+  return { items, computedAt: board.computedAt.toISOString() };
+}
+
+async function recomputeBranchBoard(ctx: MemberContext, contestId: string): Promise<BranchBoardDoc> {
+  const [totals, branches] = await Promise.all([aggregateBranchTotals(ctx.db, contestId), listBranches(ctx.db)]);
+  const totalsByBranch = new Map(totals.map((row) => [row._id, row]));
+  const rows = branches
+    .map((branch) => {
+      const branchTotals = totalsByBranch.get(branch._id);
+      const participantCount = branchTotals?.participants ?? 0;
+      return {
+        branchId: branch._id,
+        branchName: branch.name,
+        memberCount: branch.activeMemberCount,
+        participantCount,
+        ...branchStanding({ memberCount: branch.activeMemberCount, participantCount, scoreSum: branchTotals?.scoreSum ?? 0 }),
+      };
+    })
+    .sort(compareBranches);
+  const board: BranchBoardDoc = { _id: contestId, computedAt: ctx.now, rows };
+  await saveBranchBoard(ctx.db, board);
+  return board;
+}

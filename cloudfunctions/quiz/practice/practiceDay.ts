@@ -1,0 +1,122 @@
+/**
+ * What `practice` (today's set) and `practiceSubmit` share: a submitted day, its result as the
+ * phone sees it, and counting it into the member document exactly once.
+ */
+import type { PracticeResult } from '../../../types/contracts/practice';
+import { toDisplayed } from '../../../core/quiz';
+import type { PracticeDayDoc, PracticeItem, PracticeMemberDoc, PracticeMistakeEntry } from '../../../server/documents';
+import { fail } from '../../../server/kernel/failure';
+import type { MemberContext } from '../../../server/kernel/router';
+import { findPracticeMember, insertPracticeMember, updatePracticeMemberIfLastDay } from './practice.repository';
+import { compareMistakes, isPathSafeId, standingAfter } from './practice.rules';
+
+/** The notebook keeps this many open entries (newest wrong first) so the member document stays small. */
+export const MAX_NOTEBOOK_ENTRIES = 200;
+/** How often a conditional write is retried after losing a race before giving up with CONFLICT. */
+const MAX_WRITE_TRIES = 3;
+
+export type SubmittedDay = PracticeDayDoc & Required<Pick<PracticeDayDoc, 'submittedAt' | 'correctCount' | 'pointsEarned' | 'chosen'>>;
+
+export function isSubmitted(doc: PracticeDayDoc): doc is SubmittedDay {
+  return doc.status === 'submitted' && doc.submittedAt !== undefined && doc.chosen !== undefined;
+}
+
+export function countedIn(memberDoc: PracticeMemberDoc | null, day: string): boolean {
+  return memberDoc !== null && memberDoc.lastDay >= day;
+}
+
+export function displayedOrder(doc: PracticeDayDoc, item: PracticeItem): number[] {
+  return doc.orders[item.id] ?? item.options.map((_, index) => index);
+}
+
+/** Wrong (or unanswered) question ids of a submitted day. */
+function wrongIds(doc: SubmittedDay): string[] {
+  return doc.items
+    .filter((item) => {
+      const chosen = [...(doc.chosen[item.id] ?? [])].sort((a, b) => a - b);
+      const answer = [...item.answer].sort((a, b) => a - b);
+      return chosen.length !== answer.length || chosen.some((value, index) => value !== answer[index]);
+    })
+    .map((item) => item.id)
+    .filter(isPathSafeId);
+}
+
+/**
+ * Counts a submitted day into the member document: points and streak, and its wrong answers into
+ * the notebook, in one write. A day is counted once: the write only applies while `lastDay` is
+ * still what was read, and a document already past the day is returned as it is.
+ */
+export async function countDay(ctx: MemberContext, doc: SubmittedDay, read: PracticeMemberDoc | null): Promise<PracticeMemberDoc> {
+  const { db, member, now } = ctx;
+  const wrong = wrongIds(doc);
+  const newEntry = (before: PracticeMistakeEntry | undefined): PracticeMistakeEntry => ({
+    wrongCount: (before?.wrongCount ?? 0) + 1,
+    lastWrongAt: doc.submittedAt,
+    source: 'practice',
+  });
+  let current = read;
+  for (let tries = 0; tries < MAX_WRITE_TRIES; tries += 1) {
+    if (countedIn(current, doc.day)) return current!;
+    const next = standingAfter(current, doc.day, doc.correctCount);
+    const { pointsEarned: _earned, ...standing } = next;
+    if (!current) {
+      const created: PracticeMemberDoc = {
+        _id: member._id,
+        memberId: member._id,
+        branchId: member.branchId,
+        ...standing,
+        lastDay: doc.day,
+        mistakes: Object.fromEntries(wrong.slice(0, MAX_NOTEBOOK_ENTRIES).map((id) => [id, newEntry(undefined)])),
+        resolvedCount: 0,
+        updatedAt: now,
+      };
+      if (await insertPracticeMember(db, created)) return created;
+    } else {
+      const mistakes = { ...current.mistakes };
+      const data: Record<string, unknown> = { ...standing, lastDay: doc.day, updatedAt: now, branchId: member.branchId };
+      for (const id of wrong) {
+        mistakes[id] = newEntry(mistakes[id]);
+        data[`mistakes.${id}.wrongCount`] = db.command.inc(1);
+        data[`mistakes.${id}.lastWrongAt`] = doc.submittedAt;
+        data[`mistakes.${id}.source`] = 'practice';
+      }
+      // Over the cap, the entries wrong longest ago leave the notebook.
+      const overflow = Object.entries(mistakes).sort(compareMistakes).slice(MAX_NOTEBOOK_ENTRIES);
+      for (const [id] of overflow) {
+        delete mistakes[id];
+        if (isPathSafeId(id)) data[`mistakes.${id}`] = db.command.remove();
+      }
+      if (await updatePracticeMemberIfLastDay(db, member._id, current.lastDay, data)) {
+        return { ...current, ...standing, lastDay: doc.day, mistakes, updatedAt: now };
+      }
+    }
+    current = await findPracticeMember(db, member._id);
+  }
+  fail('CONFLICT');
+}
+
+export function toResult(doc: SubmittedDay): PracticeResult {
+  const review = doc.items.map((item) => {
+    const order = displayedOrder(doc, item);
+    const correct = toDisplayed(order, item.answer).sort((a, b) => a - b);
+    const chosen = toDisplayed(order, (doc.chosen[item.id] ?? []).filter((original) => order.includes(original))).sort((a, b) => a - b);
+    return {
+      questionId: item.id,
+      type: item.type,
+      stem: item.stem,
+      options: order.map((original) => item.options[original] ?? ''),
+      chosen,
+      correct,
+      isCorrect: chosen.length === correct.length && chosen.every((value, index) => value === correct[index]),
+      explanation: item.explanation,
+    };
+  });
+  return {
+    day: doc.day,
+    correctCount: doc.correctCount,
+    questionCount: doc.items.length,
+    pointsEarned: doc.pointsEarned,
+    submittedAt: doc.submittedAt.toISOString(),
+    review,
+  };
+}

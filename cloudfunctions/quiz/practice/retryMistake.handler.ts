@@ -1,0 +1,52 @@
+import type { PracticeRetry, RetryMistakeInput } from '../../../types/contracts/practice';
+import { scoreAttempt } from '../../../core/quiz';
+import { fail } from '../../../server/kernel/failure';
+import type { MemberContext } from '../../../server/kernel/router';
+import { findPracticeMember, listQuestionsByIds, updateOpenMistake } from './practice.repository';
+import { isPathSafeId } from './practice.rules';
+
+/**
+ * `quiz.retryMistake`: answers a notebook question again; a right answer takes it out of the
+ * notebook. DB requests: caller, member doc, question, notebook update = 4.
+ */
+export async function retryMistake({ questionId, answer }: RetryMistakeInput, ctx: MemberContext): Promise<PracticeRetry> {
+  const { db, member, now } = ctx;
+  const memberDoc = await findPracticeMember(db, member._id);
+  const entry = memberDoc && Object.prototype.hasOwnProperty.call(memberDoc.mistakes, questionId) ? memberDoc.mistakes[questionId] : undefined;
+  if (!memberDoc || !entry || !isPathSafeId(questionId)) fail('NOT_FOUND', { message: '错题本中没有这道题' });
+  const [question] = await listQuestionsByIds(db, [questionId]);
+  if (!question) fail('NOT_FOUND', { message: '这道题已从题库移除' });
+  if (answer.some((index) => index >= question.options.length)) fail('INVALID_INPUT', { field: 'answer', message: '输入有误：所选选项不存在' });
+  if (question.type !== 'multiple' && new Set(answer).size > 1) fail('INVALID_INPUT', { field: 'answer', message: '输入有误：此题只能选一个答案' });
+
+  const correct =
+    scoreAttempt({
+      questions: [{ id: question._id, type: question.type, answer: question.answer, optionCount: question.options.length, points: 1 }],
+      orders: {},
+      answers: { [questionId]: answer },
+    }).correctCount === 1;
+  const _ = db.command;
+  const openBefore = Object.keys(memberDoc.mistakes).length;
+  let remaining = openBefore;
+  let wrongCount = entry.wrongCount;
+  if (correct) {
+    // Resolved: the entry leaves the notebook. A concurrent retry may have removed it already.
+    await updateOpenMistake(db, member._id, questionId, { [`mistakes.${questionId}`]: _.remove(), resolvedCount: _.inc(1) });
+    remaining = openBefore - 1;
+  } else {
+    const updated = await updateOpenMistake(db, member._id, questionId, {
+      [`mistakes.${questionId}.wrongCount`]: _.inc(1),
+      [`mistakes.${questionId}.lastWrongAt`]: now,
+    });
+    if (updated) wrongCount += 1;
+  }
+  return {
+    questionId,
+    correct,
+    resolved: correct,
+    wrongCount,
+    correctAnswer: [...question.answer].sort((a, b) => a - b),
+    explanation: question.explanation,
+    remaining,
+  };
+}
