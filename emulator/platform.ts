@@ -8,7 +8,7 @@ import { realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import { isValidScene } from '../core/scene';
 import { contracts } from '../types/contracts';
-import { LocalFiles } from './files';
+import { ADMIN_SIDE, type LocalFiles, StorageRefusal } from './files';
 import { qrCodePng } from './qrPng';
 
 const nodeRequire = require as unknown as NodeJS.Require;
@@ -35,11 +35,16 @@ function fileIdOf(entry: string | { fileID: string }): string {
   return typeof entry === 'string' ? entry : entry.fileID;
 }
 
+/** Functions run on the admin side: storage rules never bind them (see emulator/files.ts). */
 function storage(files: LocalFiles) {
   return {
     uploadFile: async ({ cloudPath, fileContent }: { cloudPath: string; fileContent: unknown }) => {
-      if (!LocalFiles.isCloudPath(cloudPath)) throw new CloudCallError(-503002, `uploadFile:fail invalid cloudPath ${cloudPath}`);
-      return { fileID: files.put(cloudPath, toBuffer(fileContent)), statusCode: 200, errMsg: 'uploadFile:ok' };
+      try {
+        return { fileID: files.put(cloudPath, toBuffer(fileContent), ADMIN_SIDE), statusCode: 200, errMsg: 'uploadFile:ok' };
+      } catch (error) {
+        if (error instanceof StorageRefusal) throw new CloudCallError(-503002, `uploadFile:fail ${error.message}`);
+        throw error;
+      }
     },
     downloadFile: async ({ fileID }: { fileID: string }) => {
       const fileContent = files.get(fileID);
@@ -49,11 +54,10 @@ function storage(files: LocalFiles) {
     getTempFileURL: async ({ fileList }: { fileList: (string | { fileID: string; maxAge?: number })[] }) => ({
       fileList: fileList.map((entry) => {
         const fileID = fileIdOf(entry);
-        const link = files.linkTo(fileID);
-        const maxAge = typeof entry === 'string' ? 86_400 : (entry.maxAge ?? 86_400);
+        const link = files.temporaryLink(fileID, typeof entry === 'string' ? undefined : entry.maxAge);
         return link === undefined
-          ? { fileID, tempFileURL: '', maxAge, status: -503003, errMsg: 'STORAGE_FILE_NONEXIST' }
-          : { fileID, tempFileURL: link, maxAge, status: 0, errMsg: 'ok' };
+          ? { fileID, tempFileURL: '', status: -503003, errMsg: 'STORAGE_FILE_NONEXIST' }
+          : { fileID, tempFileURL: link.url, maxAge: link.maxAge, status: 0, errMsg: 'ok' };
       }),
       errMsg: 'getTempFileURL:ok',
     }),

@@ -1,23 +1,88 @@
-import { MAX_UPLOAD_BYTES } from '../../emulator/gateway';
+import type { IncomingMessage } from 'node:http';
+import { connect } from 'node:net';
+import { MAX_BODY_BYTES, MAX_UPLOAD_BYTES } from '../../emulator/gateway';
 import { loadSource } from '../../emulator/runner';
-import { startSeededGateway } from '../support/gatewayEnv';
+import { useServerClock } from '../support/clock';
+import { startSeededGateway, type SeededGateway } from '../support/gatewayEnv';
 
-let gateway: Awaited<ReturnType<typeof startSeededGateway>>;
+const clock = useServerClock(new Date('2026-11-23T02:00:00Z'));
+let gateway: SeededGateway;
 
 beforeAll(async () => {
   gateway = await startSeededGateway(loadSource);
 });
 afterAll(() => gateway.close());
 
-function post(path: string, body: string, openid?: string) {
+interface Sent {
+  method?: string;
+  openid?: string;
+  headers?: Record<string, string>;
+  body?: string | Uint8Array;
+}
+
+function send(path: string, { method = 'GET', openid, headers = {}, body }: Sent = {}) {
   return fetch(`${gateway.baseUrl}${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(openid ? { 'x-openid': openid } : {}) },
-    body,
+    method,
+    headers: { ...headers, ...(openid === undefined ? {} : { 'x-openid': openid }) },
+    ...(body === undefined ? {} : { body: typeof body === 'string' ? body : new Uint8Array(body) }),
   });
 }
 
-describe('本地网关', () => {
+function post(path: string, body: string, openid?: string) {
+  return send(path, { method: 'POST', openid, headers: { 'content-type': 'application/json' }, body });
+}
+
+async function callMember(openid: string, action: string, input: object) {
+  return (await (await post('/fn/member', JSON.stringify({ action, input }), openid)).json()) as {
+    ok: boolean;
+    data: Record<string, unknown>;
+    error?: { code: string };
+  };
+}
+
+function upload(cloudPath: string, content: string | Uint8Array, openid?: string) {
+  return send(`/cloud-files/${cloudPath}`, { method: 'PUT', openid, body: typeof content === 'string' ? Buffer.from(content) : content });
+}
+
+async function invitePicture(): Promise<{ code: string; url: string }> {
+  const { code } = (await callMember('demo-secretary', 'createInvite', {})).data as { code: string };
+  return (await callMember('demo-secretary', 'inviteQrCode', { code })).data as { code: string; url: string };
+}
+
+/** Starts an upload that promises 1000 bytes, sends a few, and hangs up once the server is reading it. */
+async function cutOffUpload(cloudPath: string, partialBody: string): Promise<void> {
+  const received = new Promise<IncomingMessage>((resolve) => gateway.server.once('request', resolve));
+  const socket = connect(Number(new URL(gateway.baseUrl).port), '127.0.0.1');
+  socket.write(`PUT /cloud-files/${cloudPath} HTTP/1.1\r\nHost: x\r\nx-openid: demo-member\r\ncontent-length: 1000\r\n\r\n${partialBody}`);
+  const request = await received;
+  const closed = new Promise((resolve) => request.once('close', resolve));
+  socket.destroy();
+  await closed;
+}
+
+/** Sends raw bytes over a fresh connection and resolves to what came back before the server closed it. */
+function rawExchange(bytes: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(new URL(gateway.baseUrl).port), '127.0.0.1');
+    const received: Buffer[] = [];
+    socket.on('data', (chunk) => received.push(chunk));
+    socket.on('end', () => resolve(Buffer.concat(received).toString('utf8')));
+    socket.on('error', reject);
+    socket.write(bytes);
+  });
+}
+
+async function expectJsonError(response: Response, status: number, code: string): Promise<void> {
+  expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+  const body = (await response.json()) as unknown;
+  expect({ status: response.status, body }).toEqual({
+    status,
+    body: { ok: false, error: expect.objectContaining({ code, message: expect.stringMatching(/\p{Script=Han}/u) }) },
+  });
+  expect(JSON.stringify(body)).not.toMatch(/\bat .*\.[jt]s|Error:/);
+}
+
+describe('本地网关：调用云函数', () => {
   it('POST /fn/member 以 x-openid 的身份调用函数并返回 HTTP 200 的结果', async () => {
     const response = await post('/fn/member', JSON.stringify({ action: 'me', input: {} }), 'demo-member');
     expect(response.status).toBe(200);
@@ -34,64 +99,153 @@ describe('本地网关', () => {
     expect(await response.json()).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', field: 'action' } });
   });
 
-  it('坏的 JSON 得到 INVALID_INPUT 而不是堆栈', async () => {
-    const response = await post('/fn/member', '{"action":', 'demo-member');
-    expect(response.status).toBe(400);
-    const body = await response.json();
-    expect(body).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', field: 'body' } });
-    expect(JSON.stringify(body)).not.toMatch(/at .*\.ts|SyntaxError/);
-  });
-
-  it('不存在的函数返回 404 与 NOT_FOUND', async () => {
-    const response = await post('/fn/payroll', JSON.stringify({ action: 'list' }), 'demo-admin');
-    expect(response.status).toBe(404);
-    expect(await response.json()).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  it('并发请求各自以自己的身份执行，互不串号', async () => {
+    const openids = ['demo-member', 'demo-secretary', 'demo-admin', ...Array.from({ length: 12 }, (_, index) => `seed-member-${String(index + 1).padStart(2, '0')}`)];
+    const callers = [...openids, ...openids, ...openids, 'demo-stranger'];
+    const answers = await Promise.all(callers.map((openid) => callMember(openid, 'me', {})));
+    const seen = answers.map((answer) => (answer.data.member as { id: string } | null)?.id ?? null);
+    expect(seen).toEqual(callers.map((openid) => (openid === 'demo-stranger' ? null : `m-${openid}`)));
   });
 
   it('GET /healthz 与 /dev/identities 可用', async () => {
-    expect(await (await fetch(`${gateway.baseUrl}/healthz`)).json()).toEqual({ ok: true });
-    const { identities } = (await (await fetch(`${gateway.baseUrl}/dev/identities`)).json()) as {
-      identities: { openid: string }[];
-    };
-    expect(identities.map((identity) => identity.openid)).toEqual(
-      expect.arrayContaining(['demo-admin', 'demo-secretary', 'demo-member']),
-    );
+    expect(await (await send('/healthz')).json()).toEqual({ ok: true });
+    const { identities } = (await (await send('/dev/identities')).json()) as { identities: { openid: string }[] };
+    expect(identities.map((identity) => identity.openid)).toEqual(expect.arrayContaining(['demo-admin', 'demo-secretary', 'demo-member']));
   });
 
   it('静态文件路径不能越出 H5 目录', async () => {
-    const response = await fetch(`${gateway.baseUrl}/..%2f..%2fpackage.json`);
+    const response = await send('/..%2f..%2fpackage.json');
     expect(await response.text()).not.toContain('"devDependencies"');
   });
+});
 
-  it('函数给出的云存储临时链接由网关提供图片，别的路径取不到文件', async () => {
-    const call = async (action: string, input: object) =>
-      (await (await post('/fn/member', JSON.stringify({ action, input }), 'demo-secretary')).json()) as { data: { code: string; url: string } };
-    const { code } = (await call('createInvite', {})).data;
-    const { url } = (await call('inviteQrCode', { code })).data;
-    const image = await fetch(`${gateway.baseUrl}${url}`);
+describe('本地网关：畸形请求一律得到 4xx JSON 错误，没有 500 和堆栈', () => {
+  const json = { 'content-type': 'application/json' };
+  const cases: [string, string, Sent, number, string][] = [
+    ['JSON 不完整', '/fn/member', { method: 'POST', headers: json, body: '{"action":' }, 400, 'INVALID_INPUT'],
+    ['请求体为空', '/fn/member', { method: 'POST', headers: json, body: '' }, 400, 'INVALID_INPUT'],
+    ['请求体是 null', '/fn/member', { method: 'POST', headers: json, body: 'null' }, 400, 'INVALID_INPUT'],
+    ['请求体是数组', '/fn/member', { method: 'POST', headers: json, body: '[{"action":"me"}]' }, 400, 'INVALID_INPUT'],
+    ['请求体是字符串', '/fn/member', { method: 'POST', headers: json, body: '"me"' }, 400, 'INVALID_INPUT'],
+    ['不是 JSON 的内容类型', '/fn/member', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{"action":"me"}' }, 415, 'INVALID_INPUT'],
+    ['缺少内容类型', '/fn/member', { method: 'POST', body: '{"action":"me"}' }, 415, 'INVALID_INPUT'],
+    ['请求体过大', '/fn/member', { method: 'POST', headers: json, body: `{"x":"${'a'.repeat(MAX_BODY_BYTES)}"}` }, 413, 'INVALID_INPUT'],
+    ['不存在的函数', '/fn/payroll', { method: 'POST', headers: json, body: '{"action":"list"}' }, 404, 'NOT_FOUND'],
+    ['函数名后多出路径', '/fn/member/me', { method: 'POST', headers: json, body: '{"action":"me"}' }, 404, 'NOT_FOUND'],
+    ['缺少函数名', '/fn/', { method: 'POST', headers: json, body: '{"action":"me"}' }, 404, 'NOT_FOUND'],
+    ['用 GET 调用函数', '/fn/member', { method: 'GET' }, 405, 'INVALID_INPUT'],
+    ['用 DELETE 访问 /healthz', '/healthz', { method: 'DELETE' }, 405, 'INVALID_INPUT'],
+    ['向 H5 页面 POST', '/index.html', { method: 'POST', body: 'x' }, 405, 'INVALID_INPUT'],
+    ['页面路径的百分号编码不合法', '/pages/%E0%A4%A', {}, 400, 'INVALID_INPUT'],
+    ['文件路径的百分号编码不合法', '/cloud-files/%E0.png', { openid: 'demo-member' }, 400, 'INVALID_INPUT'],
+    ['文件路径含 ..', '/cloud-files/a/..%2F..%2Fpackage.json', { openid: 'demo-member' }, 400, 'INVALID_INPUT'],
+    ['文件夹路径', '/cloud-files/invites/', { openid: 'demo-member' }, 400, 'INVALID_INPUT'],
+    ['上传到文件夹路径', '/cloud-files/uploads/', { method: 'PUT', openid: 'demo-member', body: 'x' }, 400, 'INVALID_INPUT'],
+    ['上传到以点开头的路径', '/cloud-files/.owners.json', { method: 'PUT', openid: 'demo-member', body: '{}' }, 400, 'INVALID_INPUT'],
+    ['上传路径过长', `/cloud-files/${'a'.repeat(300)}.txt`, { method: 'PUT', openid: 'demo-member', body: 'x' }, 400, 'INVALID_INPUT'],
+    ['用 DELETE 删除文件', '/cloud-files/uploads/x.txt', { method: 'DELETE', openid: 'demo-member' }, 405, 'INVALID_INPUT'],
+    ['不带身份上传', '/cloud-files/uploads/x.txt', { method: 'PUT', body: 'x' }, 401, 'UNAUTHENTICATED'],
+    ['上传文件过大', '/cloud-files/uploads/big.bin', { method: 'PUT', openid: 'demo-member', body: new Uint8Array(MAX_UPLOAD_BYTES + 1) }, 413, 'INVALID_INPUT'],
+    ['读取不存在的文件', '/cloud-files/uploads/none.png', { openid: 'demo-member' }, 404, 'NOT_FOUND'],
+  ];
+
+  it.each(cases)('%s（%s）', async (_title, path, sent, status, code) => {
+    await expectJsonError(await send(path, sent), status, code);
+  });
+
+  it('HTTP 解析不了的请求（坏的请求头）也得到 400 JSON', async () => {
+    const reply = await rawExchange('GET /healthz HTTP/1.1\r\nHost: x\r\nno colon here\r\n\r\n');
+    expect(reply).toMatch(/^HTTP\/1\.1 400 /);
+    expect(JSON.parse(reply.slice(reply.indexOf('\r\n\r\n') + 4))).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+  });
+
+  it('上传中途断开：什么都不存，原来的文件照旧', async () => {
+    expect((await upload('uploads/half.txt', 'first', 'demo-member')).status).toBe(200);
+    await cutOffUpload('uploads/half.txt', 'second-but-cut');
+    expect(await (await send('/cloud-files/uploads/half.txt', { openid: 'demo-member' })).text()).toBe('first');
+    await cutOffUpload('uploads/never.txt', 'partial');
+    await expectJsonError(await send('/cloud-files/uploads/never.txt', { openid: 'demo-member' }), 404, 'NOT_FOUND');
+  });
+
+  it('超过大小的上传不会覆盖原来的文件', async () => {
+    expect((await upload('uploads/kept.bin', 'small', 'demo-member')).status).toBe(200);
+    expect((await upload('uploads/kept.bin', new Uint8Array(MAX_UPLOAD_BYTES + 1), 'demo-member')).status).toBe(413);
+    expect(await (await send('/cloud-files/uploads/kept.bin', { openid: 'demo-member' })).text()).toBe('small');
+  });
+});
+
+describe('本地网关：云存储默认权限（所有用户可读，仅创建者可写）', () => {
+  it('用户上传后得到 fileID，函数可按 fileID 读到同样的内容', async () => {
+    const response = await upload('roster-import/t.xlsx', 'sheet-bytes', 'demo-admin');
+    expect(response.status).toBe(200);
+    const { fileID } = (await response.json()) as { fileID: string };
+    expect(fileID).toMatch(/^cloud:\/\/.+\/roster-import\/t\.xlsx$/);
+    expect(gateway.files.get(fileID)?.toString()).toBe('sheet-bytes');
+  });
+
+  it('创建者可以覆盖自己的文件，别的用户不能；所有用户都能读', async () => {
+    expect((await upload('uploads/mine.txt', 'v1', 'demo-member')).status).toBe(200);
+    expect((await upload('uploads/mine.txt', 'v2', 'demo-member')).status).toBe(200);
+    await expectJsonError(await upload('uploads/mine.txt', 'hijack', 'demo-secretary'), 403, 'FORBIDDEN');
+    const read = await send('/cloud-files/uploads/mine.txt', { openid: 'demo-secretary' });
+    expect({ status: read.status, text: await read.text() }).toEqual({ status: 200, text: 'v2' });
+  });
+
+  it('函数写的文件（邀请小程序码）谁也不能从客户端覆盖，连发起邀请的书记也不能', async () => {
+    const { code } = await invitePicture();
+    const before = gateway.files.get(`invites/${code}.png`);
+    for (const openid of ['demo-secretary', 'demo-admin', 'demo-stranger']) {
+      await expectJsonError(await upload(`invites/${code}.png`, 'fake-code', openid), 403, 'FORBIDDEN');
+    }
+    expect(gateway.files.get(`invites/${code}.png`)).toEqual(before);
+  });
+
+  it('路径不能同时是文件和文件夹', async () => {
+    expect((await upload('uploads/folder/a.txt', 'a', 'demo-member')).status).toBe(200);
+    await expectJsonError(await upload('uploads/folder', 'x', 'demo-member'), 409, 'CONFLICT');
+    await expectJsonError(await upload('uploads/folder/a.txt/b.txt', 'x', 'demo-member'), 409, 'CONFLICT');
+  });
+});
+
+describe('本地网关：临时链接', () => {
+  beforeEach(() => clock.set(new Date('2026-11-23T02:00:00Z')));
+
+  it('函数给出的临时链接带有效期和签名，网关凭它提供图片', async () => {
+    const { url } = await invitePicture();
+    expect(url).toMatch(/^\/cloud-files\/invites\/\w+\.png\?t=\d+&sign=[\w-]+$/);
+    const image = await send(url);
     expect(image.status).toBe(200);
     expect(image.headers.get('content-type')).toBe('image/png');
     expect(Buffer.from(await image.arrayBuffer()).subarray(1, 4).toString('ascii')).toBe('PNG');
-
-    expect((await fetch(`${gateway.baseUrl}/cloud-files/invites/NOPE.png`)).status).toBe(404);
-    expect((await fetch(`${gateway.baseUrl}/cloud-files/..%2f..%2fpackage.json`)).status).toBe(404);
   });
 
-  it('PUT /cloud-files/<路径> 代替 wx.cloud.uploadFile：登录用户上传后得到 fileID，函数可按 fileID 读取', async () => {
-    const put = (path: string, body: Uint8Array, openid?: string) =>
-      fetch(`${gateway.baseUrl}/cloud-files/${path}`, { method: 'PUT', body: new Uint8Array(body), headers: openid ? { 'x-openid': openid } : {} });
-    const template = (await (await post('/fn/member', JSON.stringify({ action: 'rosterTemplate', input: {} }), 'demo-admin')).json()) as {
-      data: { templateBase64: string };
-    };
-    const uploaded = await put('roster-import/t.xlsx', Buffer.from(template.data.templateBase64, 'base64'), 'demo-admin');
-    expect(uploaded.status).toBe(200);
-    const { fileID } = (await uploaded.json()) as { fileID: string };
-    const checked = await post('/fn/member', JSON.stringify({ action: 'importRoster', input: { mode: 'validate', fileID } }), 'demo-admin');
-    expect(await checked.json()).toMatchObject({ ok: true, data: { rows: 2, errors: [] } });
+  it('被改过的链接（签名、有效期或路径）打不开', async () => {
+    const { url } = await invitePicture();
+    const link = new URL(url, gateway.baseUrl);
+    const sign = link.searchParams.get('sign')!;
+    const expires = link.searchParams.get('t')!;
+    const forged = [
+      `${link.pathname}?t=${expires}&sign=${sign.slice(0, -2)}xx`,
+      `${link.pathname}?t=${Number(expires) + 86_400}&sign=${sign}`,
+      `/cloud-files/invites/OTHER123.png?t=${expires}&sign=${sign}`,
+      `${link.pathname}?t=${expires}`,
+      `${link.pathname}?t=abc&sign=${sign}`,
+    ];
+    for (const path of forged) await expectJsonError(await send(path), 403, 'FORBIDDEN');
+  });
 
-    expect((await put('roster-import/t.xlsx', Buffer.from('x'))).status).toBe(401);
-    expect((await put('..%2f..%2fpackage.json', Buffer.from('x'), 'demo-admin')).status).toBe(400);
-    expect((await put('roster-import/%E0.xlsx', Buffer.from('x'), 'demo-admin')).status).toBe(400);
-    expect((await put('big/too-big.bin', new Uint8Array(MAX_UPLOAD_BYTES + 1), 'demo-admin')).status).toBe(413);
+  it('没有链接签名也没有身份时不给文件', async () => {
+    const { code } = await invitePicture();
+    await expectJsonError(await send(`/cloud-files/invites/${code}.png`), 401, 'UNAUTHENTICATED');
+  });
+
+  it('链接过了有效期（函数要的 2 小时）就打不开，重新获取的链接可以', async () => {
+    const { code, url } = await invitePicture();
+    clock.advance(2 * 3600_000 - 1000);
+    expect((await send(url)).status).toBe(200);
+    clock.advance(1000);
+    await expectJsonError(await send(url), 403, 'EXPIRED');
+    const renewed = (await callMember('demo-secretary', 'inviteQrCode', { code })).data as { url: string };
+    expect((await send(renewed.url)).status).toBe(200);
   });
 });

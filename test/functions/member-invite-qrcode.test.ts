@@ -45,7 +45,8 @@ describe('member.inviteQrCode', () => {
     expect(parseScene(encodeURIComponent(params.scene))).toEqual({ c: code });
 
     expect(qr).toMatchObject({ code, fileID: expect.stringMatching(new RegExp(`/invites/${code}\\.png$`)) });
-    expect(qr.url).toBe(`/cloud-files/invites/${code}.png`);
+    const linkExpiry = clock.now().getTime() / 1000 + 2 * 3600;
+    expect(qr.url).toMatch(new RegExp(`^/cloud-files/invites/${code}\\.png\\?t=${linkExpiry}&sign=[\\w-]+$`));
     expect(env.files.get(qr.fileID)!.subarray(0, 8)).toEqual(PNG_SIGNATURE);
     expect((await storedInvite(code)).wxacodeFileId).toBe(qr.fileID);
   });
