@@ -80,6 +80,6 @@ export async function runRosterImport(
     action: 'member.importRoster',
     targetId: importId,
     detail: { rows: total, created: created.length, updated: updated.length },
-  }, ctx.log);
+  });
   return { rows: total, created: created.length, updated: updated.length, importId, errors: [] };
 }
