@@ -5,7 +5,7 @@
  * (unreadable file, no sheet, wrong header, too many rows) in the same `{ row, field, message }`
  * shape the importers use for row errors.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { ImportRowError } from '../types/common';
 
 export type { ImportRowError };
@@ -21,8 +21,19 @@ export interface SheetSpec {
   textColumns?: number[];
 }
 
+/**
+ * exceljs takes longer to load (≈120 ms) than the rest of a function bundle, so it is loaded on
+ * the first spreadsheet action rather than on every cold start. A dynamic import stays lazy in the
+ * esbuild bundle (a `require` inside a Promise), while a top-level import would run at load.
+ */
+let exceljs: Promise<typeof ExcelJS> | undefined;
+function loadExcelJS(): Promise<typeof ExcelJS> {
+  exceljs ??= import('exceljs').then((module) => module.default);
+  return exceljs;
+}
+
 export async function buildWorkbook(sheets: SheetSpec[]): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJS()).Workbook();
   for (const spec of sheets) {
     const sheet = workbook.addWorksheet(spec.name);
     spec.rows.forEach((row) => sheet.addRow(row));
@@ -69,7 +80,7 @@ export async function readSheet<C extends string>(
   columns: readonly C[],
   limits: { maxRows: number; tooManyRows: string },
 ): Promise<ReadSheetResult<C>> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJS()).Workbook();
   try {
     await workbook.xlsx.load(file as unknown as ExcelJS.Buffer);
   } catch {

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import * as z from 'zod';
-// The CommonJS build of the one locale: importing it through z.locales would bundle all 40.
-import zhCN from 'zod/v4/locales/zh-CN.cjs';
+// A named import from zod's locale index: the bundle keeps zh-CN alone (unused re-exports are
+// dropped), on the same zod core as `zod` itself. Importing the `.cjs` file pulled in a second
+// CommonJS copy of that core (+34 KB), and z.locales would bundle all 40 locales.
+import { zhCN } from 'zod/v4/locales';
 import { ERROR_MESSAGES } from '../../types/errors';
 import { functionEventSchema, type Result } from '../../types/result';
 import { findMemberByOpenid } from './caller';
