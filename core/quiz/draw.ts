@@ -34,6 +34,12 @@ export class InsufficientQuestionsError extends Error {
   }
 }
 
+/** The categories a draw needs, or null when some rule draws from every category. */
+export function ruleCategories(rules: readonly DrawRule[]): string[] | null {
+  if (rules.some((rule) => rule.category === undefined)) return null;
+  return [...new Set(rules.flatMap((rule) => rule.category ?? []))];
+}
+
 function matches(rule: DrawRule, q: PoolQuestion): boolean {
   return (rule.category === undefined || rule.category === q.category) && (rule.difficulty === undefined || rule.difficulty === q.difficulty);
 }

@@ -1,6 +1,30 @@
-export { drawQuestions, InsufficientQuestionsError, type Difficulty, type DrawRule, type PoolQuestion } from './draw';
+export { drawQuestions, InsufficientQuestionsError, ruleCategories, type Difficulty, type DrawRule, type PoolQuestion } from './draw';
 export { optionOrder, questionOptionOrder, toDisplayed, toOriginal } from './shuffle';
-export { scoreAttempt, type AttemptScore, type QuestionResult, type ScoredQuestion, type ScoreInput } from './scoring';
+export {
+  isCorrectChoice,
+  reviewChoice,
+  scoreAttempt,
+  type AttemptScore,
+  type QuestionResult,
+  type ReviewedChoice,
+  type ScoredQuestion,
+  type ScoreInput,
+} from './scoring';
+export { contestStatusAt, isInAudience, type ContestAudience, type ContestStatus, type ContestWindow } from './contest';
+export {
+  compareMistakes,
+  isDayCounted,
+  isPathSafeId,
+  mistakeCursor,
+  notebookOverflow,
+  parseMistakeCursor,
+  previousDay,
+  PRACTICE_POINTS_PER_CORRECT,
+  standingAfter,
+  standingOn,
+  type NotebookRow,
+  type PracticeRecord,
+} from './practice';
 export { attemptDeadline, submissionTiming, type SubmissionTiming, type SubmissionTimingInput } from './deadline';
 export {
   branchStanding,

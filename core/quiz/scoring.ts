@@ -1,4 +1,5 @@
 import type { QuestionType } from '../../types/question';
+import { toDisplayed } from './shuffle';
 
 export interface ScoredQuestion {
   id: string;
@@ -70,12 +71,41 @@ function chosenOriginals(raw: unknown, order: readonly number[]): Set<number> | 
   return chosen;
 }
 
+/**
+ * Per-question correctness of a stored choice: exactly the answer's options, order and repeats
+ * aside, and never an empty choice. No partial credit.
+ */
+export function isCorrectChoice(chosen: Iterable<number>, answer: readonly number[]): boolean {
+  const picked = new Set(chosen);
+  const expected = new Set(answer);
+  return picked.size > 0 && picked.size === expected.size && [...picked].every((option) => expected.has(option));
+}
+
 function isCorrect(q: ScoredQuestion, chosen: ReadonlySet<number>): boolean {
-  const expected = new Set(q.answer);
-  if (chosen.size === 0 || chosen.size !== expected.size) return false;
   if (q.type !== 'multiple' && chosen.size !== 1) return false;
-  for (const c of chosen) if (!expected.has(c)) return false;
-  return true;
+  return isCorrectChoice(chosen, q.answer);
+}
+
+export interface ReviewedChoice {
+  /** Displayed positions the member chose, ascending. */
+  chosen: number[];
+  /** Displayed positions of the answer, ascending. */
+  correct: number[];
+  isCorrect: boolean;
+}
+
+/**
+ * A scored question as the member saw it, for the review after submit: the stored original
+ * indexes mapped through the attempt's option order. A stored choice outside the order is dropped.
+ */
+export function reviewChoice(order: readonly number[], answer: readonly number[], chosenOriginals: readonly number[]): ReviewedChoice {
+  const ascending = (a: number, b: number) => a - b;
+  const shown = chosenOriginals.filter((original) => order.includes(original));
+  return {
+    chosen: toDisplayed(order, shown).sort(ascending),
+    correct: toDisplayed(order, answer).sort(ascending),
+    isCorrect: isCorrectChoice(shown, answer),
+  };
 }
 
 /**

@@ -181,7 +181,7 @@ describe('member.importRoster 大名册（云存储 fileID）', () => {
     // Too big to send inline: it goes through cloud storage.
     expect(file.toString('base64').length).toBeGreaterThan(MAX_ROSTER_INLINE_BASE64);
     // What the page's Taro.cloud.uploadFile does on a phone.
-    const fileID = env.files.put('roster/2026-11/roster-5000.xlsx', file);
+    const fileID = env.files.put('roster/2026-11/roster-5000.xlsx', file, { side: 'client', openid: 'demo-admin' });
 
     const started = performance.now();
     const first = await env.call('demo-admin', 'member', 'importRoster', { mode: 'import', fileID });

@@ -9,8 +9,6 @@ import { QUESTION_TYPES } from '../question';
  */
 
 export const PRACTICE_QUESTION_COUNT = 5;
-/** One point per correct answer, counted once per day. */
-export const PRACTICE_POINTS_PER_CORRECT = 1;
 
 /** A Shanghai calendar day, YYYY-MM-DD. */
 export const practiceDaySchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');

@@ -1,10 +1,8 @@
 import type { ContestSummary } from '../../../types/contracts/quiz';
-import { submissionTiming } from '../../../core/quiz';
+import { contestStatusAt, isInAudience, submissionTiming, type ContestStatus } from '../../../core/quiz';
 import type { AttemptDoc, ContestDoc, ContestEntryDoc } from '../../../server/documents';
 import type { MemberContext } from '../../../server/kernel/router';
 import { entryId, listContestsEndedBy, listContestsEndingAfter, listEntriesByIds, listMemberAttempts } from '../repository';
-
-type ContestStatus = ContestSummary['status'];
 
 /** DB requests: caller, contests, my attempts, my board entries = 4, however many contests are listed. */
 export async function contests(input: { status?: ContestStatus }, ctx: MemberContext) {
@@ -24,16 +22,6 @@ export async function contests(input: { status?: ContestStatus }, ctx: MemberCon
       toContestSummary(doc, now, attempts.filter((attempt) => attempt.contestId === doc._id), entryByContest.get(doc._id)),
     ),
   };
-}
-
-/** Contests outside the caller's audience are neither listed nor startable. */
-export function isInAudience(contest: Pick<ContestDoc, 'audienceBranchIds'>, branchId: string): boolean {
-  return !contest.audienceBranchIds || contest.audienceBranchIds.includes(branchId);
-}
-
-export function contestStatusAt(contest: Pick<ContestDoc, 'startAt' | 'endAt'>, now: Date): ContestStatus {
-  if (now < contest.startAt) return 'upcoming';
-  return now < contest.endAt ? 'open' : 'closed';
 }
 
 function toContestSummary(doc: ContestDoc, now: Date, attempts: AttemptDoc[], entry: ContestEntryDoc | undefined): ContestSummary {

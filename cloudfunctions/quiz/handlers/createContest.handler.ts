@@ -1,18 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { CreateContestInput } from '../../../types/contracts/quiz';
-import { drawQuestions, InsufficientQuestionsError, seededRng } from '../../../core/quiz';
+import { drawQuestions, InsufficientQuestionsError, ruleCategories, seededRng } from '../../../core/quiz';
 import { recordAudit } from '../../../server/audit';
 import type { ContestDrawRule } from '../../../server/documents';
 import { fail } from '../../../server/kernel/failure';
 import type { MemberContext } from '../../../server/kernel/router';
 import { listBranches } from '../../../server/orgs';
 import { insertContest, listDrawPool } from '../repository';
-
-/** The categories a draw needs, or null when some rule draws from the whole bank. */
-export function ruleCategories(rules: ContestDrawRule[]): string[] | null {
-  if (rules.some((rule) => rule.category === undefined)) return null;
-  return [...new Set(rules.flatMap((rule) => rule.category ?? []))];
-}
 
 /** Refuses a contest the bank cannot serve now, naming the rule, instead of failing members at start. */
 export async function createContest(input: CreateContestInput, ctx: MemberContext) {

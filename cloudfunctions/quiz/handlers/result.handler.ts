@@ -1,5 +1,5 @@
 import type { AttemptResult } from '../../../types/contracts/quiz';
-import { toDisplayed } from '../../../core/quiz';
+import { reviewChoice } from '../../../core/quiz';
 import { fail } from '../../../server/kernel/failure';
 import type { MemberContext } from '../../../server/kernel/router';
 import { isSubmitted, toAttemptResult, type SubmittedAttempt } from '../attemptResult';
@@ -19,17 +19,12 @@ async function review(ctx: MemberContext, attempt: SubmittedAttempt): Promise<At
     const question = questions.get(item.id);
     if (!question) return [];
     const order = attempt.orders[item.id] ?? question.options.map((_, index) => index);
-    const chosen = attempt.chosen?.[item.id] ?? [];
-    const correct = toDisplayed(order, item.answer).sort((a, b) => a - b);
-    const shownChosen = toDisplayed(order, chosen).sort((a, b) => a - b);
     return [
       {
         questionId: item.id,
         stem: question.stem,
         options: order.map((original) => question.options[original] ?? ''),
-        chosen: shownChosen,
-        correct,
-        isCorrect: shownChosen.length === correct.length && shownChosen.every((value, index) => value === correct[index]),
+        ...reviewChoice(order, item.answer, attempt.chosen?.[item.id] ?? []),
         explanation: question.explanation,
       },
     ];

@@ -2,9 +2,12 @@ import { randomUUID } from 'node:crypto';
 import type { StartOutput } from '../../../types/contracts/quiz';
 import {
   attemptDeadline,
+  contestStatusAt,
   drawQuestions,
   InsufficientQuestionsError,
+  isInAudience,
   questionOptionOrder,
+  ruleCategories,
   seededRng,
   submissionTiming,
 } from '../../../core/quiz';
@@ -24,8 +27,6 @@ import {
   listDrawPool,
   PENDING_SORT_KEY,
 } from '../repository';
-import { contestStatusAt, isInAudience } from './contests.handler';
-import { ruleCategories } from './createContest.handler';
 
 /** A submit that left the phone just before the deadline still counts if it lands within this. */
 export const SUBMIT_GRACE_MS = 10_000;

@@ -1,7 +1,7 @@
 import type { MistakesInput, PracticeMistakes } from '../../../types/contracts/practice';
+import { compareMistakes, mistakeCursor, parseMistakeCursor } from '../../../core/quiz';
 import type { MemberContext } from '../../../server/kernel/router';
 import { findPracticeMember, listQuestionsByIds } from './practice.repository';
-import { compareMistakes, mistakeCursor, parseMistakeCursor } from './practice.rules';
 
 /** `quiz.mistakes`: one page of the 错题本, newest wrong first. DB requests: caller, member doc, the page's questions = 3. */
 export async function mistakes({ cursor, pageSize }: MistakesInput, ctx: MemberContext): Promise<PracticeMistakes> {
@@ -30,7 +30,7 @@ export async function mistakes({ cursor, pageSize }: MistakesInput, ctx: MemberC
         },
       ];
     }),
-    nextCursor: rest.length > pageSize && last ? mistakeCursor(last[0], last[1]) : null,
+    nextCursor: rest.length > pageSize && last ? mistakeCursor(last) : null,
     total: entries.length,
   };
 }

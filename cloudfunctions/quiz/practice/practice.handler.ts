@@ -1,14 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { PRACTICE_QUESTION_COUNT, type PracticeToday } from '../../../types/contracts/practice';
 import { QUESTION_CATEGORIES } from '../../../types/question';
-import { drawQuestions, questionOptionOrder, seededRng, shuffle, type Rng } from '../../../core/quiz';
+import { drawQuestions, isDayCounted, questionOptionOrder, seededRng, shuffle, standingOn, type Rng } from '../../../core/quiz';
 import { shanghaiDay } from '../../../core/time';
 import type { PracticeDayDoc, PracticeMemberDoc, QuestionDoc } from '../../../server/documents';
 import { fail } from '../../../server/kernel/failure';
 import type { MemberContext } from '../../../server/kernel/router';
 import { findPracticeDay, findPracticeMember, insertPracticeDay, listPracticePool, practiceDayId } from './practice.repository';
-import { standingOn } from './practice.rules';
-import { countDay, countedIn, displayedOrder, isSubmitted, toResult } from './practiceDay';
+import { countDay, displayedOrder, isSubmitted, toResult } from './practiceDay';
 
 /** A day's draw reads this many categories at random: variety without reading the whole bank. */
 const DRAW_CATEGORIES = 3;
@@ -25,7 +24,7 @@ export async function practice(_input: Record<string, never>, ctx: MemberContext
   const day = shanghaiDay(now);
   let [dayDoc, memberDoc] = await Promise.all([findPracticeDay(db, member._id, day), findPracticeMember(db, member._id)]);
   if (!dayDoc) dayDoc = await drawDay(ctx, day, memberDoc);
-  else if (isSubmitted(dayDoc) && !countedIn(memberDoc, day)) {
+  else if (isSubmitted(dayDoc) && !isDayCounted(memberDoc, day)) {
     // Heals a submit whose reply was lost between its two writes.
     memberDoc = await countDay(ctx, dayDoc, memberDoc);
   }

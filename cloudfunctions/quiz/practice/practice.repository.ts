@@ -63,16 +63,33 @@ export async function insertPracticeMember(db: Database, doc: PracticeMemberDoc)
   }
 }
 
+/** A day's effect on the notebook: its wrong answers (re)entered, and the entries pushed over the cap. */
+export interface NotebookChange {
+  wrongIds: readonly string[];
+  wrongAt: Date;
+  droppedIds: readonly string[];
+}
+
 /**
- * Compare-and-set on `lastDay`: applies a day's counted result only if no other day was counted since
- * the document was read. False means it was (or this very day was, by an earlier try).
+ * Compare-and-set on `lastDay`: applies a day's counted result (standing fields and notebook
+ * change) only if no other day was counted since the document was read. False means it was (or
+ * this very day was, by an earlier try). Ids must be path-safe: they become field paths.
  */
-export async function updatePracticeMemberIfLastDay(
+export async function recordCountedDay(
   db: Database,
   memberId: string,
   expectedLastDay: string,
-  data: Record<string, unknown>,
+  counted: Partial<PracticeMemberDoc>,
+  notebook: NotebookChange,
 ): Promise<boolean> {
+  const _ = db.command;
+  const data: Record<string, unknown> = { ...counted };
+  for (const id of notebook.wrongIds) {
+    data[`mistakes.${id}.wrongCount`] = _.inc(1);
+    data[`mistakes.${id}.lastWrongAt`] = notebook.wrongAt;
+    data[`mistakes.${id}.source`] = 'practice';
+  }
+  for (const id of notebook.droppedIds) data[`mistakes.${id}`] = _.remove();
   const reply = (await db.collection('practice_members').where({ _id: memberId, lastDay: expectedLastDay }).update({ data })) as {
     stats: { updated: number };
   };
@@ -80,10 +97,24 @@ export async function updatePracticeMemberIfLastDay(
 }
 
 /** Updates one notebook entry only while it is still open; false when it was resolved meanwhile. */
-export async function updateOpenMistake(db: Database, memberId: string, questionId: string, data: Record<string, unknown>): Promise<boolean> {
+async function updateOpenMistake(db: Database, memberId: string, questionId: string, data: Record<string, unknown>): Promise<boolean> {
   const reply = (await db
     .collection('practice_members')
     .where({ _id: memberId, [`mistakes.${questionId}.wrongCount`]: db.command.gte(1) })
     .update({ data })) as { stats: { updated: number } };
   return reply.stats.updated === 1;
+}
+
+/** Takes a notebook entry out as resolved; false when a concurrent retry already did. */
+export function resolveMistake(db: Database, memberId: string, questionId: string): Promise<boolean> {
+  const _ = db.command;
+  return updateOpenMistake(db, memberId, questionId, { [`mistakes.${questionId}`]: _.remove(), resolvedCount: _.inc(1) });
+}
+
+/** Counts one more wrong answer on an open notebook entry; false when it was resolved meanwhile. */
+export function recordMistakeMiss(db: Database, memberId: string, questionId: string, at: Date): Promise<boolean> {
+  return updateOpenMistake(db, memberId, questionId, {
+    [`mistakes.${questionId}.wrongCount`]: db.command.inc(1),
+    [`mistakes.${questionId}.lastWrongAt`]: at,
+  });
 }

@@ -3,12 +3,11 @@
  * phone sees it, and counting it into the member document exactly once.
  */
 import type { PracticeResult } from '../../../types/contracts/practice';
-import { toDisplayed } from '../../../core/quiz';
+import { isCorrectChoice, isDayCounted, isPathSafeId, notebookOverflow, reviewChoice, standingAfter } from '../../../core/quiz';
 import type { PracticeDayDoc, PracticeItem, PracticeMemberDoc, PracticeMistakeEntry } from '../../../server/documents';
 import { fail } from '../../../server/kernel/failure';
 import type { MemberContext } from '../../../server/kernel/router';
-import { findPracticeMember, insertPracticeMember, updatePracticeMemberIfLastDay } from './practice.repository';
-import { compareMistakes, isPathSafeId, standingAfter } from './practice.rules';
+import { findPracticeMember, insertPracticeMember, recordCountedDay } from './practice.repository';
 
 /** The notebook keeps this many open entries (newest wrong first) so the member document stays small. */
 export const MAX_NOTEBOOK_ENTRIES = 200;
@@ -21,10 +20,6 @@ export function isSubmitted(doc: PracticeDayDoc): doc is SubmittedDay {
   return doc.status === 'submitted' && doc.submittedAt !== undefined && doc.chosen !== undefined;
 }
 
-export function countedIn(memberDoc: PracticeMemberDoc | null, day: string): boolean {
-  return memberDoc !== null && memberDoc.lastDay >= day;
-}
-
 export function displayedOrder(doc: PracticeDayDoc, item: PracticeItem): number[] {
   return doc.orders[item.id] ?? item.options.map((_, index) => index);
 }
@@ -32,11 +27,7 @@ export function displayedOrder(doc: PracticeDayDoc, item: PracticeItem): number[
 /** Wrong (or unanswered) question ids of a submitted day. */
 function wrongIds(doc: SubmittedDay): string[] {
   return doc.items
-    .filter((item) => {
-      const chosen = [...(doc.chosen[item.id] ?? [])].sort((a, b) => a - b);
-      const answer = [...item.answer].sort((a, b) => a - b);
-      return chosen.length !== answer.length || chosen.some((value, index) => value !== answer[index]);
-    })
+    .filter((item) => !isCorrectChoice(doc.chosen[item.id] ?? [], item.answer))
     .map((item) => item.id)
     .filter(isPathSafeId);
 }
@@ -56,9 +47,8 @@ export async function countDay(ctx: MemberContext, doc: SubmittedDay, read: Prac
   });
   let current = read;
   for (let tries = 0; tries < MAX_WRITE_TRIES; tries += 1) {
-    if (countedIn(current, doc.day)) return current!;
-    const next = standingAfter(current, doc.day, doc.correctCount);
-    const { pointsEarned: _earned, ...standing } = next;
+    if (isDayCounted(current, doc.day)) return current!;
+    const { pointsEarned: _earned, ...standing } = standingAfter(current, doc.day, doc.correctCount);
     if (!current) {
       const created: PracticeMemberDoc = {
         _id: member._id,
@@ -73,22 +63,16 @@ export async function countDay(ctx: MemberContext, doc: SubmittedDay, read: Prac
       if (await insertPracticeMember(db, created)) return created;
     } else {
       const mistakes = { ...current.mistakes };
-      const data: Record<string, unknown> = { ...standing, lastDay: doc.day, updatedAt: now, branchId: member.branchId };
-      for (const id of wrong) {
-        mistakes[id] = newEntry(mistakes[id]);
-        data[`mistakes.${id}.wrongCount`] = db.command.inc(1);
-        data[`mistakes.${id}.lastWrongAt`] = doc.submittedAt;
-        data[`mistakes.${id}.source`] = 'practice';
-      }
-      // Over the cap, the entries wrong longest ago leave the notebook.
-      const overflow = Object.entries(mistakes).sort(compareMistakes).slice(MAX_NOTEBOOK_ENTRIES);
-      for (const [id] of overflow) {
-        delete mistakes[id];
-        if (isPathSafeId(id)) data[`mistakes.${id}`] = db.command.remove();
-      }
-      if (await updatePracticeMemberIfLastDay(db, member._id, current.lastDay, data)) {
-        return { ...current, ...standing, lastDay: doc.day, mistakes, updatedAt: now };
-      }
+      for (const id of wrong) mistakes[id] = newEntry(mistakes[id]);
+      const dropped = notebookOverflow(Object.entries(mistakes), MAX_NOTEBOOK_ENTRIES);
+      for (const id of dropped) delete mistakes[id];
+      const counted = { ...standing, lastDay: doc.day, updatedAt: now, branchId: member.branchId };
+      const recorded = await recordCountedDay(db, member._id, current.lastDay, counted, {
+        wrongIds: wrong,
+        wrongAt: doc.submittedAt,
+        droppedIds: dropped.filter(isPathSafeId),
+      });
+      if (recorded) return { ...current, ...counted, mistakes };
     }
     current = await findPracticeMember(db, member._id);
   }
@@ -98,16 +82,12 @@ export async function countDay(ctx: MemberContext, doc: SubmittedDay, read: Prac
 export function toResult(doc: SubmittedDay): PracticeResult {
   const review = doc.items.map((item) => {
     const order = displayedOrder(doc, item);
-    const correct = toDisplayed(order, item.answer).sort((a, b) => a - b);
-    const chosen = toDisplayed(order, (doc.chosen[item.id] ?? []).filter((original) => order.includes(original))).sort((a, b) => a - b);
     return {
       questionId: item.id,
       type: item.type,
       stem: item.stem,
       options: order.map((original) => item.options[original] ?? ''),
-      chosen,
-      correct,
-      isCorrect: chosen.length === correct.length && chosen.every((value, index) => value === correct[index]),
+      ...reviewChoice(order, item.answer, doc.chosen[item.id] ?? []),
       explanation: item.explanation,
     };
   });

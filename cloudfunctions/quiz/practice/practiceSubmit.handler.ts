@@ -1,12 +1,11 @@
 import type { PracticeAnswers, PracticeSubmitInput, PracticeSubmitOutput } from '../../../types/contracts/practice';
-import { scoreAttempt } from '../../../core/quiz';
+import { isDayCounted, scoreAttempt, standingAfter, standingOn } from '../../../core/quiz';
 import { shanghaiDay } from '../../../core/time';
 import type { PracticeDayDoc } from '../../../server/documents';
 import { fail } from '../../../server/kernel/failure';
 import type { MemberContext } from '../../../server/kernel/router';
 import { closePracticeDay, findPracticeDay, findPracticeMember } from './practice.repository';
-import { standingAfter, standingOn } from './practice.rules';
-import { countDay, countedIn, isSubmitted, toResult, type SubmittedDay } from './practiceDay';
+import { countDay, isSubmitted, toResult, type SubmittedDay } from './practiceDay';
 
 function scoredItems(doc: PracticeDayDoc) {
   return doc.items.map((item) => ({ id: item.id, type: item.type, answer: item.answer, optionCount: item.options.length, points: 1 }));
@@ -27,7 +26,7 @@ export async function practiceSubmit({ day, answers }: PracticeSubmitInput, ctx:
   if (!dayDoc) fail('NOT_FOUND', { message: '今天的练习尚未开始，请刷新' });
 
   const submitted = isSubmitted(dayDoc) ? dayDoc : await scoreAndClose(ctx, dayDoc, answers);
-  const counted = countedIn(memberDoc, day) ? memberDoc! : await countDay(ctx, submitted, memberDoc);
+  const counted = isDayCounted(memberDoc, day) ? memberDoc! : await countDay(ctx, submitted, memberDoc);
   return { result: toResult(submitted), ...standingOn(counted, todayDay) };
 }
 

@@ -1,9 +1,8 @@
 import type { PracticeRetry, RetryMistakeInput } from '../../../types/contracts/practice';
-import { scoreAttempt } from '../../../core/quiz';
+import { isCorrectChoice, isPathSafeId } from '../../../core/quiz';
 import { fail } from '../../../server/kernel/failure';
 import type { MemberContext } from '../../../server/kernel/router';
-import { findPracticeMember, listQuestionsByIds, updateOpenMistake } from './practice.repository';
-import { isPathSafeId } from './practice.rules';
+import { findPracticeMember, listQuestionsByIds, recordMistakeMiss, resolveMistake } from './practice.repository';
 
 /**
  * `quiz.retryMistake`: answers a notebook question again; a right answer takes it out of the
@@ -19,26 +18,16 @@ export async function retryMistake({ questionId, answer }: RetryMistakeInput, ct
   if (answer.some((index) => index >= question.options.length)) fail('INVALID_INPUT', { field: 'answer', message: '输入有误：所选选项不存在' });
   if (question.type !== 'multiple' && new Set(answer).size > 1) fail('INVALID_INPUT', { field: 'answer', message: '输入有误：此题只能选一个答案' });
 
-  const correct =
-    scoreAttempt({
-      questions: [{ id: question._id, type: question.type, answer: question.answer, optionCount: question.options.length, points: 1 }],
-      orders: {},
-      answers: { [questionId]: answer },
-    }).correctCount === 1;
-  const _ = db.command;
+  const correct = isCorrectChoice(answer, question.answer);
   const openBefore = Object.keys(memberDoc.mistakes).length;
   let remaining = openBefore;
   let wrongCount = entry.wrongCount;
   if (correct) {
     // Resolved: the entry leaves the notebook. A concurrent retry may have removed it already.
-    await updateOpenMistake(db, member._id, questionId, { [`mistakes.${questionId}`]: _.remove(), resolvedCount: _.inc(1) });
+    await resolveMistake(db, member._id, questionId);
     remaining = openBefore - 1;
-  } else {
-    const updated = await updateOpenMistake(db, member._id, questionId, {
-      [`mistakes.${questionId}.wrongCount`]: _.inc(1),
-      [`mistakes.${questionId}.lastWrongAt`]: now,
-    });
-    if (updated) wrongCount += 1;
+  } else if (await recordMistakeMiss(db, member._id, questionId, now)) {
+    wrongCount += 1;
   }
   return {
     questionId,
