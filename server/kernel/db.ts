@@ -36,18 +36,20 @@ export async function countOf(query: Countable): Promise<number> {
 }
 
 /**
- * Reads a collection that is small by nature (the org tree, a programme's items) past the per-get cap.
- * `maxDocs` keeps a mistake from turning into an unbounded scan.
+ * Reads a collection that is small by nature (the org tree, a bank's questions) past the per-get cap.
+ * It stops at an empty page, not at a short one: the server may answer with fewer documents than
+ * asked (a default or a reply-size cap) while more remain. `maxDocs` keeps a mistake from turning
+ * into an unbounded scan.
  */
 export async function fetchAllPages<T>(
   query: { skip(n: number): { limit(n: number): Gettable } },
   maxDocs: number,
 ): Promise<T[]> {
   const all: T[] = [];
-  for (let offset = 0; offset < maxDocs; offset += MAX_DOCS_PER_GET) {
-    const page = await fetchList<T>(query.skip(offset).limit(Math.min(MAX_DOCS_PER_GET, maxDocs - offset)));
+  while (all.length < maxDocs) {
+    const page = await fetchList<T>(query.skip(all.length).limit(Math.min(MAX_DOCS_PER_GET, maxDocs - all.length)));
+    if (page.length === 0) break;
     all.push(...page);
-    if (page.length < MAX_DOCS_PER_GET) break;
   }
   return all;
 }

@@ -1,5 +1,6 @@
 import cloud from 'wx-server-sdk';
 import * as z from 'zod';
+import { fetchAllPages } from '../../server/kernel/db';
 import { dispatch } from '../../server/kernel/dispatch';
 import type { Logger } from '../../server/kernel/log';
 import { allow, anyone, type Router } from '../../server/kernel/router';
@@ -139,5 +140,36 @@ describe('函数内核：路由、校验、权限与错误', () => {
     expect(lines).toContainEqual(
       expect.objectContaining({ event: 'request', fields: expect.objectContaining({ action: 'adminOnly', ok: false, code: 'FORBIDDEN' }) }),
     );
+  });
+});
+
+describe('fetchAllPages', () => {
+  /** A query whose server answers at most `perReply` documents however many are asked for. */
+  function cappedQuery(total: number, perReply: number) {
+    const asked: { offset: number; limit: number }[] = [];
+    const query = {
+      skip: (offset: number) => ({
+        limit: (limit: number) => ({
+          get: async () => {
+            asked.push({ offset, limit });
+            const end = Math.min(total, offset + Math.min(limit, perReply));
+            return { data: Array.from({ length: Math.max(0, end - offset) }, (_, i) => offset + i) };
+          },
+        }),
+      }),
+    };
+    return { query, asked };
+  }
+
+  it('服务端每次少给也照样读完：读到空页才停，不把短页当作末页', async () => {
+    const { query, asked } = cappedQuery(250, 100);
+    const rows = await fetchAllPages<number>(query, 5_000);
+    expect(rows).toEqual(Array.from({ length: 250 }, (_, i) => i));
+    expect(asked.map((a) => a.offset)).toEqual([0, 100, 200, 250]);
+  });
+
+  it('读满 maxDocs 即停，防止误用变成全表扫描', async () => {
+    const { query } = cappedQuery(10_000, 1_000);
+    expect(await fetchAllPages<number>(query, 2_500)).toHaveLength(2_500);
   });
 });
