@@ -5,14 +5,31 @@
  * Prints a table, writes bench-results.json (git-ignored) keyed by action name, and exits 1 when a
  * budget is exceeded or a hot query is not covered by a declared index.
  *
+ * First, cold start: every function is bundled and loaded in fresh processes (size, load time,
+ * first calls). Scenarios with fixed sizes (imports, exports) run at those sizes in every run. Last,
+ * each function's config.json timeout is checked against the slowest action measured.
+ *
  * Options (CLI or env): --sizes=1000,10000 (BENCH_SIZES), --samples=200 (BENCH_SAMPLES),
- * --naive-samples=200 (BENCH_NAIVE_SAMPLES; scaled down with size), --only=quiz (BENCH_ONLY),
+ * --naive-samples=200 (BENCH_NAIVE_SAMPLES; scaled down with size), --cold-samples=15
+ * (BENCH_COLD_SAMPLES), --only=quiz,coldStart (BENCH_ONLY; scenario names and `coldStart`),
  * --out=bench-results.json (BENCH_OUT). `--quick` = --sizes=1000 --samples=50.
  */
 import { writeFileSync } from 'node:fs';
+import os from 'node:os';
 import { resolve } from 'node:path';
-import { DEFAULT_NAIVE_SAMPLES, DEFAULT_SAMPLES, DEFAULT_SIZES, BUDGETS, SCENARIOS } from './bench/registry';
-import { collect, machineInfo, table } from './bench/report';
+import { configuredTimeout, functionNames } from './build-functions';
+import {
+  BUDGETS,
+  COLD_START_BUDGET,
+  DEFAULT_COLD_SAMPLES,
+  DEFAULT_NAIVE_SAMPLES,
+  DEFAULT_SAMPLES,
+  DEFAULT_SIZES,
+  SCENARIOS,
+  TIMEOUT_POLICY,
+} from './bench/registry';
+import { checkTimeouts, collect, machineInfo, table, timeoutBreaches, timeoutTable } from './bench/report';
+import { coldStartBreaches, coldStartTable, measureColdStarts } from './bench/scenarios/coldStart';
 import type { BenchOptions, ScenarioRun } from './bench/types';
 
 function option(name: string, env: string): string | undefined {
@@ -32,19 +49,22 @@ function parseOptions() {
   const sizesText = option('sizes', 'BENCH_SIZES');
   const samplesText = option('samples', 'BENCH_SAMPLES');
   const naiveText = option('naive-samples', 'BENCH_NAIVE_SAMPLES');
-  const only = option('only', 'BENCH_ONLY');
+  const coldText = option('cold-samples', 'BENCH_COLD_SAMPLES');
+  const only = option('only', 'BENCH_ONLY')?.split(',');
   return {
     sizes: sizesText ? positiveInts(sizesText, '--sizes') : quick ? [1_000] : DEFAULT_SIZES,
     samples: samplesText ? positiveInts(samplesText, '--samples')[0]! : quick ? 50 : DEFAULT_SAMPLES,
     naiveSamples: naiveText ? positiveInts(naiveText, '--naive-samples')[0]! : quick ? 50 : DEFAULT_NAIVE_SAMPLES,
-    scenarios: only ? SCENARIOS.filter((s) => only.split(',').includes(s.name)) : SCENARIOS,
+    coldSamples: coldText ? positiveInts(coldText, '--cold-samples')[0]! : DEFAULT_COLD_SAMPLES,
+    coldStart: !only || only.includes('coldStart'),
+    scenarios: only ? SCENARIOS.filter((s) => only.includes(s.name)) : SCENARIOS,
     out: resolve(option('out', 'BENCH_OUT') ?? resolve(__dirname, '..', 'bench-results.json')),
   };
 }
 
 async function main(): Promise<number> {
   const options = parseOptions();
-  if (options.scenarios.length === 0) throw new Error('--only matched no scenario');
+  if (options.scenarios.length === 0 && !options.coldStart) throw new Error('--only matched no scenario');
   const started = performance.now();
   const benchOptions: BenchOptions = {
     samples: options.samples,
@@ -54,9 +74,10 @@ async function main(): Promise<number> {
   console.log(
     `bench: scenarios ${options.scenarios.map((s) => s.name).join(', ')}; sizes ${options.sizes.join(', ')}; ${options.samples} calls per case per size`,
   );
+  const coldStarts = options.coldStart ? await measureColdStarts(options.coldSamples, COLD_START_BUDGET, benchOptions.log) : [];
   const runs: ScenarioRun[] = [];
   for (const scenario of options.scenarios) {
-    for (const size of options.sizes) {
+    for (const size of scenario.fixedSizes ?? options.sizes) {
       const sizeStarted = performance.now();
       runs.push(await scenario.run(size, benchOptions));
       console.log(`  ${scenario.name} @ ${size}: ${((performance.now() - sizeStarted) / 1000).toFixed(1)} s`);
@@ -66,12 +87,27 @@ async function main(): Promise<number> {
   }
   const totalMs = performance.now() - started;
   const { rows, results, failures, notMeasured } = collect(runs, BUDGETS);
+  const timeouts = checkTimeouts(rows, coldStarts, Object.fromEntries(functionNames().map((name) => [name, configuredTimeout(name)])), TIMEOUT_POLICY);
+  failures.push(...coldStarts.flatMap(coldStartBreaches), ...timeoutBreaches(timeouts, TIMEOUT_POLICY));
 
+  if (coldStarts.length > 0) {
+    console.log('');
+    console.log(coldStartTable(coldStarts));
+    console.log(`load = wx-server-sdk + bundle in a fresh node process; cold start = load + first call; ${options.coldSamples} samples each`);
+  }
+  if (rows.length > 0) {
+    console.log('');
+    console.log(table(rows, BUDGETS));
+    console.log('');
+    const naive = [...new Set(rows.flatMap((r) => (r.summary.naive ? [`${r.action}: ${r.summary.naive.description}`] : [])))];
+    if (naive.length > 0) console.log(`naive = ${naive.join('; ')}`);
+    console.log('ratio = naive p50 ÷ real p50; docs = documents returned to the function per call');
+  }
   console.log('');
-  console.log(table(rows, BUDGETS));
-  console.log('');
-  console.log('naive = ' + [...new Set(rows.flatMap((r) => (r.summary.naive ? [`${r.action}: ${r.summary.naive.description}`] : [])))].join('; '));
-  console.log('ratio = naive p50 ÷ real p50; docs = documents returned to the function per call');
+  console.log(timeoutTable(timeouts));
+  console.log(
+    `needs = ${TIMEOUT_POLICY.headroom} × (cold ms + p95 + ${TIMEOUT_POLICY.dbRequestMs} ms per DB request), at least ${TIMEOUT_POLICY.platformDefaultSeconds} s`,
+  );
   if (notMeasured.length > 0) console.log(`budgets declared but not measured yet: ${notMeasured.join(', ')}`);
   console.log(`total ${(totalMs / 1000).toFixed(1)} s`);
 
@@ -83,12 +119,16 @@ async function main(): Promise<number> {
       samples: options.samples,
       naiveSamples: options.naiveSamples,
       scenarios: options.scenarios.map((s) => s.name),
+      coldSamples: options.coldStart ? options.coldSamples : 0,
+      loadAverage: os.loadavg().map((load) => Math.round(load * 100) / 100),
       totalMs: Math.round(totalMs),
       setupMs: Object.fromEntries(runs.map((r) => [String(r.size), Math.round(r.setupMs)])),
       ok: failures.length === 0,
       failures,
       notMeasured,
     },
+    coldStart: coldStarts,
+    timeouts: { policy: TIMEOUT_POLICY, functions: timeouts },
     ...results,
   };
   writeFileSync(options.out, JSON.stringify(report, null, 2) + '\n');

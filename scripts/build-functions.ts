@@ -32,6 +32,12 @@ function declaredDependencies(name: string): string[] {
   return Object.keys(manifest.dependencies);
 }
 
+/** The timeout a function's config.json sets, in seconds; null when it leaves CloudBase's default. */
+export function configuredTimeout(name: string): number | null {
+  const config = JSON.parse(readFileSync(join(FUNCTIONS_DIR, name, 'config.json'), 'utf8')) as { timeout?: number };
+  return config.timeout ?? null;
+}
+
 export async function buildFunctions(names = functionNames()): Promise<void> {
   await Promise.all(
     names.map(async (name) => {

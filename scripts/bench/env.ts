@@ -8,7 +8,7 @@ import { loadSource } from '../../emulator/runner';
 import { initCloud } from '../../server/kernel/dispatch';
 import type { Database } from '../../server/kernel/db';
 import type { FunctionName } from '../../types/contracts';
-import type { Sample } from './types';
+import type { BenchOptions, Sample } from './types';
 
 // BENCH_VERBOSE=1 keeps the functions' JSON logs (e.g. to see an unexpected_error).
 if (process.env.BENCH_VERBOSE !== '1') process.env.HONGTU_LOG = 'silent';
@@ -19,6 +19,14 @@ export interface BenchEnv extends LocalEnvironment {
   call(openid: string, name: FunctionName, action: string, input: Record<string, unknown>): Promise<Sample & { data: any }>;
   /** Runs a naive implementation against the SDK, recording its DB requests and wall time. */
   naive<T>(fn: (db: Database) => Promise<T>): Promise<Sample & { value: T }>;
+}
+
+/**
+ * Calls per case for actions that take seconds (imports, exports): enough for a median and a
+ * maximum to set a timeout from, few enough that the default run stays within minutes.
+ */
+export function slowSamples(options: BenchOptions): number {
+  return Math.min(options.samples, 5);
 }
 
 export function createBenchEnv(): BenchEnv {

@@ -4,7 +4,12 @@
  * SCENARIOS and give each action a budget here. A declared budget that no scenario measures yet
  * is reported as "not measured", never as passing.
  */
+import { bankScenario } from './scenarios/bank';
+import type { ColdStartBudget } from './scenarios/coldStart';
+import { exportMineScenario } from './scenarios/exportMine';
 import { quizScenario } from './scenarios/quiz';
+import { rosterScenario } from './scenarios/roster';
+import type { TimeoutPolicy } from './report';
 import type { Budget, Scenario } from './types';
 
 const DESIGN = 'DESIGN §8';
@@ -19,9 +24,31 @@ export const BUDGETS: Record<string, Budget> = {
   'stats.branchDashboard': { maxRequests: 3, hot: true, source: DESIGN },
 };
 
-export const SCENARIOS: Scenario[] = [quizScenario];
+export const SCENARIOS: Scenario[] = [quizScenario, rosterScenario, bankScenario, exportMineScenario];
 
 /** DESIGN §8 names 300k too; the default run stops at 100k to stay within 10 minutes on 2 cores. */
 export const DEFAULT_SIZES = [1_000, 10_000, 100_000];
 export const DEFAULT_SAMPLES = 200;
 export const DEFAULT_NAIVE_SAMPLES = 200;
+
+/**
+ * DESIGN §8: each bundle loads in ≤ 150 ms. Judged on the bundle after wx-server-sdk: the SDK alone
+ * takes ≈130 ms on this machine, is the same for every function and is not the project's to shrink;
+ * it is measured and reported beside the bundle.
+ */
+export const COLD_START_BUDGET: ColdStartBudget = { maxBundleMs: 150, source: 'DESIGN §8; median, after wx-server-sdk' };
+export const DEFAULT_COLD_SAMPLES = 15;
+
+/**
+ * A function's config.json timeout must cover its slowest measured action on a cold instance, with
+ * room to spare: (load + first calls + the action's p95 + its DB requests at a network round trip
+ * each) × headroom. The emulator answers from memory in well under a millisecond where CloudBase
+ * needs a round trip, and an instance gets a slice of a core, hence the allowance and the factor.
+ */
+export const TIMEOUT_POLICY: TimeoutPolicy = {
+  headroom: 3,
+  dbRequestMs: 30,
+  platformDefaultSeconds: 3,
+  maxSeconds: 60,
+  source: 'WECHAT-FACTS: default 3 s, at most 60 s in the WeChat console',
+};

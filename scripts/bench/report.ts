@@ -1,6 +1,7 @@
 /** Budget checks, the stdout table and bench-results.json. */
 import os from 'node:os';
 import { ratio, summarize, type Summary } from './stats';
+import type { ColdStartResult } from './scenarios/coldStart';
 import type { Budget, CaseResult, Sample, ScenarioRun } from './types';
 
 export interface CaseSummary {
@@ -19,6 +20,7 @@ export interface ActionSize extends CaseSummary {
 
 export interface Row {
   size: number;
+  unit: string | undefined;
   action: string;
   label: string;
   summary: CaseSummary;
@@ -28,6 +30,11 @@ function summarizeCase(real: readonly Sample[], naive: CaseResult['naive'] | und
   const r = summarize(real);
   const n = naive && naive.samples.length > 0 ? { ...summarize(naive.samples), description: naive.description } : null;
   return { real: r, naive: n, ratio: ratio(r, n ?? undefined) };
+}
+
+/** `1000` for members, `5000 rows` otherwise: the key in bench-results.json. */
+function sizeLabel(size: number, unit: string | undefined): string {
+  return unit === undefined ? String(size) : `${size} ${unit}`;
 }
 
 /** The failures this summary causes under its budget (empty when within it). */
@@ -50,7 +57,7 @@ export function collect(runs: readonly ScenarioRun[], budgets: Record<string, Bu
   for (const run of runs) {
     const byAction = new Map<string, CaseResult[]>();
     for (const c of run.cases) {
-      rows.push({ size: run.size, action: c.action, label: c.label, summary: summarizeCase(c.real, c.naive) });
+      rows.push({ size: run.size, unit: run.unit, action: c.action, label: c.label, summary: summarizeCase(c.real, c.naive) });
       byAction.set(c.action, [...(byAction.get(c.action) ?? []), c]);
     }
     for (const [action, cases] of byAction) {
@@ -69,7 +76,7 @@ export function collect(runs: readonly ScenarioRun[], budgets: Record<string, Bu
         withinBudget: found.length === 0,
       };
       if (cases.length > 1) entry.cases = Object.fromEntries(cases.map((c) => [c.label, summarizeCase(c.real, c.naive)]));
-      (results[action] ??= {})[String(run.size)] = entry;
+      (results[action] ??= {})[sizeLabel(run.size, run.unit)] = entry;
     }
   }
   const measured = new Set(Object.keys(results));
@@ -95,18 +102,22 @@ function fmt(value: number): string {
   return value.toFixed(2);
 }
 
-function pad(cells: string[], widths: number[]): string {
-  return cells.map((cell, i) => (i < 3 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ');
+/** Plain-text table; widths are computed so it stays aligned whatever the numbers. */
+export function textTable(header: string[], body: string[][], leftAlignedColumns: number): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...body.map((row) => row[i]!.length)));
+  const pad = (cells: string[]) =>
+    cells.map((cell, i) => (i < leftAlignedColumns ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ');
+  return [pad(header), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(pad)].join('\n');
 }
 
-/** Plain-text table; widths are computed so it stays aligned whatever the numbers. */
+/** The scenarios' table: one row per case per size. */
 export function table(rows: readonly Row[], budgets: Record<string, Budget>): string {
   const header = ['size', 'action', 'case', 'DB req med/max', 'docs med/max', 'indexed', 'p50 ms', 'p95 ms', 'naive req', 'naive docs', 'naive p50/p95 ms', 'ratio', 'budget'];
-  const body = rows.map(({ size, action, label, summary: { real, naive, ratio: r } }) => {
+  const body = rows.map(({ size, unit, action, label, summary: { real, naive, ratio: r } }) => {
     const budget = budgets[action];
     const within = breaches(action, size, real, budget).length === 0;
     return [
-      size.toLocaleString('en-US'),
+      unit === undefined ? size.toLocaleString('en-US') : `${size.toLocaleString('en-US')} ${unit}`,
       action,
       label,
       `${real.dbRequests.median}/${real.dbRequests.max}`,
@@ -121,7 +132,86 @@ export function table(rows: readonly Row[], budgets: Record<string, Budget>): st
       budget ? `${budget.maxRequests === undefined ? 'idx' : `≤${budget.maxRequests}`} ${within ? 'ok' : 'FAIL'}` : '—',
     ];
   });
-  const widths = header.map((h, i) => Math.max(h.length, ...body.map((row) => row[i]!.length)));
-  const line = widths.map((w) => '-'.repeat(w)).join('  ');
-  return [pad(header, widths), line, ...body.map((row) => pad(row, widths))].join('\n');
+  return textTable(header, body, 3);
+}
+
+export interface TimeoutPolicy {
+  /** Factor over the estimated production time of the slowest call. */
+  headroom: number;
+  /** Allowance per DB request for the network round trip the in-memory emulator does not have. */
+  dbRequestMs: number;
+  /** CloudBase's timeout when config.json sets none; the floor. */
+  platformDefaultSeconds: number;
+  maxSeconds: number;
+  source: string;
+}
+
+export interface FunctionTimeout {
+  function: string;
+  configuredSeconds: number | null;
+  /** The measured case with the largest estimated production time. */
+  slowest: { action: string; case: string; size: string; p95Ms: number; dbRequests: number } | null;
+  /** Load p95 plus the slowest first call's p95 (e.g. the one that loads exceljs). */
+  coldMs: number;
+  neededSeconds: number;
+  ok: boolean;
+}
+
+/**
+ * Checks each function's config.json timeout against the slowest action this run measured (DESIGN
+ * §8, WECHAT-FACTS): only what was measured counts, so a --quick or --only run checks less.
+ */
+export function checkTimeouts(
+  rows: readonly Row[],
+  coldStarts: readonly ColdStartResult[],
+  configured: Record<string, number | null>,
+  policy: TimeoutPolicy,
+): FunctionTimeout[] {
+  const estimate = (row: Row) => row.summary.real.latencyMs.p95 + row.summary.real.dbRequests.max * policy.dbRequestMs;
+  return Object.entries(configured).map(([name, configuredSeconds]) => {
+    const own = rows.filter((row) => row.action.startsWith(`${name}.`));
+    const slowest = own.reduce<Row | null>((worst, row) => (worst === null || estimate(row) > estimate(worst) ? row : worst), null);
+    const cold = coldStarts.find((c) => c.function === name);
+    const coldMs = cold ? cold.loadMs.p95 + Math.max(0, ...cold.calls.map((call) => call.ms.p95)) : 0;
+    const neededMs = policy.headroom * (coldMs + (slowest ? estimate(slowest) : 0));
+    const neededSeconds = Math.max(policy.platformDefaultSeconds, Math.ceil(neededMs / 1000));
+    return {
+      function: name,
+      configuredSeconds,
+      slowest: slowest && {
+        action: slowest.action,
+        case: slowest.label,
+        size: sizeLabel(slowest.size, slowest.unit),
+        p95Ms: slowest.summary.real.latencyMs.p95,
+        dbRequests: slowest.summary.real.dbRequests.max,
+      },
+      coldMs: Math.round(coldMs),
+      neededSeconds,
+      ok: (configuredSeconds ?? policy.platformDefaultSeconds) >= neededSeconds && (configuredSeconds ?? 0) <= policy.maxSeconds,
+    };
+  });
+}
+
+export function timeoutBreaches(timeouts: readonly FunctionTimeout[], policy: TimeoutPolicy): string[] {
+  return timeouts
+    .filter((t) => !t.ok)
+    .map((t) => {
+      const configured = t.configuredSeconds === null ? `no timeout (default ${policy.platformDefaultSeconds} s)` : `timeout ${t.configuredSeconds} s`;
+      return `${t.function}: config.json ${configured}, needs ${t.neededSeconds}–${policy.maxSeconds} s (${policy.source})`;
+    });
+}
+
+export function timeoutTable(timeouts: readonly FunctionTimeout[]): string {
+  const header = ['function', 'slowest measured case', 'p95 ms', 'DB req', 'cold ms', 'needs s', 'config.json s', ''];
+  const body = timeouts.map((t) => [
+    t.function,
+    t.slowest ? `${t.slowest.action} ${t.slowest.case} @ ${t.slowest.size}` : '—',
+    t.slowest ? fmt(t.slowest.p95Ms) : '—',
+    t.slowest ? String(t.slowest.dbRequests) : '—',
+    String(t.coldMs),
+    String(t.neededSeconds),
+    t.configuredSeconds === null ? 'default' : String(t.configuredSeconds),
+    t.ok ? 'ok' : 'FAIL',
+  ]);
+  return textTable(header, body, 2);
 }

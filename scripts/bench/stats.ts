@@ -1,6 +1,11 @@
 /** Per-case summaries: what the table prints and bench-results.json stores. */
 import type { Sample } from './types';
 
+export interface Spread {
+  p50: number;
+  p95: number;
+}
+
 export interface Summary {
   calls: number;
   dbRequests: { median: number; max: number };
@@ -9,7 +14,7 @@ export interface Summary {
   indexed: boolean;
   /** The distinct requests that were not covered, `action collection`, for the report. */
   unindexed: string[];
-  latencyMs: { p50: number; p95: number; max: number };
+  latencyMs: Spread & { max: number };
 }
 
 /** Nearest-rank percentile of an unsorted list (0 for an empty one). */
@@ -25,6 +30,11 @@ function round(value: number, digits = 2): number {
   return Math.round(value * f) / f;
 }
 
+/** Median and 95th percentile of timings, rounded for the report. */
+export function spread(ms: readonly number[]): Spread {
+  return { p50: round(percentile(ms, 50)), p95: round(percentile(ms, 95)) };
+}
+
 export function summarize(samples: readonly Sample[]): Summary {
   const requests = samples.map((s) => s.requests.length);
   const returned = samples.map((s) => s.requests.reduce((sum, r) => sum + r.returned, 0));
@@ -37,7 +47,7 @@ export function summarize(samples: readonly Sample[]): Summary {
     docsReturned: { median: percentile(returned, 50), max: Math.max(0, ...returned) },
     indexed: unindexed.size === 0,
     unindexed: [...unindexed],
-    latencyMs: { p50: round(percentile(ms, 50)), p95: round(percentile(ms, 95)), max: round(Math.max(0, ...ms)) },
+    latencyMs: { ...spread(ms), max: round(Math.max(0, ...ms)) },
   };
 }
 

@@ -22,6 +22,8 @@ export interface CaseResult {
 
 export interface ScenarioRun {
   size: number;
+  /** What `size` counts when it is not members (e.g. `rows` of a spreadsheet). */
+  unit?: string;
   /** Time to build the synthetic data set, reported but not budgeted. */
   setupMs: number;
   cases: CaseResult[];
@@ -37,6 +39,11 @@ export interface BenchOptions {
 
 export interface Scenario {
   name: string;
+  /**
+   * Sizes that do not scale with --sizes, e.g. the largest spreadsheet an import accepts; such a
+   * scenario runs at these sizes in every run, --quick included.
+   */
+  fixedSizes?: readonly number[];
   /** Runs the whole scenario for one size in a fresh in-memory store. */
   run(size: number, options: BenchOptions): Promise<ScenarioRun>;
 }
