@@ -1,6 +1,7 @@
 /**
- * Stored document shapes, shared by the functions' repositories and the emulator's seed so the two
- * can never drift. Instants are Dates (UTC); what leaves a function is mapped to the contracts in types/.
+ * Stored document shapes and their key conventions (derived `_id`s, sort keys), shared by the
+ * functions' repositories, the emulator's seed and the bench so they can never drift. Instants are
+ * Dates (UTC); what leaves a function is mapped to the contracts in types/.
  */
 import type { ActivityKind, OrgKind, PartyStatus, Role } from '../types/labels';
 import type { QuestionCategory, QuestionDraft, QuestionType } from '../types/question';
@@ -33,7 +34,13 @@ export interface OrgDoc {
   activeMemberCount: number;
 }
 
+/** One document per person per privacy-guide version: accepting again is an idempotent write. */
+export function consentId(openid: string, version: string): string {
+  return `${version}_${openid}`;
+}
+
 export interface ConsentDoc {
+  /** consentId(openid, version). */
   _id: string;
   openid: string;
   version: string;
@@ -58,6 +65,20 @@ export interface ActivityDoc {
   status: 'draft' | 'published' | 'cancelled' | 'finished';
   createdBy: string;
   createdAt: Date;
+}
+
+/** The branch board of one contest (`_id` = contestId), cached whole: every branch fits one document. */
+export interface BranchBoardDoc {
+  _id: string;
+  computedAt: Date;
+  rows: {
+    branchId: string;
+    branchName: string;
+    memberCount: number;
+    participantCount: number;
+    participationRate: number;
+    averageScore: number;
+  }[];
 }
 
 export interface ContestDrawRule {
@@ -124,11 +145,20 @@ export interface AttemptDoc {
   chosen?: Record<string, number[]>;
 }
 
+/** Sorts after every real key (digits and '-'), so entries of members who never submitted stay off the board. */
+export const PENDING_SORT_KEY = 'z';
+
+/** One board entry per member per contest, so a member's entry is read and written by `_id`. */
+export function entryId(contestId: string, memberId: string): string {
+  return `${contestId}_${memberId}`;
+}
+
 /**
  * One row per member per contest: the attempt that stands on the board. `sortKey` orders the board
  * ascending in one indexed query; a member who started but never submitted holds PENDING_SORT_KEY.
  */
 export interface ContestEntryDoc {
+  /** entryId(contestId, memberId). */
   _id: string;
   contestId: string;
   memberId: string;
@@ -159,11 +189,17 @@ export interface PracticeItem {
   explanation: string;
 }
 
+/** One 每日一练 set per member per day: a second draw the same day collides on this `_id`. */
+export function practiceDayId(memberId: string, day: string): string {
+  return `${memberId}_${day}`;
+}
+
 /**
- * One member's 每日一练 set for one Asia/Shanghai day, `_id` = `${memberId}_${day}`: drawn once on
- * the day's first `today`, scored once by `submit`. Answers never leave the function before submit.
+ * One member's 每日一练 set for one Asia/Shanghai day: drawn once on the day's first `practice`,
+ * scored once by `practiceSubmit`. Answers never leave the function before submit.
  */
 export interface PracticeDayDoc {
+  /** practiceDayId(memberId, day). */
   _id: string;
   memberId: string;
   branchId: string;
@@ -209,4 +245,19 @@ export interface PracticeMemberDoc {
   mistakes: Record<string, PracticeMistakeEntry>;
   resolvedCount: number;
   updatedAt: Date;
+}
+
+/** One person on the 花名册, `_id` = rosterEntryId(branchId, name, phoneTail) (member/roster/rosterSheet). */
+export interface RosterEntryDoc {
+  _id: string;
+  branchId: string;
+  /** Stored in rosterName() form; matching compares the same form. */
+  name: string;
+  partyStatus: PartyStatus;
+  phoneTail: string | null;
+  /** The import that last wrote this entry (its audit record's targetId). */
+  importId: string;
+  importedAt: Date;
+  /** The member who joined as this entry; null until then. */
+  matchedMemberId: string | null;
 }

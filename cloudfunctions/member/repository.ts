@@ -5,10 +5,6 @@ import { fail } from '../../server/kernel/failure';
 import type { Logger } from '../../server/kernel/log';
 import { inTransaction } from '../../server/kernel/transaction';
 
-export function consentId(openid: string, version: string): string {
-  return `${version}_${openid}`;
-}
-
 export function findConsent(db: Database, openid: string, version: string): Promise<ConsentDoc | null> {
   return fetchOne<ConsentDoc>(db.collection('consents').where({ openid, version }));
 }

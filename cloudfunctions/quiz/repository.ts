@@ -1,25 +1,15 @@
-import type { AttemptDoc, ContestDoc, ContestEntryDoc, QuestionDoc } from '../../server/documents';
-
-/** The branch board of one contest, cached whole: every branch fits one document. */
-export interface BranchBoardDoc {
-  _id: string;
-  computedAt: Date;
-  rows: {
-    branchId: string;
-    branchName: string;
-    memberCount: number;
-    participantCount: number;
-    participationRate: number;
-    averageScore: number;
-  }[];
-}
+import {
+  PENDING_SORT_KEY,
+  type AttemptDoc,
+  type BranchBoardDoc,
+  type ContestDoc,
+  type ContestEntryDoc,
+  type QuestionDoc,
+} from '../../server/documents';
 import { countOf, fetchAllPages, fetchById, fetchList, fetchOne, MAX_DOCS_PER_GET, type Database } from '../../server/kernel/db';
 
 /** Few contests run at once, so one page of the soonest-ending covers every open and upcoming one. */
 const CONTESTS_PER_LIST = 50;
-
-/** Sorts after every real key (digits and '-'), so entries of members who never submitted stay off the board. */
-export const PENDING_SORT_KEY = 'z';
 
 export function listContestsEndingAfter(db: Database, now: Date): Promise<ContestDoc[]> {
   return fetchList<ContestDoc>(
@@ -78,10 +68,6 @@ export async function closeOpenAttempt(db: Database, attemptId: string, fields: 
     stats: { updated: number };
   };
   return reply.stats.updated === 1;
-}
-
-export function entryId(contestId: string, memberId: string): string {
-  return `${contestId}_${memberId}`;
 }
 
 export async function createPendingEntry(db: Database, entry: ContestEntryDoc): Promise<void> {

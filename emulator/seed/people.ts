@@ -4,8 +4,7 @@
  */
 import type { PartyStatus, Role } from '../../types/common';
 import { PRIVACY_VERSION } from '../../types/contracts/member';
-import type { ConsentDoc, MemberDoc, OrgDoc } from '../../server/documents';
-import { consentId } from '../../cloudfunctions/member/repository';
+import { consentId, type ConsentDoc, type MemberDoc, type OrgDoc } from '../../server/documents';
 
 export interface DemoIdentity {
   openid: string;

@@ -5,7 +5,8 @@ import { MAX_ROSTER_INLINE_BASE64 } from '../../types/contracts/roster';
 import { useServerClock } from '../support/clock';
 import { createTestEnv, type TestEnv } from '../support/localEnv';
 import { bigRoster, ROSTER_BRANCHES, rosterXlsx } from '../support/rosterSheet';
-import { writeRosterEntries, type RosterEntryDoc } from '../../cloudfunctions/member/roster/roster.repository';
+import { writeRosterEntries } from '../../cloudfunctions/member/roster/roster.repository';
+import type { RosterEntryDoc } from '../../server/documents';
 
 const clock = useServerClock(new Date('2026-11-23T02:00:00Z'));
 let env: TestEnv;

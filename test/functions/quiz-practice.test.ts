@@ -1,6 +1,6 @@
 import cloud from 'wx-server-sdk';
 import { toDisplayed } from '../../core/quiz';
-import type { PracticeDayDoc, PracticeMemberDoc } from '../../server/documents';
+import { practiceDayId, type PracticeDayDoc, type PracticeMemberDoc } from '../../server/documents';
 import type { ActionInput, ActionName, ActionOutput } from '../../types/contracts';
 import type { PracticeAnswers } from '../../types/contracts/practice';
 import { useServerClock } from '../support/clock';
@@ -31,7 +31,7 @@ async function readAll<T>(collection: string, where: Record<string, unknown> = {
 }
 
 async function storedDay(day: string, memberId = MEMBER_ID): Promise<PracticeDayDoc> {
-  const [doc] = await readAll<PracticeDayDoc>('practice_days', { _id: `${memberId}_${day}` });
+  const [doc] = await readAll<PracticeDayDoc>('practice_days', { _id: practiceDayId(memberId, day) });
   if (!doc) throw new Error(`no practice day ${day}`);
   return doc;
 }

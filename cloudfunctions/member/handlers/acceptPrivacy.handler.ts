@@ -1,5 +1,6 @@
+import { consentId } from '../../../server/documents';
 import type { RequestContext } from '../../../server/kernel/router';
-import { consentId, findConsent, saveConsent } from '../repository';
+import { findConsent, saveConsent } from '../repository';
 
 /** Consent comes before any personal field is collected, so it is keyed by openid, not by member. */
 export async function acceptPrivacy(input: { version: string }, ctx: RequestContext) {

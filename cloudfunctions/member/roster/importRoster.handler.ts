@@ -2,13 +2,14 @@ import { randomUUID } from 'node:crypto';
 import type * as z from 'zod';
 import type { importRosterContract } from '../../../types/contracts/roster';
 import { recordAudit } from '../../../server/audit';
+import type { RosterEntryDoc } from '../../../server/documents';
 import { downloadFile } from '../../../server/files';
 import { fail } from '../../../server/kernel/failure';
 import type { MemberContext } from '../../../server/kernel/router';
 import { isDuplicateKeyError } from '../../../server/kernel/sdk-errors';
 import { listOrgs } from '../../../server/orgs';
 import type { ImportRowError } from '../../../server/xlsx';
-import { findExistingEntries, writeRosterEntries, type RosterEntryDoc } from './roster.repository';
+import { findExistingEntries, writeRosterEntries } from './roster.repository';
 import { parseRosterSheet, rosterEntryId } from './rosterSheet';
 
 type ImportRosterInput = z.infer<typeof importRosterContract.input>;

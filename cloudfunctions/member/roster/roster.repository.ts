@@ -1,24 +1,9 @@
 /** The only roster code that touches `cloud.database()`. */
-import type { MemberDoc } from '../../../server/documents';
+import type { MemberDoc, RosterEntryDoc } from '../../../server/documents';
 import { fetchList, MAX_DOCS_PER_GET, type Database } from '../../../server/kernel/db';
 import type { Logger } from '../../../server/kernel/log';
 import { inTransaction } from '../../../server/kernel/transaction';
 import type { PartyStatus } from '../../../types/labels';
-
-/** One person on the 花名册, `_id` = rosterEntryId(branchId, name, phoneTail). */
-export interface RosterEntryDoc {
-  _id: string;
-  branchId: string;
-  /** Stored in rosterName() form; matching compares the same form. */
-  name: string;
-  partyStatus: PartyStatus;
-  phoneTail: string | null;
-  /** The import that last wrote this entry (its audit record's targetId). */
-  importId: string;
-  importedAt: Date;
-  /** The member who joined as this entry; null until then. */
-  matchedMemberId: string | null;
-}
 
 /** Docs per insert request: 500 short entries stay far below a request's payload limit. */
 export const ROSTER_INSERT_CHUNK = 500;

@@ -1,8 +1,9 @@
 import type { BranchRow } from '../../../types/contracts/quiz';
 import { branchStanding, compareBranches } from '../../../core/quiz';
+import type { BranchBoardDoc } from '../../../server/documents';
 import type { MemberContext } from '../../../server/kernel/router';
 import { listBranches } from '../../../server/orgs';
-import { aggregateBranchTotals, findBranchBoard, saveBranchBoard, type BranchBoardDoc } from '../repository';
+import { aggregateBranchTotals, findBranchBoard, saveBranchBoard } from '../repository';
 import { findBoardContest } from '../visibleBoard';
 
 /** The branch board may lag live submissions by this much; in exchange a read costs one document. */

@@ -1,8 +1,8 @@
 import type { ContestSummary } from '../../../types/contracts/quiz';
 import { contestStatusAt, isInAudience, submissionTiming, type ContestStatus } from '../../../core/quiz';
-import type { AttemptDoc, ContestDoc, ContestEntryDoc } from '../../../server/documents';
+import { entryId, type AttemptDoc, type ContestDoc, type ContestEntryDoc } from '../../../server/documents';
 import type { MemberContext } from '../../../server/kernel/router';
-import { entryId, listContestsEndedBy, listContestsEndingAfter, listEntriesByIds, listMemberAttempts } from '../repository';
+import { listContestsEndedBy, listContestsEndingAfter, listEntriesByIds, listMemberAttempts } from '../repository';
 
 /** DB requests: caller, contests, my attempts, my board entries = 4, however many contests are listed. */
 export async function contests(input: { status?: ContestStatus }, ctx: MemberContext) {

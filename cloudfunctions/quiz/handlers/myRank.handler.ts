@@ -1,5 +1,6 @@
+import { entryId } from '../../../server/documents';
 import type { MemberContext } from '../../../server/kernel/router';
-import { countAhead, entryId, findEntry } from '../repository';
+import { countAhead, findEntry } from '../repository';
 
 /** DB requests: caller, my entry, one indexed count = 3. */
 export async function myRank(input: { contestId: string }, ctx: MemberContext) {

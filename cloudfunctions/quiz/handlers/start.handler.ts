@@ -11,7 +11,7 @@ import {
   seededRng,
   submissionTiming,
 } from '../../../core/quiz';
-import type { AttemptDoc, ContestDoc, QuestionDoc } from '../../../server/documents';
+import { entryId, PENDING_SORT_KEY, type AttemptDoc, type ContestDoc, type QuestionDoc } from '../../../server/documents';
 import { fail } from '../../../server/kernel/failure';
 import type { MemberContext } from '../../../server/kernel/router';
 import { isDuplicateKeyError } from '../../../server/kernel/sdk-errors';
@@ -19,13 +19,11 @@ import { findOrgName } from '../../../server/orgs';
 import {
   closeOpenAttempt,
   createPendingEntry,
-  entryId,
   findContest,
   findLatestAttempt,
   insertAttempt,
   listQuestionsByIds,
   listDrawPool,
-  PENDING_SORT_KEY,
 } from '../repository';
 
 /** A submit that left the phone just before the deadline still counts if it lands within this. */

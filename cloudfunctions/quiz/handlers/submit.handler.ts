@@ -1,10 +1,10 @@
 import type { AttemptAnswers } from '../../../types/contracts/quiz';
 import { rankSortKey, scoreAttempt, submissionTiming } from '../../../core/quiz';
-import type { AttemptDoc } from '../../../server/documents';
+import { entryId, type AttemptDoc } from '../../../server/documents';
 import { fail } from '../../../server/kernel/failure';
 import type { MemberContext } from '../../../server/kernel/router';
 import { isSubmitted, toAttemptResult, type SubmittedAttempt } from '../attemptResult';
-import { applyToEntry, closeOpenAttempt, entryId, findAttempt } from '../repository';
+import { applyToEntry, closeOpenAttempt, findAttempt } from '../repository';
 
 /**
  * Scores an attempt once, from the attempt's own snapshot and shuffled order, with server time only.

@@ -3,10 +3,10 @@ import { PRACTICE_QUESTION_COUNT, type PracticeToday } from '../../../types/cont
 import { QUESTION_CATEGORIES } from '../../../types/question';
 import { drawQuestions, isDayCounted, questionOptionOrder, seededRng, shuffle, standingOn, type Rng } from '../../../core/quiz';
 import { shanghaiDay } from '../../../core/time';
-import type { PracticeDayDoc, PracticeMemberDoc, QuestionDoc } from '../../../server/documents';
+import { practiceDayId, type PracticeDayDoc, type PracticeMemberDoc, type QuestionDoc } from '../../../server/documents';
 import { fail } from '../../../server/kernel/failure';
 import type { MemberContext } from '../../../server/kernel/router';
-import { findPracticeDay, findPracticeMember, insertPracticeDay, listPracticePool, practiceDayId } from './practice.repository';
+import { findPracticeDay, findPracticeMember, insertPracticeDay, listPracticePool } from './practice.repository';
 import { countDay, displayedOrder, isSubmitted, toResult } from './practiceDay';
 
 /** A day's draw reads this many categories at random: variety without reading the whole bank. */

@@ -1,12 +1,8 @@
-import type { PracticeDayDoc, PracticeMemberDoc, QuestionDoc } from '../../../server/documents';
+import { practiceDayId, type PracticeDayDoc, type PracticeMemberDoc, type QuestionDoc } from '../../../server/documents';
 import { fetchById, fetchList, MAX_DOCS_PER_GET, type Database } from '../../../server/kernel/db';
 import { isDuplicateKeyError } from '../../../server/kernel/sdk-errors';
 
 /** The only code of 每日一练 that touches the database. Every read is by `_id` or an index prefix. */
-
-export function practiceDayId(memberId: string, day: string): string {
-  return `${memberId}_${day}`;
-}
 
 export function findPracticeDay(db: Database, memberId: string, day: string): Promise<PracticeDayDoc | null> {
   return fetchById<PracticeDayDoc>(db.collection('practice_days'), practiceDayId(memberId, day));

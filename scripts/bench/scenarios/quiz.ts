@@ -7,9 +7,8 @@
  * through the SDK (1000 per get), sort it in memory and slice or search it.
  */
 import { compareEntries, rankSortKey, seededRng, type Rng } from '../../../core/quiz';
-import { entryId, PENDING_SORT_KEY } from '../../../cloudfunctions/quiz/repository';
 import { seedContest, seedQuestionDocs, seedStore, SEED_CONTEST_ID } from '../../../emulator/seed';
-import type { AttemptDoc, AttemptKeyItem, ContestEntryDoc, MemberDoc, OrgDoc } from '../../../server/documents';
+import { entryId, PENDING_SORT_KEY, type AttemptDoc, type AttemptKeyItem, type ContestEntryDoc, type MemberDoc, type OrgDoc } from '../../../server/documents';
 import type { Database } from '../../../server/kernel/db';
 import { createBenchEnv, type BenchEnv } from '../env';
 import type { BenchOptions, CaseResult, Sample, Scenario, ScenarioRun } from '../types';
