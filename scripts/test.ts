@@ -17,6 +17,7 @@ interface Step {
 }
 
 const STEPS: Step[] = [
+  { title: '代码规范（ESLint、Prettier）', command: 'npm run lint' },
   { title: '类型检查', command: 'npm run typecheck' },
   { title: '单元与组件测试', command: 'npx jest --selectProjects unit components', jest: 'unit' },
   { title: '模拟器一致性测试', command: 'npx jest --selectProjects emulator', jest: 'emulator' },
