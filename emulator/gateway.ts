@@ -1,5 +1,5 @@
 /**
- * The local stand-in for wx.cloud.callFunction (DESIGN §4): POST /fn/<name> with { action, input }
+ * The local stand-in for wx.cloud.callFunction (ARCHITECTURE.md, "The path of one request"): POST /fn/<name> with { action, input }
  * and the caller's openid in `x-openid`. Only this gateway honours that header; production
  * identity comes from the platform. It also serves the H5 build at `/`, and cloud storage under
  * `/cloud-files/<cloudPath>`: GET for the temporary links functions hand out (or a signed-in

@@ -1,5 +1,5 @@
 /**
- * Weapp package sizes against the budgets of DESIGN §8 (WeChat's hard limit is 2 MB per package;
+ * Weapp package sizes against the budgets in ARCHITECTURE.md, "Budgets" (WeChat's hard limit is 2 MB per package;
  * we keep headroom). Run after `npm run build:weapp`; exits non-zero when a budget is exceeded.
  */
 import fs from 'node:fs';

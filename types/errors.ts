@@ -1,5 +1,5 @@
 /**
- * The one closed set of error codes every function may return (DESIGN §4).
+ * The one closed set of error codes every function may return (ARCHITECTURE.md, "Errors and the result shape").
  * Messages are what a member reads in a toast, so they are Chinese and never carry internals.
  */
 export const ERROR_MESSAGES = {

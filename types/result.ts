@@ -10,7 +10,7 @@ export interface AppError {
 
 export type Result<T> = { ok: true; data: T } | { ok: false; error: AppError };
 
-/** The event every function receives (DESIGN §4). */
+/** The event every function receives (ARCHITECTURE.md, "Errors and the result shape"). */
 export const functionEventSchema = z.object({
   action: z.string(),
   input: z.unknown().optional(),

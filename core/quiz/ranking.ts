@@ -1,5 +1,5 @@
 /**
- * Contest board order and branch standings (DESIGN §6): higher score first, then shorter
+ * Contest board order and branch standings (ARCHITECTURE.md, "Domain rules"): higher score first, then shorter
  * duration, then earlier submit.
  */
 

@@ -1,5 +1,5 @@
 /**
- * Index coverage, judged the way the recorder reports it (DESIGN §3): a filter is covered when
+ * Index coverage, judged the way the recorder reports it (ARCHITECTURE.md, "The emulator seam"): a filter is covered when
  * a declared index's key prefix is exactly the query's equality fields, optionally followed by
  * one range field or by the sort fields (in index order or fully reversed). `_id` equality or
  * `$in` is always covered. Any other predicate (regex, $ne, $exists, $nor, …) leaves a residual

@@ -1,5 +1,5 @@
 /**
- * Loads the demo data (DESIGN §4) into a store. Dates are relative to `now` so the contest is
+ * Loads the demo data (ARCHITECTURE.md, "Demo data") into a store. Dates are relative to `now` so the contest is
  * always open and the activity always upcoming, whenever the seed is loaded.
  */
 import type { ActivityDoc, ContestDoc, ContestDrawRule, QuestionDoc } from '../../server/documents';

@@ -1,5 +1,5 @@
 /**
- * The "红色教育进学院" programme for 2026 with its 六个一 items, as data (DOMAIN.md).
+ * The "红色教育进学院" programme for 2026 with its 六个一 items, as data (ARCHITECTURE.md, "Demo data").
  *
  * The programme documents give a date only for the theory articles on local red resources
  * (≤ 3000 字, due 6月26日), which are a separate call, not one of the six items; it is kept in

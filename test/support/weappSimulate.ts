@@ -1,5 +1,5 @@
 /**
- * What every miniprogram-simulate test of a built page needs (DESIGN §7): Taro registers pages with
+ * What every miniprogram-simulate test of a built page needs (ARCHITECTURE.md, "Testing"): Taro registers pages with
  * Page() and the app with App(), while miniprogram-simulate only knows Component().
  */
 import fs from 'node:fs';

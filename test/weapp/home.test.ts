@@ -1,6 +1,6 @@
 /**
  * Renders the built 首页 from dist/weapp in miniprogram-simulate with WeChat's own wxml compiler
- * (DESIGN §7). Run `npm run build:weapp` first; the test reads the build output, not src.
+ * (ARCHITECTURE.md, "Testing"). Run `npm run build:weapp` first; the test reads the build output, not src.
  */
 import { renderBuiltPage, succeed, waitUntil, wxGlobal, type RenderedPage } from '../support/weappSimulate';
 

@@ -1,6 +1,6 @@
 /**
  * Renders the built 答题 page (quiz subpackage) from dist/weapp in miniprogram-simulate with WeChat's
- * own wxml compiler (DESIGN §7): answers three questions and submits once. Run `npm run build:weapp` first.
+ * own wxml compiler (ARCHITECTURE.md, "Testing"): answers three questions and submits once. Run `npm run build:weapp` first.
  */
 import { renderBuiltPage, succeed, waitUntil, wxGlobal, type RenderedPage } from '../support/weappSimulate';
 
