@@ -158,8 +158,8 @@ export interface FunctionTimeout {
 }
 
 /**
- * Checks each function's config.json timeout against the slowest action this run measured (DESIGN
- * §8, WECHAT-FACTS): only what was measured counts, so a --quick or --only run checks less.
+ * Checks each function's config.json timeout against the slowest action this run measured
+ * (ARCHITECTURE.md, "Budgets"): only what was measured counts, so a --quick or --only run checks less.
  */
 export function checkTimeouts(
   rows: readonly Row[],

@@ -49,7 +49,7 @@ export interface Scenario {
 }
 
 /**
- * DESIGN §8: `maxRequests` is the DB-requests-per-call budget; `hot` means every request the
+ * ARCHITECTURE.md, "Budgets": `maxRequests` is the DB-requests-per-call budget; `hot` means every request the
  * action makes must be covered by a declared index (the bench fails otherwise).
  */
 export interface Budget {

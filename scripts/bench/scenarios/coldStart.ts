@@ -1,5 +1,5 @@
 /**
- * Cold start (DESIGN §8): every function is bundled as CloudBase deploys it, then each sample is a
+ * Cold start (ARCHITECTURE.md, "Budgets"): every function is bundled as CloudBase deploys it, then each sample is a
  * fresh `node` process (coldStartProbe.ts) that loads wx-server-sdk and the bundle, timed, and makes
  * the function's first calls. Samples of the functions alternate, so a busy moment on the machine
  * lands on all of them alike.

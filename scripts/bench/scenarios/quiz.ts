@@ -1,5 +1,5 @@
 /**
- * Contest at scale (DESIGN §8): `size` members have already taken the seed contest — their
+ * Contest at scale (ARCHITECTURE.md, "Budgets"): `size` members have already taken the seed contest — their
  * members, contest entries (with real rankSortKeys) and submitted attempts are written straight
  * into the store — then a sample of calls goes through the real quiz function:
  * `start` + `submit` by members who have not taken part yet, `leaderboard` first and deep pages
