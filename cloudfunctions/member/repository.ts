@@ -97,11 +97,15 @@ export function countPending(db: Database, branchId: string | undefined): Promis
 }
 
 /**
- * Applies a membership change, the branch head counts it moves and its audit record in one
- * transaction, so a count never drifts from the members it counts and no change goes unrecorded.
- * `check` sees the member as the transaction does; returning false means "already so, write
- * nothing" (a repeated tap). The head counts are written last: they are the documents every
- * concurrent change of a branch touches, so holding them for the shortest time keeps conflicts rare.
+ * Applies a membership change and its audit record in one transaction, then moves the branch head
+ * counts. `check` sees the member as the transaction does; returning false means "already so,
+ * write nothing" (a repeated tap).
+ *
+ * The head counts stay out of the transaction on purpose: every join, approval and transfer of a
+ * branch touches its org document, and transactions that share one document conflict with each
+ * other (200 simultaneous approvals left 160 in CONFLICT after six jittered retries). An atomic
+ * `inc` after the commit never conflicts. If it fails, the change still stands and the miss is
+ * logged for the recount (ARCHITECTURE.md, "Hot documents").
  */
 export async function changeMembership(
   db: Database,
@@ -113,24 +117,36 @@ export async function changeMembership(
     transfer?: Omit<TransferDoc, '_id'>;
     audit: Omit<AuditDoc, '_id' | 'targetId'>;
   },
-  log?: Logger,
+  log: Logger,
 ): Promise<MemberDoc> {
-  return inTransaction(
+  const outcome = await inTransaction(
     db,
     async (session) => {
       const current = await session.get<MemberDoc>('members', memberId);
       if (!current) fail('NOT_FOUND');
-      if (check(current) === false) return current;
+      if (check(current) === false) return { member: current, changed: false };
       await session.update('members', memberId, change.fields);
       if (change.transfer) await session.set('member_transfers', `${memberId}_${change.transfer.at.getTime()}`, change.transfer);
       await session.add('audit_logs', { ...change.audit, targetId: memberId });
-      for (const [branchId, delta] of Object.entries(change.countDeltas)) {
-        if (delta !== 0) await session.update('orgs', branchId, { activeMemberCount: session.command.inc(delta) });
-      }
-      return { ...current, ...change.fields };
+      return { member: { ...current, ...change.fields }, changed: true };
     },
-    log === undefined ? {} : { log },
+    { log },
   );
+  if (outcome.changed) await adjustHeadCounts(db, change.countDeltas, log);
+  return outcome.member;
+}
+
+/** Atomic increments of branch head counts after the membership change they follow has committed. */
+export async function adjustHeadCounts(db: Database, deltas: Record<string, number>, log: Logger): Promise<void> {
+  const _ = db.command;
+  for (const [branchId, delta] of Object.entries(deltas)) {
+    if (delta === 0) continue;
+    try {
+      await db.collection('orgs').doc(branchId).update({ data: { activeMemberCount: _.inc(delta) } });
+    } catch (error) {
+      log.error('head_count_not_applied', { branchId, delta, message: error instanceof Error ? error.message : String(error) });
+    }
+  }
 }
 
 export function listAuditPage(db: Database, offset: number, limit: number): Promise<AuditDoc[]> {

@@ -7,7 +7,7 @@ import type { ActionInput, ActionName, ActionOutput, FunctionName } from '../../
 import type { Result } from '../../types/result';
 import type { DbRequestRecord } from '../../emulator/engine/store';
 import { createLocalEnvironment } from '../../emulator/local';
-import { loadSource } from '../../emulator/runner';
+import { loadSource, type Caller } from '../../emulator/runner';
 import { seedStore } from '../../emulator/seed';
 import { initCloud } from '../../server/kernel/dispatch';
 
@@ -24,13 +24,15 @@ export function createTestEnv(options: { seed?: boolean; now?: Date } = {}) {
   const env = createLocalEnvironment({ load: loadSource });
   if (options.seed !== false) seedStore(env.store, options.now ?? new Date());
 
+  /** Calls as `openid`, or as a labelled caller that the scheduler and fault plan can single out. */
   async function call<F extends FunctionName, A extends ActionName<F>>(
-    openid: string | undefined,
+    caller: string | undefined | Caller,
     name: F,
     action: A,
     input?: ActionInput<F, A> | Record<string, unknown>,
   ): Promise<Called<ActionOutput<F, A>>> {
-    const { result, requests } = await env.runner.invoke(name, { action, input }, { openid });
+    const as = typeof caller === 'object' ? caller : { openid: caller };
+    const { result, requests } = await env.runner.invoke(name, { action, input }, as);
     return { result: result as Result<ActionOutput<F, A>>, requests };
   }
 

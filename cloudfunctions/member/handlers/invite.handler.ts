@@ -50,7 +50,7 @@ export async function createInvite(
     code = newInviteCode();
     await insertInvite(db, { _id: code, ...invite });
   }
-  await recordAudit(db, { at: now, actorId: member._id, action: 'member.createInvite', targetId: code, detail: { branchId } });
+  await recordAudit(db, { at: now, actorId: member._id, action: 'member.createInvite', targetId: code, detail: { branchId } }, ctx.log);
   return {
     code,
     branchId,

@@ -49,7 +49,7 @@ export async function importRoster(input: ImportRosterInput, ctx: MemberContext)
 export async function runRosterImport(
   file: Buffer,
   mode: 'validate' | 'import',
-  ctx: Pick<MemberContext, 'db' | 'now' | 'member'>,
+  ctx: Pick<MemberContext, 'db' | 'now' | 'member' | 'log'>,
 ): Promise<ImportRosterOutput> {
   if (file.length > MAX_ROSTER_FILE_BYTES) {
     return nothingWritten(0, [{ row: 0, field: '文件', message: '文件超过 5 MB，请检查是否为花名册模板' }]);
@@ -81,6 +81,6 @@ export async function runRosterImport(
     action: 'member.importRoster',
     targetId: importId,
     detail: { rows: total, created: created.length, updated: updated.length },
-  });
+  }, ctx.log);
   return { rows: total, created: created.length, updated: updated.length, importId, errors: [] };
 }

@@ -3,6 +3,7 @@ import type { MemberDoc, RosterEntryDoc } from '../../../server/documents';
 import { fetchList, MAX_DOCS_PER_GET, type Database } from '../../../server/kernel/db';
 import type { Logger } from '../../../server/kernel/log';
 import { inTransaction } from '../../../server/kernel/transaction';
+import { adjustHeadCounts } from '../repository';
 import type { PartyStatus } from '../../../types/labels';
 
 /** Docs per insert request: 500 short entries stay far below a request's payload limit. */
@@ -72,9 +73,10 @@ export function findRosterCandidates(db: Database, branchId: string, name: strin
 
 /**
  * Turns a just-written pending member into an active one because the roster lists them: the
- * member's status, the entry's match and the branch head count move together in one transaction,
- * or not at all (then the member simply stays pending for the secretary). Returns the member as
- * written, or null when the entry was matched meanwhile or the member is no longer pending.
+ * member's status and the entry's match move together in one transaction, or not at all (then the
+ * member simply stays pending for the secretary); the branch head count follows after the commit,
+ * as for every membership change (see changeMembership). Returns the member as written, or null
+ * when the entry was matched meanwhile or the member is no longer pending.
  */
 export async function activateFromRoster(
   db: Database,
@@ -83,7 +85,7 @@ export async function activateFromRoster(
   now: Date,
   log: Logger,
 ): Promise<MemberDoc | null> {
-  return inTransaction(
+  const activated = await inTransaction(
     db,
     async (session) => {
       const entry = await session.get<RosterEntryDoc>('roster_entries', entryId);
@@ -94,10 +96,10 @@ export async function activateFromRoster(
       const fields = { status: 'active' as const, partyStatus: entry.partyStatus, joinedAt: now, updatedAt: now };
       await session.update('members', memberId, fields);
       await session.update('roster_entries', entryId, { matchedMemberId: memberId });
-      // Last: every join to the branch touches this document (see changeMembership).
-      await session.update('orgs', entry.branchId, { activeMemberCount: session.command.inc(1) });
       return { ...member, _id: memberId, ...fields };
     },
     { log },
   );
+  if (activated) await adjustHeadCounts(db, { [activated.branchId]: 1 }, log);
+  return activated;
 }

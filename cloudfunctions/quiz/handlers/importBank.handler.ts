@@ -53,6 +53,6 @@ export async function importBank(input: ImportBankInput, ctx: MemberContext) {
     action: 'quiz.importBank',
     targetId: importId,
     detail: { imported: keyed.length },
-  });
+  }, ctx.log);
   return { rows: total, imported: keyed.length, errors: [] };
 }
