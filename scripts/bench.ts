@@ -76,10 +76,13 @@ async function main(): Promise<number> {
   );
   const coldStarts = options.coldStart ? await measureColdStarts(options.coldSamples, COLD_START_BUDGET, benchOptions.log) : [];
   const runs: ScenarioRun[] = [];
+  const setupMs: Record<string, number> = {};
   for (const scenario of options.scenarios) {
     for (const size of scenario.fixedSizes ?? options.sizes) {
       const sizeStarted = performance.now();
-      runs.push(await scenario.run(size, benchOptions));
+      const run = await scenario.run(size, benchOptions);
+      runs.push(run);
+      setupMs[`${scenario.name} @ ${size}`] = Math.round(run.setupMs);
       console.log(`  ${scenario.name} @ ${size}: ${((performance.now() - sizeStarted) / 1000).toFixed(1)} s`);
       // Let the previous store go before the next (larger) one is built.
       (globalThis as { gc?: () => void }).gc?.();
@@ -122,7 +125,7 @@ async function main(): Promise<number> {
       coldSamples: options.coldStart ? options.coldSamples : 0,
       loadAverage: os.loadavg().map((load) => Math.round(load * 100) / 100),
       totalMs: Math.round(totalMs),
-      setupMs: Object.fromEntries(runs.map((r) => [String(r.size), Math.round(r.setupMs)])),
+      setupMs,
       ok: failures.length === 0,
       failures,
       notMeasured,

@@ -10,6 +10,11 @@ import { join } from 'node:path';
 
 export const FUNCTIONS_DIR = join(__dirname, '..', 'cloudfunctions');
 const PINNED_SDK = '4.0.2';
+/**
+ * Deploy the functions on CloudBase's Node.js 20.19 runtime (docs.cloudbase.net/cloud-function/runtime-support
+ * lists 16.13 to 24.11): it is the Node the project develops and tests on (package.json engines).
+ */
+const CLOUDBASE_NODE_TARGET = 'node20.19';
 
 export function functionNames(): string[] {
   return readdirSync(FUNCTIONS_DIR, { withFileTypes: true })
@@ -48,7 +53,7 @@ export async function buildFunctions(names = functionNames()): Promise<void> {
         outfile: join(FUNCTIONS_DIR, name, 'index.js'),
         bundle: true,
         platform: 'node',
-        target: 'node16',
+        target: CLOUDBASE_NODE_TARGET,
         format: 'cjs',
         external,
         minifySyntax: true,
