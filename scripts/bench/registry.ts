@@ -32,11 +32,11 @@ export const DEFAULT_SAMPLES = 200;
 export const DEFAULT_NAIVE_SAMPLES = 200;
 
 /**
- * DESIGN §8: each bundle loads in ≤ 150 ms. Judged on the bundle after wx-server-sdk: the SDK alone
+ * ARCHITECTURE.md "Budgets": each bundle loads in ≤ 150 ms. Judged on the bundle after wx-server-sdk: the SDK alone
  * takes ≈130 ms on this machine, is the same for every function and is not the project's to shrink;
  * it is measured and reported beside the bundle.
  */
-export const COLD_START_BUDGET: ColdStartBudget = { maxBundleMs: 150, source: 'DESIGN §8; median, after wx-server-sdk' };
+export const COLD_START_BUDGET: ColdStartBudget = { maxBundleMs: 150, source: 'ARCHITECTURE.md "Budgets"; median, after wx-server-sdk' };
 export const DEFAULT_COLD_SAMPLES = 15;
 
 /**
