@@ -8,7 +8,15 @@ import houseRules from './eslint/house-rules.mjs';
 const PRODUCT_CODE = ['src/**', 'core/**', 'types/**', 'server/**', 'cloudfunctions/**'];
 
 /** The files allowed to reach the database (ARCHITECTURE.md, "Layers"). */
-const DATABASE_ACCESS = ['**/repository.ts', '**/*.repository.ts', 'server/kernel/db.ts', 'server/kernel/caller.ts', 'server/audit.ts'];
+const DATABASE_ACCESS = [
+  '**/repository.ts',
+  '**/*.repository.ts',
+  'server/kernel/db.ts',
+  'server/kernel/caller.ts',
+  // The transaction session is the kernel's typed wrapper over the SDK's transaction object.
+  'server/kernel/transaction.ts',
+  'server/audit.ts',
+];
 
 /** The Node globals the plain-JS config and tool files use (TypeScript files get theirs from @types/node). */
 const NODE_GLOBALS = { process: 'readonly', console: 'readonly' };

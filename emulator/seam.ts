@@ -11,7 +11,7 @@
 import { realpathSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { transactionBusy, transactionConflict } from './engine/errors';
-import type { DocumentStore } from './engine/store';
+import type { DocumentStore, WireReply } from './engine/store';
 import { FaultPlan, requestTimeout, type FaultKind } from './faults';
 import { currentInvocation, RequestScheduler, type RequestTicket } from './interleaving';
 
@@ -60,7 +60,7 @@ function plantedReply(store: DocumentStore, action: string, params: unknown, fau
 class LocalRequester {
   constructor(readonly config: unknown) {}
 
-  async send(action: string, params?: unknown): Promise<any> {
+  async send(action: string, params?: unknown): Promise<WireReply> {
     if (!active) throw new Error('local database seam: installSeam(store) has not been called');
     const store = active;
     const ticket = ticketFor(action, params);
@@ -70,7 +70,7 @@ class LocalRequester {
     const reply = fault === 'conflict' || fault === 'busy' ? plantedReply(store, action, params, fault) : await store.handle(action, params);
     if (fault === 'readTimeout') throw requestTimeout(true);
     // node-sdk throws on `code` (its default throwOnCode); the builders and wx-server-sdk rely on that.
-    if (reply && typeof reply.code === 'string' && reply.code) throw new TcbError(reply);
+    if (typeof reply.code === 'string' && reply.code) throw new TcbError({ ...reply, code: reply.code });
     return reply;
   }
 }

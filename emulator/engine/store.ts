@@ -63,6 +63,8 @@ interface FindOptions {
 
 type Params = Record<string, unknown>;
 type Reply = Record<string, unknown>;
+/** What goes back over the wire: a reply, or `{ code, message }` for a refusal; always a requestId. */
+export type WireReply = Reply & { requestId: string; code?: string; message?: string };
 
 /** CloudBase's defaults: 100 documents per get unless asked, never more than 1000; 20 rows per aggregate. */
 const DEFAULT_LIMIT = 100;
@@ -163,9 +165,9 @@ export class DocumentStore {
   }
 
   /** Answers one SDK wire request (what reqClass.send receives) with the reply the real server would give. */
-  async handle(action: string, params: any): Promise<any> {
+  async handle(action: string, params: unknown): Promise<WireReply> {
     const requestId = `local-${++this.requestSeq}`;
-    const p: Params = isPlainObject(params) ? params : {};
+    const p = isPlainObject(params) ? params : {};
     const recorder = this.recording.getStore();
     const noted = recorder?.length ?? 0;
     try {
@@ -182,8 +184,8 @@ export class DocumentStore {
    * Answers a request with a planted failure instead of handling it: recorded like any round trip,
    * and an open transaction it belongs to is aborted, as MongoDB aborts a transaction on a write error.
    */
-  refuse(action: string, params: any, error: DbError): { code: string; message: string; requestId: string } {
-    const p: Params = isPlainObject(params) ? params : {};
+  refuse(action: string, params: unknown, error: DbError): WireReply {
+    const p = isPlainObject(params) ? params : {};
     this.note(action, typeof p.collectionName === 'string' ? p.collectionName : '', { indexed: true });
     if (typeof p.transactionId === 'string') this.txns.abandon(p.transactionId);
     return { code: error.code, message: error.message, requestId: `local-${++this.requestSeq}` };

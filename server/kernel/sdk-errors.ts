@@ -23,7 +23,7 @@ function text(err: MaybeSdkError): string {
 }
 
 function asSdkError(err: unknown): MaybeSdkError | undefined {
-  return typeof err === 'object' && err !== null ? (err as MaybeSdkError) : undefined;
+  return typeof err === 'object' && err !== null ? err : undefined;
 }
 
 /** A unique-index (or duplicate `_id`) violation on add, update, set or upsert. */
