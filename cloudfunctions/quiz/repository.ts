@@ -3,10 +3,12 @@ import {
   type AttemptDoc,
   type BranchBoardDoc,
   type ContestDoc,
+  type ContestDrawRule,
   type ContestEntryDoc,
   type QuestionDoc,
 } from '../../server/documents';
-import { countOf, fetchAllPages, fetchById, fetchList, fetchOne, MAX_DOCS_PER_GET, type Database } from '../../server/kernel/db';
+import { QUESTION_CATEGORIES } from '../../types/question';
+import { countOf, fetchById, fetchList, fetchOne, MAX_DOCS_PER_GET, type Database } from '../../server/kernel/db';
 
 /** Few contests run at once, so one page of the soonest-ending covers every open and upcoming one. */
 const CONTESTS_PER_LIST = 50;
@@ -33,13 +35,6 @@ export function listContestsEndedBy(db: Database, now: Date): Promise<ContestDoc
 
 export function findContest(db: Database, contestId: string): Promise<ContestDoc | null> {
   return fetchById<ContestDoc>(db.collection('contests'), contestId);
-}
-
-/** The candidate pool for a draw: only the categories the rules name (index category_difficulty). */
-export function listQuestionsInCategories(db: Database, categories: string[]): Promise<QuestionDoc[]> {
-  return fetchList<QuestionDoc>(
-    db.collection('questions').where({ category: db.command.in(categories) }).limit(MAX_DOCS_PER_GET),
-  );
 }
 
 export function listQuestionsByIds(db: Database, ids: string[]): Promise<QuestionDoc[]> {
@@ -124,13 +119,71 @@ export function listEntriesByIds(db: Database, ids: string[]): Promise<ContestEn
   return fetchList<ContestEntryDoc>(db.collection('contest_entries').where({ _id: db.command.in(ids) }).limit(MAX_DOCS_PER_GET));
 }
 
-/** A bank this size is far beyond any real one; the cap keeps a mistake from becoming an unbounded read. */
+/** A bank this size is far beyond any real one; `$sample` of this many is a random order of every candidate. */
 const MAX_BANK_QUESTIONS = 20_000;
+/** Signatures are a function of (category, difficulty), so there are never more groups than these pairs. */
+const MAX_DRAW_CLASSES = QUESTION_CATEGORIES.length * 3;
 
-/** The candidate pool for a set of draw rules: by category when every rule names one, else the whole bank. */
-export function listDrawPool(db: Database, categories: string[] | null): Promise<QuestionDoc[]> {
-  if (categories) return listQuestionsInCategories(db, categories);
-  return fetchAllPages<QuestionDoc>(db.collection('questions').orderBy('stemKey', 'asc'), MAX_BANK_QUESTIONS);
+/** The questions one rule can use: one equality prefix of index category_difficulty (a rule without a category lists them all). */
+function ruleFilter(db: Database, rule: ContestDrawRule): Record<string, unknown> {
+  return {
+    category: rule.category ?? db.command.in([...QUESTION_CATEGORIES]),
+    ...(rule.difficulty === undefined ? {} : { difficulty: rule.difficulty }),
+  };
+}
+
+/** The same test as a pipeline expression, for grouping by signature (core's ruleSignature). */
+function ruleExpression(db: Database, rule: ContestDrawRule): unknown {
+  const $ = db.command.aggregate;
+  const category = rule.category === undefined ? $.in(['$category', [...QUESTION_CATEGORIES]]) : $.eq(['$category', rule.category]);
+  return rule.difficulty === undefined ? category : $.and([category, $.eq(['$difficulty', rule.difficulty])]);
+}
+
+/** What a draw hands on of each question: what `start` snapshots and 每日一练 stores with the day. */
+export type DrawnQuestion = Pick<QuestionDoc, '_id' | 'type' | 'stem' | 'options' | 'answer' | 'explanation' | 'category' | 'difficulty'>;
+
+export interface DrawClassRow {
+  /** `r<index>`: whether rule <index> can use the group's questions. */
+  _id: Record<string, boolean>;
+  size: number;
+  questions: DrawnQuestion[];
+}
+
+/**
+ * A fair draw's one request, however large the bank: the questions some rule can use (an indexed
+ * match per rule), put in random order by `$sample`, grouped by which rules each can serve, and
+ * each group cut to the most a draw could take from it (the counts of the rules it serves) —
+ * with every group's full size, which the draw needs to weigh the groups (core's drawFromSample).
+ */
+export async function sampleDrawClasses(db: Database, rules: readonly ContestDrawRule[]): Promise<DrawClassRow[]> {
+  const _ = db.command;
+  const $ = _.aggregate;
+  const filters = [...new Map(rules.map((rule) => ruleFilter(db, rule)).map((filter) => [JSON.stringify(filter), filter])).values()];
+  const signature = Object.fromEntries(rules.map((rule, index) => [`r${index}`, ruleExpression(db, rule)]));
+  const cap = $.add(rules.map((rule, index) => $.cond([`$_id.r${index}`, rule.count, 0])));
+  const reply = (await db
+    .collection('questions')
+    .aggregate()
+    .match(filters.length === 1 ? filters[0]! : _.or(filters))
+    .sample({ size: MAX_BANK_QUESTIONS })
+    .group({
+      _id: signature,
+      size: $.sum(1),
+      questions: $.push({
+        _id: '$_id',
+        type: '$type',
+        stem: '$stem',
+        options: '$options',
+        answer: '$answer',
+        explanation: '$explanation',
+        category: '$category',
+        difficulty: '$difficulty',
+      }),
+    })
+    .project({ size: 1, questions: $.slice(['$questions', cap]) })
+    .limit(MAX_DRAW_CLASSES)
+    .end()) as { list: DrawClassRow[] };
+  return reply.list;
 }
 
 export async function insertContest(db: Database, contest: Omit<ContestDoc, '_id'>): Promise<string> {

@@ -1,4 +1,14 @@
-export { drawQuestions, InsufficientQuestionsError, ruleCategories, type Difficulty, type DrawRule, type PoolQuestion } from './draw';
+export {
+  classCap,
+  drawFromSample,
+  drawQuestions,
+  InsufficientQuestionsError,
+  ruleSignature,
+  type Difficulty,
+  type DrawRule,
+  type PoolQuestion,
+  type SampledClass,
+} from './draw';
 export { optionOrder, questionOptionOrder, toDisplayed, toOriginal } from './shuffle';
 export {
   isCorrectChoice,
@@ -18,6 +28,7 @@ export {
   mistakeCursor,
   notebookOverflow,
   parseMistakeCursor,
+  pickPracticeSet,
   previousDay,
   PRACTICE_POINTS_PER_CORRECT,
   standingAfter,

@@ -4,6 +4,7 @@
 import dayjs from 'dayjs';
 import utc from 'dayjs/plugin/utc';
 import type { PracticeStanding } from '../../types/contracts/practice';
+import { shuffle, type Rng } from '../random';
 
 dayjs.extend(utc);
 
@@ -72,4 +73,14 @@ export function parseMistakeCursor(cursor: string): NotebookRow {
 /** Question ids become field paths in the notebook (`mistakes.<id>.wrongCount`), so only plain ids qualify. */
 export function isPathSafeId(id: string): boolean {
   return /^[A-Za-z0-9_-]{1,64}$/.test(id);
+}
+
+/**
+ * Today's set from a uniform sample of the bank: `count` of them in random order, questions already
+ * in the notebook only when too few others were sampled (a small bank), so practice keeps bringing
+ * new questions while the notebook has its own retry.
+ */
+export function pickPracticeSet(sampleIds: readonly string[], inNotebook: (id: string) => boolean, count: number, rng: Rng): string[] {
+  const shuffled = shuffle(sampleIds, rng);
+  return [...shuffled.filter((id) => !inNotebook(id)), ...shuffled.filter(inNotebook)].slice(0, count);
 }

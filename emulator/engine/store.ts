@@ -9,7 +9,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { Aggregator, ProcessingMode, Query } from 'mingo';
-import { initOptions, type Options } from 'mingo/core';
+import { Context, initOptions, type Options } from 'mingo/core';
 import initContext from 'mingo/init/context';
 import { update as applyOperator, type UpdateExpression } from 'mingo/updater';
 import { clone, decode, encode, isPlainObject, type Doc } from './ejson';
@@ -28,6 +28,7 @@ import { Journal, journalCollections } from './journal';
 import { COLLECTION_NAME, type IndexSpec, type Manifest } from './manifest';
 import { coverage, equalityValues, lookupCovered, type Coverage, type SortSpec } from './planner';
 import { planEntries, planRange, type RangePlan } from './ranges';
+import { $sample } from './sample';
 import { docKey, Transactions, type Txn } from './transactions';
 
 export interface DbRequestRecord {
@@ -74,7 +75,8 @@ const DEFAULT_AGGREGATE_LIMIT = 20;
 const COMPACT_RATIO = 2;
 const COMPACT_MIN_LINES = 1000;
 
-const context = initContext();
+// Operators of the first context win the merge: CloudBase's $sample in place of mingo's.
+const context = Context.merge(Context.init({ pipeline: { $sample } }), initContext());
 
 /**
  * mingo's public Query/Aggregator constructors copy the whole operator context on every call

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { contestStatusAt, isCorrectChoice, isInAudience, reviewChoice, ruleCategories, optionOrder, seededRng, toDisplayed } from '../../core/quiz';
+import { contestStatusAt, isCorrectChoice, isInAudience, optionOrder, reviewChoice, seededRng, toDisplayed } from '../../core/quiz';
 
 describe('竞赛状态与范围', () => {
   const contest = { startAt: new Date('2026-11-20T00:00:00Z'), endAt: new Date('2026-11-30T00:00:00Z') };
@@ -15,13 +15,6 @@ describe('竞赛状态与范围', () => {
     expect(isInAudience({ audienceBranchIds: null }, 'branch-9')).toBe(true);
     expect(isInAudience({ audienceBranchIds: ['branch-1', 'branch-2'] }, 'branch-2')).toBe(true);
     expect(isInAudience({ audienceBranchIds: ['branch-1', 'branch-2'] }, 'branch-3')).toBe(false);
-  });
-});
-
-describe('抽题规则需要的分类', () => {
-  it('每条规则都指定分类时返回去重后的分类；有一条不限分类时返回 null（全部分类）', () => {
-    expect(ruleCategories([{ category: '长征', count: 2 }, { category: '建党', difficulty: 2, count: 1 }, { category: '长征', count: 1 }])).toEqual(['长征', '建党']);
-    expect(ruleCategories([{ category: '长征', count: 2 }, { difficulty: 3, count: 1 }])).toBeNull();
   });
 });
 

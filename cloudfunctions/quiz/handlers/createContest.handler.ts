@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { CreateContestInput } from '../../../types/contracts/quiz';
-import { drawQuestions, InsufficientQuestionsError, ruleCategories, seededRng } from '../../../core/quiz';
+import { InsufficientQuestionsError, seededRng } from '../../../core/quiz';
 import { recordAudit } from '../../../server/audit';
 import type { ContestDrawRule } from '../../../server/documents';
 import { fail } from '../../../server/kernel/failure';
 import type { MemberContext } from '../../../server/kernel/router';
 import { listBranches } from '../../../server/orgs';
-import { insertContest, listDrawPool } from '../repository';
+import { drawFromBank } from '../drawFromBank';
+import { insertContest } from '../repository';
 
 /** Refuses a contest the bank cannot serve now, naming the rule, instead of failing members at start. */
 export async function createContest(input: CreateContestInput, ctx: MemberContext) {
@@ -21,9 +22,8 @@ export async function createContest(input: CreateContestInput, ctx: MemberContex
     const unknown = input.audienceBranchIds.findIndex((id) => !known.has(id));
     if (unknown >= 0) fail('INVALID_INPUT', { field: `audienceBranchIds.${unknown}`, message: '没有这个党支部' });
   }
-  const pool = await listDrawPool(db, ruleCategories(rules));
   try {
-    drawQuestions(pool.map(({ _id, category, difficulty }) => ({ id: _id, category, difficulty })), rules, seededRng(randomUUID()));
+    await drawFromBank(db, rules, seededRng(randomUUID()));
   } catch (error) {
     if (error instanceof InsufficientQuestionsError) {
       fail('INVALID_INPUT', { field: `rules.${error.ruleIndex}`, message: `题库题量不足：${error.message}` });

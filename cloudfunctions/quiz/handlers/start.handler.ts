@@ -3,15 +3,13 @@ import type { StartOutput } from '../../../types/contracts/quiz';
 import {
   attemptDeadline,
   contestStatusAt,
-  drawQuestions,
   InsufficientQuestionsError,
   isInAudience,
   questionOptionOrder,
-  ruleCategories,
   seededRng,
   submissionTiming,
 } from '../../../core/quiz';
-import { entryId, PENDING_SORT_KEY, type AttemptDoc, type ContestDoc, type QuestionDoc } from '../../../server/documents';
+import { entryId, PENDING_SORT_KEY, type AttemptDoc, type ContestDoc } from '../../../server/documents';
 import { fail } from '../../../server/kernel/failure';
 import type { MemberContext } from '../../../server/kernel/router';
 import { isDuplicateKeyError } from '../../../server/kernel/sdk-errors';
@@ -23,8 +21,9 @@ import {
   findLatestAttempt,
   insertAttempt,
   listQuestionsByIds,
-  listDrawPool,
+  type DrawnQuestion,
 } from '../repository';
+import { drawFromBank } from '../drawFromBank';
 
 /** A submit that left the phone just before the deadline still counts if it lands within this. */
 export const SUBMIT_GRACE_MS = 10_000;
@@ -51,10 +50,9 @@ export async function start(input: { contestId: string }, ctx: MemberContext): P
   if (latest?.receivedAt && now.getTime() - latest.receivedAt.getTime() < START_COOLDOWN_MS) fail('RATE_LIMITED');
 
   const rng = seededRng(randomUUID());
-  const pool = await listDrawPool(db, ruleCategories(contest.rules));
-  let drawnIds: string[];
+  let drawn: DrawnQuestion[];
   try {
-    drawnIds = drawQuestions(pool.map(({ _id, category, difficulty }) => ({ id: _id, category, difficulty })), contest.rules, rng);
+    drawn = await drawFromBank(db, contest.rules, rng);
   } catch (error) {
     if (error instanceof InsufficientQuestionsError) {
       ctx.log.error('contest_bank_too_small', { contestId: contest._id, ruleIndex: error.ruleIndex });
@@ -62,8 +60,6 @@ export async function start(input: { contestId: string }, ctx: MemberContext): P
     }
     throw error;
   }
-  const byId = new Map(pool.map((question) => [question._id, question]));
-  const drawn = drawnIds.map((id) => byId.get(id)!);
   const orders = Object.fromEntries(drawn.map((q) => [q._id, questionOptionOrder(q.type, q.options.length, rng)]));
 
   const attempt: Omit<AttemptDoc, '_id'> = {
@@ -127,7 +123,7 @@ export function expiredFields(attempt: AttemptDoc): Partial<AttemptDoc> {
   };
 }
 
-function toStartOutput(contest: ContestDoc, attempt: AttemptDoc, questions: QuestionDoc[], now: Date): StartOutput {
+function toStartOutput(contest: ContestDoc, attempt: AttemptDoc, questions: readonly DrawnQuestion[], now: Date): StartOutput {
   return {
     attemptId: attempt._id,
     contestId: contest._id,

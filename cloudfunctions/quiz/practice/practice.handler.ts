@@ -1,22 +1,24 @@
 import { randomUUID } from 'node:crypto';
 import { PRACTICE_QUESTION_COUNT, type PracticeToday } from '../../../types/contracts/practice';
-import { QUESTION_CATEGORIES } from '../../../types/question';
-import { drawQuestions, isDayCounted, questionOptionOrder, seededRng, shuffle, standingOn, type Rng } from '../../../core/quiz';
+import { isDayCounted, pickPracticeSet, questionOptionOrder, seededRng, standingOn } from '../../../core/quiz';
 import { shanghaiDay } from '../../../core/time';
-import { practiceDayId, type PracticeDayDoc, type PracticeMemberDoc, type QuestionDoc } from '../../../server/documents';
+import { practiceDayId, type PracticeDayDoc, type PracticeMemberDoc } from '../../../server/documents';
 import { fail } from '../../../server/kernel/failure';
 import type { MemberContext } from '../../../server/kernel/router';
-import { findPracticeDay, findPracticeMember, insertPracticeDay, listPracticePool } from './practice.repository';
+import { sampleDrawClasses } from '../repository';
+import { findPracticeDay, findPracticeMember, insertPracticeDay } from './practice.repository';
 import { countDay, displayedOrder, isSubmitted, toResult } from './practiceDay';
 
-/** A day's draw reads this many categories at random: variety without reading the whole bank. */
-const DRAW_CATEGORIES = 3;
-/** Upper bound of one draw read; a day needs 5 questions, so a few hundred candidates are plenty. */
-const DRAW_POOL_LIMIT = 300;
+/**
+ * A day draws its set from this many questions sampled from the whole bank, so it can pass over
+ * those already in the notebook: with a full notebook (200) in a bank of a few thousand, fewer than
+ * 5 fresh ones among 20 is vanishingly rare.
+ */
+const DRAW_SAMPLE = 4 * PRACTICE_QUESTION_COUNT;
 
 /**
  * `quiz.practice`: today's set, drawn on the day's first call. DB requests (the caller lookup
- * included): caller, day, member doc (in parallel) = 3; the day's first call adds pool + insert = 5.
+ * included): caller, day, member doc (in parallel) = 3; the day's first call adds the sample + insert = 5.
  * Only a lost race (two phones at once) adds one re-read.
  */
 export async function practice(_input: Record<string, never>, ctx: MemberContext): Promise<PracticeToday> {
@@ -43,20 +45,16 @@ export async function practice(_input: Record<string, never>, ctx: MemberContext
   };
 }
 
-/** Draws the day's 5 from a few random categories, leaving out what is already in the notebook when it can. */
+/** Draws the day's set uniformly from the whole bank, leaving out what is already in the notebook when it can. */
 async function drawDay(ctx: MemberContext, day: string, memberDoc: PracticeMemberDoc | null): Promise<PracticeDayDoc> {
   const { db, member, now } = ctx;
   const rng = seededRng(randomUUID());
-  const categories = shuffle(QUESTION_CATEGORIES, rng).slice(0, DRAW_CATEGORIES);
-  let pool = await listPracticePool(db, categories, DRAW_POOL_LIMIT);
-  // A small bank can leave a few categories short; then any category will do (one more read, rare).
-  if (pool.length < PRACTICE_QUESTION_COUNT) pool = await listPracticePool(db, QUESTION_CATEGORIES, DRAW_POOL_LIMIT);
-  if (pool.length === 0) fail('CLOSED', { message: '题库暂无题目，请联系组织部' });
-
-  const inNotebook = memberDoc?.mistakes ?? {};
-  const fresh = pool.filter((question) => !Object.prototype.hasOwnProperty.call(inNotebook, question._id));
-  const candidates = fresh.length >= PRACTICE_QUESTION_COUNT ? fresh : pool;
-  const drawn = pick(candidates, Math.min(PRACTICE_QUESTION_COUNT, candidates.length), rng);
+  const sample = (await sampleDrawClasses(db, [{ count: DRAW_SAMPLE }])).flatMap((group) => group.questions);
+  if (sample.length === 0) fail('CLOSED', { message: '题库暂无题目，请联系组织部' });
+  const byId = new Map(sample.map((question) => [question._id, question]));
+  const notebook = memberDoc?.mistakes ?? {};
+  const inNotebook = (id: string) => Object.prototype.hasOwnProperty.call(notebook, id);
+  const drawn = pickPracticeSet([...byId.keys()], inNotebook, PRACTICE_QUESTION_COUNT, rng).map((id) => byId.get(id)!);
 
   const doc: PracticeDayDoc = {
     _id: practiceDayId(member._id, day),
@@ -73,14 +71,4 @@ async function drawDay(ctx: MemberContext, day: string, memberDoc: PracticeMembe
   const winner = await findPracticeDay(db, member._id, day);
   if (!winner) fail('CONFLICT');
   return winner;
-}
-
-function pick(pool: QuestionDoc[], count: number, rng: Rng): QuestionDoc[] {
-  const ids = drawQuestions(
-    pool.map(({ _id, category, difficulty }) => ({ id: _id, category, difficulty })),
-    [{ count }],
-    rng,
-  );
-  const byId = new Map(pool.map((question) => [question._id, question]));
-  return ids.map((id) => byId.get(id)!);
 }

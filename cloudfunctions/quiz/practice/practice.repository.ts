@@ -1,5 +1,5 @@
 import { practiceDayId, type PracticeDayDoc, type PracticeMemberDoc, type QuestionDoc } from '../../../server/documents';
-import { fetchById, fetchList, MAX_DOCS_PER_GET, type Database } from '../../../server/kernel/db';
+import { fetchById, fetchList, type Database } from '../../../server/kernel/db';
 import { isDuplicateKeyError } from '../../../server/kernel/sdk-errors';
 
 /** The only code of 每日一练 that touches the database. Every read is by `_id` or an index prefix. */
@@ -10,16 +10,6 @@ export function findPracticeDay(db: Database, memberId: string, day: string): Pr
 
 export function findPracticeMember(db: Database, memberId: string): Promise<PracticeMemberDoc | null> {
   return fetchById<PracticeMemberDoc>(db.collection('practice_members'), memberId);
-}
-
-/** The draw pool: the bank's questions in a few categories (index category_difficulty), one bounded read. */
-export function listPracticePool(db: Database, categories: readonly string[], limit: number): Promise<QuestionDoc[]> {
-  return fetchList<QuestionDoc>(
-    db
-      .collection('questions')
-      .where({ category: db.command.in([...categories]) })
-      .limit(Math.min(limit, MAX_DOCS_PER_GET)),
-  );
 }
 
 export function listQuestionsByIds(db: Database, ids: readonly string[]): Promise<QuestionDoc[]> {
