@@ -40,7 +40,8 @@ const CONTENT_TYPES: Record<string, string> = {
 };
 
 export interface GatewayOptions {
-  runner: FunctionRunner;
+  /** Called once per request, as the requests come: the gateway itself never queues them. */
+  runner: Pick<FunctionRunner, 'invoke'>;
   /** Cloud storage, served under LOCAL_FILES_ROUTE for the temporary links functions hand out. */
   files: LocalFiles;
   identities: DemoIdentity[];

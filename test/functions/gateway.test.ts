@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { connect } from 'node:net';
-import { MAX_BODY_BYTES, MAX_UPLOAD_BYTES } from '../../emulator/gateway';
+import { LocalFiles } from '../../emulator/files';
+import { createGateway, listen, MAX_BODY_BYTES, MAX_UPLOAD_BYTES, type GatewayOptions } from '../../emulator/gateway';
 import { loadSource } from '../../emulator/runner';
 import { useServerClock } from '../support/clock';
 import { startSeededGateway, type SeededGateway } from '../support/gatewayEnv';
@@ -105,6 +106,39 @@ describe('本地网关：调用云函数', () => {
     const answers = await Promise.all(callers.map((openid) => callMember(openid, 'me', {})));
     const seen = answers.map((answer) => (answer.data.member as { id: string } | null)?.id ?? null);
     expect(seen).toEqual(callers.map((openid) => (openid === 'demo-stranger' ? null : `m-${openid}`)));
+  });
+
+  it('网关不排队：前一个调用还没返回时，后面的请求已经进到函数里', async () => {
+    const callers = ['demo-member', 'demo-secretary', 'demo-admin'];
+    const entered: (string | undefined)[] = [];
+    let letAllReturn!: () => void;
+    const allEntered = new Promise<void>((resolve) => (letAllReturn = resolve));
+    const runner: GatewayOptions['runner'] = {
+      invoke: async (_name, _event, caller) => {
+        entered.push(caller.openid);
+        if (entered.length === callers.length) letAllReturn();
+        await allEntered;
+        return { result: { ok: true, data: { openid: caller.openid } }, requests: [], ms: 0 };
+      },
+    };
+    const server = createGateway({ runner, files: new LocalFiles(), identities: [] });
+    const port = await listen(server, 0);
+    try {
+      const answers = await Promise.all(
+        callers.map(async (openid) => {
+          const response = await fetch(`http://127.0.0.1:${port}/fn/member`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', 'x-openid': openid },
+            body: JSON.stringify({ action: 'me', input: {} }),
+          });
+          return ((await response.json()) as { data: { openid: string } }).data.openid;
+        }),
+      );
+      expect(answers).toEqual(callers);
+      expect([...entered].sort()).toEqual([...callers].sort());
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 
   it('GET /healthz 与 /dev/identities 可用', async () => {
