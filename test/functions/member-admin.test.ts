@@ -1,13 +1,12 @@
 import cloud from 'wx-server-sdk';
-import { contracts } from '../../types/contracts';
 import { PRIVACY_VERSION } from '../../types/contracts/member';
 import { SEED_CONTEST_ID } from '../../emulator/seed';
 import { useServerClock } from '../support/clock';
+import { ANY_MEMBER, BRANCH_MANAGERS, describePermissionMatrix, ORG_ADMIN } from '../support/contractTables';
 import { createTestEnv, type TestEnv } from '../support/localEnv';
 
 const clock = useServerClock(new Date('2026-11-23T02:00:00Z'));
 let env: TestEnv;
-const OTHER_SECRETARY = 'seed-member-02';
 const DEMO_MEMBER_ID = 'm-demo-member';
 
 beforeEach(() => {
@@ -22,22 +21,17 @@ async function branchCount(branchId: string): Promise<number> {
   return reply.data[0]!.activeMemberCount;
 }
 
-describe('权限矩阵：每个 member 操作 × 陌生人 / 党员 / 本支部书记 / 外支部书记 / 组织部', () => {
-  const callers = ['demo-stranger', 'demo-member', 'demo-secretary', OTHER_SECRETARY, 'demo-admin'] as const;
-  type Outcome = true | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'DUPLICATE';
-  const anyMember: Outcome[] = ['UNAUTHENTICATED', true, true, true, true];
-  const branchManagers: Outcome[] = ['UNAUTHENTICATED', 'FORBIDDEN', true, 'FORBIDDEN', true];
-  const orgAdmin: Outcome[] = ['UNAUTHENTICATED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', true];
+/** A pending applicant of 第一党支部 and a live invite to it, made by its secretary. */
+async function branchOneApplicant(env: TestEnv) {
+  const { code } = await env.ok('demo-secretary', 'member', 'createInvite', {});
+  await env.ok('wx-applicant', 'member', 'acceptPrivacy', { version: PRIVACY_VERSION });
+  const { member } = await env.ok('wx-applicant', 'member', 'join', { code, name: '周晓梅', partyStatus: 'activist' });
+  return { code, memberId: member.id };
+}
 
-  /** A pending applicant of 第一党支部 and a live invite to it, made by its secretary. */
-  async function branchOneApplicant(env: TestEnv) {
-    const { code } = await env.ok('demo-secretary', 'member', 'createInvite', {});
-    await env.ok('wx-applicant', 'member', 'acceptPrivacy', { version: PRIVACY_VERSION });
-    const { member } = await env.ok('wx-applicant', 'member', 'join', { code, name: '周晓梅', partyStatus: 'activist' });
-    return { code, memberId: member.id };
-  }
-
-  const cases: [string, (env: TestEnv) => Promise<Record<string, unknown>>, Outcome[]][] = [
+describePermissionMatrix(
+  'member',
+  [
     ['me', async () => ({}), [true, true, true, true, true]],
     ['acceptPrivacy', async () => ({ version: PRIVACY_VERSION }), [true, true, true, true, true]],
     ['exportMine', async () => ({}), [true, true, true, true, true]],
@@ -50,33 +44,21 @@ describe('权限矩阵：每个 member 操作 × 陌生人 / 党员 / 本支部�
       },
       [true, 'DUPLICATE', 'DUPLICATE', 'DUPLICATE', 'DUPLICATE'],
     ],
-    ['orgTree', async () => ({}), anyMember],
-    ['leave', async () => ({ reason: '调离本单位' }), anyMember],
-    ['list', async () => ({ branchId: 'branch-1' }), branchManagers],
-    ['createInvite', async () => ({ branchId: 'branch-1' }), branchManagers],
-    ['inviteQrCode', async (env) => ({ code: (await branchOneApplicant(env)).code }), branchManagers],
-    ['approveJoin', async (env) => ({ memberId: (await branchOneApplicant(env)).memberId }), branchManagers],
-    ['rejectJoin', async (env) => ({ memberId: (await branchOneApplicant(env)).memberId }), branchManagers],
-    ['transfer', async () => ({ memberId: DEMO_MEMBER_ID, toBranchId: 'branch-3', reason: '工作调动' }), branchManagers],
-    ['setRole', async () => ({ memberId: DEMO_MEMBER_ID, role: 'member' }), orgAdmin],
-    ['rosterTemplate', async () => ({}), orgAdmin],
-    ['importRoster', async () => ({ mode: 'validate', fileBase64: 'AAAA' }), orgAdmin],
-    ['auditLog', async () => ({}), orgAdmin],
-  ];
-
-  it('矩阵覆盖 member 的全部操作', () => {
-    expect(cases.map(([action]) => action).sort()).toEqual(Object.keys(contracts.member).sort());
-  });
-
-  it.each(cases)('member.%s', async (action, prepare, expected) => {
-    for (const [index, openid] of callers.entries()) {
-      const fresh = createTestEnv({ now: clock.now() });
-      const input = await prepare(fresh);
-      const { result } = await fresh.call(openid, 'member', action as 'me', input);
-      expect({ openid, outcome: result.ok || result.error.code }).toEqual({ openid, outcome: expected[index] });
-    }
-  });
-});
+    ['orgTree', async () => ({}), ANY_MEMBER],
+    ['leave', async () => ({ reason: '调离本单位' }), ANY_MEMBER],
+    ['list', async () => ({ branchId: 'branch-1' }), BRANCH_MANAGERS],
+    ['createInvite', async () => ({ branchId: 'branch-1' }), BRANCH_MANAGERS],
+    ['inviteQrCode', async (env) => ({ code: (await branchOneApplicant(env)).code }), BRANCH_MANAGERS],
+    ['approveJoin', async (env) => ({ memberId: (await branchOneApplicant(env)).memberId }), BRANCH_MANAGERS],
+    ['rejectJoin', async (env) => ({ memberId: (await branchOneApplicant(env)).memberId }), BRANCH_MANAGERS],
+    ['transfer', async () => ({ memberId: DEMO_MEMBER_ID, toBranchId: 'branch-3', reason: '工作调动' }), BRANCH_MANAGERS],
+    ['setRole', async () => ({ memberId: DEMO_MEMBER_ID, role: 'member' }), ORG_ADMIN],
+    ['rosterTemplate', async () => ({}), ORG_ADMIN],
+    ['importRoster', async () => ({ mode: 'validate', fileBase64: 'AAAA' }), ORG_ADMIN],
+    ['auditLog', async () => ({}), ORG_ADMIN],
+  ],
+  () => createTestEnv({ now: clock.now() }),
+);
 
 describe('member.list', () => {
   it('支部书记按姓名排序翻页看到本支部全部成员，从不停在一页', async () => {

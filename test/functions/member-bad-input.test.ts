@@ -3,8 +3,8 @@
  * with INVALID_INPUT naming the field, and writes nothing. Callers are ones the action allows, so
  * validation (not the role check) is what refuses.
  */
-import { contracts } from '../../types/contracts';
 import { useServerClock } from '../support/clock';
+import { describeBadInputTable, INJECTION, NO_INPUT, SCRIPT } from '../support/contractTables';
 import { createTestEnv, type TestEnv } from '../support/localEnv';
 
 const clock = useServerClock(new Date('2026-11-23T02:00:00Z'));
@@ -15,21 +15,12 @@ beforeEach(() => {
   env = createTestEnv({ now: clock.now() });
 });
 
-const INJECTION = { $gt: '' };
-const SCRIPT = '<script>alert(1)</script>';
 const LONG = 'x'.repeat(101);
 
-type Case = [label: string, input: unknown, field: string];
-/** Actions without input take none: any key is refused by name, whatever it carries. */
-const noInput: Case[] = [
-  ['注入键', { $where: 'sleep(1000)' }, '$where'],
-  ['脚本键值', { note: SCRIPT }, 'note'],
-];
-
-const table: Record<string, { caller: string; cases: Case[] }> = {
-  me: { caller: 'demo-member', cases: noInput },
-  orgTree: { caller: 'demo-member', cases: noInput },
-  exportMine: { caller: 'demo-member', cases: noInput },
+describeBadInputTable('member', {
+  me: { caller: 'demo-member', cases: NO_INPUT },
+  orgTree: { caller: 'demo-member', cases: NO_INPUT },
+  exportMine: { caller: 'demo-member', cases: NO_INPUT },
   acceptPrivacy: {
     caller: 'demo-stranger',
     cases: [
@@ -129,7 +120,7 @@ const table: Record<string, { caller: string; cases: Case[] }> = {
       ['注入', { reason: INJECTION }, 'reason'],
     ],
   },
-  rosterTemplate: { caller: 'demo-admin', cases: noInput },
+  rosterTemplate: { caller: 'demo-admin', cases: NO_INPUT },
   importRoster: {
     caller: 'demo-admin',
     cases: [
@@ -157,20 +148,4 @@ const table: Record<string, { caller: string; cases: Case[] }> = {
       ['注入', { cursor: INJECTION }, 'cursor'],
     ],
   },
-};
-
-it('表格覆盖 member 的全部操作', () => {
-  expect(Object.keys(table).sort()).toEqual(Object.keys(contracts.member).sort());
-});
-
-const rows = Object.entries(table).flatMap(([action, { caller, cases }]) =>
-  cases.map(([label, input, field]) => [action, label, caller, input, field] as const),
-);
-
-it.each(rows)('member.%s %s → INVALID_INPUT（%s 调用），指明字段且不写入', async (action, _label, caller, input, field) => {
-  const before = await env.snapshot();
-  const { result } = await env.call(caller, 'member', action as 'me', input as Record<string, unknown>);
-  expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', field } });
-  expect(JSON.stringify(result)).not.toMatch(/at \w+ \(|node_modules/);
-  expect(await env.snapshot()).toEqual(before);
-});
+}, () => env);

@@ -262,43 +262,13 @@ describe('quiz.mistakes / quiz.retryMistake 错题本', () => {
   });
 });
 
-describe('每日一练 输入与权限', () => {
-  it.each([
-    ['practice', { day: '2026-11-22' }, 'day'],
-    ['practiceSubmit', { answers: {} }, 'day'],
-    ['practiceSubmit', { day: '2026/11/23', answers: {} }, 'day'],
-    ['practiceSubmit', { day: '2026-11-23' }, 'answers'],
-    ['practiceSubmit', { day: '2026-11-23', answers: { 'q-0001': 'A' } }, 'answers.q-0001'],
-    ['practiceSubmit', { day: '2026-11-23', answers: { 'q-0001': [0] }, points: 99 }, 'points'],
-    ['mistakes', { pageSize: 0 }, 'pageSize'],
-    ['mistakes', { cursor: 'abc' }, 'cursor'],
-    ['retryMistake', { questionId: 'q-0001' }, 'answer'],
-    ['retryMistake', { questionId: 'q-0001', answer: [] }, 'answer'],
-    ['retryMistake', { questionId: { $ne: null }, answer: [0] }, 'questionId'],
-  ] as const)('quiz.%s 错误输入 %j 返回 INVALID_INPUT，字段 %s，数据不变', async (action, input, field) => {
-    await doToday('wrong');
-    const before = await env.snapshot();
-    const { result } = await env.call(MEMBER, 'quiz', action, input as Record<string, unknown>);
-    expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', field } });
-    expect(await env.snapshot()).toEqual(before);
-  });
-
-  it('重做时选了不存在的选项返回 INVALID_INPUT（answer），错题本不变', async () => {
+describe('每日一练 输入', () => {
+  it('重做时选了这道题没有的选项返回 INVALID_INPUT（answer），错题本不变', async () => {
     const mine = await doToday('wrong');
     const before = await env.snapshot();
     const { result } = await env.call(MEMBER, 'quiz', 'retryMistake', { questionId: mine.result.review[0]!.questionId, answer: [9] });
     expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', field: 'answer' } });
     expect(await env.snapshot()).toEqual(before);
-  });
-
-  it.each([
-    ['practice', {}],
-    ['practiceSubmit', { day: '2026-11-23', answers: {} }],
-    ['mistakes', {}],
-    ['retryMistake', { questionId: 'q-0001', answer: [0] }],
-  ] as const)('未加入的用户调用 quiz.%s 返回 UNAUTHENTICATED', async (action, input) => {
-    const { result } = await env.call('demo-stranger', 'quiz', action, input);
-    expect(result).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
   });
 });
 
