@@ -182,7 +182,9 @@ export class LocalFiles {
   temporaryLink(fileID: string, maxAgeSeconds = DEFAULT_LINK_MAX_AGE_SECONDS): { url: string; maxAge: number } | undefined {
     const cloudPath = cloudPathOf(fileID);
     if (cloudPath === undefined || !this.files.has(cloudPath)) return undefined;
-    const maxAge = Number.isFinite(maxAgeSeconds) ? Math.min(Math.max(Math.floor(maxAgeSeconds), 1), MAX_LINK_MAX_AGE_SECONDS) : DEFAULT_LINK_MAX_AGE_SECONDS;
+    const maxAge = Number.isFinite(maxAgeSeconds)
+      ? Math.min(Math.max(Math.floor(maxAgeSeconds), 1), MAX_LINK_MAX_AGE_SECONDS)
+      : DEFAULT_LINK_MAX_AGE_SECONDS;
     const expires = String(Math.floor(this.clock().getTime() / 1000) + maxAge);
     const encodedPath = cloudPath.split('/').map(encodeURIComponent).join('/');
     return { url: `${LOCAL_FILES_ROUTE}${encodedPath}?t=${expires}&sign=${this.signature(cloudPath, expires)}`, maxAge };

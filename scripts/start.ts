@@ -15,7 +15,17 @@ import { claimDataDir } from './localData';
 
 const ROOT = join(__dirname, '..');
 /** What the H5 bundle is made from: the app, its build config, and the shared contracts and rules it imports. */
-const H5_INPUTS = ['src', 'config', 'types', 'core', 'package.json', 'package-lock.json', 'babel.config.js', 'tsconfig.json', 'global.d.ts'];
+const H5_INPUTS = [
+  'src',
+  'config',
+  'types',
+  'core',
+  'package.json',
+  'package-lock.json',
+  'babel.config.js',
+  'tsconfig.json',
+  'global.d.ts',
+];
 /** Outside dist/h5, so the gateway never serves it. */
 const H5_STAMP = join(ROOT, 'dist', 'h5.inputs.json');
 
@@ -39,7 +49,9 @@ function ensureFreshH5(): void {
     return;
   }
   console.log(`构建 H5 版本：${reason}。`);
-  console.log('webpack 要打包整个应用：首次约半分钟到一分钟，之后借助构建缓存（node_modules/.cache/）约 5 秒。改了 src/ 后重新运行 npm start 即可。');
+  console.log(
+    'webpack 要打包整个应用：首次约半分钟到一分钟，之后借助构建缓存（node_modules/.cache/）约 5 秒。改了 src/ 后重新运行 npm start 即可。',
+  );
   const started = Date.now();
   execSync('npm run build:h5', { stdio: 'inherit', cwd: ROOT });
   writeStamp(H5_STAMP, inputs);

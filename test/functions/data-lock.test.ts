@@ -25,7 +25,7 @@ afterEach(() => {
 /** The pid of a process that has already exited. */
 function deadPid(): number {
   const { pid } = spawnSync(process.execPath, ['-e', '']);
-  return pid!;
+  return pid;
 }
 
 function runScript(script: string, args: string[] = []) {

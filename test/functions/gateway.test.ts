@@ -101,7 +101,12 @@ describe('本地网关：调用云函数', () => {
   });
 
   it('并发请求各自以自己的身份执行，互不串号', async () => {
-    const openids = ['demo-member', 'demo-secretary', 'demo-admin', ...Array.from({ length: 12 }, (_, index) => `seed-member-${String(index + 1).padStart(2, '0')}`)];
+    const openids = [
+      'demo-member',
+      'demo-secretary',
+      'demo-admin',
+      ...Array.from({ length: 12 }, (_, index) => `seed-member-${String(index + 1).padStart(2, '0')}`),
+    ];
     const callers = [...openids, ...openids, ...openids, 'demo-stranger'];
     const answers = await Promise.all(callers.map((openid) => callMember(openid, 'me', {})));
     const seen = answers.map((answer) => (answer.data.member as { id: string } | null)?.id ?? null);
@@ -161,7 +166,13 @@ describe('本地网关：畸形请求一律得到 4xx JSON 错误，没有 500 �
     ['请求体是 null', '/fn/member', { method: 'POST', headers: json, body: 'null' }, 400, 'INVALID_INPUT'],
     ['请求体是数组', '/fn/member', { method: 'POST', headers: json, body: '[{"action":"me"}]' }, 400, 'INVALID_INPUT'],
     ['请求体是字符串', '/fn/member', { method: 'POST', headers: json, body: '"me"' }, 400, 'INVALID_INPUT'],
-    ['不是 JSON 的内容类型', '/fn/member', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{"action":"me"}' }, 415, 'INVALID_INPUT'],
+    [
+      '不是 JSON 的内容类型',
+      '/fn/member',
+      { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{"action":"me"}' },
+      415,
+      'INVALID_INPUT',
+    ],
     ['缺少内容类型', '/fn/member', { method: 'POST', body: '{"action":"me"}' }, 415, 'INVALID_INPUT'],
     ['请求体过大', '/fn/member', { method: 'POST', headers: json, body: `{"x":"${'a'.repeat(MAX_BODY_BYTES)}"}` }, 413, 'INVALID_INPUT'],
     ['不存在的函数', '/fn/payroll', { method: 'POST', headers: json, body: '{"action":"list"}' }, 404, 'NOT_FOUND'],
@@ -179,7 +190,13 @@ describe('本地网关：畸形请求一律得到 4xx JSON 错误，没有 500 �
     ['上传路径过长', `/cloud-files/${'a'.repeat(300)}.txt`, { method: 'PUT', openid: 'demo-member', body: 'x' }, 400, 'INVALID_INPUT'],
     ['用 DELETE 删除文件', '/cloud-files/uploads/x.txt', { method: 'DELETE', openid: 'demo-member' }, 405, 'INVALID_INPUT'],
     ['不带身份上传', '/cloud-files/uploads/x.txt', { method: 'PUT', body: 'x' }, 401, 'UNAUTHENTICATED'],
-    ['上传文件过大', '/cloud-files/uploads/big.bin', { method: 'PUT', openid: 'demo-member', body: new Uint8Array(MAX_UPLOAD_BYTES + 1) }, 413, 'INVALID_INPUT'],
+    [
+      '上传文件过大',
+      '/cloud-files/uploads/big.bin',
+      { method: 'PUT', openid: 'demo-member', body: new Uint8Array(MAX_UPLOAD_BYTES + 1) },
+      413,
+      'INVALID_INPUT',
+    ],
     ['读取不存在的文件', '/cloud-files/uploads/none.png', { openid: 'demo-member' }, 404, 'NOT_FOUND'],
   ];
 
@@ -250,7 +267,11 @@ describe('本地网关：临时链接', () => {
     const image = await send(url);
     expect(image.status).toBe(200);
     expect(image.headers.get('content-type')).toBe('image/png');
-    expect(Buffer.from(await image.arrayBuffer()).subarray(1, 4).toString('ascii')).toBe('PNG');
+    expect(
+      Buffer.from(await image.arrayBuffer())
+        .subarray(1, 4)
+        .toString('ascii'),
+    ).toBe('PNG');
   });
 
   it('被改过的链接（签名、有效期或路径）打不开', async () => {

@@ -22,7 +22,11 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 function linkParts(url: string): { path: string; t: string; sign: string } {
   const link = new URL(url, 'http://local');
-  return { path: decodeURIComponent(link.pathname.slice('/cloud-files/'.length)), t: link.searchParams.get('t')!, sign: link.searchParams.get('sign')! };
+  return {
+    path: decodeURIComponent(link.pathname.slice('/cloud-files/'.length)),
+    t: link.searchParams.get('t')!,
+    sign: link.searchParams.get('sign')!,
+  };
 }
 
 describe('本地云存储：默认权限', () => {
@@ -85,7 +89,9 @@ describe('本地云存储：落盘', () => {
 describe('本地云存储：临时链接的有效期（maxAge，单位秒）', () => {
   async function linkFor(files: LocalFiles, entry: string | { fileID: string; maxAge?: number }) {
     installPlatformStandIns(files);
-    const reply = (await cloud.getTempFileURL({ fileList: [entry] })) as { fileList: { tempFileURL: string; maxAge: number; status: number }[] };
+    const reply = (await cloud.getTempFileURL({ fileList: [entry] })) as {
+      fileList: { tempFileURL: string; maxAge: number; status: number }[];
+    };
     return reply.fileList[0]!;
   }
 
