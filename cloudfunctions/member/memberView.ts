@@ -1,7 +1,7 @@
 import type { MemberView } from '../../types/contracts/member';
 import type { MemberDoc } from '../../server/documents';
 import type { Database } from '../../server/kernel/db';
-import { findOrgName } from '../../server/orgs';
+import { findOrgName } from '../../server/orgs.repository';
 
 export async function toMemberView(db: Database, member: MemberDoc): Promise<MemberView> {
   return {

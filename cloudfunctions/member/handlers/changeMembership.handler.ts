@@ -2,7 +2,7 @@ import type { Role } from '../../../types/labels';
 import type { MemberDoc } from '../../../server/documents';
 import { fail } from '../../../server/kernel/failure';
 import type { MemberContext } from '../../../server/kernel/router';
-import { findOrg } from '../../../server/orgs';
+import { findOrg } from '../../../server/orgs.repository';
 import { assertManagesBranch } from '../../../server/scope';
 import { toMemberView } from '../memberView';
 import { changeMembership, findMember } from '../repository';

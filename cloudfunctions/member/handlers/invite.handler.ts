@@ -6,7 +6,7 @@ import { temporaryUrl, uploadFile } from '../../../server/files';
 import { fail } from '../../../server/kernel/failure';
 import type { MemberContext } from '../../../server/kernel/router';
 import { isDuplicateKeyError } from '../../../server/kernel/sdk-errors';
-import { findOrg } from '../../../server/orgs';
+import { findOrg } from '../../../server/orgs.repository';
 import { assertManagesBranch } from '../../../server/scope';
 import { createMiniProgramCode } from '../../../server/wxacode';
 import { findInvite, insertInvite, saveInviteWxacode, type InviteDoc } from '../repository';

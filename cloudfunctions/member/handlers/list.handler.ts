@@ -3,7 +3,7 @@ import type { PageInput } from '../../../types/common';
 import { fail } from '../../../server/kernel/failure';
 import { decodeOffsetCursor, toPage } from '../../../server/kernel/paging';
 import type { MemberContext } from '../../../server/kernel/router';
-import { listOrgs } from '../../../server/orgs';
+import { orgNames } from '../../../server/orgs.repository';
 import { countPending, listMembersPage } from '../repository';
 
 /**
@@ -18,16 +18,16 @@ export async function list(
   if (member.role === 'secretary' && input.branchId !== undefined && input.branchId !== member.branchId) fail('FORBIDDEN');
   const branchId = member.role === 'org_admin' ? input.branchId : member.branchId;
   const offset = decodeOffsetCursor(input.cursor);
-  const [rows, pendingCount, orgs] = await Promise.all([
+  const [rows, pendingCount] = await Promise.all([
     listMembersPage(
       db,
       { status: input.status, ...(branchId === undefined ? {} : { branchId }), ...(input.search === undefined ? {} : { search: input.search }) },
       { offset, limit: input.pageSize + 1 },
     ),
     countPending(db, branchId),
-    listOrgs(db),
   ]);
-  const names = new Map(orgs.map((org) => [org._id, org.name]));
+  // After the page: only its rows' branches are named, however large the tree.
+  const names = await orgNames(db, rows.map((row) => row.branchId));
   const items: MemberListItem[] = rows.map((row) => ({
     id: row._id,
     name: row.name,

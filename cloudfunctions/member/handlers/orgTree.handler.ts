@@ -1,7 +1,7 @@
 import type { OrgNode } from '../../../types/contracts/member';
 import type { OrgDoc } from '../../../server/documents';
 import type { MemberContext } from '../../../server/kernel/router';
-import { listOrgs } from '../../../server/orgs';
+import { listOrgs } from '../../../server/orgs.repository';
 
 export async function orgTree(_input: Record<string, never>, ctx: MemberContext) {
   return { roots: buildOrgTree(await listOrgs(ctx.db)) };

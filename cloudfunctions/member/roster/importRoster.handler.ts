@@ -7,7 +7,7 @@ import { downloadFile } from '../../../server/files';
 import { fail } from '../../../server/kernel/failure';
 import type { MemberContext } from '../../../server/kernel/router';
 import { isDuplicateKeyError } from '../../../server/kernel/sdk-errors';
-import { listOrgs } from '../../../server/orgs';
+import { listOrgs } from '../../../server/orgs.repository';
 import type { ImportRowError } from '../../../server/xlsx';
 import { findExistingEntries, writeRosterEntries } from './roster.repository';
 import { parseRosterSheet, rosterEntryId } from './rosterSheet';

@@ -1,5 +1,5 @@
 import type { MemberContext } from '../../../server/kernel/router';
-import { listOrgs } from '../../../server/orgs';
+import { listOrgs } from '../../../server/orgs.repository';
 import { buildRosterTemplate } from './rosterSheet';
 
 /** The template lists this organisation's branches, so it is built per call rather than shipped as a file. */

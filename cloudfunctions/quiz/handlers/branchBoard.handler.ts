@@ -2,7 +2,7 @@ import type { BranchRow } from '../../../types/contracts/quiz';
 import { branchStanding, compareBranches } from '../../../core/quiz';
 import type { BranchBoardDoc } from '../../../server/documents';
 import type { MemberContext } from '../../../server/kernel/router';
-import { listBranches } from '../../../server/orgs';
+import { listBranches } from '../../../server/orgs.repository';
 import { aggregateBranchTotals, findBranchBoard, saveBranchBoard } from '../repository';
 import { findBoardContest } from '../visibleBoard';
 

@@ -5,7 +5,7 @@ import { recordAudit } from '../../../server/audit';
 import type { ContestDrawRule } from '../../../server/documents';
 import { fail } from '../../../server/kernel/failure';
 import type { MemberContext } from '../../../server/kernel/router';
-import { listBranches } from '../../../server/orgs';
+import { listBranches } from '../../../server/orgs.repository';
 import { drawFromBank } from '../drawFromBank';
 import { insertContest } from '../repository';
 

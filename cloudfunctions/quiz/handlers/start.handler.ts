@@ -13,7 +13,7 @@ import { entryId, PENDING_SORT_KEY, type AttemptDoc, type ContestDoc } from '../
 import { fail } from '../../../server/kernel/failure';
 import type { MemberContext } from '../../../server/kernel/router';
 import { isDuplicateKeyError } from '../../../server/kernel/sdk-errors';
-import { findOrgName } from '../../../server/orgs';
+import { findOrgName } from '../../../server/orgs.repository';
 import {
   closeOpenAttempt,
   createPendingEntry,

@@ -1,5 +1,5 @@
 import type { OrgDoc } from './documents';
-import { fetchAllPages, fetchById, type Database } from './kernel/db';
+import { fetchAllPages, fetchById, fetchList, MAX_DOCS_PER_GET, type Database } from './kernel/db';
 
 /** Hundreds of branches in a big org; more means something is wrong. */
 const MAX_ORGS = 5000;
@@ -11,6 +11,16 @@ export function findOrg(db: Database, id: string): Promise<OrgDoc | null> {
 
 export async function findOrgName(db: Database, id: string): Promise<string> {
   return (await findOrg(db, id))?.name ?? '';
+}
+
+/** Names of the given orgs (a page's worth of branches: one read by `_id`, whatever the tree's size). */
+export async function orgNames(db: Database, ids: readonly string[]): Promise<Map<string, string>> {
+  const unique = [...new Set(ids)].slice(0, MAX_DOCS_PER_GET);
+  if (unique.length === 0) return new Map();
+  const orgs = await fetchList<Pick<OrgDoc, '_id' | 'name'>>(
+    db.collection('orgs').where({ _id: db.command.in(unique) }).field({ _id: true, name: true }).limit(unique.length),
+  );
+  return new Map(orgs.map((org) => [org._id, org.name]));
 }
 
 /** Every 党支部, for boards and ledgers that must list branches with nobody taking part too. */
