@@ -1,18 +1,19 @@
-import type { MemberDoc } from '../../../server/documents';
-import { fail } from '../../../server/kernel/failure';
-import type { MemberContext } from '../../../server/kernel/router';
-import { assertManagesBranch } from '../../../server/scope';
-import { toMemberView } from '../memberView';
-import { changeMembership, findMember } from '../repository';
+import type { MemberDoc } from '../../server/documents';
+import { fail } from '../../server/kernel/failure';
+import type { MemberContext } from '../../server/kernel/router';
+import { assertManagesBranch } from '../../server/scope';
+import { toMemberView } from './memberView';
+import { changeMembership, findMember } from './repository';
 
 type Decision = 'approve' | 'reject';
 
 /**
- * Approval and rejection move a pending member exactly once: the status, the branch head count and
- * the audit record change in one transaction that first re-reads the member, so of two secretaries
- * tapping at the same moment only one counts. A repeated tap of the same decision is not an error.
+ * Approval and rejection (one handler each) move a pending member exactly once: the status and the
+ * audit record change in one transaction that first re-reads the member, so of two secretaries
+ * tapping at the same moment only one counts, and only that one moves the head count. A repeated
+ * tap of the same decision is not an error.
  */
-async function decide(decision: Decision, input: { memberId: string; reason?: string }, ctx: MemberContext) {
+export async function decide(decision: Decision, input: { memberId: string; reason?: string }, ctx: MemberContext) {
   const { db, member: caller, now } = ctx;
   const target = await findMember(db, input.memberId);
   if (!target) fail('NOT_FOUND');
@@ -43,6 +44,3 @@ async function decide(decision: Decision, input: { memberId: string; reason?: st
   );
   return { member: await toMemberView(db, decided) };
 }
-
-export const approveJoin = (input: { memberId: string }, ctx: MemberContext) => decide('approve', input, ctx);
-export const rejectJoin = (input: { memberId: string; reason?: string }, ctx: MemberContext) => decide('reject', input, ctx);
