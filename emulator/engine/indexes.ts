@@ -219,7 +219,7 @@ export class SortedIndex {
       this.irregular++;
       return;
     }
-    const entry: SortedEntry = { id, values: values as Scalar[], seq };
+    const entry: SortedEntry = { id, values: values, seq };
     const key = keyOf(lead);
     let bucket = this.buckets.get(key);
     if (!bucket) this.buckets.set(key, (bucket = { sorted: [], added: [], removed: new Set() }));

@@ -78,7 +78,7 @@ export function loadManifest(path: string = DEFAULT_PATH): Manifest {
   try {
     text = readFileSync(path, 'utf8');
   } catch (e) {
-    throw new Error(`Cannot read database manifest ${path}: ${(e as Error).message}`);
+    throw new Error(`Cannot read database manifest ${path}: ${(e as Error).message}`, { cause: e });
   }
   let raw: unknown;
   try {

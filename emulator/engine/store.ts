@@ -421,7 +421,7 @@ export class DocumentStore {
     const source = isPlainObject(match) ? this.candidates(c, match) : [...c.docs.values()];
     let out: Doc[];
     try {
-      out = new AggregatorImpl(pipeline, this.aggregateOptions).run(source) as Doc[];
+      out = new AggregatorImpl(pipeline, this.aggregateOptions).run<Doc>(source);
     } catch (e) {
       throw invalidOperator((e as Error).message);
     }

@@ -7,7 +7,7 @@ import { createLocalEnvironment, type LocalEnvironment } from '../../emulator/lo
 import { loadSource } from '../../emulator/runner';
 import { initCloud } from '../../server/kernel/dispatch';
 import type { Database } from '../../server/kernel/db';
-import type { FunctionName } from '../../types/contracts';
+import type { ActionInput, ActionName, ActionOutput, FunctionName } from '../../types/contracts';
 import type { BenchOptions, Sample } from './types';
 
 // BENCH_VERBOSE=1 keeps the functions' JSON logs (e.g. to see an unexpected_error).
@@ -16,7 +16,12 @@ initCloud(cloud);
 
 export interface BenchEnv extends LocalEnvironment {
   /** Calls `name.action` as `openid` through the runner; throws when the function answers ok: false. */
-  call(openid: string, name: FunctionName, action: string, input: Record<string, unknown>): Promise<Sample & { data: any }>;
+  call<F extends FunctionName, A extends ActionName<F>>(
+    openid: string,
+    name: F,
+    action: A,
+    input: ActionInput<F, A>,
+  ): Promise<Sample & { data: ActionOutput<F, A> }>;
   /** Runs a naive implementation against the SDK, recording its DB requests and wall time. */
   naive<T>(fn: (db: Database) => Promise<T>): Promise<Sample & { value: T }>;
 }
@@ -36,7 +41,7 @@ export function createBenchEnv(): BenchEnv {
     async call(openid, name, action, input) {
       const { result, requests, ms } = await env.runner.invoke(name, { action, input }, { openid });
       if (!result.ok) throw new Error(`${name}.${action} as ${openid} failed: ${JSON.stringify(result.error)}`);
-      return { requests, ms, data: result.data };
+      return { requests, ms, data: result.data as ActionOutput<typeof name, typeof action> };
     },
     async naive(fn) {
       const db = cloud.database();

@@ -7,6 +7,7 @@ import { ActionButton } from '../components/ActionButton';
 import { Section } from '../components/Section';
 import { chooseXlsxFromChat, saveXlsx, type PickedFile } from './xlsxFile';
 import './admin.css';
+import { toast } from '../utils/toast';
 
 /** A long error list is still readable on a phone; the rest are counted, not drawn. */
 const MAX_ERRORS_SHOWN = 100;
@@ -142,7 +143,7 @@ export function SheetImport<Reply extends SheetReply, Uploaded = never>(props: S
     try {
       if (result.ok) await saveXlsx(result.data.templateBase64, props.templateName);
     } catch {
-      Taro.showToast({ title: '模板保存失败，请重试', icon: 'none' });
+      toast('模板保存失败，请重试');
     }
     setPhase('idle');
   };
@@ -222,7 +223,7 @@ export function SheetImport<Reply extends SheetReply, Uploaded = never>(props: S
     setDone(result.data);
     setReport(null);
     setFile(null);
-    Taro.showToast({ title: props.doneToast(result.data), icon: 'none' });
+    toast(props.doneToast(result.data));
     props.onImported?.(result.data);
   };
 

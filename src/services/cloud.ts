@@ -1,8 +1,8 @@
-import Taro from '@tarojs/taro';
 import type { ActionInput, ActionName, ActionOutput, FunctionName } from '../../types/contracts';
 import { ERROR_MESSAGES } from '../../types/errors';
 import type { Result } from '../../types/result';
 import type { Transport } from './transport';
+import { toast } from '../utils/toast';
 
 const NETWORK_FAILURE_MESSAGE = '网络连接失败，请检查网络后重试';
 
@@ -44,7 +44,7 @@ export async function callFunction<F extends FunctionName, A extends ActionName<
     result = { ok: false, error: { code: 'INTERNAL', message: NETWORK_FAILURE_MESSAGE } };
   }
   if (!result.ok && !opts.silentError) {
-    Taro.showToast({ title: result.error.message, icon: 'none' });
+    toast(result.error.message);
   }
   return result;
 }

@@ -14,6 +14,7 @@ const manifest = parseManifest({
 
 let dir: string;
 let store: DocumentStore;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the SDK types get() as string | void | result; the tests use its runtime shape
 let db: any;
 
 const open = (): DocumentStore => {

@@ -45,15 +45,19 @@ test('rollback 撤销事务内全部写入', async () => {
   expect((await db.collection('signups').count()).total).toBe(0);
 });
 
+/** The SDK leaves its transaction object untyped (`any`); naming that here keeps the callbacks honest about it. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type SdkTransaction = any;
+
 test('runTransaction 回调抛错时回滚，正常返回时提交', async () => {
   await expect(
-    db.runTransaction(async (t: any) => {
+    db.runTransaction(async (t: SdkTransaction) => {
       await t.collection('activities').doc('a1').update({ data: { taken: 1 } });
       throw new Error('业务失败');
     }),
   ).rejects.toThrow('业务失败');
   expect((await activity('a1')).taken).toBe(0);
-  const result = await db.runTransaction(async (t: any) => {
+  const result = await db.runTransaction(async (t: SdkTransaction) => {
     const a = (await t.collection('activities').doc('a1').get()).data;
     await t.collection('activities').doc('a1').update({ data: { taken: a.taken + 1 } });
     return 'ok';
@@ -70,7 +74,7 @@ test('事务读的是开始时的快照，不受之后的外部写影响', async
 });
 
 describe('事务只接受按 _id 的单文档操作，其余的像 CloudBase 一样被拒绝并中止事务', () => {
-  const refused: [string, (t: any) => Promise<unknown>][] = [
+  const refused: [string, (t: SdkTransaction) => Promise<unknown>][] = [
     ['where().get()', (t) => t.collection('activities').where({ taken: 0 }).get()],
     ['where().count()', (t) => t.collection('activities').where({ taken: 0 }).count()],
     ['count()', (t) => t.collection('activities').count()],

@@ -8,7 +8,6 @@ import { QUESTION_CATEGORIES, type QuestionCategory } from '../../types/question
 import { SEED_CONTEST_ID } from '../../emulator/seed';
 import { seededRng } from '../../core/quiz';
 import type { ContestDrawRule, QuestionDoc } from '../../server/documents';
-import type { Database } from '../../server/kernel/db';
 import { drawFromBank } from '../../cloudfunctions/quiz/drawFromBank';
 import { useServerClock } from '../support/clock';
 import { createTestEnv, type TestEnv } from '../support/localEnv';
@@ -93,7 +92,7 @@ describe('从整个题库抽题', () => {
 
   it('经真实查询抽题：5,000 题中符合规则的每道题都会被抽到，频率与均匀分布无显著差异（卡方）', async () => {
     const bank = await replaceBank();
-    const db = cloud.database() as unknown as Database;
+    const db = cloud.database();
     const rule: ContestDrawRule = { category: '长征', difficulty: 2, count: 20 };
     const eligible = bank.filter((question) => question.category === rule.category && question.difficulty === rule.difficulty);
     /** Each eligible question is expected this often: missing one by chance is then about 185·e^-25 ≈ 3e-9. */

@@ -1,7 +1,7 @@
 import cloud from 'wx-server-sdk';
 import { toDisplayed } from '../../core/quiz';
 import { practiceDayId, type PracticeDayDoc, type PracticeMemberDoc } from '../../server/documents';
-import type { ActionInput, ActionName, ActionOutput } from '../../types/contracts';
+import type { ActionInput, ActionOutput } from '../../types/contracts';
 import type { PracticeAnswers } from '../../types/contracts/practice';
 import { useServerClock } from '../support/clock';
 import { createTestEnv, type TestEnv } from '../support/localEnv';
@@ -44,7 +44,7 @@ async function storedMember(memberId = MEMBER_ID): Promise<PracticeMemberDoc | u
 type PracticeAction = 'practice' | 'practiceSubmit' | 'mistakes' | 'retryMistake';
 
 function practice<A extends PracticeAction>(openid: string, action: A, input: ActionInput<'quiz', A>): Promise<ActionOutput<'quiz', A>> {
-  return env.ok(openid, 'quiz', action as ActionName<'quiz'> & A, input);
+  return env.ok(openid, 'quiz', action, input);
 }
 
 /** Displayed indexes a member who knows everything would send for the stored set of `day`. */
@@ -276,7 +276,7 @@ describe('每日一练 数据库请求', () => {
   it('每个操作不超过 5 次数据库请求，且全部命中索引', async () => {
     const calls: { action: string; requests: { indexed: boolean }[] }[] = [];
     async function run<A extends PracticeAction>(action: A, input: ActionInput<'quiz', A>): Promise<ActionOutput<'quiz', A>> {
-      const { result, requests } = await env.call(MEMBER, 'quiz', action as ActionName<'quiz'> & A, input);
+      const { result, requests } = await env.call(MEMBER, 'quiz', action, input);
       if (!result.ok) throw new Error(JSON.stringify(result.error));
       calls.push({ action, requests });
       return result.data;

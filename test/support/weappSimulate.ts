@@ -100,8 +100,15 @@ function findBySid(tree: unknown, sid: string): Record<string, unknown> | undefi
   return undefined;
 }
 
+/** A rendered page root; the page's data, properties and methods are Taro's, untyped here. */
+type PageRoot = RootComponent<
+  WechatMiniprogram.Component.DataOption,
+  WechatMiniprogram.Component.PropertyOption,
+  WechatMiniprogram.Component.MethodOption
+>;
+
 export interface RenderedPage {
-  root: RootComponent<any, any, any>;
+  root: PageRoot;
   /** Everything the page shows, as text. */
   text(): string;
   /** Taps the innermost node carrying a data-sid whose class and text match, as WeChat would deliver it. */
@@ -125,7 +132,7 @@ export function renderBuiltPage(route: string, query: Record<string, string> = {
   shimPageOntoComponent(route, query);
   launchApp(route, query);
   // A subpackage's shared chunk is required relative to the page; rootPath stays the dist root.
-  const root = simulate.render(simulate.load(pagePath, { compiler: 'official', rootPath: WEAPP_DIST })) as RootComponent<any, any, any>;
+  const root: PageRoot = simulate.render(simulate.load(pagePath, { compiler: 'official', rootPath: WEAPP_DIST }));
   root.attach(document.createElement('parent-wrapper'));
   const text = () => root.dom?.textContent ?? '';
   const tap = (className: string, label: string) => {
@@ -150,5 +157,5 @@ export function renderBuiltPage(route: string, query: Record<string, string> = {
         return Object.fromEntries([...keys].map(([name, key]) => [name, data[key]]));
       });
   };
-  return { root, text, tap, instance: root.instance as RenderedPage['instance'], attributes };
+  return { root, text, tap, instance: root.instance as unknown as RenderedPage['instance'], attributes };
 }

@@ -43,7 +43,7 @@ async function largestInline(template: Buffer, most: number): Promise<number> {
 
 async function templateOf(env: BenchEnv): Promise<Buffer> {
   const { data } = await env.call(ADMIN, 'quiz', 'bankTemplate', {});
-  return Buffer.from(data.templateBase64 as string, 'base64');
+  return Buffer.from(data.templateBase64, 'base64');
 }
 
 async function run(most: number, options: BenchOptions): Promise<ScenarioRun> {

@@ -47,7 +47,7 @@ function importCalls(mode: ImportInput['mode']): ImportInput[] {
 }
 
 function button(name: string): HTMLButtonElement {
-  return screen.getByRole('button', { name }) as HTMLButtonElement;
+  return screen.getByRole<HTMLButtonElement>('button', { name });
 }
 
 describe('题库管理：导入题库', () => {

@@ -10,7 +10,7 @@ export function base64(text: string): string {
 }
 
 export function button(name: string): HTMLButtonElement {
-  return screen.getByRole('button', { name }) as HTMLButtonElement;
+  return screen.getByRole<HTMLButtonElement>('button', { name });
 }
 
 /** The 行号/列/问题 table as text, header row first. */

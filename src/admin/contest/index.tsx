@@ -18,6 +18,7 @@ import {
   type RuleDraft,
 } from './form';
 import '../admin.css';
+import { toast } from '../../utils/toast';
 
 const CATEGORY_RANGE = ['不限分类', ...CATEGORIES];
 const DIFFICULTY_RANGE = ['不限难度', ...([1, 2, 3] as const).map((level) => `难度：${DIFFICULTY_LABELS[level]}`)];
@@ -191,7 +192,7 @@ function ContestForm() {
     const built = buildInput(draft);
     if (!built.input) {
       setErrors(built.errors);
-      Taro.showToast({ title: '请修改标红的内容', icon: 'none' });
+      toast('请修改标红的内容');
       return;
     }
     setErrors({});
@@ -204,14 +205,14 @@ function ContestForm() {
       const { error } = result;
       if (error.code === 'INVALID_INPUT' && error.field) {
         setErrors({ [errorSlot(error.field)]: fieldMessage(error) });
-        Taro.showToast({ title: '请修改标红的内容', icon: 'none' });
+        toast('请修改标红的内容');
       } else {
-        Taro.showToast({ title: error.message, icon: 'none' });
+        toast(error.message);
       }
       return;
     }
     // A success toast shows about seven characters, so the count stays out of it.
-    Taro.showToast({ title: '竞赛已发布', icon: 'success' });
+    toast('竞赛已发布', 'success');
     // Opened straight from a link there is no page to go back to; the 我的 tab holds the workbench.
     Taro.navigateBack().catch(() => goToTab('me'));
   };

@@ -11,6 +11,7 @@ import { usePagedList } from '../../services/usePagedList';
 import { formatDateTime } from '../../utils/format';
 import { BranchFilter, ManagerGate, PAGE_SIZE } from '../common';
 import '../branch.css';
+import { toast } from '../../utils/toast';
 
 interface RequestRowProps {
   request: MemberListItem;
@@ -108,7 +109,7 @@ function ApprovalList({ branchId }: { branchId: string | undefined }) {
         ? await callFunction('member', 'approveJoin', { memberId: request.id })
         : await callFunction('member', 'rejectJoin', { memberId: request.id, ...(reason ? { reason } : {}) });
     if (result.ok) {
-      Taro.showToast({ title: decision === 'approve' ? `已批准 ${request.name}` : `已拒绝 ${request.name}`, icon: 'none' });
+      toast(decision === 'approve' ? `已批准 ${request.name}` : `已拒绝 ${request.name}`);
       return;
     }
     // CONFLICT means someone else already decided it: it stays off the list.

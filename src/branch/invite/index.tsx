@@ -12,6 +12,7 @@ import { formatDateTime } from '../../utils/format';
 import { canvasMeasurer, layoutInviteCard, paint } from '../../utils/shareCard';
 import { ManagerGate, useOrgBranches } from '../common';
 import '../branch.css';
+import { toast } from '../../utils/toast';
 
 type Invite = ActionOutput<'member', 'createInvite'>;
 
@@ -37,8 +38,8 @@ function h5Link(invite: Invite): string {
 
 function copy(text: string, done: string) {
   void Taro.setClipboardData({ data: text }).then(
-    () => Taro.showToast({ title: done, icon: 'none' }),
-    () => Taro.showToast({ title: '复制失败，请长按文字手动复制', icon: 'none' }),
+    () => toast(done),
+    () => toast('复制失败，请长按文字手动复制'),
   );
 }
 

@@ -12,6 +12,7 @@ import { usePagedList } from '../../services/usePagedList';
 import { formatDate } from '../../utils/format';
 import { BranchFilter, ManagerGate, PAGE_SIZE, useOrgBranches } from '../common';
 import '../branch.css';
+import { toast } from '../../utils/toast';
 
 function MemberRow({ member, onClick }: { member: MemberListItem; onClick: () => void }) {
   return (
@@ -64,7 +65,7 @@ function TransferSheet({ member, onClose, onTransferred }: TransferSheetProps) {
     const result = await callFunction('member', 'transfer', { memberId: member.id, toBranchId: destination.id, reason: trimmed });
     setSubmitting(false);
     if (!result.ok) return;
-    Taro.showToast({ title: '已转接', icon: 'success' });
+    toast('已转接', 'success');
     onTransferred();
   };
 

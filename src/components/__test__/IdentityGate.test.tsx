@@ -56,7 +56,7 @@ describe('本地演示身份选择', () => {
   it('本地网关不可用时提示启动网关并可重试', async () => {
     globalThis.fetch = jest.fn(async () => {
       throw new TypeError('Failed to fetch');
-    }) as unknown as typeof fetch;
+    });
     render(
       <IdentityGate>
         <span>首页内容</span>

@@ -6,7 +6,7 @@ describe('本地演示身份的保存', () => {
   it('上次选择的身份保存在 hongtu.openid 中，重新打开时不再询问', () => {
     // Set before the identity module loads, as a page reload would find it.
     window.localStorage.setItem('hongtu.openid', 'demo-secretary');
-    globalThis.fetch = jest.fn() as unknown as typeof fetch;
+    globalThis.fetch = jest.fn();
     const { IdentityGate } = require('../IdentityGate') as typeof import('../IdentityGate');
 
     render(

@@ -1,5 +1,5 @@
 import { Input, Picker, Text, View } from '@tarojs/components';
-import Taro, { useRouter } from '@tarojs/taro';
+import { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { INVITE_SCENE_KEY, parseScene } from '../../../core/scene';
 import type { MemberView } from '../../../types/contracts/member';
@@ -15,6 +15,7 @@ import { callFunction } from '../../services/cloud';
 import { useCloud } from '../../services/useCloud';
 import { goToTab } from '../../utils/tabs';
 import './index.css';
+import { toast } from '../../utils/toast';
 
 /** Han characters, Latin letters, spaces and the middle dot, as the server's personNameSchema allows. */
 const NAME_PATTERN = /^[\u3400-\u4dbf\u4e00-\u9fffA-Za-z·・ ]+$/;
@@ -166,7 +167,7 @@ function JoinForm({ code, note, onSubmitted, onFailed, onNeedsConsent }: JoinFor
     else if (errorCode === 'FORBIDDEN') onNeedsConsent();
     else if (errorCode === 'INVALID_INPUT' && (field === 'name' || field === 'phoneTail' || field === 'partyStatus')) {
       setErrors({ [field]: message });
-    } else Taro.showToast({ title: message, icon: 'none' });
+    } else toast(message);
   };
 
   return (

@@ -15,6 +15,7 @@ import { useCloud } from '../../services/useCloud';
 import { useReloadOnShow } from '../../services/useReloadOnShow';
 import { formatDate } from '../../utils/format';
 import './index.css';
+import { toast } from '../../utils/toast';
 
 /* Local-demo only; the constant branch keeps it out of the weapp bundle (see PageShell). */
 const DemoIdentityCell: ComponentType | null =
@@ -82,7 +83,7 @@ function MyData({ member, onChanged }: { member: MemberView; onChanged: () => vo
     try {
       if (process.env.TARO_ENV === 'h5') {
         downloadJson(json, `红途-我的信息-${result.data.exportedAt.slice(0, 10)}.json`);
-        Taro.showToast({ title: `已下载（${utf8Size(json)}）`, icon: 'none' });
+        toast(`已下载（${utf8Size(json)}）`);
       } else {
         await Taro.setClipboardData({ data: json });
         await Taro.showModal({
@@ -92,7 +93,7 @@ function MyData({ member, onChanged }: { member: MemberView; onChanged: () => vo
         });
       }
     } catch {
-      Taro.showToast({ title: '导出失败，请重试', icon: 'none' });
+      toast('导出失败，请重试');
     }
     setBusy(null);
   };
@@ -116,7 +117,7 @@ function MyData({ member, onChanged }: { member: MemberView; onChanged: () => vo
     const result = await callFunction('member', 'deleteMine', { confirm: '注销' });
     setBusy(null);
     if (!result.ok) return;
-    Taro.showToast({ title: '已注销', icon: 'none' });
+    toast('已注销');
     onChanged();
   };
 
@@ -132,7 +133,7 @@ function MyData({ member, onChanged }: { member: MemberView; onChanged: () => vo
     const result = await callFunction('member', 'leave', {});
     setBusy(null);
     if (!result.ok) return;
-    Taro.showToast({ title: '已退出党支部', icon: 'none' });
+    toast('已退出党支部');
     onChanged();
   };
 

@@ -171,7 +171,7 @@ describe('每日一练页', () => {
     });
     render(<QuizPracticePage />);
     expect(await screen.findByText('错题本（2 题）')).toBeTruthy();
-    const [firstCard, secondCard] = Array.from(document.querySelectorAll('.practice-mistake')) as HTMLElement[];
+    const [firstCard, secondCard] = Array.from(document.querySelectorAll<HTMLElement>('.practice-mistake'));
 
     fireEvent.click(firstCard!.querySelectorAll('.quiz-option')[0]!);
     fireEvent.click(screen.getAllByRole('button', { name: '提交重做' })[0]!);

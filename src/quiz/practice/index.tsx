@@ -76,7 +76,7 @@ function PracticeRunner({ day, questions, onSubmitted, onDayChanged }: RunnerPro
   const [sheet, setSheet] = useState(() => {
     const saved = loadAttempt(storageId(day));
     return {
-      answers: saved ? answersFor(saved.answers, questions) : ({} as PracticeAnswers),
+      answers: saved ? answersFor(saved.answers, questions) : ({}),
       current: saved ? Math.min(saved.current, Math.max(0, total - 1)) : 0,
     };
   });

@@ -16,6 +16,7 @@ import { confirmHandInWithBlanks } from '../confirmBlanks';
 import { boardUrl, resultUrl } from '../routes';
 import { useCountdown } from '../useCountdown';
 import '../quiz.css';
+import { toast } from '../../utils/toast';
 
 const TYPE_LABELS: Record<AttemptQuestion['type'], string> = { single: '单选题', multiple: '多选题', judge: '判断题' };
 const OPTION_LETTERS = 'ABCDEFGHIJ';
@@ -106,7 +107,7 @@ function AttemptView({ attempt, offsetMs }: AttemptViewProps) {
   const onExpire = useCallback(() => {
     setExpired(true);
     setShowSheet(false);
-    Taro.showToast({ title: '时间到，已自动交卷', icon: 'none' });
+    toast('时间到，已自动交卷');
     void submit();
   }, [submit]);
 
