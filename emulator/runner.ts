@@ -77,9 +77,7 @@ function installWxContext(): void {
 const FUNCTIONS_DIR = `${__dirname}/../cloudfunctions`;
 
 /** What CloudBase deploys: the esbuild bundle (npm start, e2e). */
-export const loadBundle: FunctionLoader = (name) =>
-  (require(`${FUNCTIONS_DIR}/${name}/index.js`) as { main: FunctionMain }).main;
+export const loadBundle: FunctionLoader = (name) => (require(`${FUNCTIONS_DIR}/${name}/index.js`) as { main: FunctionMain }).main;
 
 /** The same entry point from source, for in-process tests without a build step. */
-export const loadSource: FunctionLoader = (name) =>
-  (require(`${FUNCTIONS_DIR}/${name}/index.ts`) as { main: FunctionMain }).main;
+export const loadSource: FunctionLoader = (name) => (require(`${FUNCTIONS_DIR}/${name}/index.ts`) as { main: FunctionMain }).main;

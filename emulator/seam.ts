@@ -67,7 +67,8 @@ class LocalRequester {
     await scheduler.admit(ticket);
     const fault: FaultKind | undefined = faults.take(ticket);
     if (fault === 'connectTimeout') throw requestTimeout(false);
-    const reply = fault === 'conflict' || fault === 'busy' ? plantedReply(store, action, params, fault) : await store.handle(action, params);
+    const reply =
+      fault === 'conflict' || fault === 'busy' ? plantedReply(store, action, params, fault) : await store.handle(action, params);
     if (fault === 'readTimeout') throw requestTimeout(true);
     // node-sdk throws on `code` (its default throwOnCode); the builders and wx-server-sdk rely on that.
     if (typeof reply.code === 'string' && reply.code) throw new TcbError({ ...reply, code: reply.code });
@@ -119,14 +120,20 @@ function carryTransactionIds(databaseIndexPath: string): void {
     const original = Query.prototype[method] as (...args: unknown[]) => Promise<unknown>;
     Query.prototype[method] = function (this: TransactionalBuilder, ...args: unknown[]) {
       if (!this._transactionId) return original.apply(this, args);
-      return this._request.send(action, { collectionName: this._coll, transactionId: this._transactionId, queryType: 'WHERE', multi: true });
+      return this._request.send(action, {
+        collectionName: this._coll,
+        transactionId: this._transactionId,
+        queryType: 'WHERE',
+        multi: true,
+      });
     };
   }
   const aggregate = CollectionReference.prototype.aggregate as (...args: unknown[]) => { end(): Promise<unknown>; _stages: unknown[] };
   CollectionReference.prototype.aggregate = function (this: TransactionalBuilder, ...args: unknown[]) {
     const pipeline = aggregate.apply(this, args);
     const { _transactionId: transactionId, _coll: collectionName, _request: request } = this;
-    if (transactionId) pipeline.end = () => request.send('database.aggregateDocuments', { collectionName, transactionId, stages: pipeline._stages });
+    if (transactionId)
+      pipeline.end = () => request.send('database.aggregateDocuments', { collectionName, transactionId, stages: pipeline._stages });
     return pipeline;
   };
 }

@@ -40,7 +40,8 @@ function option(name: string, env: string): string | undefined {
 
 function positiveInts(text: string, what: string): number[] {
   const values = text.split(',').map((part) => Number(part.trim().replace(/_/g, '').replace(/k$/i, '000')));
-  if (values.length === 0 || values.some((v) => !Number.isInteger(v) || v <= 0)) throw new Error(`${what}: expected positive integers, got ${text}`);
+  if (values.length === 0 || values.some((v) => !Number.isInteger(v) || v <= 0))
+    throw new Error(`${what}: expected positive integers, got ${text}`);
   return values;
 }
 
@@ -90,13 +91,20 @@ async function main(): Promise<number> {
   }
   const totalMs = performance.now() - started;
   const { rows, results, failures, notMeasured } = collect(runs, BUDGETS);
-  const timeouts = checkTimeouts(rows, coldStarts, Object.fromEntries(functionNames().map((name) => [name, configuredTimeout(name)])), TIMEOUT_POLICY);
+  const timeouts = checkTimeouts(
+    rows,
+    coldStarts,
+    Object.fromEntries(functionNames().map((name) => [name, configuredTimeout(name)])),
+    TIMEOUT_POLICY,
+  );
   failures.push(...coldStarts.flatMap(coldStartBreaches), ...timeoutBreaches(timeouts, TIMEOUT_POLICY));
 
   if (coldStarts.length > 0) {
     console.log('');
     console.log(coldStartTable(coldStarts));
-    console.log(`load = wx-server-sdk + bundle in a fresh node process; cold start = load + first call; ${options.coldSamples} samples each`);
+    console.log(
+      `load = wx-server-sdk + bundle in a fresh node process; cold start = load + first call; ${options.coldSamples} samples each`,
+    );
   }
   if (rows.length > 0) {
     console.log('');

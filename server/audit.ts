@@ -21,6 +21,10 @@ export async function recordAudit(db: Database, entry: Omit<AuditDoc, '_id'>, lo
   try {
     await db.collection('audit_logs').add({ data: entry });
   } catch (error) {
-    log.error('audit_write_failed', { action: entry.action, targetId: entry.targetId, message: error instanceof Error ? error.message : String(error) });
+    log.error('audit_write_failed', {
+      action: entry.action,
+      targetId: entry.targetId,
+      message: error instanceof Error ? error.message : String(error),
+    });
   }
 }

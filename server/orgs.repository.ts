@@ -18,7 +18,11 @@ export async function orgNames(db: Database, ids: readonly string[]): Promise<Ma
   const unique = [...new Set(ids)].slice(0, MAX_DOCS_PER_GET);
   if (unique.length === 0) return new Map();
   const orgs = await fetchList<Pick<OrgDoc, '_id' | 'name'>>(
-    db.collection('orgs').where({ _id: db.command.in(unique) }).field({ _id: true, name: true }).limit(unique.length),
+    db
+      .collection('orgs')
+      .where({ _id: db.command.in(unique) })
+      .field({ _id: true, name: true })
+      .limit(unique.length),
   );
   return new Map(orgs.map((org) => [org._id, org.name]));
 }

@@ -51,7 +51,11 @@ export async function buildWorkbook(sheets: SheetSpec[]): Promise<Buffer> {
 /** A cell as the text the admin sees: rich text joined, formulas by their cached result, trimmed. */
 export function cellText(value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return '';
-  if (typeof value === 'object' && 'richText' in value) return value.richText.map((part) => part.text).join('').trim();
+  if (typeof value === 'object' && 'richText' in value)
+    return value.richText
+      .map((part) => part.text)
+      .join('')
+      .trim();
   if (typeof value === 'object' && 'text' in value) return String(value.text).trim();
   if (typeof value === 'object' && 'result' in value) return String(value.result ?? '').trim();
   return String(value).trim();

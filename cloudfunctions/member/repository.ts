@@ -38,7 +38,10 @@ export function findInvite(db: Database, code: string): Promise<InviteDoc | null
 }
 
 export async function saveInviteWxacode(db: Database, code: string, fileID: string): Promise<void> {
-  await db.collection('invites').doc(code).update({ data: { wxacodeFileId: fileID } });
+  await db
+    .collection('invites')
+    .doc(code)
+    .update({ data: { wxacodeFileId: fileID } });
 }
 
 /** Takes one use of a live invite; false when it is used up or expired (a concurrent join may have taken the last). */
@@ -53,7 +56,10 @@ export async function claimInviteUse(db: Database, code: string, now: Date): Pro
 
 /** Gives a use back when the join it was claimed for could not be written. */
 export async function releaseInviteUse(db: Database, code: string): Promise<void> {
-  await db.collection('invites').doc(code).update({ data: { remaining: db.command.inc(1) } });
+  await db
+    .collection('invites')
+    .doc(code)
+    .update({ data: { remaining: db.command.inc(1) } });
 }
 
 export async function insertMember(db: Database, member: Omit<MemberDoc, '_id'>): Promise<string> {
@@ -142,7 +148,10 @@ export async function adjustHeadCounts(db: Database, deltas: Record<string, numb
   for (const [branchId, delta] of Object.entries(deltas)) {
     if (delta === 0) continue;
     try {
-      await db.collection('orgs').doc(branchId).update({ data: { activeMemberCount: _.inc(delta) } });
+      await db
+        .collection('orgs')
+        .doc(branchId)
+        .update({ data: { activeMemberCount: _.inc(delta) } });
     } catch (error) {
       log.error('head_count_not_applied', { branchId, delta, message: error instanceof Error ? error.message : String(error) });
     }
@@ -154,7 +163,12 @@ export function listAuditPage(db: Database, offset: number, limit: number): Prom
 }
 
 export function listMembersByIds(db: Database, ids: string[]): Promise<MemberDoc[]> {
-  return fetchList<MemberDoc>(db.collection('members').where({ _id: db.command.in(ids) }).limit(MAX_DOCS_PER_GET));
+  return fetchList<MemberDoc>(
+    db
+      .collection('members')
+      .where({ _id: db.command.in(ids) })
+      .limit(MAX_DOCS_PER_GET),
+  );
 }
 
 /** Everything keyed to one member, for 个人信息导出. Bounded: a person's own records are few. */

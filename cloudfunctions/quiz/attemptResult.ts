@@ -1,7 +1,8 @@
 import type { AttemptResult } from '../../types/contracts/quiz';
 import type { AttemptDoc } from '../../server/documents';
 
-export type SubmittedAttempt = AttemptDoc & Required<Pick<AttemptDoc, 'submittedAt' | 'onTime' | 'durationMs' | 'score' | 'maxScore' | 'correctCount'>>;
+export type SubmittedAttempt = AttemptDoc &
+  Required<Pick<AttemptDoc, 'submittedAt' | 'onTime' | 'durationMs' | 'score' | 'maxScore' | 'correctCount'>>;
 
 export function isSubmitted(attempt: AttemptDoc): attempt is SubmittedAttempt {
   return attempt.status === 'submitted' && attempt.submittedAt !== undefined && attempt.score !== undefined;

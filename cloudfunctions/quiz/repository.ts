@@ -38,13 +38,16 @@ export function findContest(db: Database, contestId: string): Promise<ContestDoc
 }
 
 export function listQuestionsByIds(db: Database, ids: string[]): Promise<QuestionDoc[]> {
-  return fetchList<QuestionDoc>(db.collection('questions').where({ _id: db.command.in(ids) }).limit(MAX_DOCS_PER_GET));
+  return fetchList<QuestionDoc>(
+    db
+      .collection('questions')
+      .where({ _id: db.command.in(ids) })
+      .limit(MAX_DOCS_PER_GET),
+  );
 }
 
 export function findLatestAttempt(db: Database, contestId: string, memberId: string): Promise<AttemptDoc | null> {
-  return fetchOne<AttemptDoc>(
-    db.collection('attempts').where({ contestId, memberId }).orderBy('attemptNo', 'desc'),
-  );
+  return fetchOne<AttemptDoc>(db.collection('attempts').where({ contestId, memberId }).orderBy('attemptNo', 'desc'));
 }
 
 export function findAttempt(db: Database, attemptId: string): Promise<AttemptDoc | null> {
@@ -86,7 +89,10 @@ export async function applyToEntry(
   const condition =
     counts === 'best'
       ? { _id: id, sortKey: _.gt(standing.sortKey) }
-      : _.or([{ _id: id, submittedAt: null }, { _id: id, submittedAt: _.lt(standing.submittedAt) }]);
+      : _.or([
+          { _id: id, submittedAt: null },
+          { _id: id, submittedAt: _.lt(standing.submittedAt) },
+        ]);
   await db.collection('contest_entries').where(condition).update({ data: standing });
 }
 
@@ -98,9 +104,7 @@ export function findEntry(db: Database, id: string): Promise<ContestEntryDoc | n
 export function listBoardPage(db: Database, contestId: string, afterKey: string | null, limit: number): Promise<ContestEntryDoc[]> {
   const _ = db.command;
   const sortKey = afterKey === null ? _.lt(PENDING_SORT_KEY) : _.and(_.gt(afterKey), _.lt(PENDING_SORT_KEY));
-  return fetchList<ContestEntryDoc>(
-    db.collection('contest_entries').where({ contestId, sortKey }).orderBy('sortKey', 'asc').limit(limit),
-  );
+  return fetchList<ContestEntryDoc>(db.collection('contest_entries').where({ contestId, sortKey }).orderBy('sortKey', 'asc').limit(limit));
 }
 
 /** How many stand strictly ahead of `sortKey`: rank − 1, with one indexed count. */
@@ -111,12 +115,20 @@ export function countAhead(db: Database, contestId: string, sortKey: string): Pr
 /** The caller's attempts in the listed contests, one indexed read (contest_member_no_unique, $in on the prefix). */
 export function listMemberAttempts(db: Database, memberId: string, contestIds: string[]): Promise<AttemptDoc[]> {
   return fetchList<AttemptDoc>(
-    db.collection('attempts').where({ contestId: db.command.in(contestIds), memberId }).limit(MAX_DOCS_PER_GET),
+    db
+      .collection('attempts')
+      .where({ contestId: db.command.in(contestIds), memberId })
+      .limit(MAX_DOCS_PER_GET),
   );
 }
 
 export function listEntriesByIds(db: Database, ids: string[]): Promise<ContestEntryDoc[]> {
-  return fetchList<ContestEntryDoc>(db.collection('contest_entries').where({ _id: db.command.in(ids) }).limit(MAX_DOCS_PER_GET));
+  return fetchList<ContestEntryDoc>(
+    db
+      .collection('contest_entries')
+      .where({ _id: db.command.in(ids) })
+      .limit(MAX_DOCS_PER_GET),
+  );
 }
 
 /** A bank this size is far beyond any real one; `$sample` of this many is a random order of every candidate. */
@@ -206,7 +218,11 @@ export async function findExistingStemKeys(db: Database, stemKeys: string[]): Pr
   for (let start = 0; start < stemKeys.length; start += IN_CHUNK) {
     const chunk = stemKeys.slice(start, start + IN_CHUNK);
     const rows = await fetchList<Pick<QuestionDoc, 'stemKey'>>(
-      db.collection('questions').where({ stemKey: db.command.in(chunk) }).field({ stemKey: true }).limit(MAX_DOCS_PER_GET),
+      db
+        .collection('questions')
+        .where({ stemKey: db.command.in(chunk) })
+        .field({ stemKey: true })
+        .limit(MAX_DOCS_PER_GET),
     );
     rows.forEach((row) => found.add(row.stemKey));
   }

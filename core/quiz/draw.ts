@@ -35,7 +35,9 @@ export class InsufficientQuestionsError extends Error {
 }
 
 function matches(rule: DrawRule, q: Pick<PoolQuestion, 'category' | 'difficulty'>): boolean {
-  return (rule.category === undefined || rule.category === q.category) && (rule.difficulty === undefined || rule.difficulty === q.difficulty);
+  return (
+    (rule.category === undefined || rule.category === q.category) && (rule.difficulty === undefined || rule.difficulty === q.difficulty)
+  );
 }
 
 /**

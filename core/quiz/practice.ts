@@ -38,7 +38,11 @@ export function standingOn(record: PracticeRecord | null, today: string): Practi
 }
 
 /** Counting `day`: the run continues when the last counted day was yesterday, otherwise starts again at 1. */
-export function standingAfter(record: PracticeRecord | null, day: string, correctCount: number): PracticeStanding & { pointsEarned: number } {
+export function standingAfter(
+  record: PracticeRecord | null,
+  day: string,
+  correctCount: number,
+): PracticeStanding & { pointsEarned: number } {
   const streak = record && record.lastDay === previousDay(day) ? record.streak + 1 : 1;
   const pointsEarned = correctCount * PRACTICE_POINTS_PER_CORRECT;
   return {
@@ -57,7 +61,10 @@ export function compareMistakes(a: NotebookRow, b: NotebookRow): number {
 
 /** Over `cap`, the entries wrong longest ago leave the notebook: their ids, in notebook order. */
 export function notebookOverflow(rows: readonly NotebookRow[], cap: number): string[] {
-  return [...rows].sort(compareMistakes).slice(cap).map(([id]) => id);
+  return [...rows]
+    .sort(compareMistakes)
+    .slice(cap)
+    .map(([id]) => id);
 }
 
 /** `<ISO instant>~<questionId>`: the last notebook row seen, for keyset paging. */

@@ -29,7 +29,8 @@ export function compareEntries(a: BoardEntry, b: BoardEntry): number {
 }
 
 function digits(value: number, width: number, min: number, max: number, field: string): string {
-  if (!Number.isInteger(value) || value < min || value > max) throw new RangeError(`${field} ${value} is outside ${min}..${max} or not an integer`);
+  if (!Number.isInteger(value) || value < min || value > max)
+    throw new RangeError(`${field} ${value} is outside ${min}..${max} or not an integer`);
   return String(value).padStart(width, '0');
 }
 

@@ -42,7 +42,10 @@ function orderFor(q: ScoredQuestion, orders: ScoreInput['orders']): readonly num
   }
   const order = Object.prototype.hasOwnProperty.call(orders, q.id) ? orders[q.id] : undefined;
   if (order === undefined) return Array.from({ length: q.optionCount }, (_, i) => i);
-  const isPermutation = order.length === q.optionCount && new Set(order).size === order.length && order.every((o) => Number.isInteger(o) && o >= 0 && o < q.optionCount);
+  const isPermutation =
+    order.length === q.optionCount &&
+    new Set(order).size === order.length &&
+    order.every((o) => Number.isInteger(o) && o >= 0 && o < q.optionCount);
   if (!isPermutation) throw new RangeError(`question ${q.id}: stored option order is not a permutation of ${q.optionCount}`);
   return order;
 }

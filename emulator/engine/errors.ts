@@ -76,5 +76,4 @@ export const transactionMissing = (): DbError =>
 
 export const invalidParam = (what: string): DbError => new DbError('INVALID_PARAM', `[InvalidParameter] ${what}`);
 
-export const invalidOperator = (what: string): DbError =>
-  new DbError('DATABASE_INVALID_OPERRATOR', `[InvalidParameter] ${what}`);
+export const invalidOperator = (what: string): DbError => new DbError('DATABASE_INVALID_OPERRATOR', `[InvalidParameter] ${what}`);

@@ -3,7 +3,18 @@
  * operation per line in EJSON so Dates survive. A crash can only tear the last line (each batch
  * is one write call), so a torn tail is dropped on open and everything before it is kept.
  */
-import { closeSync, existsSync, fsyncSync, openSync, readFileSync, readdirSync, renameSync, rmSync, truncateSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  openSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  truncateSync,
+  writeSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { decode, encode, isPlainObject, type Doc } from './ejson';
 import type { DocId } from './indexes';

@@ -105,7 +105,14 @@ export function planRange(index: SortedIndex, filter: Doc, sort: SortSpec): Rang
     return t === 'empty' || (t !== 'mixed' && values.every((v) => typeof v === t));
   };
   if (!prefix.every((v, i) => typed(i, [v]))) return undefined;
-  if (range && !typed(e - 1, range.ranges.map(([, v]) => v))) return undefined;
+  if (
+    range &&
+    !typed(
+      e - 1,
+      range.ranges.map(([, v]) => v),
+    )
+  )
+    return undefined;
 
   const rest = sort.filter(([f]) => !pinned.has(f));
   const positions = rest.map(([f]) => fields.indexOf(f));

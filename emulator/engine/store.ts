@@ -177,7 +177,8 @@ export class DocumentStore {
     } catch (e) {
       if (!(e instanceof DbError)) throw e;
       // Rejected before planning (e.g. missing collection): still a round trip, but nothing was scanned.
-      if (recorder && recorder.length === noted) this.note(action, typeof p.collectionName === 'string' ? p.collectionName : '', { indexed: true });
+      if (recorder && recorder.length === noted)
+        this.note(action, typeof p.collectionName === 'string' ? p.collectionName : '', { indexed: true });
       return { code: e.code, message: e.message, requestId };
     }
   }
@@ -434,7 +435,12 @@ export class DocumentStore {
       const lookup = stage.$lookup;
       if (!isPlainObject(lookup) || typeof lookup.from !== 'string') continue;
       const foreign = this.collections.get(lookup.from);
-      if (typeof lookup.foreignField !== 'string' || !lookup.foreignField || !foreign || !lookupCovered(lookup.foreignField, foreign.indexes)) {
+      if (
+        typeof lookup.foreignField !== 'string' ||
+        !lookup.foreignField ||
+        !foreign ||
+        !lookupCovered(lookup.foreignField, foreign.indexes)
+      ) {
         return { indexed: false };
       }
     }

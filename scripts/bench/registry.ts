@@ -51,5 +51,6 @@ export const TIMEOUT_POLICY: TimeoutPolicy = {
   dbRequestMs: 100,
   platformDefaultSeconds: 3,
   maxSeconds: 60,
-  source: 'CloudBase: 3 s unless set, at most 60 s from the WeChat console (docs.cloudbase.net/cloud-function/function-configuration/config)',
+  source:
+    'CloudBase: 3 s unless set, at most 60 s from the WeChat console (docs.cloudbase.net/cloud-function/function-configuration/config)',
 };

@@ -112,7 +112,21 @@ export function textTable(header: string[], body: string[][], leftAlignedColumns
 
 /** The scenarios' table: one row per case per size. */
 export function table(rows: readonly Row[], budgets: Record<string, Budget>): string {
-  const header = ['size', 'action', 'case', 'DB req med/max', 'docs med/max', 'indexed', 'p50 ms', 'p95 ms', 'naive req', 'naive docs', 'naive p50/p95 ms', 'ratio', 'budget'];
+  const header = [
+    'size',
+    'action',
+    'case',
+    'DB req med/max',
+    'docs med/max',
+    'indexed',
+    'p50 ms',
+    'p95 ms',
+    'naive req',
+    'naive docs',
+    'naive p50/p95 ms',
+    'ratio',
+    'budget',
+  ];
   const body = rows.map(({ size, unit, action, label, summary: { real, naive, ratio: r } }) => {
     const budget = budgets[action];
     const within = breaches(action, size, real, budget).length === 0;
@@ -196,7 +210,8 @@ export function timeoutBreaches(timeouts: readonly FunctionTimeout[], policy: Ti
   return timeouts
     .filter((t) => !t.ok)
     .map((t) => {
-      const configured = t.configuredSeconds === null ? `no timeout (default ${policy.platformDefaultSeconds} s)` : `timeout ${t.configuredSeconds} s`;
+      const configured =
+        t.configuredSeconds === null ? `no timeout (default ${policy.platformDefaultSeconds} s)` : `timeout ${t.configuredSeconds} s`;
       return `${t.function}: config.json ${configured}, needs ${t.neededSeconds}–${policy.maxSeconds} s (${policy.source})`;
     });
 }

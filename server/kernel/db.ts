@@ -41,10 +41,7 @@ export async function countOf(query: Countable): Promise<number> {
  * asked (a default or a reply-size cap) while more remain. `maxDocs` keeps a mistake from turning
  * into an unbounded scan.
  */
-export async function fetchAllPages<T>(
-  query: { skip(n: number): { limit(n: number): Gettable } },
-  maxDocs: number,
-): Promise<T[]> {
+export async function fetchAllPages<T>(query: { skip(n: number): { limit(n: number): Gettable } }, maxDocs: number): Promise<T[]> {
   const all: T[] = [];
   while (all.length < maxDocs) {
     const page = await fetchList<T>(query.skip(all.length).limit(Math.min(MAX_DOCS_PER_GET, maxDocs - all.length)));

@@ -23,8 +23,7 @@ export interface MemberContext extends RequestContext {
 type Handler<I, O, C> = (input: I, ctx: C) => Promise<O>;
 
 export type Route<I, O> =
-  | { access: 'anyone'; handler: Handler<I, O, RequestContext> }
-  | { access: readonly Role[]; handler: Handler<I, O, MemberContext> };
+  { access: 'anyone'; handler: Handler<I, O, RequestContext> } | { access: readonly Role[]; handler: Handler<I, O, MemberContext> };
 
 /** Open to any WeChat user, registered or not (onboarding, privacy consent). */
 export function anyone<I, O>(handler: Handler<I, O, RequestContext>): Route<I, O> {

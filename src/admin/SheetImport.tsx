@@ -271,7 +271,8 @@ export function SheetImport<Reply extends SheetReply, Uploaded = never>(props: S
         {report && report.errors.length > 0 ? (
           <View className='admin-import__report'>
             <Text className='admin-import__summary admin-import__summary--bad'>
-              共 {report.rows} 行，发现 {report.errors.length} 处问题{report.from === 'import' ? props.nothingImportedText : ''}。请修改表格后重新选择文件校验。
+              共 {report.rows} 行，发现 {report.errors.length} 处问题{report.from === 'import' ? props.nothingImportedText : ''}
+              。请修改表格后重新选择文件校验。
             </Text>
             <ErrorTable errors={report.errors} />
           </View>

@@ -13,11 +13,7 @@ interface CellProps {
 /** A weui list cell: title and optional lines on the left, value and chevron on the right. */
 export function Cell({ title, description, value, onClick, arrow = Boolean(onClick) }: CellProps) {
   return (
-    <View
-      className={`ht-cell${onClick ? ' ht-cell--tappable' : ''}`}
-      hoverClass={onClick ? 'ht-cell--pressed' : 'none'}
-      onClick={onClick}
-    >
+    <View className={`ht-cell${onClick ? ' ht-cell--tappable' : ''}`} hoverClass={onClick ? 'ht-cell--pressed' : 'none'} onClick={onClick}>
       <View className='ht-cell__main'>
         <View className='ht-cell__title'>{title}</View>
         {description ? <View className='ht-cell__description'>{description}</View> : null}

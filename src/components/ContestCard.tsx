@@ -16,10 +16,7 @@ interface ContestCardProps {
 
 /** The red banner used for contests: open ones are what members should act on first. */
 export function ContestCard({ contest, onClick }: ContestCardProps) {
-  const deadline =
-    contest.status === 'upcoming'
-      ? `开始：${formatDateTime(contest.startAt)}`
-      : `截止：${formatDateTime(contest.endAt)}`;
+  const deadline = contest.status === 'upcoming' ? `开始：${formatDateTime(contest.startAt)}` : `截止：${formatDateTime(contest.endAt)}`;
   return (
     <View
       className={`ht-contest ht-contest--${contest.status}${onClick ? ' ht-cell--tappable' : ''}`}

@@ -1,13 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import { useCallback, useEffect, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { ROLE_LABELS } from '../../types/labels';
-import {
-  fetchDemoIdentities,
-  getOpenid,
-  setOpenid,
-  subscribeOpenid,
-  type DemoIdentity,
-} from '../services/identity';
+import { fetchDemoIdentities, getOpenid, setOpenid, subscribeOpenid, type DemoIdentity } from '../services/identity';
 import { Cell } from './Cell';
 import { Section } from './Section';
 
@@ -45,9 +39,7 @@ export function IdentityPicker() {
     <View className='ht-identity-picker'>
       <View className='ht-banner'>
         <Text className='ht-banner__title'>本地演示：选择身份</Text>
-        <Text className='ht-banner__subtitle'>
-          仅本地演示环境需要选择；正式小程序由微信自动识别身份。
-        </Text>
+        <Text className='ht-banner__subtitle'>仅本地演示环境需要选择；正式小程序由微信自动识别身份。</Text>
       </View>
       <Section
         title='演示身份'
@@ -83,11 +75,5 @@ export function IdentityGate({ children }: IdentityGateProps) {
 /** The 我的 entry that forgets the demo identity, which brings every page back to the picker. */
 export function DemoIdentityCell() {
   const openid = useOpenid();
-  return (
-    <Cell
-      title='切换身份（本地演示）'
-      value={openid ?? undefined}
-      onClick={() => setOpenid(null)}
-    />
-  );
+  return <Cell title='切换身份（本地演示）' value={openid ?? undefined} onClick={() => setOpenid(null)} />;
 }

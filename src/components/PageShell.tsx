@@ -10,8 +10,7 @@ interface GateProps {
  * The demo-identity gate exists only on H5 (local gateway). Requiring it inside a build-time
  * constant branch lets webpack drop it, and its fetch/localStorage code, from the weapp bundle.
  */
-const IdentityGate: ComponentType<GateProps> | null =
-  process.env.TARO_ENV === 'h5' ? require('./IdentityGate').IdentityGate : null;
+const IdentityGate: ComponentType<GateProps> | null = process.env.TARO_ENV === 'h5' ? require('./IdentityGate').IdentityGate : null;
 
 interface PageShellProps {
   children: ReactNode;

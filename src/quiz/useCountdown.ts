@@ -18,9 +18,7 @@ export interface CountdownOptions {
  * shows the right time the moment it returns.
  */
 export function useCountdown({ deadline, offsetMs, onExpire, now = Date.now }: CountdownOptions): number | null {
-  const [remaining, setRemaining] = useState<number | null>(() =>
-    deadline === null ? null : remainingMs(deadline, offsetMs, now()),
-  );
+  const [remaining, setRemaining] = useState<number | null>(() => (deadline === null ? null : remainingMs(deadline, offsetMs, now())));
   const onExpireRef = useRef(onExpire);
   onExpireRef.current = onExpire;
   const nowRef = useRef(now);

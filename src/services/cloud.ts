@@ -11,9 +11,7 @@ const NETWORK_FAILURE_MESSAGE = '网络连接失败，请检查网络后重试';
  * bundle: webpack drops the dead branch, so the weapp build carries no fetch or demo-identity code.
  */
 const transport: Transport =
-  process.env.TARO_ENV === 'h5'
-    ? require('./gatewayTransport').gatewayTransport
-    : require('./wxCloudTransport').wxCloudTransport;
+  process.env.TARO_ENV === 'h5' ? require('./gatewayTransport').gatewayTransport : require('./wxCloudTransport').wxCloudTransport;
 
 export interface CallOptions {
   /** The caller shows the failure itself (e.g. a section error state), so no toast. */

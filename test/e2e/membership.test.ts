@@ -26,8 +26,14 @@ describe('H5 加入党支部端到端', () => {
     const loaded = async (selector: string) => {
       const image = visiblePage(page).locator(`${selector} img`);
       await image.waitFor();
-      await page.waitForFunction((element) => element !== null && (element as HTMLImageElement).naturalWidth > 0, await image.elementHandle());
-      return image.evaluate((element) => ({ width: (element as HTMLImageElement).naturalWidth, height: (element as HTMLImageElement).naturalHeight }));
+      await page.waitForFunction(
+        (element) => element !== null && (element as HTMLImageElement).naturalWidth > 0,
+        await image.elementHandle(),
+      );
+      return image.evaluate((element) => ({
+        width: (element as HTMLImageElement).naturalWidth,
+        height: (element as HTMLImageElement).naturalHeight,
+      }));
     };
     const qr = await loaded('.branch-invite__qr');
     expect(qr.width).toBe(qr.height);
@@ -66,11 +72,21 @@ describe('H5 花名册导入端到端', () => {
     await openAs('demo-admin', '/admin/roster/index');
     await visiblePage(page).locator('input[type="file"]').setInputFiles(file);
     await visiblePage(page).getByText('全县花名册.xlsx').waitFor();
-    const validate = visiblePage(page).locator('.ht-button').filter({ hasText: /^校验$/ });
-    await page.waitForFunction((element) => element !== null && !element.hasAttribute('disabled') && !element.className.includes('disabled'), await validate.elementHandle());
+    const validate = visiblePage(page)
+      .locator('.ht-button')
+      .filter({ hasText: /^校验$/ });
+    await page.waitForFunction(
+      (element) => element !== null && !element.hasAttribute('disabled') && !element.className.includes('disabled'),
+      await validate.elementHandle(),
+    );
     await validate.click();
-    await visiblePage(page).getByText(/共 5000 行/).waitFor({ timeout: 60_000 });
-    await visiblePage(page).locator('.ht-button').filter({ hasText: /^导入$/ }).click();
+    await visiblePage(page)
+      .getByText(/共 5000 行/)
+      .waitFor({ timeout: 60_000 });
+    await visiblePage(page)
+      .locator('.ht-button')
+      .filter({ hasText: /^导入$/ })
+      .click();
     await page.locator('.taro-modal__foot').getByText('导入', { exact: true }).click();
     await visiblePage(page).getByText('已导入 5000 人').waitFor({ timeout: 60_000 });
     await page.screenshot({ path: join(RESULTS_DIR, 'h5-roster-imported.png'), fullPage: true });

@@ -34,7 +34,9 @@ describe('H5 知识竞赛端到端', () => {
       if (index === total) break;
       // Single and judge questions move on by themselves; a multiple-choice one waits for 下一题.
       if (isMultiple) await visiblePage().locator('.ht-button').filter({ hasText: '下一题' }).click();
-      await visiblePage().getByText(`第 ${index + 1}/${total} 题`).waitFor();
+      await visiblePage()
+        .getByText(`第 ${index + 1}/${total} 题`)
+        .waitFor();
     }
     await visiblePage().getByText(`答题卡 ${total}/${total}`).waitFor();
     await visiblePage().locator('.ht-button').filter({ hasText: '交卷' }).click();
@@ -56,7 +58,10 @@ describe('H5 知识竞赛端到端', () => {
     await visiblePage().locator('.ht-button').filter({ hasText: '查看排行榜' }).click();
     await visiblePage().locator('.quiz-board__row--me').waitFor();
     expect(await visiblePage().locator('.quiz-board__row--me').textContent()).toContain('林红（我）');
-    await visiblePage().locator('.quiz-mybar__value').filter({ hasText: /^第 \d+ 名 · \d+ 分 · \d\d:\d\d$/ }).waitFor();
+    await visiblePage()
+      .locator('.quiz-mybar__value')
+      .filter({ hasText: /^第 \d+ 名 · \d+ 分 · \d\d:\d\d$/ })
+      .waitFor();
     await waitForPageToSettle();
     await page.screenshot({ path: join(RESULTS_DIR, 'h5-quiz-board.png') });
   });

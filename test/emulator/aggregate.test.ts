@@ -54,13 +54,24 @@ test('lookup + unwind + project 关联支部名称，limit 截断结果', async 
 });
 
 test('unwind 展开数组，skip/count/addFields 可用，Date 在结果中仍是 Date', async () => {
-  const unwound = await db.collection('members').aggregate().unwind('$tags').group({ _id: '$tags', n: $.sum(1) }).sort({ n: -1, _id: 1 }).end();
+  const unwound = await db
+    .collection('members')
+    .aggregate()
+    .unwind('$tags')
+    .group({ _id: '$tags', n: $.sum(1) })
+    .sort({ n: -1, _id: 1 })
+    .end();
   expect(unwound.list).toEqual([
     { _id: '党课', n: 2 },
     { _id: '观影', n: 1 },
     { _id: '读书', n: 1 },
   ]);
-  const counted = await db.collection('members').aggregate().match({ points: _.gte(20) }).count('n').end();
+  const counted = await db
+    .collection('members')
+    .aggregate()
+    .match({ points: _.gte(20) })
+    .count('n')
+    .end();
   expect(counted.list).toEqual([{ n: 3 }]);
   const added = await db
     .collection('members')
@@ -80,7 +91,12 @@ test('聚合不会改动存储中的文档', async () => {
 });
 
 test('聚合不存在的集合报 DATABASE_COLLECTION_NOT_EXIST（aggregate 的 SDK 包装保留字符串 code，errCode 为 -1）', async () => {
-  const err = await db.collection('ghosts').aggregate().match({ a: 1 }).end().catch((e: unknown) => e);
+  const err = await db
+    .collection('ghosts')
+    .aggregate()
+    .match({ a: 1 })
+    .end()
+    .catch((e: unknown) => e);
   expect(err).toMatchObject({ errCode: -1, code: 'DATABASE_COLLECTION_NOT_EXIST' });
   expect(isCollectionMissingError(err)).toBe(true);
 });

@@ -22,7 +22,10 @@ const open = (): DocumentStore => {
   installSeam(s);
   return s;
 };
-const lines = (name: string): string[] => readFileSync(join(dir, `${name}.jsonl`), 'utf8').split('\n').filter(Boolean);
+const lines = (name: string): string[] =>
+  readFileSync(join(dir, `${name}.jsonl`), 'utf8')
+    .split('\n')
+    .filter(Boolean);
 
 beforeAll(() => {
   cloud.init({ env: 'local-test' });
@@ -42,7 +45,10 @@ afterEach(() => {
 test('重启后（同一 dataDir 新建 DocumentStore）数据、Date 与新建的集合都还在', async () => {
   const joined = new Date('2024-07-01T00:00:00.000Z');
   await db.collection('members').add({ data: { _id: 'm1', openid: 'o1', joinedAt: joined, tags: ['a'] } });
-  await db.collection('members').doc('m1').update({ data: { points: db.command.inc(5) } });
+  await db
+    .collection('members')
+    .doc('m1')
+    .update({ data: { points: db.command.inc(5) } });
   await db.collection('members').add({ data: { _id: 'm2', openid: 'o2' } });
   await db.collection('members').doc('m2').remove();
   await db.createCollection('later');
@@ -59,7 +65,12 @@ test('重启后（同一 dataDir 新建 DocumentStore）数据、Date 与新建�
 });
 
 test('日志最后一行写了一半（崩溃）时，忽略这一行并加载之前的全部数据，之后还能继续写', async () => {
-  await db.collection('members').add({ data: [{ _id: 'm1', openid: 'o1' }, { _id: 'm2', openid: 'o2' }] });
+  await db.collection('members').add({
+    data: [
+      { _id: 'm1', openid: 'o1' },
+      { _id: 'm2', openid: 'o2' },
+    ],
+  });
   store.close();
   appendFileSync(join(dir, 'members.jsonl'), '{"op":"put","doc":{"_id":"m3","openid":"o');
 
@@ -83,7 +94,11 @@ test('日志中间行损坏时拒绝打开并指出行号', async () => {
 
 test('compact 把日志改写为每个存活文档一行，数据不变', async () => {
   await db.collection('members').add({ data: { _id: 'm1', openid: 'o1', n: 0 } });
-  for (let i = 1; i <= 5; i++) await db.collection('members').doc('m1').update({ data: { n: i } });
+  for (let i = 1; i <= 5; i++)
+    await db
+      .collection('members')
+      .doc('m1')
+      .update({ data: { n: i } });
   await db.collection('members').add({ data: { _id: 'm2', openid: 'o2' } });
   await db.collection('members').doc('m2').remove();
   expect(lines('members')).toHaveLength(8);

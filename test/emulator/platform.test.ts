@@ -18,7 +18,11 @@ describe('云存储替身', () => {
     expect((await cloud.downloadFile({ fileID })).fileContent.toString()).toBe('xlsx');
     const links = await cloud.getTempFileURL({ fileList: [fileID, { fileID: 'cloud://local.hongtu-local/none.png', maxAge: 60 }] });
     expect(links.fileList).toEqual([
-      expect.objectContaining({ fileID, status: 0, tempFileURL: expect.stringMatching(/^\/cloud-files\/roster\/2026\/%E5%90%8D%E5%86%8C\.xlsx\?t=\d+&sign=/) }),
+      expect.objectContaining({
+        fileID,
+        status: 0,
+        tempFileURL: expect.stringMatching(/^\/cloud-files\/roster\/2026\/%E5%90%8D%E5%86%8C\.xlsx\?t=\d+&sign=/),
+      }),
       expect.objectContaining({ status: expect.any(Number), tempFileURL: '' }),
     ]);
     expect(links.fileList[1].status).not.toBe(0);
@@ -46,7 +50,9 @@ describe('openapi 替身', () => {
 
   it('与平台一样拒绝超长 scene 和带参数的 page', async () => {
     await expect(cloud.openapi.wxacode.getUnlimited({ scene: `c=${'A'.repeat(31)}` })).rejects.toMatchObject({ errCode: 40169 });
-    await expect(cloud.openapi.wxacode.getUnlimited({ scene: 'c=A', page: '/pages/join/index?c=A' })).rejects.toMatchObject({ errCode: 41030 });
+    await expect(cloud.openapi.wxacode.getUnlimited({ scene: 'c=A', page: '/pages/join/index?c=A' })).rejects.toMatchObject({
+      errCode: 41030,
+    });
   });
 
   it('没有替身的接口直接报错，不会去访问网络', () => {

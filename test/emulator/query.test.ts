@@ -26,8 +26,7 @@ beforeAll(() => {
 });
 
 const ids = (res: { data: { _id: string }[] }): string[] => res.data.map((d) => d._id);
-const find = async (where: object): Promise<string[]> =>
-  ids(await db.collection('items').where(where).orderBy('_id', 'asc').get());
+const find = async (where: object): Promise<string[]> => ids(await db.collection('items').where(where).orderBy('_id', 'asc').get());
 
 describe('比较操作符', () => {
   test('eq / neq 按值相等与不等筛选', async () => {
@@ -45,7 +44,11 @@ describe('比较操作符', () => {
   });
 
   test('Date 值按时间比较，查询返回 Date 实例', async () => {
-    const res = await db.collection('items').where({ at: _.gte(new Date('2024-04-01T00:00:00Z')) }).orderBy('at', 'asc').get();
+    const res = await db
+      .collection('items')
+      .where({ at: _.gte(new Date('2024-04-01T00:00:00Z')) })
+      .orderBy('at', 'asc')
+      .get();
     expect(ids(res)).toEqual(['i4', 'i5']);
     expect(res.data[0].at).toBeInstanceOf(Date);
     expect(res.data[0].at.toISOString()).toBe('2024-04-01T00:00:00.000Z');
@@ -154,7 +157,11 @@ describe('文档读取', () => {
 
 describe('集合', () => {
   test('查询不存在的集合得到 -502005 DATABASE_COLLECTION_NOT_EXIST', async () => {
-    const err = await db.collection('ghosts').where({ a: 1 }).get().catch((e: unknown) => e);
+    const err = await db
+      .collection('ghosts')
+      .where({ a: 1 })
+      .get()
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(Error);
     expect(err.errCode).toBe(-502005);
     expect(err.code).toBeUndefined();

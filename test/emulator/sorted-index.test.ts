@@ -54,14 +54,24 @@ function randomFilter(): Record<string, unknown> {
 
 function randomOrder(): Record<string, 1 | -1> | undefined {
   const dir: 1 | -1 = rnd(2) === 0 ? 1 : -1;
-  const orders: (Record<string, 1 | -1> | undefined)[] = [undefined, { k: dir }, { k: dir, n: dir }, { n: dir }, { k: dir, n: (-dir) as 1 | -1 }];
+  const orders: (Record<string, 1 | -1> | undefined)[] = [
+    undefined,
+    { k: dir },
+    { k: dir, n: dir },
+    { n: dir },
+    { k: dir, n: -dir as 1 | -1 },
+  ];
   return orders[rnd(orders.length)];
 }
 
 describe('sorted compound index', () => {
   beforeAll(() => {
     const docs = Array.from({ length: 300 }, (_, i) => randomDoc(i));
-    for (const store of both) store.insertMany('rows', docs.map((d) => ({ ...d })));
+    for (const store of both)
+      store.insertMany(
+        'rows',
+        docs.map((d) => ({ ...d })),
+      );
   });
 
   it('answers reads and counts exactly like a scan, through inserts, updates and removes', async () => {

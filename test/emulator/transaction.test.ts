@@ -4,7 +4,11 @@ import { sdkAgainstStore } from '../support/sdkAgainstStore';
 
 const { store, db, _ } = sdkAgainstStore([
   { name: 'activities', permission: 'ADMINONLY', indexes: [] },
-  { name: 'signups', permission: 'ADMINONLY', indexes: [{ name: 'activity_member_unique', keys: { activityId: 1, memberId: 1 }, unique: true }] },
+  {
+    name: 'signups',
+    permission: 'ADMINONLY',
+    indexes: [{ name: 'activity_member_unique', keys: { activityId: 1, memberId: 1 }, unique: true }],
+  },
 ]);
 
 beforeEach(() => {
@@ -21,8 +25,14 @@ test('提交后事务内的 get/update/set/add/remove 一起生效', async () =>
   const t = await db.startTransaction();
   const a1 = (await t.collection('activities').doc('a1').get()).data;
   expect(a1).toEqual({ _id: 'a1', seats: 2, taken: 0 });
-  await t.collection('activities').doc('a1').update({ data: { taken: _.inc(1) } });
-  await t.collection('activities').doc('a3').set({ data: { seats: 9, taken: 0 } });
+  await t
+    .collection('activities')
+    .doc('a1')
+    .update({ data: { taken: _.inc(1) } });
+  await t
+    .collection('activities')
+    .doc('a3')
+    .set({ data: { seats: 9, taken: 0 } });
   const added = await t.collection('signups').add({ data: { activityId: 'a1', memberId: 'm1' } });
   await t.collection('activities').doc('a2').remove();
   // The transaction sees its own writes; outsiders do not until commit.
@@ -38,7 +48,10 @@ test('提交后事务内的 get/update/set/add/remove 一起生效', async () =>
 
 test('rollback 撤销事务内全部写入', async () => {
   const t = await db.startTransaction();
-  await t.collection('activities').doc('a1').update({ data: { taken: 2 } });
+  await t
+    .collection('activities')
+    .doc('a1')
+    .update({ data: { taken: 2 } });
   await t.collection('signups').add({ data: { activityId: 'a1', memberId: 'm1' } });
   await t.rollback();
   expect((await activity('a1')).taken).toBe(0);
@@ -52,14 +65,20 @@ type SdkTransaction = any;
 test('runTransaction 回调抛错时回滚，正常返回时提交', async () => {
   await expect(
     db.runTransaction(async (t: SdkTransaction) => {
-      await t.collection('activities').doc('a1').update({ data: { taken: 1 } });
+      await t
+        .collection('activities')
+        .doc('a1')
+        .update({ data: { taken: 1 } });
       throw new Error('业务失败');
     }),
   ).rejects.toThrow('业务失败');
   expect((await activity('a1')).taken).toBe(0);
   const result = await db.runTransaction(async (t: SdkTransaction) => {
     const a = (await t.collection('activities').doc('a1').get()).data;
-    await t.collection('activities').doc('a1').update({ data: { taken: a.taken + 1 } });
+    await t
+      .collection('activities')
+      .doc('a1')
+      .update({ data: { taken: a.taken + 1 } });
     return 'ok';
   });
   expect(result).toBe('ok');
@@ -68,7 +87,10 @@ test('runTransaction 回调抛错时回滚，正常返回时提交', async () =>
 
 test('事务读的是开始时的快照，不受之后的外部写影响', async () => {
   const t = await db.startTransaction();
-  await db.collection('activities').doc('a1').update({ data: { taken: 7 } });
+  await db
+    .collection('activities')
+    .doc('a1')
+    .update({ data: { taken: 7 } });
   expect((await t.collection('activities').doc('a1').get()).data.taken).toBe(0);
   await t.rollback();
 });
@@ -78,15 +100,34 @@ describe('事务只接受按 _id 的单文档操作，其余的像 CloudBase 一
     ['where().get()', (t) => t.collection('activities').where({ taken: 0 }).get()],
     ['where().count()', (t) => t.collection('activities').where({ taken: 0 }).count()],
     ['count()', (t) => t.collection('activities').count()],
-    ['where().update()', (t) => t.collection('activities').where({ taken: 0 }).update({ data: { taken: 1 } })],
+    [
+      'where().update()',
+      (t) =>
+        t
+          .collection('activities')
+          .where({ taken: 0 })
+          .update({ data: { taken: 1 } }),
+    ],
     ['where().remove()', (t) => t.collection('activities').where({ taken: 0 }).remove()],
     ['aggregate()', (t) => t.collection('activities').aggregate().match({ taken: 0 }).end()],
-    ['批量 add', (t) => t.collection('signups').add({ data: [{ activityId: 'a1', memberId: 'm1' }, { activityId: 'a1', memberId: 'm2' }] })],
+    [
+      '批量 add',
+      (t) =>
+        t.collection('signups').add({
+          data: [
+            { activityId: 'a1', memberId: 'm1' },
+            { activityId: 'a1', memberId: 'm2' },
+          ],
+        }),
+    ],
   ];
 
   test.each(refused)('%s', async (_label, operation) => {
     const t = await db.startTransaction();
-    await t.collection('activities').doc('a2').update({ data: { taken: 3 } });
+    await t
+      .collection('activities')
+      .doc('a2')
+      .update({ data: { taken: 3 } });
     const err = await operation(t).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(Error);
     expect((err as Error).message).toContain('is not supported in a transaction');
@@ -108,9 +149,19 @@ test('两个事务写同一文档：先写者胜，后写者的写操作报冲�
   const t2 = await db.startTransaction();
   await t1.collection('activities').doc('a1').get();
   await t2.collection('activities').doc('a1').get();
-  await t1.collection('activities').doc('a1').update({ data: { taken: 1, by: 't1' } });
-  await t2.collection('activities').doc('a2').update({ data: { taken: 1, by: 't2' } });
-  const err = await t2.collection('activities').doc('a1').update({ data: { taken: 1, by: 't2' } }).catch((e: unknown) => e);
+  await t1
+    .collection('activities')
+    .doc('a1')
+    .update({ data: { taken: 1, by: 't1' } });
+  await t2
+    .collection('activities')
+    .doc('a2')
+    .update({ data: { taken: 1, by: 't2' } });
+  const err = await t2
+    .collection('activities')
+    .doc('a1')
+    .update({ data: { taken: 1, by: 't2' } })
+    .catch((e: unknown) => e);
   expect(err).toBeInstanceOf(Error);
   expect(err.errCode).toBe(-501001);
   expect(err.message).toContain('[ResourceUnavailable.TransactionConflict]');
@@ -125,17 +176,33 @@ test('两个事务写同一文档：先写者胜，后写者的写操作报冲�
 test('事务开始后被外部改过的文档，事务再写它就冲突', async () => {
   const t = await db.startTransaction();
   await t.collection('activities').doc('a1').get();
-  await db.collection('activities').doc('a1').update({ data: { taken: 2 } });
-  const err = await t.collection('activities').doc('a1').update({ data: { taken: 1 } }).catch((e: unknown) => e);
+  await db
+    .collection('activities')
+    .doc('a1')
+    .update({ data: { taken: 2 } });
+  const err = await t
+    .collection('activities')
+    .doc('a1')
+    .update({ data: { taken: 1 } })
+    .catch((e: unknown) => e);
   expect(isTransactionConflictError(err)).toBe(true);
   expect((await activity('a1')).taken).toBe(2);
 });
 
 test('事务写之后外部又写了同一文档时，提交报 DATABASE_TRANSACTION_CONFLICT 且整笔不写入', async () => {
   const t = await db.startTransaction();
-  await t.collection('activities').doc('a1').update({ data: { taken: 1 } });
-  await t.collection('activities').doc('a2').update({ data: { taken: 1 } });
-  await db.collection('activities').doc('a1').update({ data: { seats: 3 } });
+  await t
+    .collection('activities')
+    .doc('a1')
+    .update({ data: { taken: 1 } });
+  await t
+    .collection('activities')
+    .doc('a2')
+    .update({ data: { taken: 1 } });
+  await db
+    .collection('activities')
+    .doc('a1')
+    .update({ data: { seats: 3 } });
   const err = await t.commit().catch((e: unknown) => e);
   // commit() is not wrapped by wx-server-sdk: the caller gets node-sdk's error with the string code.
   expect(err).toMatchObject({ code: 'DATABASE_TRANSACTION_CONFLICT' });
@@ -148,7 +215,10 @@ test('事务写之后外部又写了同一文档时，提交报 DATABASE_TRANSAC
 test('事务内同样执行唯一索引', async () => {
   await db.collection('signups').add({ data: { activityId: 'a1', memberId: 'm1' } });
   const t = await db.startTransaction();
-  const err = await t.collection('signups').add({ data: { activityId: 'a1', memberId: 'm1' } }).catch((e: unknown) => e);
+  const err = await t
+    .collection('signups')
+    .add({ data: { activityId: 'a1', memberId: 'm1' } })
+    .catch((e: unknown) => e);
   expect(isDuplicateKeyError(err)).toBe(true);
   expect((await db.collection('signups').count()).total).toBe(1);
 });

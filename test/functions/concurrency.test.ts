@@ -85,7 +85,10 @@ describe('运行器让并发调用真正交错', () => {
   });
 
   it('强制交错：A 数完后停在插入之前，B 跑完，A 再插入 —— 竞态按需复现', async () => {
-    env.store.insertMany('audit_logs', range(CAPACITY - 1).map((i) => ({ action: 'naive.signUp', openid: `early-${i}` })));
+    env.store.insertMany(
+      'audit_logs',
+      range(CAPACITY - 1).map((i) => ({ action: 'naive.signUp', openid: `early-${i}` })),
+    );
     const runner = naiveRunner();
     const pause = env.scheduler.pauseBefore({ invocation: 'A', action: 'database.insertDocument' });
     const a = runner.invoke('activity', {}, { openid: 'wx-a', label: 'A' });
@@ -97,7 +100,12 @@ describe('运行器让并发调用真正交错', () => {
   });
 
   it('每个并发调用读到的是自己的调用者（getWXContext 按调用隔离）', async () => {
-    const roleOf: Record<string, string | null> = { 'demo-member': 'member', 'demo-secretary': 'secretary', 'demo-admin': 'org_admin', 'demo-stranger': null };
+    const roleOf: Record<string, string | null> = {
+      'demo-member': 'member',
+      'demo-secretary': 'secretary',
+      'demo-admin': 'org_admin',
+      'demo-stranger': null,
+    };
     const callers = range(60).map((i) => Object.keys(roleOf)[i % 4]!);
     const results = await Promise.all(callers.map((openid) => env.ok(openid, 'member', 'me', {})));
     expect(results.map((me) => me.member?.role ?? null)).toEqual(callers.map((openid) => roleOf[openid]));
@@ -161,7 +169,10 @@ describe('真实代码路径在 200 个并发调用下守住规则', () => {
       createdAt: now,
       updatedAt: now,
     }));
-    env.store.insertMany('members', docs.map((doc) => ({ ...doc })));
+    env.store.insertMany(
+      'members',
+      docs.map((doc) => ({ ...doc })),
+    );
     return docs.map((d) => d._id);
   }
 

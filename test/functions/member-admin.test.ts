@@ -111,7 +111,11 @@ describe('member.setRole / transfer / leave', () => {
 
   it('转接后成员到新支部，两个支部人数随之变化，并保留转接记录', async () => {
     const [from, to] = [await branchCount('branch-1'), await branchCount('branch-3')];
-    const moved = await env.ok('demo-secretary', 'member', 'transfer', { memberId: DEMO_MEMBER_ID, toBranchId: 'branch-3', reason: '工作调动' });
+    const moved = await env.ok('demo-secretary', 'member', 'transfer', {
+      memberId: DEMO_MEMBER_ID,
+      toBranchId: 'branch-3',
+      reason: '工作调动',
+    });
     expect(moved.member).toMatchObject({ branchId: 'branch-3', branchName: '第三党支部' });
     expect([await branchCount('branch-1'), await branchCount('branch-3')]).toEqual([from - 1, to + 1]);
     const history = (await cloud.database().collection('member_transfers').where({ memberId: DEMO_MEMBER_ID }).get()) as unknown as {
@@ -119,7 +123,9 @@ describe('member.setRole / transfer / leave', () => {
     };
     expect(history.data).toEqual([expect.objectContaining({ fromBranchId: 'branch-1', toBranchId: 'branch-3', reason: '工作调动' })]);
     // The old branch's secretary has no say over them any more.
-    expect((await env.call('demo-secretary', 'member', 'transfer', { memberId: DEMO_MEMBER_ID, toBranchId: 'branch-1', reason: '调回' })).result).toMatchObject({
+    expect(
+      (await env.call('demo-secretary', 'member', 'transfer', { memberId: DEMO_MEMBER_ID, toBranchId: 'branch-1', reason: '调回' })).result,
+    ).toMatchObject({
       ok: false,
       error: { code: 'FORBIDDEN' },
     });

@@ -85,13 +85,17 @@ describe('member.join', () => {
 
   it('邀请码不存在或已过期时拒绝', async () => {
     await env.ok('demo-stranger', 'member', 'acceptPrivacy', { version: PRIVACY_VERSION });
-    expect((await env.call('demo-stranger', 'member', 'join', { code: 'ZZZZZZZZ', name: '张三', partyStatus: 'full' })).result).toMatchObject({
+    expect(
+      (await env.call('demo-stranger', 'member', 'join', { code: 'ZZZZZZZZ', name: '张三', partyStatus: 'full' })).result,
+    ).toMatchObject({
       ok: false,
       error: { code: 'NOT_FOUND', field: 'code' },
     });
     const short = await invite('demo-secretary', { expiresInHours: 1 });
     clock.advance(3_600_001);
-    expect((await env.call('demo-stranger', 'member', 'join', { code: short.code, name: '张三', partyStatus: 'full' })).result).toMatchObject({
+    expect(
+      (await env.call('demo-stranger', 'member', 'join', { code: short.code, name: '张三', partyStatus: 'full' })).result,
+    ).toMatchObject({
       ok: false,
       error: { code: 'EXPIRED' },
     });

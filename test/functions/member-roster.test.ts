@@ -41,14 +41,18 @@ interface StoredEntry {
 async function rosterEntries(): Promise<StoredEntry[]> {
   const all: StoredEntry[] = [];
   for (let offset = 0; ; offset += 1000) {
-    const page = ((await cloud.database().collection('roster_entries').skip(offset).limit(1000).get()) as unknown as { data: StoredEntry[] }).data;
+    const page = (
+      (await cloud.database().collection('roster_entries').skip(offset).limit(1000).get()) as unknown as { data: StoredEntry[] }
+    ).data;
     all.push(...page);
     if (page.length < 1000) return all;
   }
 }
 
 async function branchCount(branchId: string): Promise<number> {
-  const reply = (await cloud.database().collection('orgs').where({ _id: branchId }).get()) as unknown as { data: { activeMemberCount: number }[] };
+  const reply = (await cloud.database().collection('orgs').where({ _id: branchId }).get()) as unknown as {
+    data: { activeMemberCount: number }[];
+  };
   return reply.data[0]!.activeMemberCount;
 }
 
@@ -77,7 +81,15 @@ describe('member.rosterTemplate / importRoster 模板与校验', () => {
     const imported = await env.ok('demo-admin', 'member', 'importRoster', { mode: 'import', fileBase64: await xlsxBase64(GOOD_ROWS) });
     expect(imported).toMatchObject({ rows: 3, created: 3, updated: 0, errors: [] });
     const entries = await rosterEntries();
-    expect(entries.map(({ name, branchId, partyStatus, phoneTail, matchedMemberId }) => ({ name, branchId, partyStatus, phoneTail, matchedMemberId }))).toEqual(
+    expect(
+      entries.map(({ name, branchId, partyStatus, phoneTail, matchedMemberId }) => ({
+        name,
+        branchId,
+        partyStatus,
+        phoneTail,
+        matchedMemberId,
+      })),
+    ).toEqual(
       expect.arrayContaining([
         { name: '周晓梅', branchId: 'branch-1', partyStatus: 'full', phoneTail: '1234', matchedMemberId: null },
         { name: '王建', branchId: 'branch-1', partyStatus: 'probationary', phoneTail: null, matchedMemberId: null },
@@ -95,12 +107,17 @@ describe('member.rosterTemplate / importRoster 模板与校验', () => {
     await env.ok('demo-admin', 'member', 'importRoster', { mode: 'import', fileBase64: await xlsxBase64(GOOD_ROWS) });
     const again = await env.ok('demo-admin', 'member', 'importRoster', {
       mode: 'import',
-      fileBase64: await xlsxBase64([['王建', '第一党支部', '正式党员', ''], ['林新', '第三党支部', '正式党员', '']]),
+      fileBase64: await xlsxBase64([
+        ['王建', '第一党支部', '正式党员', ''],
+        ['林新', '第三党支部', '正式党员', ''],
+      ]),
     });
     expect(again).toMatchObject({ rows: 2, created: 1, updated: 1, errors: [] });
     const entries = await rosterEntries();
     expect(entries).toHaveLength(4);
-    expect(entries.filter((entry) => entry.name === '王建')).toEqual([expect.objectContaining({ partyStatus: 'full', importId: again.importId })]);
+    expect(entries.filter((entry) => entry.name === '王建')).toEqual([
+      expect.objectContaining({ partyStatus: 'full', importId: again.importId }),
+    ]);
   });
 
   it('有一行出错则一人不导入，并报告行号与列名', async () => {
@@ -171,7 +188,10 @@ describe('member.rosterTemplate / importRoster 模板与校验', () => {
       fileBase64: await xlsxBase64(GOOD_ROWS, ['姓名', '支部', '政治面貌', '手机后四位']),
     });
     expect(wrongHeader.errors).toEqual([{ row: 1, field: '所在党支部', message: expect.stringContaining('表头') }]);
-    const notXlsx = await env.ok('demo-admin', 'member', 'importRoster', { mode: 'validate', fileBase64: Buffer.from('hello').toString('base64') });
+    const notXlsx = await env.ok('demo-admin', 'member', 'importRoster', {
+      mode: 'validate',
+      fileBase64: Buffer.from('hello').toString('base64'),
+    });
     expect(notXlsx.errors).toEqual([{ row: 0, field: '文件', message: expect.stringContaining('无法读取') }]);
   });
 });
@@ -213,7 +233,9 @@ describe('member.importRoster 大名册（云存储 fileID）', () => {
     );
     // caller + org tree + 5 existence reads (1000 ids each) + 10 inserts (500 each) + audit.
     expect(first.requests.length).toBeLessThanOrEqual(20);
-    expect(first.requests.filter((request) => request.action.includes('insert') && request.collection === 'roster_entries').length).toBe(10);
+    expect(first.requests.filter((request) => request.action.includes('insert') && request.collection === 'roster_entries').length).toBe(
+      10,
+    );
     // caller + org tree + 5 existence reads + ≤ 5 updates per party status + audit.
     expect(second.requests.length).toBeLessThanOrEqual(25);
     expect([...first.requests, ...second.requests].filter((request) => !request.indexed)).toEqual([]);
@@ -237,24 +259,39 @@ describe('member.importRoster 大名册（云存储 fileID）', () => {
     // Another import wrote one of the second batch's people a moment earlier.
     await db.collection('roster_entries').add({ data: { ...entries[550]!, importId: 'import-a' } });
     await expect(writeRosterEntries(db, entries, [], { importId: 'import-b', importedAt })).rejects.toThrow();
-    expect((await rosterEntries()).map(({ _id, importId }) => ({ _id, importId }))).toEqual([{ _id: 'roster_test_550', importId: 'import-a' }]);
+    expect((await rosterEntries()).map(({ _id, importId }) => ({ _id, importId }))).toEqual([
+      { _id: 'roster_test_550', importId: 'import-a' },
+    ]);
   });
 
   it('云存储里没有这个文件时返回 NOT_FOUND 并指向 fileID', async () => {
     const before = await env.snapshot();
-    const { result } = await env.call('demo-admin', 'member', 'importRoster', { mode: 'import', fileID: 'cloud://local.hongtu-local/roster/missing.xlsx' });
+    const { result } = await env.call('demo-admin', 'member', 'importRoster', {
+      mode: 'import',
+      fileID: 'cloud://local.hongtu-local/roster/missing.xlsx',
+    });
     expect(result).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', field: 'fileID' } });
     expect(await env.snapshot()).toEqual(before);
   });
 
   it('超过内联上限的 base64 被拒绝，提示改用云存储 fileID', async () => {
-    const { result } = await env.call('demo-admin', 'member', 'importRoster', { mode: 'import', fileBase64: 'A'.repeat(MAX_ROSTER_INLINE_BASE64 + 4) });
-    expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', field: 'fileBase64', message: expect.stringContaining('fileID') } });
+    const { result } = await env.call('demo-admin', 'member', 'importRoster', {
+      mode: 'import',
+      fileBase64: 'A'.repeat(MAX_ROSTER_INLINE_BASE64 + 4),
+    });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', field: 'fileBase64', message: expect.stringContaining('fileID') },
+    });
   });
 });
 
 describe('加入时与花名册匹配', () => {
-  async function joinAs(openid: string, code: string, input: { name: string; partyStatus: 'full' | 'probationary' | 'activist'; phoneTail?: string }) {
+  async function joinAs(
+    openid: string,
+    code: string,
+    input: { name: string; partyStatus: 'full' | 'probationary' | 'activist'; phoneTail?: string },
+  ) {
     await env.ok(openid, 'member', 'acceptPrivacy', { version: PRIVACY_VERSION });
     return env.ok(openid, 'member', 'join', { code, ...input });
   }
@@ -331,7 +368,13 @@ describe('member.importRoster 权限与输入', () => {
   });
 
   it('超过内联上限的 base64 被拒绝，提示改用云存储 fileID', async () => {
-    const { result } = await env.call('demo-admin', 'member', 'importRoster', { mode: 'import', fileBase64: 'A'.repeat(MAX_ROSTER_INLINE_BASE64 + 4) });
-    expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', field: 'fileBase64', message: expect.stringContaining('fileID') } });
+    const { result } = await env.call('demo-admin', 'member', 'importRoster', {
+      mode: 'import',
+      fileBase64: 'A'.repeat(MAX_ROSTER_INLINE_BASE64 + 4),
+    });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', field: 'fileBase64', message: expect.stringContaining('fileID') },
+    });
   });
 });

@@ -10,9 +10,51 @@ const env = createTestEnv({ now: clock.now() });
 
 const HEADER = ['题型', '题干', '选项A', '选项B', '选项C', '选项D', '选项E', '选项F', '答案', '解析', '分类', '难度', '出处'];
 const GOOD_ROWS = [
-  ['单选', '红军长征途中“飞夺泸定桥”发生在哪一年？', '1934年', '1935年', '1936年', '1937年', '', '', 'B', '1935年5月，红军飞夺泸定桥。', '长征', '2', '《中国工农红军长征史》'],
-  ['多选', '下列哪些属于解放战争时期的三大战役？', '辽沈战役', '淮海战役', '平津战役', '百团大战', '', '', 'ABC', '三大战役为辽沈、淮海、平津战役。', '解放战争', '1', '《中国共产党简史》'],
-  ['判断', '1949年10月1日举行了开国大典。', '', '', '', '', '', '', '正确', '1949年10月1日，中华人民共和国中央人民政府成立典礼在北京举行。', '新中国', '1', '《中国共产党简史》'],
+  [
+    '单选',
+    '红军长征途中“飞夺泸定桥”发生在哪一年？',
+    '1934年',
+    '1935年',
+    '1936年',
+    '1937年',
+    '',
+    '',
+    'B',
+    '1935年5月，红军飞夺泸定桥。',
+    '长征',
+    '2',
+    '《中国工农红军长征史》',
+  ],
+  [
+    '多选',
+    '下列哪些属于解放战争时期的三大战役？',
+    '辽沈战役',
+    '淮海战役',
+    '平津战役',
+    '百团大战',
+    '',
+    '',
+    'ABC',
+    '三大战役为辽沈、淮海、平津战役。',
+    '解放战争',
+    '1',
+    '《中国共产党简史》',
+  ],
+  [
+    '判断',
+    '1949年10月1日举行了开国大典。',
+    '',
+    '',
+    '',
+    '',
+    '',
+    '',
+    '正确',
+    '1949年10月1日，中华人民共和国中央人民政府成立典礼在北京举行。',
+    '新中国',
+    '1',
+    '《中国共产党简史》',
+  ],
 ];
 
 async function xlsxBase64(rows: string[][], header = HEADER): Promise<string> {
@@ -56,7 +98,12 @@ describe('quiz.createContest', () => {
 
   it('题库不够抽时指出是哪条规则，且不创建竞赛', async () => {
     const before = await env.snapshot();
-    const { result } = await env.call('demo-admin', 'quiz', 'createContest', contestInput({ rules: [{ category: '长征', difficulty: 3, count: 90 }] }));
+    const { result } = await env.call(
+      'demo-admin',
+      'quiz',
+      'createContest',
+      contestInput({ rules: [{ category: '长征', difficulty: 3, count: 90 }] }),
+    );
     expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', field: 'rules.0' } });
     expect(await env.snapshot()).toEqual(before);
   });
@@ -92,14 +139,22 @@ describe('竞赛的参与范围', () => {
     });
     const mine = await env.ok('demo-member', 'quiz', 'contests', { status: 'open' });
     expect(mine.items.map((item) => item.id)).not.toContain(contestId);
-    expect((await env.call('demo-member', 'quiz', 'start', { contestId })).result).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect((await env.call('demo-member', 'quiz', 'start', { contestId })).result).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
     const theirs = await env.ok('seed-member-02', 'quiz', 'contests', { status: 'open' });
     expect(theirs.items.map((item) => item.id)).toContain(contestId);
     expect((await env.call('seed-member-02', 'quiz', 'start', { contestId })).result.ok).toBe(true);
   });
 
   it('不存在的支部被拒绝并指出位置', async () => {
-    const { result } = await env.call('demo-admin', 'quiz', 'createContest', contestInput({ audienceBranchIds: ['branch-1', 'branch-99'] }));
+    const { result } = await env.call(
+      'demo-admin',
+      'quiz',
+      'createContest',
+      contestInput({ audienceBranchIds: ['branch-1', 'branch-99'] }),
+    );
     expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', field: 'audienceBranchIds.1' } });
   });
 });
@@ -107,13 +162,25 @@ describe('竞赛的参与范围', () => {
 describe('quiz.contests 的个人状态', () => {
   it('列出本人已用次数、进行中的作答与最好成绩', async () => {
     const fresh = await env.ok('demo-secretary', 'quiz', 'contests', { status: 'open' });
-    expect(fresh.items.find((item) => item.id === SEED_CONTEST_ID)?.mine).toEqual({ attemptsUsed: 0, openAttemptId: null, bestScore: null });
+    expect(fresh.items.find((item) => item.id === SEED_CONTEST_ID)?.mine).toEqual({
+      attemptsUsed: 0,
+      openAttemptId: null,
+      bestScore: null,
+    });
     const started = await env.ok('demo-secretary', 'quiz', 'start', { contestId: SEED_CONTEST_ID });
     const running = await env.ok('demo-secretary', 'quiz', 'contests', { status: 'open' });
-    expect(running.items.find((item) => item.id === SEED_CONTEST_ID)?.mine).toEqual({ attemptsUsed: 1, openAttemptId: started.attemptId, bestScore: null });
+    expect(running.items.find((item) => item.id === SEED_CONTEST_ID)?.mine).toEqual({
+      attemptsUsed: 1,
+      openAttemptId: started.attemptId,
+      bestScore: null,
+    });
     await env.ok('demo-secretary', 'quiz', 'submit', { attemptId: started.attemptId, answers: {} });
     const { result, requests } = await env.call('demo-secretary', 'quiz', 'contests', { status: 'open' });
-    expect(result.ok && result.data.items.find((item) => item.id === SEED_CONTEST_ID)?.mine).toEqual({ attemptsUsed: 1, openAttemptId: null, bestScore: 0 });
+    expect(result.ok && result.data.items.find((item) => item.id === SEED_CONTEST_ID)?.mine).toEqual({
+      attemptsUsed: 1,
+      openAttemptId: null,
+      bestScore: 0,
+    });
     expect(requests.length).toBeLessThanOrEqual(4);
     expect(requests.filter((request) => !request.indexed)).toEqual([]);
   });
@@ -204,7 +271,10 @@ describe('quiz.bankTemplate / quiz.importBank', () => {
       fileBase64: await xlsxBase64(GOOD_ROWS, ['类型', ...HEADER.slice(1)]),
     });
     expect(wrongHeader.errors).toEqual([expect.objectContaining({ row: 1, field: '题型' })]);
-    const notXlsx = await env.ok('demo-admin', 'quiz', 'importBank', { mode: 'validate', fileBase64: Buffer.from('hello').toString('base64') });
+    const notXlsx = await env.ok('demo-admin', 'quiz', 'importBank', {
+      mode: 'validate',
+      fileBase64: Buffer.from('hello').toString('base64'),
+    });
     expect(notXlsx.errors).toEqual([expect.objectContaining({ row: 0, field: '文件' })]);
   });
 

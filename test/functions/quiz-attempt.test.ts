@@ -90,7 +90,10 @@ describe('quiz.submit', () => {
   it('全部答对得满分，用时取服务器时间', async () => {
     const started = await start();
     clock.advance(95_000);
-    const result = await env.ok('demo-member', 'quiz', 'submit', { attemptId: started.attemptId, answers: await perfectAnswers(started.attemptId) });
+    const result = await env.ok('demo-member', 'quiz', 'submit', {
+      attemptId: started.attemptId,
+      answers: await perfectAnswers(started.attemptId),
+    });
     expect(result).toMatchObject({ score: 100, maxScore: 100, correctCount: 20, durationMs: 95_000, onTime: true });
   });
 
@@ -102,7 +105,11 @@ describe('quiz.submit', () => {
     clock.advance(30_000);
     const second = await env.ok('demo-member', 'quiz', 'submit', { attemptId: started.attemptId, answers: {} });
     expect(second).toEqual(first);
-    expect(await env.ok('demo-member', 'quiz', 'myRank', { contestId: SEED_CONTEST_ID })).toEqual({ rank: 1, score: 100, durationMs: 30_000 });
+    expect(await env.ok('demo-member', 'quiz', 'myRank', { contestId: SEED_CONTEST_ID })).toEqual({
+      rank: 1,
+      score: 100,
+      durationMs: 30_000,
+    });
   });
 
   it('并发的两次提交只有一次生效', async () => {
@@ -138,12 +145,18 @@ describe('quiz.submit', () => {
   it('截止后宽限期内提交按截止时刻计时；超过宽限按截止时刻记零分', async () => {
     const inGrace = await start('demo-member');
     clock.advance(600_000 + 10_000);
-    const graceResult = await env.ok('demo-member', 'quiz', 'submit', { attemptId: inGrace.attemptId, answers: await perfectAnswers(inGrace.attemptId) });
+    const graceResult = await env.ok('demo-member', 'quiz', 'submit', {
+      attemptId: inGrace.attemptId,
+      answers: await perfectAnswers(inGrace.attemptId),
+    });
     expect(graceResult).toMatchObject({ score: 100, durationMs: 600_000, onTime: true, submittedAt: inGrace.deadline });
 
     const late = await start('demo-secretary');
     clock.advance(600_000 + 10_001);
-    const lateResult = await env.ok('demo-secretary', 'quiz', 'submit', { attemptId: late.attemptId, answers: await perfectAnswers(late.attemptId) });
+    const lateResult = await env.ok('demo-secretary', 'quiz', 'submit', {
+      attemptId: late.attemptId,
+      answers: await perfectAnswers(late.attemptId),
+    });
     expect(lateResult).toMatchObject({ score: 0, durationMs: 600_000, onTime: false, submittedAt: late.deadline });
   });
 

@@ -42,9 +42,7 @@ async function takeContest(from: number, to: number): Promise<void> {
     const { openid, name } = member(index);
     clock.advance(1_000);
     const started = await env.ok(openid, 'quiz', 'start', { contestId: SEED_CONTEST_ID });
-    const answers = Object.fromEntries(
-      started.questions.map((question) => [question.id, [Math.floor(rng() * question.options.length)]]),
-    );
+    const answers = Object.fromEntries(started.questions.map((question) => [question.id, [Math.floor(rng() * question.options.length)]]));
     // Whole seconds make equal scores with equal durations common, so the later tie-breaks are exercised.
     clock.advance(Math.floor(rng() * 5) * 1_000);
     const result = await env.ok(openid, 'quiz', 'submit', { attemptId: started.attemptId, answers });
@@ -58,7 +56,10 @@ function oracle(): Submitted[] {
 }
 
 beforeAll(() => {
-  env.store.insertMany('members', Array.from({ length: MEMBERS }, (_, index) => ({ ...member(index) })));
+  env.store.insertMany(
+    'members',
+    Array.from({ length: MEMBERS }, (_, index) => ({ ...member(index) })),
+  );
 });
 
 describe('排行榜在 1,000 与 2,000 名参赛者时', () => {

@@ -52,7 +52,11 @@ describe('quiz.branchBoard', () => {
   });
 
   it('不公开排行榜的竞赛只有组织部能看支部榜', async () => {
-    await cloud.database().collection('contests').doc(SEED_CONTEST_ID).update({ data: { leaderboardVisible: false } });
+    await cloud
+      .database()
+      .collection('contests')
+      .doc(SEED_CONTEST_ID)
+      .update({ data: { leaderboardVisible: false } });
     expect((await env.call('demo-member', 'quiz', 'branchBoard', { contestId: SEED_CONTEST_ID })).result).toMatchObject({
       ok: false,
       error: { code: 'FORBIDDEN' },
@@ -62,7 +66,11 @@ describe('quiz.branchBoard', () => {
       error: { code: 'FORBIDDEN' },
     });
     expect((await env.call('demo-admin', 'quiz', 'branchBoard', { contestId: SEED_CONTEST_ID })).result.ok).toBe(true);
-    await cloud.database().collection('contests').doc(SEED_CONTEST_ID).update({ data: { leaderboardVisible: true } });
+    await cloud
+      .database()
+      .collection('contests')
+      .doc(SEED_CONTEST_ID)
+      .update({ data: { leaderboardVisible: true } });
   });
 
   it.each([[{}], [{ contestId: { $gt: '' } }], [{ contestId: SEED_CONTEST_ID, branchId: 'branch-1' }]])(

@@ -36,9 +36,15 @@ function bankQuestion(index: number): QuestionDoc {
 /** The seed's bank replaced by `BANK` generated questions, stored in id order. */
 async function replaceBank(): Promise<QuestionDoc[]> {
   const db = cloud.database();
-  await db.collection('questions').where({ _id: db.command.exists(true) }).remove();
+  await db
+    .collection('questions')
+    .where({ _id: db.command.exists(true) })
+    .remove();
   const bank = Array.from({ length: BANK }, (_, index) => bankQuestion(index));
-  env.store.insertMany('questions', bank.map((question) => ({ ...question })));
+  env.store.insertMany(
+    'questions',
+    bank.map((question) => ({ ...question })),
+  );
   return bank;
 }
 
@@ -51,15 +57,25 @@ describe('$sample 与 CloudBase 一致', () => {
   it('抽样不重复；要的比有的多时按随机顺序返回全部', async () => {
     await replaceBank();
     const db = cloud.database();
-    const some = (await db.collection('questions').aggregate().match({ category: '长征' }).sample({ size: 50 }).limit(100).end()) as { list: QuestionDoc[] };
+    const some = (await db.collection('questions').aggregate().match({ category: '长征' }).sample({ size: 50 }).limit(100).end()) as {
+      list: QuestionDoc[];
+    };
     expect(some.list).toHaveLength(50);
     expect(new Set(some.list.map((question) => question._id)).size).toBe(50);
     expect(some.list.every((question) => question.category === '长征')).toBe(true);
 
-    const all = (await db.collection('questions').aggregate().match({ category: '建党', difficulty: 1 }).sample({ size: 10_000 }).limit(1000).end()) as {
+    const all = (await db
+      .collection('questions')
+      .aggregate()
+      .match({ category: '建党', difficulty: 1 })
+      .sample({ size: 10_000 })
+      .limit(1000)
+      .end()) as {
       list: QuestionDoc[];
     };
-    const expected = Array.from({ length: BANK }, (_, index) => bankQuestion(index)).filter((q) => q.category === '建党' && q.difficulty === 1);
+    const expected = Array.from({ length: BANK }, (_, index) => bankQuestion(index)).filter(
+      (q) => q.category === '建党' && q.difficulty === 1,
+    );
     expect(all.list.map((question) => question._id).sort()).toEqual(expected.map((question) => question._id).sort());
     expect(all.list.map((question) => question._id)).not.toEqual(expected.map((question) => question._id));
   });

@@ -104,7 +104,9 @@ describe('quiz.practice（今日一练）', () => {
     await practice(OTHER, 'practice', {});
     const mine = await storedDay('2026-11-23');
     const theirs = await storedDay('2026-11-23', 'm-demo-secretary');
-    expect(JSON.stringify([mine.items.map((i) => i.id), mine.orders])).not.toBe(JSON.stringify([theirs.items.map((i) => i.id), theirs.orders]));
+    expect(JSON.stringify([mine.items.map((i) => i.id), mine.orders])).not.toBe(
+      JSON.stringify([theirs.items.map((i) => i.id), theirs.orders]),
+    );
   });
 });
 
@@ -240,7 +242,9 @@ describe('quiz.mistakes / quiz.retryMistake 错题本', () => {
     const after = await practice(MEMBER, 'mistakes', { pageSize: 50 });
     expect(after.total).toBe(9);
     expect(after.items.map((item) => item.questionId)).not.toContain(target!.questionId);
-    expect((await env.call(MEMBER, 'quiz', 'retryMistake', { questionId: target!.questionId, answer: target!.correct })).result).toMatchObject({
+    expect(
+      (await env.call(MEMBER, 'quiz', 'retryMistake', { questionId: target!.questionId, answer: target!.correct })).result,
+    ).toMatchObject({
       ok: false,
       error: { code: 'NOT_FOUND' },
     });

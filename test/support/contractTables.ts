@@ -61,7 +61,11 @@ export const NO_INPUT: BadInputCase[] = [
  * Callers are ones the action allows, so validation (not the role check) is what refuses.
  * `env()` is the test file's environment, fresh for each test.
  */
-export function describeBadInputTable(name: FunctionName, table: Record<string, { caller: string; cases: BadInputCase[] }>, env: () => TestEnv): void {
+export function describeBadInputTable(
+  name: FunctionName,
+  table: Record<string, { caller: string; cases: BadInputCase[] }>,
+  env: () => TestEnv,
+): void {
   it(`表格覆盖 ${name} 的全部操作`, () => {
     expect(Object.keys(table).sort()).toEqual(actionsOf(name));
   });

@@ -29,15 +29,21 @@ describe('逐题判定', () => {
 
   it('解析按作答时的选项顺序标出所选与正确答案，且与逐题判定一致', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 2, max: 6 }), fc.string(), fc.array(fc.nat(5), { maxLength: 6 }), fc.array(fc.nat(5), { minLength: 1, maxLength: 6 }), (count, seed, chosenRaw, answerRaw) => {
-        const order = optionOrder(count, seededRng(seed));
-        const chosen = [...new Set(chosenRaw.filter((option) => option < count))];
-        const answer = [...new Set(answerRaw.map((option) => option % count))];
-        const reviewed = reviewChoice(order, answer, chosen);
-        expect(reviewed.correct).toEqual(toDisplayed(order, answer).sort((a, b) => a - b));
-        expect(reviewed.chosen.map((shown) => order[shown]).sort()).toEqual([...chosen].sort());
-        expect(reviewed.isCorrect).toBe(isCorrectChoice(chosen, answer));
-      }),
+      fc.property(
+        fc.integer({ min: 2, max: 6 }),
+        fc.string(),
+        fc.array(fc.nat(5), { maxLength: 6 }),
+        fc.array(fc.nat(5), { minLength: 1, maxLength: 6 }),
+        (count, seed, chosenRaw, answerRaw) => {
+          const order = optionOrder(count, seededRng(seed));
+          const chosen = [...new Set(chosenRaw.filter((option) => option < count))];
+          const answer = [...new Set(answerRaw.map((option) => option % count))];
+          const reviewed = reviewChoice(order, answer, chosen);
+          expect(reviewed.correct).toEqual(toDisplayed(order, answer).sort((a, b) => a - b));
+          expect(reviewed.chosen.map((shown) => order[shown]).sort()).toEqual([...chosen].sort());
+          expect(reviewed.isCorrect).toBe(isCorrectChoice(chosen, answer));
+        },
+      ),
     );
   });
 

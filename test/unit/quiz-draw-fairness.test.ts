@@ -63,28 +63,33 @@ function outcome(draw: () => string[]): string[] | 'insufficient' {
 describe('从数据库抽样中抽题', () => {
   it('与整库抽题同样可行：整库有解时也有解并满足每条规则，整库无解时同样报题目不足', () => {
     fc.assert(
-      fc.property(fc.array(questionArb, { maxLength: 40 }), fc.array(ruleArb(4), { minLength: 1, maxLength: 3 }), fc.string(), (questions, rules, seed) => {
-        const pool = numbered(questions);
-        const rng = seededRng(seed);
-        const whole = outcome(() => drawQuestions(pool, rules, rng));
-        const sampled = outcome(() => drawFromSample(sampleLikeTheDatabase(groupBySignature(pool, rules), rng), rules, rng));
-        if (whole === 'insufficient') {
-          expect(sampled).toBe('insufficient');
-          return;
-        }
-        expect(sampled).not.toBe('insufficient');
-        const ids = sampled as string[];
-        expect(new Set(ids).size).toBe(ids.length);
-        const byId = new Map(pool.map((question) => [question.id, question]));
-        let offset = 0;
-        for (const rule of rules) {
-          for (const id of ids.slice(offset, offset + rule.count)) {
-            expect(ruleSignature([rule], byId.get(id)!)).toEqual([true]);
+      fc.property(
+        fc.array(questionArb, { maxLength: 40 }),
+        fc.array(ruleArb(4), { minLength: 1, maxLength: 3 }),
+        fc.string(),
+        (questions, rules, seed) => {
+          const pool = numbered(questions);
+          const rng = seededRng(seed);
+          const whole = outcome(() => drawQuestions(pool, rules, rng));
+          const sampled = outcome(() => drawFromSample(sampleLikeTheDatabase(groupBySignature(pool, rules), rng), rules, rng));
+          if (whole === 'insufficient') {
+            expect(sampled).toBe('insufficient');
+            return;
           }
-          offset += rule.count;
-        }
-        expect(offset).toBe(ids.length);
-      }),
+          expect(sampled).not.toBe('insufficient');
+          const ids = sampled as string[];
+          expect(new Set(ids).size).toBe(ids.length);
+          const byId = new Map(pool.map((question) => [question.id, question]));
+          let offset = 0;
+          for (const rule of rules) {
+            for (const id of ids.slice(offset, offset + rule.count)) {
+              expect(ruleSignature([rule], byId.get(id)!)).toEqual([true]);
+            }
+            offset += rule.count;
+          }
+          expect(offset).toBe(ids.length);
+        },
+      ),
     );
   });
 
@@ -97,8 +102,16 @@ describe('从数据库抽样中抽题', () => {
       fc.property(
         fc.array(questionArb, { minLength: BANK, maxLength: BANK }),
         fc
-          .record({ category: fc.option(fc.constantFrom(...CATEGORIES)), difficulty: fc.option(difficultyArb), count: fc.integer({ min: 5, max: 100 }) })
-          .map(({ category, difficulty, count }): DrawRule => ({ count, ...(category === null ? {} : { category }), ...(difficulty === null ? {} : { difficulty }) })),
+          .record({
+            category: fc.option(fc.constantFrom(...CATEGORIES)),
+            difficulty: fc.option(difficultyArb),
+            count: fc.integer({ min: 5, max: 100 }),
+          })
+          .map(({ category, difficulty, count }): DrawRule => ({
+            count,
+            ...(category === null ? {} : { category }),
+            ...(difficulty === null ? {} : { difficulty }),
+          })),
         fc.string(),
         (questions, rule, seed) => {
           const pool = numbered(questions);
@@ -134,7 +147,9 @@ describe('从数据库抽样中抽题', () => {
   });
 
   it('规则重叠时，同一组（可服务的规则相同）的题目被抽中的机会相同，与整库抽题一致', () => {
-    const pool = numbered(Array.from({ length: 5_000 }, (_, index) => ({ category: CATEGORIES[index % 4]!, difficulty: ((index % 3) + 1) as Difficulty })));
+    const pool = numbered(
+      Array.from({ length: 5_000 }, (_, index) => ({ category: CATEGORIES[index % 4]!, difficulty: ((index % 3) + 1) as Difficulty })),
+    );
     const rules: DrawRule[] = [{ category: '长征', difficulty: 2, count: 5 }, { count: 15 }];
     const groups = groupBySignature(pool, rules);
     const rng = seededRng('overlap');
@@ -150,7 +165,8 @@ describe('从数据库抽样中抽题', () => {
     }
     const narrow = pool.filter((question) => question.category === '长征' && question.difficulty === 2);
     const rest = pool.filter((question) => !(question.category === '长征' && question.difficulty === 2));
-    const chance = (ids: PoolQuestion[], counts: Map<string, number>, runs: number) => ids.reduce((sum, q) => sum + (counts.get(q.id) ?? 0), 0) / ids.length / runs;
+    const chance = (ids: PoolQuestion[], counts: Map<string, number>, runs: number) =>
+      ids.reduce((sum, q) => sum + (counts.get(q.id) ?? 0), 0) / ids.length / runs;
     // Per-question chance per draw, from the sample and from the whole pool, agree within sampling noise (about 3 sd).
     expect(Math.abs(chance(narrow, sampled, draws) / chance(narrow, whole, wholeDraws) - 1)).toBeLessThan(0.05);
     expect(Math.abs(chance(rest, sampled, draws) / chance(rest, whole, wholeDraws) - 1)).toBeLessThan(0.05);

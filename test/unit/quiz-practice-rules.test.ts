@@ -48,22 +48,45 @@ describe('每日一练：连续天数与积分', () => {
   });
 
   it('紧接昨天计入时连续 +1 并刷新最长纪录；中断后从 1 开始；每答对一题得 1 分', () => {
-    expect(standingAfter(record({ streak: 5, bestStreak: 5 }), '2026-11-23', 4)).toEqual({ streak: 6, bestStreak: 6, points: 16, daysDone: 9, pointsEarned: 4 });
-    expect(standingAfter(record({ lastDay: '2026-11-20' }), '2026-11-23', 0)).toEqual({ streak: 1, bestStreak: 5, points: 12, daysDone: 9, pointsEarned: 0 });
+    expect(standingAfter(record({ streak: 5, bestStreak: 5 }), '2026-11-23', 4)).toEqual({
+      streak: 6,
+      bestStreak: 6,
+      points: 16,
+      daysDone: 9,
+      pointsEarned: 4,
+    });
+    expect(standingAfter(record({ lastDay: '2026-11-20' }), '2026-11-23', 0)).toEqual({
+      streak: 1,
+      bestStreak: 5,
+      points: 12,
+      daysDone: 9,
+      pointsEarned: 0,
+    });
     expect(standingAfter(null, '2026-11-23', 5)).toEqual({ streak: 1, bestStreak: 1, points: 5, daysDone: 1, pointsEarned: 5 });
   });
 
   it('任意记录计入一天后：天数 +1，积分只增加当天所得，最长纪录不小于连续天数', () => {
-    const day = fc.date({ min: new Date('2001-01-02T00:00:00Z'), max: new Date('2099-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+    const day = fc
+      .date({ min: new Date('2001-01-02T00:00:00Z'), max: new Date('2099-12-31T00:00:00Z'), noInvalidDate: true })
+      .map((d) => d.toISOString().slice(0, 10));
     fc.assert(
-      fc.property(fc.nat(1000), fc.nat(1000), fc.nat(5000), fc.nat(2000), day, day, fc.integer({ min: 0, max: 5 }), (streak, extra, points, daysDone, lastDay, today, correct) => {
-        const before = record({ streak, bestStreak: streak + extra, points, daysDone, lastDay });
-        const after = standingAfter(before, today, correct);
-        expect(after.daysDone).toBe(daysDone + 1);
-        expect(after.points - before.points).toBe(after.pointsEarned);
-        expect(after.bestStreak).toBeGreaterThanOrEqual(after.streak);
-        expect(after.streak === streak + 1 || after.streak === 1).toBe(true);
-      }),
+      fc.property(
+        fc.nat(1000),
+        fc.nat(1000),
+        fc.nat(5000),
+        fc.nat(2000),
+        day,
+        day,
+        fc.integer({ min: 0, max: 5 }),
+        (streak, extra, points, daysDone, lastDay, today, correct) => {
+          const before = record({ streak, bestStreak: streak + extra, points, daysDone, lastDay });
+          const after = standingAfter(before, today, correct);
+          expect(after.daysDone).toBe(daysDone + 1);
+          expect(after.points - before.points).toBe(after.pointsEarned);
+          expect(after.bestStreak).toBeGreaterThanOrEqual(after.streak);
+          expect(after.streak === streak + 1 || after.streak === 1).toBe(true);
+        },
+      ),
     );
   });
 });
@@ -84,20 +107,24 @@ describe('每日一练：错题本顺序与翻页', () => {
     const idArb = fc.stringMatching(/^[A-Za-z0-9_-]{1,12}$/);
     const atArb = fc.date({ min: new Date('2020-01-01T00:00:00Z'), max: new Date('2030-01-01T00:00:00Z'), noInvalidDate: true });
     fc.assert(
-      fc.property(fc.uniqueArray(fc.tuple(idArb, atArb), { selector: ([id]) => id, minLength: 1, maxLength: 30 }), fc.integer({ min: 1, max: 7 }), (pairs, pageSize) => {
-        const rows = pairs.map(([id, at]): NotebookRow => [id, { lastWrongAt: at }]).sort(compareMistakes);
-        const seen: string[] = [];
-        let after: NotebookRow | null = null;
-        for (;;) {
-          const rest: NotebookRow[] = after ? rows.filter((entry) => compareMistakes(entry, after!) > 0) : rows;
-          const page = rest.slice(0, pageSize);
-          seen.push(...page.map(([id]) => id));
-          const last = page[page.length - 1];
-          if (rest.length <= pageSize || !last) break;
-          after = parseMistakeCursor(mistakeCursor(last));
-        }
-        expect(seen).toEqual(rows.map(([id]) => id));
-      }),
+      fc.property(
+        fc.uniqueArray(fc.tuple(idArb, atArb), { selector: ([id]) => id, minLength: 1, maxLength: 30 }),
+        fc.integer({ min: 1, max: 7 }),
+        (pairs, pageSize) => {
+          const rows = pairs.map(([id, at]): NotebookRow => [id, { lastWrongAt: at }]).sort(compareMistakes);
+          const seen: string[] = [];
+          let after: NotebookRow | null = null;
+          for (;;) {
+            const rest: NotebookRow[] = after ? rows.filter((entry) => compareMistakes(entry, after!) > 0) : rows;
+            const page = rest.slice(0, pageSize);
+            seen.push(...page.map(([id]) => id));
+            const last = page[page.length - 1];
+            if (rest.length <= pageSize || !last) break;
+            after = parseMistakeCursor(mistakeCursor(last));
+          }
+          expect(seen).toEqual(rows.map(([id]) => id));
+        },
+      ),
     );
   });
 

@@ -40,7 +40,9 @@ function compareStrings(a: string, b: string): number {
 }
 
 function matches(rule: DrawRule, q: PoolQuestion): boolean {
-  return (rule.category === undefined || rule.category === q.category) && (rule.difficulty === undefined || rule.difficulty === q.difficulty);
+  return (
+    (rule.category === undefined || rule.category === q.category) && (rule.difficulty === undefined || rule.difficulty === q.difficulty)
+  );
 }
 
 describe('可复现的随机数', () => {
@@ -214,7 +216,15 @@ describe('按规则抽题', () => {
       { id: 'b', category: '建党', difficulty: 1 },
       { id: 'c', category: '建党', difficulty: 3 },
     ];
-    const draw = () => drawQuestions(pool, [{ category: '长征', count: 1 }, { category: '建党', count: 5 }], seededRng('x'));
+    const draw = () =>
+      drawQuestions(
+        pool,
+        [
+          { category: '长征', count: 1 },
+          { category: '建党', count: 5 },
+        ],
+        seededRng('x'),
+      );
     let caught: unknown;
     try {
       draw();
@@ -287,20 +297,30 @@ describe('选项乱序', () => {
 });
 
 const questionArb: fc.Arbitrary<Omit<ScoredQuestion, 'id'>> = fc.oneof(
-  fc.record({ n: fc.integer({ min: 2, max: 6 }), points: fc.integer({ min: 0, max: 10 }) }).chain(({ n, points }) =>
-    fc.nat(n - 1).map((a): Omit<ScoredQuestion, 'id'> => ({ type: 'single', answer: [a], optionCount: n, points })),
-  ),
-  fc.record({ a: fc.nat(1), points: fc.integer({ min: 0, max: 10 }) }).map(({ a, points }): Omit<ScoredQuestion, 'id'> => ({ type: 'judge', answer: [a], optionCount: 2, points })),
-  fc.record({ n: fc.integer({ min: 3, max: 6 }), points: fc.integer({ min: 0, max: 10 }) }).chain(({ n, points }) =>
-    fc
-      .uniqueArray(fc.nat(n - 1), { minLength: 2, maxLength: n })
-      .map((answer): Omit<ScoredQuestion, 'id'> => ({ type: 'multiple', answer, optionCount: n, points })),
-  ),
+  fc
+    .record({ n: fc.integer({ min: 2, max: 6 }), points: fc.integer({ min: 0, max: 10 }) })
+    .chain(({ n, points }) =>
+      fc.nat(n - 1).map((a): Omit<ScoredQuestion, 'id'> => ({ type: 'single', answer: [a], optionCount: n, points })),
+    ),
+  fc
+    .record({ a: fc.nat(1), points: fc.integer({ min: 0, max: 10 }) })
+    .map(({ a, points }): Omit<ScoredQuestion, 'id'> => ({ type: 'judge', answer: [a], optionCount: 2, points })),
+  fc
+    .record({ n: fc.integer({ min: 3, max: 6 }), points: fc.integer({ min: 0, max: 10 }) })
+    .chain(({ n, points }) =>
+      fc
+        .uniqueArray(fc.nat(n - 1), { minLength: 2, maxLength: n })
+        .map((answer): Omit<ScoredQuestion, 'id'> => ({ type: 'multiple', answer, optionCount: n, points })),
+    ),
 );
 
 /** An attempt: questions with ids, per-question stored orders, and the honest displayed answers (some questions deliberately answered wrong or skipped). */
 const attemptArb = fc
-  .tuple(fc.array(questionArb, { minLength: 1, maxLength: 8 }), fc.string(), fc.array(fc.constantFrom('right', 'wrong', 'skip'), { minLength: 8, maxLength: 8 }))
+  .tuple(
+    fc.array(questionArb, { minLength: 1, maxLength: 8 }),
+    fc.string(),
+    fc.array(fc.constantFrom('right', 'wrong', 'skip'), { minLength: 8, maxLength: 8 }),
+  )
   .map(([qs, seed, plan]) => {
     const rng = seededRng(seed);
     const questions = qs.map((q, i) => ({ ...q, id: `q${i}` }));
@@ -322,33 +342,34 @@ const attemptArb = fc
 type Tamper = (answers: Record<string, unknown>, questions: ScoredQuestion[], orders: Record<string, number[]>) => void;
 
 const TAMPERS: Record<string, Tamper> = {
-  '为不在本次作答中的题目作答': (a) => {
+  为不在本次作答中的题目作答: (a) => {
     a['not-in-attempt'] = [0];
     a['__proto__'] = [0];
   },
-  '重复提交同一选项': (a) => {
+  重复提交同一选项: (a) => {
     for (const [k, v] of Object.entries(a)) if (Array.isArray(v)) a[k] = [...v, ...v];
   },
-  '越界位置': (a, qs) => {
+  越界位置: (a, qs) => {
     for (const q of qs) a[q.id] = [...((a[q.id] as number[] | undefined) ?? []), q.optionCount];
   },
-  '负数位置': (a, qs) => {
+  负数位置: (a, qs) => {
     for (const q of qs) a[q.id] = [-1];
   },
-  '小数位置': (a, qs) => {
+  小数位置: (a, qs) => {
     for (const q of qs) a[q.id] = [...((a[q.id] as number[] | undefined) ?? []), 0.5];
   },
-  '字符串位置': (a, qs) => {
+  字符串位置: (a, qs) => {
     for (const q of qs) a[q.id] = ((a[q.id] as number[] | undefined) ?? []).map(String);
   },
-  '答案不是数组': (a, qs) => {
+  答案不是数组: (a, qs) => {
     for (const q of qs) a[q.id] = (a[q.id] as number[] | undefined)?.[0] ?? 0;
   },
-  '单选和判断多选几个': (a, qs) => {
+  单选和判断多选几个: (a, qs) => {
     for (const q of qs) if (q.type !== 'multiple') a[q.id] = Array.from({ length: q.optionCount }, (_, i) => i);
   },
-  '多选全选': (a, qs) => {
-    for (const q of qs) if (q.type === 'multiple' && q.answer.length < q.optionCount) a[q.id] = Array.from({ length: q.optionCount }, (_, i) => i);
+  多选全选: (a, qs) => {
+    for (const q of qs)
+      if (q.type === 'multiple' && q.answer.length < q.optionCount) a[q.id] = Array.from({ length: q.optionCount }, (_, i) => i);
   },
   'NaN 与 Infinity': (a, qs) => {
     for (const q of qs) a[q.id] = [NaN, Infinity];
@@ -388,7 +409,10 @@ describe('判分', () => {
     const answersArb = fc.oneof(
       fc.anything(),
       fc.dictionary(fc.constantFrom('q0', 'q1', 'q2', 'q3', '__proto__', 'constructor'), fc.anything()),
-      fc.dictionary(fc.constantFrom('q0', 'q1', 'q2', 'q3'), fc.array(fc.oneof(fc.integer({ min: -2, max: 7 }), fc.double(), fc.anything()))),
+      fc.dictionary(
+        fc.constantFrom('q0', 'q1', 'q2', 'q3'),
+        fc.array(fc.oneof(fc.integer({ min: -2, max: 7 }), fc.double(), fc.anything())),
+      ),
     );
     fc.assert(
       fc.property(attemptArb, answersArb, ({ questions, orders }, answers) => {
@@ -436,7 +460,20 @@ describe('判分', () => {
 
   it('未作答、答案格式错误或作答对象不是普通对象时判错且不抛错', () => {
     const questions = [single, { ...judge, id: 'constructor' }, { ...judge, id: '__proto__' }];
-    for (const answers of [undefined, null, 'x', 42, [[1]], {}, { s: '1' }, { s: [1.5] }, { s: ['1'] }, { s: [4] }, { s: [null] }, Object.create({ s: [1] })]) {
+    for (const answers of [
+      undefined,
+      null,
+      'x',
+      42,
+      [[1]],
+      {},
+      { s: '1' },
+      { s: [1.5] },
+      { s: ['1'] },
+      { s: [4] },
+      { s: [null] },
+      Object.create({ s: [1] }),
+    ]) {
       const result = scoreAttempt({ questions, orders, answers });
       expect(result.score).toBe(0);
       expect(result.results.every((r) => !r.correct && r.chosen.length === 0)).toBe(true);
@@ -561,7 +598,8 @@ describe('竞赛排行', () => {
         const byKey = entries.slice().sort((a, b) => compareStrings(rankSortKey(a), rankSortKey(b)));
         const byCompare = entries.slice().sort(compareEntries);
         expect(byKey.map(rankSortKey)).toEqual(byCompare.map(rankSortKey));
-        for (let i = 1; i < byKey.length; i++) expect(compareEntries(byKey[i - 1] as BoardEntry, byKey[i] as BoardEntry)).toBeLessThanOrEqual(0);
+        for (let i = 1; i < byKey.length; i++)
+          expect(compareEntries(byKey[i - 1] as BoardEntry, byKey[i] as BoardEntry)).toBeLessThanOrEqual(0);
       }),
     );
   });
@@ -607,9 +645,15 @@ describe('支部排行', () => {
     const memberCounts = fc.integer({ min: 1, max: 500 });
     fc.assert(
       fc.property(memberCounts, fc.nat(100), fc.integer({ min: 2, max: 2000 }), fc.nat(100), (smallSize, smallAvg, bigSize, bigAvg) => {
-        const small: RankedBranch = { branchId: 'z-small', ...branchStanding({ memberCount: smallSize, participantCount: smallSize, scoreSum: smallSize * smallAvg }) };
+        const small: RankedBranch = {
+          branchId: 'z-small',
+          ...branchStanding({ memberCount: smallSize, participantCount: smallSize, scoreSum: smallSize * smallAvg }),
+        };
         const bigParticipants = bigSize - 1;
-        const big: RankedBranch = { branchId: 'a-big', ...branchStanding({ memberCount: bigSize, participantCount: bigParticipants, scoreSum: bigParticipants * bigAvg }) };
+        const big: RankedBranch = {
+          branchId: 'a-big',
+          ...branchStanding({ memberCount: bigSize, participantCount: bigParticipants, scoreSum: bigParticipants * bigAvg }),
+        };
         expect(compareBranches(small, big)).toBeLessThan(0);
         expect([big, small].sort(compareBranches)[0]).toBe(small);
       }),

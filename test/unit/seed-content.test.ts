@@ -5,7 +5,10 @@ import { PROGRAMME_ITEM_KEYS, seedProgramme } from '../../emulator/seed/programm
 
 /** Drops whitespace, punctuation and symbols so near-identical stems compare equal. */
 function normaliseStem(stem: string): string {
-  return stem.normalize('NFKC').replace(/[\s\p{P}\p{S}]/gu, '').toLowerCase();
+  return stem
+    .normalize('NFKC')
+    .replace(/[\s\p{P}\p{S}]/gu, '')
+    .toLowerCase();
 }
 
 function share(count: number): number {
@@ -45,9 +48,10 @@ describe('seed question bank', () => {
   });
 
   it('mixes types roughly 60% single, 25% multiple, 15% judge', () => {
-    const counts = Object.fromEntries(
-      QUESTION_TYPES.map((t) => [t, seedQuestions.filter((q) => q.type === t).length]),
-    ) as Record<(typeof QUESTION_TYPES)[number], number>;
+    const counts = Object.fromEntries(QUESTION_TYPES.map((t) => [t, seedQuestions.filter((q) => q.type === t).length])) as Record<
+      (typeof QUESTION_TYPES)[number],
+      number
+    >;
     expect(share(counts.single)).toBeGreaterThanOrEqual(0.5);
     expect(share(counts.single)).toBeLessThanOrEqual(0.7);
     expect(share(counts.multiple)).toBeGreaterThanOrEqual(0.18);

@@ -19,18 +19,23 @@ describe('邀请分享卡片', () => {
 
   it('任何支部名称都不超出卡片：过长时折成两行并以省略号结尾', () => {
     fc.assert(
-      fc.property(fc.string({ unit: fc.constantFrom(...'机关第一党支部离退休教工学生委员会'), minLength: 1, maxLength: 60 }), (branchName) => {
-        const ops = layoutInviteCard({ ...CARD, branchName }, measure);
-        for (const op of texts(ops)) {
-          expect(op.x + measure(op.text, op.font)).toBeLessThanOrEqual(CARD_WIDTH);
-          expect(op.y).toBeLessThanOrEqual(CARD_HEIGHT);
-        }
-        const nameLines = texts(ops).slice(2, -2).map((op) => op.text);
-        expect(nameLines.length).toBeLessThanOrEqual(2);
-        const shown = nameLines.join('');
-        if (shown.endsWith('…')) expect(branchName.startsWith(shown.slice(0, -1))).toBe(true);
-        else expect(shown).toBe(branchName);
-      }),
+      fc.property(
+        fc.string({ unit: fc.constantFrom(...'机关第一党支部离退休教工学生委员会'), minLength: 1, maxLength: 60 }),
+        (branchName) => {
+          const ops = layoutInviteCard({ ...CARD, branchName }, measure);
+          for (const op of texts(ops)) {
+            expect(op.x + measure(op.text, op.font)).toBeLessThanOrEqual(CARD_WIDTH);
+            expect(op.y).toBeLessThanOrEqual(CARD_HEIGHT);
+          }
+          const nameLines = texts(ops)
+            .slice(2, -2)
+            .map((op) => op.text);
+          expect(nameLines.length).toBeLessThanOrEqual(2);
+          const shown = nameLines.join('');
+          if (shown.endsWith('…')) expect(branchName.startsWith(shown.slice(0, -1))).toBe(true);
+          else expect(shown).toBe(branchName);
+        },
+      ),
     );
   });
 

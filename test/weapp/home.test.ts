@@ -67,10 +67,7 @@ describe('首页（微信小程序构建产物）', () => {
   const pageText = () => page.text();
 
   it('显示云函数返回的党员问候、近期活动和进行中的竞赛', async () => {
-    await waitUntil(
-      () => pageText().includes(activity.title) && pageText().includes(contest.title),
-      'the activity and contest titles',
-    );
+    await waitUntil(() => pageText().includes(activity.title) && pageText().includes(contest.title), 'the activity and contest titles');
     const text = pageText();
     expect(text).toContain('李红同志，你好');
     expect(text).toContain('第一党支部');

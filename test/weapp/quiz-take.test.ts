@@ -15,9 +15,21 @@ const attempt = {
   deadline: new Date(serverNow.getTime() + 600_000).toISOString(),
   serverNow: serverNow.toISOString(),
   questions: [
-    { id: 'q-founding', type: 'single', stem: '中国共产党第一次全国代表大会在哪一年召开？', options: ['1919年', '1921年', '1927年', '1949年'], points: 5 },
+    {
+      id: 'q-founding',
+      type: 'single',
+      stem: '中国共产党第一次全国代表大会在哪一年召开？',
+      options: ['1919年', '1921年', '1927年', '1949年'],
+      points: 5,
+    },
     { id: 'q-zunyi', type: 'judge', stem: '遵义会议在贵州遵义召开。', options: ['正确', '错误'], points: 5 },
-    { id: 'q-campaigns', type: 'multiple', stem: '以下哪些属于解放战争中的三大战役？', options: ['辽沈战役', '淮海战役', '平津战役', '百团大战'], points: 5 },
+    {
+      id: 'q-campaigns',
+      type: 'multiple',
+      stem: '以下哪些属于解放战争中的三大战役？',
+      options: ['辽沈战役', '淮海战役', '平津战役', '百团大战'],
+      points: 5,
+    },
   ],
 };
 const submitted = {

@@ -58,7 +58,12 @@ export const createInviteInputSchema = z
     /** Org admins name the branch; a secretary always invites to their own. */
     branchId: idSchema.optional(),
     maxUses: z.number().int().min(1).max(500).default(50),
-    expiresInHours: z.number().int().min(1).max(24 * 30).default(24 * 7),
+    expiresInHours: z
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 30)
+      .default(24 * 7),
   })
   .strict();
 
@@ -78,7 +83,10 @@ export const joinInputSchema = z
     code: inviteCodeSchema,
     name: personNameSchema,
     partyStatus: partyStatusSchema,
-    phoneTail: z.string().regex(/^\d{4}$/, '请填写手机号后 4 位').optional(),
+    phoneTail: z
+      .string()
+      .regex(/^\d{4}$/, '请填写手机号后 4 位')
+      .optional(),
   })
   .strict();
 

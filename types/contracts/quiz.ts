@@ -192,7 +192,11 @@ export const quizContract = {
     input: z
       .object({
         mode: z.enum(['validate', 'import']),
-        fileBase64: z.string().min(1).max(MAX_IMPORT_BASE64).regex(/^[A-Za-z0-9+/]+={0,2}$/, '不是 base64'),
+        fileBase64: z
+          .string()
+          .min(1)
+          .max(MAX_IMPORT_BASE64)
+          .regex(/^[A-Za-z0-9+/]+={0,2}$/, '不是 base64'),
       })
       .strict(),
     output: z.object({

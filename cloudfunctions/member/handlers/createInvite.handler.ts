@@ -15,10 +15,7 @@ function newInviteCode(): string {
   return Array.from({ length: INVITE_CODE_LENGTH }, () => INVITE_CODE_ALPHABET[randomInt(INVITE_CODE_ALPHABET.length)]).join('');
 }
 
-export async function createInvite(
-  input: { branchId?: string; maxUses: number; expiresInHours: number },
-  ctx: MemberContext,
-) {
+export async function createInvite(input: { branchId?: string; maxUses: number; expiresInHours: number }, ctx: MemberContext) {
   const { db, member, now } = ctx;
   const branchId = input.branchId ?? member.branchId;
   assertManagesBranch(member, branchId);

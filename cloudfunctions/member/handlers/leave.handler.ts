@@ -10,7 +10,12 @@ export async function leave(input: { reason?: string }, ctx: MemberContext) {
     {
       fields: { status: 'left', updatedAt: ctx.now },
       countDeltas: { [ctx.member.branchId]: -1 },
-      audit: { at: ctx.now, actorId: ctx.member._id, action: 'member.leave', detail: input.reason === undefined ? {} : { reason: input.reason } },
+      audit: {
+        at: ctx.now,
+        actorId: ctx.member._id,
+        action: 'member.leave',
+        detail: input.reason === undefined ? {} : { reason: input.reason },
+      },
     },
     ctx.log,
   );

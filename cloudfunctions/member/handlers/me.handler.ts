@@ -5,10 +5,7 @@ import { toMemberView } from '../memberView';
 import { findConsent } from '../repository';
 
 export async function me(_input: Record<string, never>, ctx: RequestContext) {
-  const [consent, member] = await Promise.all([
-    findConsent(ctx.db, ctx.openid, PRIVACY_VERSION),
-    findMemberByOpenid(ctx.db, ctx.openid),
-  ]);
+  const [consent, member] = await Promise.all([findConsent(ctx.db, ctx.openid, PRIVACY_VERSION), findMemberByOpenid(ctx.db, ctx.openid)]);
   return {
     privacyAccepted: consent !== null,
     privacyVersion: PRIVACY_VERSION,

@@ -66,7 +66,16 @@ export async function runRosterImport(
   rows.forEach((row, index) => {
     const id = ids[index]!;
     if (existing.has(id)) updated.push({ id, partyStatus: row.partyStatus });
-    else created.push({ _id: id, branchId: row.branchId, name: row.name, partyStatus: row.partyStatus, phoneTail: row.phoneTail, ...stamp, matchedMemberId: null });
+    else
+      created.push({
+        _id: id,
+        branchId: row.branchId,
+        name: row.name,
+        partyStatus: row.partyStatus,
+        phoneTail: row.phoneTail,
+        ...stamp,
+        matchedMemberId: null,
+      });
   });
   try {
     await writeRosterEntries(ctx.db, created, updated, stamp);
@@ -75,12 +84,16 @@ export async function runRosterImport(
     if (isDuplicateKeyError(error)) fail('CONFLICT', { message: '花名册刚被更新，请重新校验后导入' });
     throw error;
   }
-  await recordAudit(ctx.db, {
-    at: ctx.now,
-    actorId: ctx.member._id,
-    action: 'member.importRoster',
-    targetId: importId,
-    detail: { rows: total, created: created.length, updated: updated.length },
-  }, ctx.log);
+  await recordAudit(
+    ctx.db,
+    {
+      at: ctx.now,
+      actorId: ctx.member._id,
+      action: 'member.importRoster',
+      targetId: importId,
+      detail: { rows: total, created: created.length, updated: updated.length },
+    },
+    ctx.log,
+  );
   return { rows: total, created: created.length, updated: updated.length, importId, errors: [] };
 }

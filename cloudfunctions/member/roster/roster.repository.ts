@@ -23,7 +23,11 @@ export async function findExistingEntries(db: Database, ids: string[]): Promise<
   const existing = new Map<string, PartyStatus>();
   for (const part of chunks(ids, ID_CHUNK)) {
     const found = await fetchList<Pick<RosterEntryDoc, '_id' | 'partyStatus'>>(
-      db.collection('roster_entries').where({ _id: _.in(part) }).field({ _id: true, partyStatus: true }).limit(ID_CHUNK),
+      db
+        .collection('roster_entries')
+        .where({ _id: _.in(part) })
+        .field({ _id: true, partyStatus: true })
+        .limit(ID_CHUNK),
     );
     for (const entry of found) existing.set(entry._id, entry.partyStatus);
   }
@@ -53,14 +57,20 @@ export async function writeRosterEntries(
     for (const { id, partyStatus } of updated) byStatus.set(partyStatus, [...(byStatus.get(partyStatus) ?? []), id]);
     for (const [partyStatus, ids] of byStatus) {
       for (const part of chunks(ids, ID_CHUNK)) {
-        await db.collection('roster_entries').where({ _id: _.in(part) }).update({ data: { partyStatus, ...stamp } });
+        await db
+          .collection('roster_entries')
+          .where({ _id: _.in(part) })
+          .update({ data: { partyStatus, ...stamp } });
       }
     }
   } catch (error) {
     // Only documents this import created carry its id among the new ids: a concurrent import's
     // entry with the same id (the usual cause of a failed insert) is left alone.
     for (const part of chunks(attempted, ID_CHUNK)) {
-      await db.collection('roster_entries').where({ _id: _.in(part), importId: stamp.importId }).remove();
+      await db
+        .collection('roster_entries')
+        .where({ _id: _.in(part), importId: stamp.importId })
+        .remove();
     }
     throw error;
   }

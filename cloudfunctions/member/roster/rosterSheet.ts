@@ -26,7 +26,9 @@ export function rosterName(name: string): string {
  * the same person again lands on the same document (refreshed, not duplicated).
  */
 export function rosterEntryId(branchId: string, name: string, phoneTail: string | null): string {
-  const digest = createHash('sha256').update(`${branchId}\u0000${name}\u0000${phoneTail ?? ''}`).digest('hex');
+  const digest = createHash('sha256')
+    .update(`${branchId}\u0000${name}\u0000${phoneTail ?? ''}`)
+    .digest('hex');
   return `roster_${digest.slice(0, 40)}`;
 }
 
@@ -40,10 +42,13 @@ export interface RosterRow {
 
 export function buildRosterTemplate(orgs: OrgDoc[]): Promise<Buffer> {
   const branches = orgs.filter((org) => org.kind === 'branch');
-  const examples = branches.length === 0 ? [] : [
-    ['张红', branches[0]!.name, PARTY_STATUS_LABELS.full, '1234'],
-    ['李卫国', branches[Math.min(1, branches.length - 1)]!.name, PARTY_STATUS_LABELS.activist, ''],
-  ];
+  const examples =
+    branches.length === 0
+      ? []
+      : [
+          ['张红', branches[0]!.name, PARTY_STATUS_LABELS.full, '1234'],
+          ['李卫国', branches[Math.min(1, branches.length - 1)]!.name, PARTY_STATUS_LABELS.activist, ''],
+        ];
   return buildWorkbook([
     { name: '花名册', rows: [[...ROSTER_COLUMNS], ...examples], header: true, widths: [14, 24, 16, 12], textColumns: [3] },
     {
@@ -98,7 +103,8 @@ export async function parseRosterSheet(
     if (cells.所在党支部 === '') error('所在党支部', '请填写所在党支部');
     else if (matches.length === 0) error('所在党支部', `组织架构中没有${quote(cells.所在党支部)}`);
     else if (matches.length > 1) error('所在党支部', `有多个名为${quote(cells.所在党支部)}的组织，无法确定`);
-    else if (matches[0]!.kind !== 'branch') error('所在党支部', `${quote(cells.所在党支部)}是${ORG_KIND_LABELS[matches[0]!.kind]}，请填写党支部`);
+    else if (matches[0]!.kind !== 'branch')
+      error('所在党支部', `${quote(cells.所在党支部)}是${ORG_KIND_LABELS[matches[0]!.kind]}，请填写党支部`);
     else branchId = matches[0]!._id;
 
     const partyStatus = STATUS_BY_LABEL.get(cells.政治面貌);

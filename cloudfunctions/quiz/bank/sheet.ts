@@ -10,7 +10,14 @@ const OPTION_LETTERS = ['A', 'B', 'C', 'D', 'E', 'F'] as const;
 const COLUMNS = ['题型', '题干', '选项A', '选项B', '选项C', '选项D', '选项E', '选项F', '答案', '解析', '分类', '难度', '出处'] as const;
 type Column = (typeof COLUMNS)[number];
 
-const TYPE_BY_LABEL: Record<string, QuestionType> = { 单选: 'single', 单选题: 'single', 多选: 'multiple', 多选题: 'multiple', 判断: 'judge', 判断题: 'judge' };
+const TYPE_BY_LABEL: Record<string, QuestionType> = {
+  单选: 'single',
+  单选题: 'single',
+  多选: 'multiple',
+  多选题: 'multiple',
+  判断: 'judge',
+  判断题: 'judge',
+};
 const DIFFICULTY_BY_LABEL: Record<string, 1 | 2 | 3> = { '1': 1, '2': 2, '3': 3, 易: 1, 中: 2, 难: 3 };
 /** Schema paths → the column an admin sees, so errors point at a cell they can find. */
 const COLUMN_BY_FIELD: Record<string, Column> = {
@@ -26,13 +33,46 @@ const COLUMN_BY_FIELD: Record<string, Column> = {
 export const MAX_IMPORT_ROWS = 2_000;
 
 const EXAMPLE_ROWS: string[][] = [
-  ['单选', '中国共产党第一次全国代表大会在哪一年召开？', '1919年', '1921年', '1927年', '1949年', '', '', 'B', '中共一大于1921年7月召开，宣告了中国共产党的成立。', '建党', '1', '《中国共产党简史》'],
-  ['判断', '遵义会议于1935年1月召开。', '', '', '', '', '', '', '正确', '遵义会议于1935年1月在贵州遵义召开。', '长征', '1', '《中国共产党简史》'],
+  [
+    '单选',
+    '中国共产党第一次全国代表大会在哪一年召开？',
+    '1919年',
+    '1921年',
+    '1927年',
+    '1949年',
+    '',
+    '',
+    'B',
+    '中共一大于1921年7月召开，宣告了中国共产党的成立。',
+    '建党',
+    '1',
+    '《中国共产党简史》',
+  ],
+  [
+    '判断',
+    '遵义会议于1935年1月召开。',
+    '',
+    '',
+    '',
+    '',
+    '',
+    '',
+    '正确',
+    '遵义会议于1935年1月在贵州遵义召开。',
+    '长征',
+    '1',
+    '《中国共产党简史》',
+  ],
 ];
 
 export function buildTemplate(): Promise<Buffer> {
   return buildWorkbook([
-    { name: '题库', rows: [[...COLUMNS], ...EXAMPLE_ROWS], header: true, widths: COLUMNS.map((_, index) => (index === 1 || index === 9 ? 40 : 12)) },
+    {
+      name: '题库',
+      rows: [[...COLUMNS], ...EXAMPLE_ROWS],
+      header: true,
+      widths: COLUMNS.map((_, index) => (index === 1 || index === 9 ? 40 : 12)),
+    },
     {
       name: '填写说明',
       rows: [
@@ -59,7 +99,13 @@ function toDraft(cells: Record<Column, string>): unknown {
   const answerText = cells.答案.toUpperCase().replace(/[\s,，、]/g, '');
   const answer =
     type === 'judge'
-      ? [answerText === '正确' || answerText === '对' || answerText === 'A' ? 0 : answerText === '错误' || answerText === '错' || answerText === 'B' ? 1 : -1]
+      ? [
+          answerText === '正确' || answerText === '对' || answerText === 'A'
+            ? 0
+            : answerText === '错误' || answerText === '错' || answerText === 'B'
+              ? 1
+              : -1,
+        ]
       : [...answerText].map((letter) => OPTION_LETTERS.indexOf(letter as (typeof OPTION_LETTERS)[number]));
   return {
     type: type ?? cells.题型,

@@ -14,12 +14,20 @@ export async function contests(input: { status?: ContestStatus }, ctx: MemberCon
   const ids = docs.map((doc) => doc._id);
   const [attempts, entries] = await Promise.all([
     listMemberAttempts(db, member._id, ids),
-    listEntriesByIds(db, ids.map((id) => entryId(id, member._id))),
+    listEntriesByIds(
+      db,
+      ids.map((id) => entryId(id, member._id)),
+    ),
   ]);
   const entryByContest = new Map(entries.map((entry) => [entry.contestId, entry]));
   return {
     items: docs.map((doc) =>
-      toContestSummary(doc, now, attempts.filter((attempt) => attempt.contestId === doc._id), entryByContest.get(doc._id)),
+      toContestSummary(
+        doc,
+        now,
+        attempts.filter((attempt) => attempt.contestId === doc._id),
+        entryByContest.get(doc._id),
+      ),
     ),
   };
 }

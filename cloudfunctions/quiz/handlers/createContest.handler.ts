@@ -48,6 +48,10 @@ export async function createContest(input: CreateContestInput, ctx: MemberContex
     audienceBranchIds: input.audienceBranchIds ? [...new Set(input.audienceBranchIds)] : null,
     createdAt: now,
   });
-  await recordAudit(db, { at: now, actorId: member._id, action: 'quiz.createContest', targetId: contestId, detail: { title: input.title } }, ctx.log);
+  await recordAudit(
+    db,
+    { at: now, actorId: member._id, action: 'quiz.createContest', targetId: contestId, detail: { title: input.title } },
+    ctx.log,
+  );
   return { contestId, questionCount };
 }

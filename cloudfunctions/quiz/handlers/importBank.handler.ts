@@ -47,12 +47,16 @@ export async function importBank(input: ImportBankInput, ctx: MemberContext) {
     if (isDuplicateKeyError(error)) fail('CONFLICT', { message: '题库刚被更新，请重新校验后导入' });
     throw error;
   }
-  await recordAudit(ctx.db, {
-    at: ctx.now,
-    actorId: ctx.member._id,
-    action: 'quiz.importBank',
-    targetId: importId,
-    detail: { imported: keyed.length },
-  }, ctx.log);
+  await recordAudit(
+    ctx.db,
+    {
+      at: ctx.now,
+      actorId: ctx.member._id,
+      action: 'quiz.importBank',
+      targetId: importId,
+      detail: { imported: keyed.length },
+    },
+    ctx.log,
+  );
   return { rows: total, imported: keyed.length, errors: [] };
 }

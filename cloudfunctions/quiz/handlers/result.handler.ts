@@ -14,7 +14,14 @@ export async function result(input: { attemptId: string }, ctx: MemberContext): 
 }
 
 async function review(ctx: MemberContext, attempt: SubmittedAttempt): Promise<AttemptResult['review']> {
-  const questions = new Map((await listQuestionsByIds(ctx.db, attempt.key.map((item) => item.id))).map((q) => [q._id, q]));
+  const questions = new Map(
+    (
+      await listQuestionsByIds(
+        ctx.db,
+        attempt.key.map((item) => item.id),
+      )
+    ).map((q) => [q._id, q]),
+  );
   return attempt.key.flatMap((item) => {
     const question = questions.get(item.id);
     if (!question) return [];

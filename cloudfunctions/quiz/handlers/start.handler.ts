@@ -40,7 +40,12 @@ export async function start(input: { contestId: string }, ctx: MemberContext): P
 
   const latest = await findLatestAttempt(db, contest._id, member._id);
   if (latest?.status === 'open') {
-    const stillRunning = submissionTiming({ startedAt: latest.startedAt, deadline: latest.deadline, receivedAt: now, graceMs: latest.graceMs }).onTime;
+    const stillRunning = submissionTiming({
+      startedAt: latest.startedAt,
+      deadline: latest.deadline,
+      receivedAt: now,
+      graceMs: latest.graceMs,
+    }).onTime;
     // One open attempt per member: reopening the page resumes it with the same questions and order.
     if (stillRunning) return resumeAttempt(ctx, contest, latest);
     await closeOpenAttempt(db, latest._id, expiredFields(latest));
@@ -71,7 +76,13 @@ export async function start(input: { contestId: string }, ctx: MemberContext): P
     startedAt: now,
     deadline: attemptDeadline(now, contest.timeLimitSec, contest.endAt),
     graceMs: SUBMIT_GRACE_MS,
-    key: drawn.map((q) => ({ id: q._id, type: q.type, answer: q.answer, optionCount: q.options.length, points: contest.pointsPerQuestion })),
+    key: drawn.map((q) => ({
+      id: q._id,
+      type: q.type,
+      answer: q.answer,
+      optionCount: q.options.length,
+      points: contest.pointsPerQuestion,
+    })),
     orders,
     counts: contest.counts,
     showExplanations: contest.showExplanations,
@@ -102,7 +113,10 @@ export async function start(input: { contestId: string }, ctx: MemberContext): P
 }
 
 async function resumeAttempt(ctx: MemberContext, contest: ContestDoc, attempt: AttemptDoc): Promise<StartOutput> {
-  const questions = await listQuestionsByIds(ctx.db, attempt.key.map((item) => item.id));
+  const questions = await listQuestionsByIds(
+    ctx.db,
+    attempt.key.map((item) => item.id),
+  );
   const byId = new Map(questions.map((question) => [question._id, question]));
   const inOrder = attempt.key.flatMap((item) => byId.get(item.id) ?? []);
   return toStartOutput(contest, attempt, inOrder, ctx.now);

@@ -10,7 +10,14 @@ export async function mistakes({ cursor, pageSize }: MistakesInput, ctx: MemberC
   const after = cursor === undefined ? null : parseMistakeCursor(cursor);
   const rest = after ? entries.filter((entry) => compareMistakes(entry, after) > 0) : entries;
   const page = rest.slice(0, pageSize);
-  const questions = new Map((await listQuestionsByIds(ctx.db, page.map(([id]) => id))).map((q) => [q._id, q]));
+  const questions = new Map(
+    (
+      await listQuestionsByIds(
+        ctx.db,
+        page.map(([id]) => id),
+      )
+    ).map((q) => [q._id, q]),
+  );
   const last = page[page.length - 1];
   return {
     // A question since deleted from the bank is skipped; the cursor still moves past it.

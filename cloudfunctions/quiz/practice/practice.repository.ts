@@ -14,7 +14,12 @@ export function findPracticeMember(db: Database, memberId: string): Promise<Prac
 
 export function listQuestionsByIds(db: Database, ids: readonly string[]): Promise<QuestionDoc[]> {
   if (ids.length === 0) return Promise.resolve([]);
-  return fetchList<QuestionDoc>(db.collection('questions').where({ _id: db.command.in([...ids]) }).limit(ids.length));
+  return fetchList<QuestionDoc>(
+    db
+      .collection('questions')
+      .where({ _id: db.command.in([...ids]) })
+      .limit(ids.length),
+  );
 }
 
 /** Inserts the day's set under its fixed id; false when a concurrent `today` already stored one. */

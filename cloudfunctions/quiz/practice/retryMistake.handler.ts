@@ -11,12 +11,15 @@ import { findPracticeMember, listQuestionsByIds, recordMistakeMiss, resolveMista
 export async function retryMistake({ questionId, answer }: RetryMistakeInput, ctx: MemberContext): Promise<PracticeRetry> {
   const { db, member, now } = ctx;
   const memberDoc = await findPracticeMember(db, member._id);
-  const entry = memberDoc && Object.prototype.hasOwnProperty.call(memberDoc.mistakes, questionId) ? memberDoc.mistakes[questionId] : undefined;
+  const entry =
+    memberDoc && Object.prototype.hasOwnProperty.call(memberDoc.mistakes, questionId) ? memberDoc.mistakes[questionId] : undefined;
   if (!memberDoc || !entry || !isPathSafeId(questionId)) fail('NOT_FOUND', { message: '错题本中没有这道题' });
   const [question] = await listQuestionsByIds(db, [questionId]);
   if (!question) fail('NOT_FOUND', { message: '这道题已从题库移除' });
-  if (answer.some((index) => index >= question.options.length)) fail('INVALID_INPUT', { field: 'answer', message: '输入有误：所选选项不存在' });
-  if (question.type !== 'multiple' && new Set(answer).size > 1) fail('INVALID_INPUT', { field: 'answer', message: '输入有误：此题只能选一个答案' });
+  if (answer.some((index) => index >= question.options.length))
+    fail('INVALID_INPUT', { field: 'answer', message: '输入有误：所选选项不存在' });
+  if (question.type !== 'multiple' && new Set(answer).size > 1)
+    fail('INVALID_INPUT', { field: 'answer', message: '输入有误：此题只能选一个答案' });
 
   const correct = isCorrectChoice(answer, question.answer);
   const openBefore = Object.keys(memberDoc.mistakes).length;

@@ -58,7 +58,9 @@ function runProbe(script: string, name: string): ColdStartSample {
 export function coldStartBreaches(result: ColdStartResult): string[] {
   const out: string[] = [];
   if (result.bundleMs.p50 > result.budget.maxBundleMs) {
-    out.push(`${result.function}: bundle loads in ${result.bundleMs.p50} ms (median) > budget ${result.budget.maxBundleMs} ms (${result.budget.source})`);
+    out.push(
+      `${result.function}: bundle loads in ${result.bundleMs.p50} ms (median) > budget ${result.budget.maxBundleMs} ms (${result.budget.source})`,
+    );
   }
   if (result.heavyAtLoad.length > 0) {
     out.push(`${result.function}: ${result.heavyAtLoad.join(', ')} loaded at start-up; load it inside the actions that use it`);
@@ -104,7 +106,16 @@ function fmt({ p50, p95 }: Spread): string {
 
 export function coldStartTable(results: readonly ColdStartResult[]): string {
   const callLabels = [...new Set(results.flatMap((r) => r.calls.map((c) => c.label)))];
-  const header = ['function', 'KB', 'SDK p50/p95 ms', 'bundle p50/p95 ms', 'load p50/p95 ms', ...callLabels.map((l) => `${l} p50/p95 ms`), 'cold start p50/p95 ms', 'budget'];
+  const header = [
+    'function',
+    'KB',
+    'SDK p50/p95 ms',
+    'bundle p50/p95 ms',
+    'load p50/p95 ms',
+    ...callLabels.map((l) => `${l} p50/p95 ms`),
+    'cold start p50/p95 ms',
+    'budget',
+  ];
   const body = results.map((r) => [
     r.function,
     r.bundleKb.toFixed(1),

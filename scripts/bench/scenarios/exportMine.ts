@@ -16,7 +16,13 @@ const BRANCH_ID = 'branch-1';
 function history(attempts: number, now: Date): { member: MemberDoc; attempts: AttemptDoc[]; entries: ContestEntryDoc[] } {
   const contest = seedContest(now);
   const questions = seedQuestionDocs(now).slice(0, contest.questionCount);
-  const key: AttemptKeyItem[] = questions.map((q) => ({ id: q._id, type: q.type, answer: q.answer, optionCount: q.options.length, points: contest.pointsPerQuestion }));
+  const key: AttemptKeyItem[] = questions.map((q) => ({
+    id: q._id,
+    type: q.type,
+    answer: q.answer,
+    optionCount: q.options.length,
+    points: contest.pointsPerQuestion,
+  }));
   const orders = Object.fromEntries(questions.map((q) => [q._id, q.options.map((_, index) => index)]));
   const chosen = Object.fromEntries(questions.map((q) => [q._id, q.answer]));
   const member: MemberDoc = {
@@ -58,21 +64,19 @@ function history(attempts: number, now: Date): { member: MemberDoc; attempts: At
       chosen,
     };
   });
-  const entries = attemptDocs.map(
-    (attempt): ContestEntryDoc => ({
-      _id: `bench-export-entry-${attempt.contestId}`,
-      contestId: attempt.contestId,
-      memberId: MEMBER_ID,
-      branchId: BRANCH_ID,
-      name: member.name,
-      branchName: '第一党支部',
-      sortKey: `bench-${attempt._id}`,
-      score: attempt.score ?? null,
-      durationMs: attempt.durationMs ?? null,
-      submittedAt: attempt.submittedAt ?? null,
-      attemptId: attempt._id,
-    }),
-  );
+  const entries = attemptDocs.map((attempt): ContestEntryDoc => ({
+    _id: `bench-export-entry-${attempt.contestId}`,
+    contestId: attempt.contestId,
+    memberId: MEMBER_ID,
+    branchId: BRANCH_ID,
+    name: member.name,
+    branchName: '第一党支部',
+    sortKey: `bench-${attempt._id}`,
+    score: attempt.score ?? null,
+    durationMs: attempt.durationMs ?? null,
+    submittedAt: attempt.submittedAt ?? null,
+    attemptId: attempt._id,
+  }));
   return { member, attempts: attemptDocs, entries };
 }
 
@@ -83,8 +87,14 @@ async function run(attempts: number, options: BenchOptions): Promise<ScenarioRun
   seedStore(env.store, now);
   const data = history(attempts, now);
   env.store.insertMany('members', [{ ...data.member }]);
-  env.store.insertMany('attempts', data.attempts.map((doc) => ({ ...doc })));
-  env.store.insertMany('contest_entries', data.entries.map((doc) => ({ ...doc })));
+  env.store.insertMany(
+    'attempts',
+    data.attempts.map((doc) => ({ ...doc })),
+  );
+  env.store.insertMany(
+    'contest_entries',
+    data.entries.map((doc) => ({ ...doc })),
+  );
   const setupMs = performance.now() - setupStarted;
 
   const exports: Sample[] = [];

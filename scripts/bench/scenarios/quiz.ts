@@ -8,7 +8,15 @@
  */
 import { compareEntries, rankSortKey, seededRng, type Rng } from '../../../core/quiz';
 import { seedContest, seedQuestionDocs, seedStore, SEED_CONTEST_ID } from '../../../emulator/seed';
-import { entryId, PENDING_SORT_KEY, type AttemptDoc, type AttemptKeyItem, type ContestEntryDoc, type MemberDoc, type OrgDoc } from '../../../server/documents';
+import {
+  entryId,
+  PENDING_SORT_KEY,
+  type AttemptDoc,
+  type AttemptKeyItem,
+  type ContestEntryDoc,
+  type MemberDoc,
+  type OrgDoc,
+} from '../../../server/documents';
 import type { Database } from '../../../server/kernel/db';
 import { createBenchEnv, type BenchEnv } from '../env';
 import type { BenchOptions, CaseResult, Sample, Scenario, ScenarioRun } from '../types';
@@ -66,11 +74,17 @@ function buildDataSet(env: BenchEnv, size: number, fresh: number, rng: Rng): { p
     order: 100 + index,
     activeMemberCount: perBranch,
   }));
-  env.store.insertMany('orgs', orgs.map((org) => ({ ...org })));
+  env.store.insertMany(
+    'orgs',
+    orgs.map((org) => ({ ...org })),
+  );
 
   const freshOpenids = Array.from({ length: fresh }, (_, index) => `bench-fresh-${index}`);
   insertSliced(env, 'members', size, (index) => ({ ...member(`bench-${index}`, index, branches, now) }));
-  env.store.insertMany('members', freshOpenids.map((openid, index) => ({ ...member(openid, size + index, branches, now) })));
+  env.store.insertMany(
+    'members',
+    freshOpenids.map((openid, index) => ({ ...member(openid, size + index, branches, now) })),
+  );
 
   // A realistic attempt snapshot: 20 questions of the seed bank, 5 points each.
   const key: AttemptKeyItem[] = seedQuestionDocs(now)
@@ -139,7 +153,12 @@ function buildDataSet(env: BenchEnv, size: number, fresh: number, rng: Rng): { p
 async function readWholeBoard(db: Database): Promise<ContestEntryDoc[]> {
   const all: ContestEntryDoc[] = [];
   for (let offset = 0; ; offset += NAIVE_PAGE) {
-    const reply = (await db.collection('contest_entries').where({ contestId: SEED_CONTEST_ID }).skip(offset).limit(NAIVE_PAGE).get()) as unknown as {
+    const reply = (await db
+      .collection('contest_entries')
+      .where({ contestId: SEED_CONTEST_ID })
+      .skip(offset)
+      .limit(NAIVE_PAGE)
+      .get()) as unknown as {
       data: ContestEntryDoc[];
     };
     all.push(...reply.data);
@@ -150,7 +169,13 @@ async function readWholeBoard(db: Database): Promise<ContestEntryDoc[]> {
 function sortBoard(entries: ContestEntryDoc[]) {
   return entries
     .filter((e) => e.score !== null && e.sortKey !== PENDING_SORT_KEY)
-    .map((e) => ({ memberId: e.memberId, name: e.name, score: e.score ?? 0, durationMs: e.durationMs ?? 0, submittedAt: e.submittedAt ?? 0 }))
+    .map((e) => ({
+      memberId: e.memberId,
+      name: e.name,
+      score: e.score ?? 0,
+      durationMs: e.durationMs ?? 0,
+      submittedAt: e.submittedAt ?? 0,
+    }))
     .sort(compareEntries);
 }
 
@@ -220,7 +245,11 @@ async function run(size: number, options: BenchOptions): Promise<ScenarioRun> {
     if (i < naiveCalls) {
       const naive = await env.naive((db) => naiveBoardPage(db, 0));
       firstNaive.push(naive);
-      assertSame('leaderboard first page', (real.data.items as { name: string }[]).map((r) => r.name), naive.value);
+      assertSame(
+        'leaderboard first page',
+        (real.data.items as { name: string }[]).map((r) => r.name),
+        naive.value,
+      );
     }
   }
   options.log(`  quiz @ ${size}: leaderboard first page done`);

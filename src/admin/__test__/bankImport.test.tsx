@@ -90,7 +90,9 @@ describe('题库管理：导入题库', () => {
     fireEvent.click(button('校验'));
 
     expect(await screen.findByText('共 3 行，发现 2 处问题。请修改表格后重新选择文件校验。')).toBeTruthy();
-    const rows = within(screen.getByRole('table')).getAllByRole('row').map((row) => row.textContent);
+    const rows = within(screen.getByRole('table'))
+      .getAllByRole('row')
+      .map((row) => row.textContent);
     expect(rows).toEqual(['行号列问题', '2答案答案超出选项范围', '4题干题库中已有相同题目']);
     expect(button('导入').disabled).toBe(true);
     expect(importCalls('validate')).toEqual([{ mode: 'validate', fileBase64: base64('first-draft') }]);

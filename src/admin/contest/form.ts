@@ -40,13 +40,7 @@ export function shanghaiToIsoUtc(date: string, time: string): string | null {
   const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
   const clock = /^(\d{2}):(\d{2})$/.exec(time);
   if (!day || !clock) return null;
-  const ms = Date.UTC(
-    Number(day[1]),
-    Number(day[2]) - 1,
-    Number(day[3]),
-    Number(clock[1]) - SHANGHAI_OFFSET_HOURS,
-    Number(clock[2]),
-  );
+  const ms = Date.UTC(Number(day[1]), Number(day[2]) - 1, Number(day[3]), Number(clock[1]) - SHANGHAI_OFFSET_HOURS, Number(clock[2]));
   return new Date(ms).toISOString();
 }
 
@@ -157,7 +151,17 @@ export function fieldMessage(error: AppError): string {
 }
 
 /** Form areas that show errors; anything else is shown above the submit button. */
-const KNOWN_FIELDS = ['title', 'description', 'startAt', 'endAt', 'rules', 'pointsPerQuestion', 'timeLimitSec', 'attemptsAllowed', 'counts'];
+const KNOWN_FIELDS = [
+  'title',
+  'description',
+  'startAt',
+  'endAt',
+  'rules',
+  'pointsPerQuestion',
+  'timeLimitSec',
+  'attemptsAllowed',
+  'counts',
+];
 
 /** `rules.2.count` → `rules.2`; a top-level field stays itself; unknown fields → `_form`. */
 export function errorSlot(field: string): string {

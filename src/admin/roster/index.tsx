@@ -30,7 +30,8 @@ const largeFile: SheetImportProps<RosterImportReply, CloudSheet>['largeFile'] = 
   upload: async (file: PickedFile) => ({ fileID: await uploadToCloud('roster-import', 'xlsx', file) }),
 };
 
-const STEPS = '① 下载模板（含各党支部名称）并按说明填写 ② 选择填好的 .xlsx（较大的文件会先上传到云存储）③ 先校验，没有问题后再导入。有任何一行出错时不会导入任何人。';
+const STEPS =
+  '① 下载模板（含各党支部名称）并按说明填写 ② 选择填好的 .xlsx（较大的文件会先上传到云存储）③ 先校验，没有问题后再导入。有任何一行出错时不会导入任何人。';
 
 function RosterImport() {
   return (

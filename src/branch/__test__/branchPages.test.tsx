@@ -25,7 +25,16 @@ const secretary: MemberView = {
 };
 
 function applicant(id: string, name: string, status: MemberListItem['status'] = 'pending'): MemberListItem {
-  return { ...secretary, id, name, role: 'member', partyStatus: 'activist', status, joinedAt: '2026-11-22T02:00:00.000Z', phoneTail: '5678' };
+  return {
+    ...secretary,
+    id,
+    name,
+    role: 'member',
+    partyStatus: 'activist',
+    status,
+    joinedAt: '2026-11-22T02:00:00.000Z',
+    phoneTail: '5678',
+  };
 }
 
 type Handler = (input: Record<string, unknown>) => unknown;
@@ -230,7 +239,14 @@ describe('支部成员页', () => {
     respond({
       list: (input) => ({
         ok: true,
-        data: { items: input.search === '张' ? [applicant('m-1', '张三', 'active')] : [applicant('m-1', '张三', 'active'), applicant('m-2', '李四', 'active')], nextCursor: null, pendingCount: 0 },
+        data: {
+          items:
+            input.search === '张'
+              ? [applicant('m-1', '张三', 'active')]
+              : [applicant('m-1', '张三', 'active'), applicant('m-2', '李四', 'active')],
+          nextCursor: null,
+          pendingCount: 0,
+        },
       }),
       orgTree: () => ({
         ok: true,
@@ -249,7 +265,10 @@ describe('支部成员页', () => {
           ],
         },
       }),
-      transfer: () => ({ ok: true, data: { member: { ...applicant('m-1', '张三', 'active'), branchId: 'branch-2', branchName: '第二党支部' } } }),
+      transfer: () => ({
+        ok: true,
+        data: { member: { ...applicant('m-1', '张三', 'active'), branchId: 'branch-2', branchName: '第二党支部' } },
+      }),
     });
     const { container } = render(<BranchMembersPage />);
     await screen.findByText('李四');

@@ -168,7 +168,11 @@ function ApprovalsManager({ manager }: { manager: MemberView }) {
   return (
     <>
       <View className='branch-toolbar'>
-        {isOrgAdmin ? <BranchFilter value={branchId} onChange={setBranchId} /> : <Text className='branch-filter'>{manager.branchName}</Text>}
+        {isOrgAdmin ? (
+          <BranchFilter value={branchId} onChange={setBranchId} />
+        ) : (
+          <Text className='branch-filter'>{manager.branchName}</Text>
+        )}
       </View>
       <ApprovalList key={branchId ?? 'all'} branchId={isOrgAdmin ? branchId : undefined} />
     </>

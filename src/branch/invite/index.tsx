@@ -237,7 +237,9 @@ function InviteCreator({ manager, onCreated }: { manager: MemberView; onCreated:
           </Picker>
         </View>
         {problem ? (
-          <View className='ht-field__error' role='alert'><Text>{problem}</Text></View>
+          <View className='ht-field__error' role='alert'>
+            <Text>{problem}</Text>
+          </View>
         ) : null}
         <Text className='ht-form__note'>通过邀请提交的申请需要在「待审批」中批准后才会加入支部。</Text>
         <ActionButton loading={creating} onClick={() => void create()}>

@@ -120,7 +120,9 @@ function TransferSheet({ member, onClose, onTransferred }: TransferSheetProps) {
           />
         </View>
         {problem ? (
-          <View className='ht-field__error' role='alert'><Text>{problem}</Text></View>
+          <View className='ht-field__error' role='alert'>
+            <Text>{problem}</Text>
+          </View>
         ) : null}
         <View className='branch-sheet__actions'>
           <ActionButton variant='plain' disabled={submitting} onClick={onClose}>
@@ -216,7 +218,11 @@ function MembersManager({ manager }: { manager: MemberView }) {
   return (
     <>
       <View className='branch-toolbar'>
-        {isOrgAdmin ? <BranchFilter value={branchId} onChange={setBranchId} /> : <Text className='branch-filter'>{manager.branchName}</Text>}
+        {isOrgAdmin ? (
+          <BranchFilter value={branchId} onChange={setBranchId} />
+        ) : (
+          <Text className='branch-filter'>{manager.branchName}</Text>
+        )}
         <View className='branch-search'>
           <Input
             className='ht-input branch-search__input'

@@ -23,7 +23,9 @@ describe('Section', () => {
   });
 
   it('数据为空时显示空状态说明', () => {
-    render(<Section title='近期活动' status='ready' isEmpty emptyTitle='近期没有安排活动' emptyDescription='支部发布新活动后会显示在这里' />);
+    render(
+      <Section title='近期活动' status='ready' isEmpty emptyTitle='近期没有安排活动' emptyDescription='支部发布新活动后会显示在这里' />,
+    );
     expect(screen.getByText('近期没有安排活动')).toBeTruthy();
     expect(screen.getByText('支部发布新活动后会显示在这里')).toBeTruthy();
   });

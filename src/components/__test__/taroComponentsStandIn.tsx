@@ -66,6 +66,16 @@ export function Switch({
 }
 
 /** Taro's `ariaLabel` becomes the accessible name, so a test finds an image by what it shows. */
-export function Image({ className, src, ariaLabel, onClick }: { className?: string; src: string; ariaLabel?: string; onClick?: () => void }) {
+export function Image({
+  className,
+  src,
+  ariaLabel,
+  onClick,
+}: {
+  className?: string;
+  src: string;
+  ariaLabel?: string;
+  onClick?: () => void;
+}) {
   return <img className={className} src={src} alt={ariaLabel ?? ''} onClick={onClick} />;
 }

@@ -13,12 +13,7 @@ const PAGE_SIZE = 10;
 function ActivityList() {
   const fetchPage = useCallback(
     (cursor?: string) =>
-      callFunction(
-        'activity',
-        'list',
-        { scope: 'upcoming', pageSize: PAGE_SIZE, cursor },
-        { silentError: cursor === undefined },
-      ),
+      callFunction('activity', 'list', { scope: 'upcoming', pageSize: PAGE_SIZE, cursor }, { silentError: cursor === undefined }),
     [],
   );
   const list = usePagedList(fetchPage);

@@ -18,7 +18,12 @@ function Greeting() {
   const me = useCloud('member', 'me', {});
   useReloadOnShow(me.reload);
 
-  if (me.status === 'loading') return <View className='ht-card'><Skeleton rows={1} /></View>;
+  if (me.status === 'loading')
+    return (
+      <View className='ht-card'>
+        <Skeleton rows={1} />
+      </View>
+    );
   if (me.status === 'error' || !me.data) {
     return (
       <View className='ht-card'>

@@ -184,7 +184,11 @@ function JoinForm({ code, note, onSubmitted, onFailed, onNeedsConsent }: JoinFor
             placeholder='与组织关系档案一致的真实姓名'
             onInput={(event) => update({ name: event.detail.value }, 'name')}
           />
-          {errors.name ? <View className='ht-field__error' role='alert'><Text>{errors.name}</Text></View> : null}
+          {errors.name ? (
+            <View className='ht-field__error' role='alert'>
+              <Text>{errors.name}</Text>
+            </View>
+          ) : null}
         </View>
         <View className={`ht-field${errors.partyStatus ? ' ht-field--error' : ''}`}>
           <Text className='ht-field__label'>政治面貌</Text>
@@ -195,11 +199,13 @@ function JoinForm({ code, note, onSubmitted, onFailed, onNeedsConsent }: JoinFor
             value={draft.partyIndex ?? 0}
             onChange={(event) => update({ partyIndex: Number(event.detail.value) }, 'partyStatus')}
           >
-            <View className='ht-input'>
-              {draft.partyIndex === null ? '请选择' : PARTY_STATUS_RANGE[draft.partyIndex]}
-            </View>
+            <View className='ht-input'>{draft.partyIndex === null ? '请选择' : PARTY_STATUS_RANGE[draft.partyIndex]}</View>
           </Picker>
-          {errors.partyStatus ? <View className='ht-field__error' role='alert'><Text>{errors.partyStatus}</Text></View> : null}
+          {errors.partyStatus ? (
+            <View className='ht-field__error' role='alert'>
+              <Text>{errors.partyStatus}</Text>
+            </View>
+          ) : null}
         </View>
         <View className={`ht-field${errors.phoneTail ? ' ht-field--error' : ''}`}>
           <Text className='ht-field__label'>手机号后四位（选填）</Text>
@@ -212,7 +218,11 @@ function JoinForm({ code, note, onSubmitted, onFailed, onNeedsConsent }: JoinFor
             placeholder='便于书记核对同名同志'
             onInput={(event) => update({ phoneTail: event.detail.value }, 'phoneTail')}
           />
-          {errors.phoneTail ? <View className='ht-field__error' role='alert'><Text>{errors.phoneTail}</Text></View> : null}
+          {errors.phoneTail ? (
+            <View className='ht-field__error' role='alert'>
+              <Text>{errors.phoneTail}</Text>
+            </View>
+          ) : null}
         </View>
         <Text className='ht-form__note'>只收集以上信息，用于支部书记核对身份。提交后由支部书记审核。</Text>
         <ActionButton loading={submitting} onClick={() => void submit()}>
@@ -268,7 +278,12 @@ function JoinContent() {
     if (member && (member.status === 'active' || member.status === 'pending')) body = <MemberState member={member} />;
     else if (!code) {
       body = (
-        <StatePanel tone='problem' title='邀请链接不完整' text={FAILURE_COPY.NOT_FOUND.text} action={{ label: '返回首页', onClick: goHome }} />
+        <StatePanel
+          tone='problem'
+          title='邀请链接不完整'
+          text={FAILURE_COPY.NOT_FOUND.text}
+          action={{ label: '返回首页', onClick: goHome }}
+        />
       );
     } else if (!privacyAccepted) {
       body = (

@@ -173,13 +173,7 @@ function Profile() {
   const member = me.data?.member;
   return (
     <>
-      <Section
-        title='个人信息'
-        status={me.status}
-        errorMessage={me.error?.message}
-        onRetry={me.reload}
-        skeletonRows={2}
-      >
+      <Section title='个人信息' status={me.status} errorMessage={me.error?.message} onRetry={me.reload} skeletonRows={2}>
         {member ? (
           <View>
             <View className='me-profile'>
@@ -206,14 +200,7 @@ function Settings() {
       <Cell
         title='大字模式（适老化）'
         description='放大全部文字和按钮'
-        value={
-          <Switch
-            checked={largeFont}
-            color='#C8161D'
-            aria-label='大字模式'
-            onChange={(event) => setLargeFont(event.detail.value)}
-          />
-        }
+        value={<Switch checked={largeFont} color='#C8161D' aria-label='大字模式' onChange={(event) => setLargeFont(event.detail.value)} />}
       />
       {DemoIdentityCell ? <DemoIdentityCell /> : null}
     </Section>

@@ -41,9 +41,7 @@ function ContestEntry({ contest, shownAt }: { contest: ContestSummary; shownAt: 
       ) : null}
       {contest.status === 'upcoming' ? null : (
         <View className='quiz-entry__actions'>
-          {contest.status === 'open' ? (
-            <ActionButton onClick={() => open(takeUrl(contest.id))}>{startLabel}</ActionButton>
-          ) : null}
+          {contest.status === 'open' ? <ActionButton onClick={() => open(takeUrl(contest.id))}>{startLabel}</ActionButton> : null}
           <ActionButton variant='plain' onClick={() => open(boardUrl(contest.id))}>
             排行榜
           </ActionButton>
@@ -74,9 +72,7 @@ function PracticeEntry() {
 function ContestList() {
   const contests = useCloud('quiz', 'contests', {});
   useReloadOnShow(contests.reload);
-  const items = [...(contests.data?.items ?? [])].sort(
-    (a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status],
-  );
+  const items = [...(contests.data?.items ?? [])].sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status]);
   const shownAt = Date.now();
   return (
     <Section

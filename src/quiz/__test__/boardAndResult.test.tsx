@@ -78,8 +78,24 @@ const result = {
   submittedAt: '2026-11-23T08:02:05.000Z',
   onTime: true,
   review: [
-    { questionId: 'q1', stem: '中共一大在哪一年召开？', options: ['1919年', '1921年'], chosen: [0], correct: [1], isCorrect: false, explanation: '1921年7月，中共一大在上海召开。' },
-    { questionId: 'q2', stem: '遵义会议在贵州遵义召开。', options: ['正确', '错误'], chosen: [0], correct: [0], isCorrect: true, explanation: '1935年1月召开。' },
+    {
+      questionId: 'q1',
+      stem: '中共一大在哪一年召开？',
+      options: ['1919年', '1921年'],
+      chosen: [0],
+      correct: [1],
+      isCorrect: false,
+      explanation: '1921年7月，中共一大在上海召开。',
+    },
+    {
+      questionId: 'q2',
+      stem: '遵义会议在贵州遵义召开。',
+      options: ['正确', '错误'],
+      chosen: [0],
+      correct: [0],
+      isCorrect: true,
+      explanation: '1935年1月召开。',
+    },
   ],
 };
 
@@ -114,7 +130,9 @@ describe('结果页', () => {
 
   it('竞赛不展示解析时（review 为 null）只显示成绩', async () => {
     callFunction.mockImplementation(async (_name: string, action: string) =>
-      action === 'result' ? { ok: true, data: { ...result, review: null } } : { ok: true, data: { rank: 7, score: 12, durationMs: 99_000 } },
+      action === 'result'
+        ? { ok: true, data: { ...result, review: null } }
+        : { ok: true, data: { rank: 7, score: 12, durationMs: 99_000 } },
     );
     render(<QuizResultPage />);
     expect(await screen.findByText('第 7 名')).toBeTruthy();

@@ -147,7 +147,10 @@ describe('每日一练页', () => {
 
   it('加载中显示骨架，失败显示错误和重试，重试成功后显示题目', async () => {
     let fail = true;
-    respond({ practice: () => (fail ? { ok: false, error: { code: 'INTERNAL', message: '网络连接失败，请检查网络后重试' } } : { ok: true, data: today() }) });
+    respond({
+      practice: () =>
+        fail ? { ok: false, error: { code: 'INTERNAL', message: '网络连接失败，请检查网络后重试' } } : { ok: true, data: today() },
+    });
     render(<QuizPracticePage />);
     expect(screen.getByLabelText('加载中')).toBeTruthy();
     expect(await screen.findByText('网络连接失败，请检查网络后重试')).toBeTruthy();
@@ -165,7 +168,15 @@ describe('每日一练页', () => {
         const correct = JSON.stringify(input.answer) === '[1]';
         return {
           ok: true,
-          data: { questionId: input.questionId, correct, resolved: correct, wrongCount: correct ? 1 : 2, correctAnswer: [1], explanation: '', remaining: correct ? 1 : 2 },
+          data: {
+            questionId: input.questionId,
+            correct,
+            resolved: correct,
+            wrongCount: correct ? 1 : 2,
+            correctAnswer: [1],
+            explanation: '',
+            remaining: correct ? 1 : 2,
+          },
         };
       },
     });

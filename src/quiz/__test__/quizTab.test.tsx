@@ -37,7 +37,8 @@ describe('答题 tab 页', () => {
     callFunction.mockReset();
     callFunction.mockImplementation(async (_name: string, action: string, input: { contestId?: string }) => {
       if (action === 'contests') return { ok: true, data: { items: contests } };
-      if (input.contestId === 'c-again' || input.contestId === 'c-closed') return { ok: true, data: { rank: 3, score: 85, durationMs: 192_000 } };
+      if (input.contestId === 'c-again' || input.contestId === 'c-closed')
+        return { ok: true, data: { rank: 3, score: 85, durationMs: 192_000 } };
       return { ok: true, data: { rank: null, score: null, durationMs: null } };
     });
   });

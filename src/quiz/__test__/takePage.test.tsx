@@ -146,7 +146,13 @@ describe('答题页', () => {
   it('全部答完时交卷不再确认，提交失败后答案仍在且可再次交卷', async () => {
     const results = [{ ok: false, error: { code: 'INTERNAL', message: '网络连接失败，请检查网络后重试' } }, answer(submitted)];
     respond({ start: answer(attempt()), submit: () => results.shift() });
-    saveAttempt({ attemptId: 'att-1', contestId: 'contest-1', deadline: attempt().deadline, answers: { q1: [1], q2: [0], q3: [0, 1, 2] }, current: 2 });
+    saveAttempt({
+      attemptId: 'att-1',
+      contestId: 'contest-1',
+      deadline: attempt().deadline,
+      answers: { q1: [1], q2: [0], q3: [0, 1, 2] },
+      current: 2,
+    });
     render(<QuizTakePage />);
     await screen.findByText('第 3/3 题');
 

@@ -76,9 +76,7 @@ function PersonalBoard({ contestId }: { contestId: string }) {
         </Section>
         {board.status === 'ready' && board.items.length > 0 ? (
           <View className='ht-list-footer' onClick={board.hasMore ? board.loadMore : undefined}>
-            <Text className='ht-list-footer__text'>
-              {board.loadingMore ? '加载中…' : board.hasMore ? '上滑加载更多' : '已显示全部'}
-            </Text>
+            <Text className='ht-list-footer__text'>{board.loadingMore ? '加载中…' : board.hasMore ? '上滑加载更多' : '已显示全部'}</Text>
           </View>
         ) : null}
       </View>

@@ -76,7 +76,7 @@ function PracticeRunner({ day, questions, onSubmitted, onDayChanged }: RunnerPro
   const [sheet, setSheet] = useState(() => {
     const saved = loadAttempt(storageId(day));
     return {
-      answers: saved ? answersFor(saved.answers, questions) : ({}),
+      answers: saved ? answersFor(saved.answers, questions) : {},
       current: saved ? Math.min(saved.current, Math.max(0, total - 1)) : 0,
     };
   });
@@ -172,7 +172,13 @@ function PracticeRunner({ day, questions, onSubmitted, onDayChanged }: RunnerPro
   );
 }
 
-function TodayResult({ output, onOpenMistakes }: { output: Pick<PracticeToday, 'streak' | 'bestStreak' | 'points' | 'daysDone'> & { result: NonNullable<PracticeToday['result']> }; onOpenMistakes: () => void }) {
+function TodayResult({
+  output,
+  onOpenMistakes,
+}: {
+  output: Pick<PracticeToday, 'streak' | 'bestStreak' | 'points' | 'daysDone'> & { result: NonNullable<PracticeToday['result']> };
+  onOpenMistakes: () => void;
+}) {
   const { result } = output;
   const wrong = result.review.filter((item) => !item.isCorrect).length;
   return (
@@ -242,7 +248,9 @@ function TodayTab({ onOpenMistakes }: { onOpenMistakes: () => void }) {
     <View className='ht-page__body'>
       <View className='practice-intro'>
         <Text className='practice-intro__title'>今日 {data.questions.length} 题 · 答对 1 题得 1 积分</Text>
-        <Text className='practice-intro__note'>{data.streak > 0 ? `已连续 ${data.streak} 天，今天完成即可延续` : '每天完成一次，积累连续天数'}</Text>
+        <Text className='practice-intro__note'>
+          {data.streak > 0 ? `已连续 ${data.streak} 天，今天完成即可延续` : '每天完成一次，积累连续天数'}
+        </Text>
       </View>
       <StandingBar standing={data} />
       <PracticeRunner key={data.day} day={data.day} questions={data.questions} onSubmitted={setSubmitted} onDayChanged={today.reload} />
@@ -324,9 +332,14 @@ function MistakeCard({ item, onResolved }: { item: MistakeItem; onResolved: () =
 function MistakesTab() {
   const [total, setTotal] = useState<number | null>(null);
   const fetchPage = useCallback(async (cursor?: string): Promise<Result<Page<MistakeItem>>> => {
-    const result = await callFunction('quiz', 'mistakes', cursor ? { cursor, pageSize: MISTAKES_PAGE_SIZE } : { pageSize: MISTAKES_PAGE_SIZE }, {
-      silentError: !cursor,
-    });
+    const result = await callFunction(
+      'quiz',
+      'mistakes',
+      cursor ? { cursor, pageSize: MISTAKES_PAGE_SIZE } : { pageSize: MISTAKES_PAGE_SIZE },
+      {
+        silentError: !cursor,
+      },
+    );
     if (!result.ok) return result;
     setTotal(result.data.total);
     return { ok: true, data: { items: result.data.items, nextCursor: result.data.nextCursor } };
@@ -345,7 +358,11 @@ function MistakesTab() {
         onRetry={() => void list.reload()}
       >
         {list.items.map((item) => (
-          <MistakeCard key={item.questionId} item={item} onResolved={() => setTotal((count) => (count === null ? count : Math.max(0, count - 1)))} />
+          <MistakeCard
+            key={item.questionId}
+            item={item}
+            onResolved={() => setTotal((count) => (count === null ? count : Math.max(0, count - 1)))}
+          />
         ))}
         {list.hasMore ? (
           <View className='practice-more'>

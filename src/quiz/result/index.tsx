@@ -76,7 +76,9 @@ function Review({ review }: { review: ReviewItem[] }) {
   return (
     <Section
       title='答题解析'
-      extra={wrongCount > 0 ? { text: onlyWrong ? '查看全部' : `只看错题（${wrongCount}）`, onClick: () => setOnlyWrong(!onlyWrong) } : undefined}
+      extra={
+        wrongCount > 0 ? { text: onlyWrong ? '查看全部' : `只看错题（${wrongCount}）`, onClick: () => setOnlyWrong(!onlyWrong) } : undefined
+      }
       status='ready'
       isEmpty={shown.length === 0}
       emptyTitle='没有错题'

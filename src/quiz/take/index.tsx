@@ -25,9 +25,7 @@ const AUTO_ADVANCE_MS = 300;
 const LAST_MINUTE_MS = 60_000;
 
 type StartState =
-  | { status: 'loading' }
-  | { status: 'error'; error: AppError }
-  | { status: 'ready'; attempt: StartOutput; offsetMs: number };
+  { status: 'loading' } | { status: 'error'; error: AppError } | { status: 'ready'; attempt: StartOutput; offsetMs: number };
 
 /** Blocks the back gesture while an attempt runs (weapp only): the clock keeps running on the server. */
 function guardLeaving(enabled: boolean): void {
@@ -171,10 +169,7 @@ function AttemptView({ attempt, offsetMs }: AttemptViewProps) {
           <Text className='quiz-take__progress'>
             第 {current + 1}/{total} 题
           </Text>
-          <Text
-            className={`quiz-take__clock${lastMinute ? ' quiz-take__clock--urgent' : ''}`}
-            aria-label='剩余时间'
-          >
+          <Text className={`quiz-take__clock${lastMinute ? ' quiz-take__clock--urgent' : ''}`} aria-label='剩余时间'>
             {remaining === null ? '--:--' : formatRemaining(remaining)}
           </Text>
         </View>
@@ -193,9 +188,7 @@ function AttemptView({ attempt, offsetMs }: AttemptViewProps) {
             <Text className='quiz-take__points'>{question.points} 分</Text>
           </View>
           <Text className='quiz-take__stem'>{question.stem}</Text>
-          {question.type === 'multiple' ? (
-            <Text className='quiz-take__hint'>可多选，选好后点“{isLast ? '交卷' : '下一题'}”</Text>
-          ) : null}
+          {question.type === 'multiple' ? <Text className='quiz-take__hint'>可多选，选好后点“{isLast ? '交卷' : '下一题'}”</Text> : null}
           <View className='quiz-take__options'>
             {question.options.map((option, index) => {
               const chosen = answers[question.id]?.includes(index) ?? false;
@@ -220,9 +213,7 @@ function AttemptView({ attempt, offsetMs }: AttemptViewProps) {
       {expired ? (
         <View className='ht-card quiz-take__expired' role='alert'>
           <Text className='ht-card__title'>时间到</Text>
-          <Text className='ht-card__text'>
-            {submitting ? '正在交卷…' : '交卷未成功，答案已保存在本机，请重试。'}
-          </Text>
+          <Text className='ht-card__text'>{submitting ? '正在交卷…' : '交卷未成功，答案已保存在本机，请重试。'}</Text>
           {submitting ? null : <ActionButton onClick={() => void submit()}>重新交卷</ActionButton>}
         </View>
       ) : null}
@@ -234,7 +225,9 @@ function AttemptView({ attempt, offsetMs }: AttemptViewProps) {
           </ActionButton>
         </View>
         <View className='quiz-take__sheet-toggle' hoverClass='ht-cell--pressed' onClick={() => setShowSheet(true)}>
-          <Text className='quiz-take__sheet-toggle-text'>答题卡 {answeredCount}/{total}</Text>
+          <Text className='quiz-take__sheet-toggle-text'>
+            答题卡 {answeredCount}/{total}
+          </Text>
         </View>
         <View className='quiz-take__nav-side'>
           {isLast ? (
