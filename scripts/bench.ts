@@ -1,5 +1,5 @@
 /**
- * `npm run bench` (DESIGN §8): synthetic data at several sizes written straight into the
+ * `npm run bench` (ARCHITECTURE.md, "Budgets"): synthetic data at several sizes written straight into the
  * in-memory emulator, then real function calls through the runner, reporting per action the DB
  * requests and docs returned per call, index coverage and latency beside a naive implementation.
  * Prints a table, writes bench-results.json (git-ignored) keyed by action name, and exits 1 when a

@@ -1,5 +1,5 @@
 /**
- * What `npm run bench` measures and against which budgets (DESIGN §8). To add a path: write a
+ * What `npm run bench` measures and against which budgets (ARCHITECTURE.md, "Budgets"). To add a path: write a
  * scenario under scripts/bench/scenarios/ that returns cases keyed by action name, list it in
  * SCENARIOS and give each action a budget here. A declared budget that no scenario measures yet
  * is reported as "not measured", never as passing.
@@ -12,21 +12,21 @@ import { rosterScenario } from './scenarios/roster';
 import type { TimeoutPolicy } from './report';
 import type { Budget, Scenario } from './types';
 
-const DESIGN = 'DESIGN §8';
+const BUDGETS = 'ARCHITECTURE.md, Budgets';
 
 export const BUDGETS: Record<string, Budget> = {
-  'quiz.start': { hot: true, source: `${DESIGN} (index coverage; no request budget)` },
-  'quiz.submit': { maxRequests: 4, hot: true, source: DESIGN },
-  'quiz.leaderboard': { maxRequests: 3, hot: true, source: DESIGN },
+  'quiz.start': { hot: true, source: `${BUDGETS} (index coverage; no request budget)` },
+  'quiz.submit': { maxRequests: 4, hot: true, source: BUDGETS },
+  'quiz.leaderboard': { maxRequests: 3, hot: true, source: BUDGETS },
   'quiz.myRank': { maxRequests: 3, hot: true, source: 'myRank.handler.ts: caller, entry, one indexed count' },
-  'activity.signUp': { maxRequests: 5, hot: true, source: DESIGN },
-  'checkin.scan': { maxRequests: 4, hot: true, source: DESIGN },
-  'stats.branchDashboard': { maxRequests: 3, hot: true, source: DESIGN },
+  'activity.signUp': { maxRequests: 5, hot: true, source: BUDGETS },
+  'checkin.scan': { maxRequests: 4, hot: true, source: BUDGETS },
+  'stats.branchDashboard': { maxRequests: 3, hot: true, source: BUDGETS },
 };
 
 export const SCENARIOS: Scenario[] = [quizScenario, rosterScenario, bankScenario, exportMineScenario];
 
-/** DESIGN §8 names 300k too; the default run stops at 100k to stay within 10 minutes on 2 cores. */
+/** The budgets name 300k too; the default run stops at 100k to stay within 10 minutes on 2 cores. */
 export const DEFAULT_SIZES = [1_000, 10_000, 100_000];
 export const DEFAULT_SAMPLES = 200;
 export const DEFAULT_NAIVE_SAMPLES = 200;
