@@ -12,16 +12,16 @@ import { rosterScenario } from './scenarios/roster';
 import type { TimeoutPolicy } from './report';
 import type { Budget, Scenario } from './types';
 
-const BUDGETS = 'ARCHITECTURE.md, Budgets';
+const BUDGET_SOURCE = 'ARCHITECTURE.md, Budgets';
 
 export const BUDGETS: Record<string, Budget> = {
-  'quiz.start': { hot: true, source: `${BUDGETS} (index coverage; no request budget)` },
-  'quiz.submit': { maxRequests: 4, hot: true, source: BUDGETS },
-  'quiz.leaderboard': { maxRequests: 3, hot: true, source: BUDGETS },
+  'quiz.start': { hot: true, source: `${BUDGET_SOURCE} (index coverage; no request budget)` },
+  'quiz.submit': { maxRequests: 4, hot: true, source: BUDGET_SOURCE },
+  'quiz.leaderboard': { maxRequests: 3, hot: true, source: BUDGET_SOURCE },
   'quiz.myRank': { maxRequests: 3, hot: true, source: 'myRank.handler.ts: caller, entry, one indexed count' },
-  'activity.signUp': { maxRequests: 5, hot: true, source: BUDGETS },
-  'checkin.scan': { maxRequests: 4, hot: true, source: BUDGETS },
-  'stats.branchDashboard': { maxRequests: 3, hot: true, source: BUDGETS },
+  'activity.signUp': { maxRequests: 5, hot: true, source: BUDGET_SOURCE },
+  'checkin.scan': { maxRequests: 4, hot: true, source: BUDGET_SOURCE },
+  'stats.branchDashboard': { maxRequests: 3, hot: true, source: BUDGET_SOURCE },
 };
 
 export const SCENARIOS: Scenario[] = [quizScenario, rosterScenario, bankScenario, exportMineScenario];
