@@ -91,8 +91,12 @@ export async function start(input: { contestId: string }, ctx: MemberContext): P
   try {
     attemptId = await insertAttempt(db, attempt);
   } catch (error) {
-    if (isDuplicateKeyError(error)) fail('CONFLICT', { message: '已在另一台设备上开始作答，请刷新' });
-    throw error;
+    if (!isDuplicateKeyError(error)) throw error;
+    // Two starts at the same moment (a double tap, two devices): the one that won holds the
+    // member's open attempt, and this start resumes it like any later start would.
+    const winner = await findLatestAttempt(db, contest._id, member._id);
+    if (winner?.status !== 'open') fail('CONFLICT', { message: '已在另一台设备上开始作答，请刷新' });
+    return resumeAttempt(ctx, contest, winner);
   }
   if (!latest) {
     await createPendingEntry(db, {
