@@ -11,7 +11,7 @@ import { seedPeople } from './people';
 import { seedProgramme } from './programme';
 import { seedQuestions } from './questions';
 
-export { DEMO_IDENTITIES } from './people';
+export { DEMO_IDENTITIES, memberDoc } from './people';
 
 export const SEED_CONTEST_ID = 'contest-yongzhou-2026';
 export const SEED_ACTIVITY_ID = 'activity-chenshuxiang-visit';

@@ -42,21 +42,28 @@ function partyStatusFor(index: number): PartyStatus {
   return 'full';
 }
 
+/**
+ * A member document as a join leaves it, for the seed, the bench and tests that write members
+ * straight into the store: an active, fully-fledged member unless the fields say otherwise.
+ */
+export function memberDoc(fields: Pick<MemberDoc, 'openid' | 'name' | 'branchId'> & Partial<MemberDoc>, at: Date): MemberDoc {
+  return {
+    _id: `m-${fields.openid}`,
+    role: 'member',
+    partyStatus: 'full',
+    status: 'active',
+    joinedAt: at,
+    createdAt: at,
+    updatedAt: at,
+    ...fields,
+  };
+}
+
 /** Everyone seeded has joined, and joining starts with accepting the privacy guide. */
 export function seedPeople(now: Date): { orgs: OrgDoc[]; members: MemberDoc[]; consents: ConsentDoc[] } {
   const branchIds = ORGS.filter((org) => org.kind === 'branch').map((org) => org._id);
-  const member = (openid: string, name: string, branchId: string, role: Role, partyStatus: PartyStatus): MemberDoc => ({
-    _id: `m-${openid}`,
-    openid,
-    name,
-    branchId,
-    role,
-    partyStatus,
-    status: 'active',
-    joinedAt: now,
-    createdAt: now,
-    updatedAt: now,
-  });
+  const member = (openid: string, name: string, branchId: string, role: Role, partyStatus: PartyStatus): MemberDoc =>
+    memberDoc({ openid, name, branchId, role, partyStatus }, now);
 
   const members: MemberDoc[] = [
     member('demo-member', '林红', SEED_BRANCH_ID, 'member', 'full'),

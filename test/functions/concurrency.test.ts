@@ -8,7 +8,7 @@ import cloud from 'wx-server-sdk';
 import { PRIVACY_VERSION } from '../../types/contracts/member';
 import type { FunctionMain } from '../../emulator/runner';
 import { FunctionRunner } from '../../emulator/runner';
-import { SEED_CONTEST_ID } from '../../emulator/seed';
+import { memberDoc, SEED_CONTEST_ID } from '../../emulator/seed';
 import { fetchList } from '../../server/kernel/db';
 import type { MemberDoc, OrgDoc } from '../../server/documents';
 import { useServerClock } from '../support/clock';
@@ -45,6 +45,28 @@ async function all<T>(collection: string, where: Record<string, unknown> = {}): 
 async function headCount(branchId: string): Promise<number> {
   const [org] = await all<OrgDoc>('orgs', { _id: branchId });
   return org!.activeMemberCount;
+}
+
+/** Pending applications to 第一党支部, written as join leaves them. */
+function pendingApplications(count: number): string[] {
+  const docs = range(count).map((i) =>
+    memberDoc(
+      {
+        _id: `m-pending-${i}`,
+        openid: `wx-pending-${i}`,
+        name: personName(i),
+        branchId: 'branch-1',
+        partyStatus: 'activist',
+        status: 'pending',
+      },
+      clock.now(),
+    ),
+  );
+  env.store.insertMany(
+    'members',
+    docs.map((doc) => ({ ...doc })),
+  );
+  return docs.map((d) => d._id);
 }
 
 /** A sign-up written the way nobody should: count the seats taken, then insert if one is left. */
@@ -153,34 +175,12 @@ describe('真实代码路径在 200 个并发调用下守住规则', () => {
     ]);
   });
 
-  /** 200 pending applications to 第一党支部, written as join leaves them. */
-  async function pendingApplications(count: number): Promise<string[]> {
-    const now = clock.now();
-    const docs: MemberDoc[] = range(count).map((i) => ({
-      _id: `m-pending-${i}`,
-      openid: `wx-pending-${i}`,
-      name: personName(i),
-      branchId: 'branch-1',
-      role: 'member',
-      partyStatus: 'activist',
-      status: 'pending',
-      joinedAt: now,
-      createdAt: now,
-      updatedAt: now,
-    }));
-    env.store.insertMany(
-      'members',
-      docs.map((doc) => ({ ...doc })),
-    );
-    return docs.map((d) => d._id);
-  }
-
   it.each([
     ['自由交错', undefined],
     ['种子调度下请求逐个随机放行', 2026],
   ])('支部书记同时审批同一支部的 200 份申请（%s）：全部成功，在册人数恰好 +200，审计 200 条', async (_mode, seed) => {
     env.scheduler.useSeed(seed);
-    const ids = await pendingApplications(PARALLEL);
+    const ids = pendingApplications(PARALLEL);
     const before = await headCount('branch-1');
     const results = await Promise.all(ids.map((memberId) => env.call('demo-secretary', 'member', 'approveJoin', { memberId })));
     expect(countByOutcome(results.map((r) => r.result))).toEqual({ ok: PARALLEL });
@@ -189,7 +189,7 @@ describe('真实代码路径在 200 个并发调用下守住规则', () => {
   });
 
   it('同一份申请被两位管理者同时批准和驳回：先写者生效，另一位重试后得到 CONFLICT，人数只动一次', async () => {
-    const [memberId] = await pendingApplications(1);
+    const [memberId] = pendingApplications(1);
     const before = await headCount('branch-1');
     const approvalHeld = env.scheduler.pauseBefore({ invocation: 'approve', action: 'database.commitTransaction' });
     const rejectionHeld = env.scheduler.pauseBefore({ invocation: 'reject', action: 'database.modifyDocument', collection: 'members' });
@@ -236,26 +236,13 @@ describe('真实代码路径在 200 个并发调用下守住规则', () => {
 });
 
 describe('故障注入：冲突、繁忙与超时', () => {
-  async function onePending(): Promise<string> {
-    env.store.insertMany('members', [
-      {
-        _id: 'm-pending',
-        openid: 'wx-pending',
-        name: '周晓梅',
-        branchId: 'branch-1',
-        role: 'member',
-        partyStatus: 'activist',
-        status: 'pending',
-        joinedAt: clock.now(),
-        createdAt: clock.now(),
-        updatedAt: clock.now(),
-      },
-    ]);
-    return 'm-pending';
+  function onePending(): string {
+    const [memberId] = pendingApplications(1);
+    return memberId!;
   }
 
   it.each(['conflict', 'busy'] as const)('提交事务时遇到一次 %s：内核重试后成功，只生效一次', async (kind) => {
-    const memberId = await onePending();
+    const memberId = onePending();
     const before = await headCount('branch-1');
     env.faults.inject({ action: 'database.commitTransaction' }, kind);
     const { result } = await env.call('demo-secretary', 'member', 'approveJoin', { memberId });
@@ -265,14 +252,14 @@ describe('故障注入：冲突、繁忙与超时', () => {
   });
 
   it('事务内的写操作遇到冲突（SDK 不会自己重试这种）：内核同样重试后成功', async () => {
-    const memberId = await onePending();
+    const memberId = onePending();
     env.faults.inject({ action: 'database.modifyDocument', collection: 'orgs' }, 'conflict', 2);
     const { result } = await env.call('demo-secretary', 'member', 'approveJoin', { memberId });
     expect(result.ok).toBe(true);
   });
 
   it('冲突一直持续：重试次数用完后返回 CONFLICT 和中文提示，什么也没写', async () => {
-    const memberId = await onePending();
+    const memberId = onePending();
     const before = await env.snapshot();
     env.faults.inject({ action: 'database.commitTransaction' }, 'conflict', 100);
     const { result } = await env.call('demo-secretary', 'member', 'approveJoin', { memberId });
@@ -281,7 +268,7 @@ describe('故障注入：冲突、繁忙与超时', () => {
   });
 
   it('事务中途的请求超时（服务器已执行、回复丢失）：整笔回滚并返回 INTERNAL，不盲目重试；再点一次成功，只生效一次', async () => {
-    const memberId = await onePending();
+    const memberId = onePending();
     const before = await headCount('branch-1');
     env.faults.inject({ action: 'database.insertDocument', collection: 'audit_logs' }, 'readTimeout');
     const first = await env.call('demo-secretary', 'member', 'approveJoin', { memberId });
@@ -294,7 +281,7 @@ describe('故障注入：冲突、繁忙与超时', () => {
   });
 
   it('事务读到的成员刚被删除：返回 NOT_FOUND，而不是 INTERNAL', async () => {
-    const memberId = await onePending();
+    const memberId = onePending();
     const pause = env.scheduler.pauseBefore({ invocation: 'approve', action: 'database.startTransaction' });
     const approving = env.call({ openid: 'demo-secretary', label: 'approve' }, 'member', 'approveJoin', { memberId });
     await pause.reached;

@@ -4,7 +4,7 @@
  * `member.exportMine` as that member. The reply's size is logged beside the timing: it travels
  * back through callFunction.
  */
-import { seedContest, seedQuestionDocs, seedStore } from '../../../emulator/seed';
+import { memberDoc, seedContest, seedQuestionDocs, seedStore } from '../../../emulator/seed';
 import type { AttemptDoc, AttemptKeyItem, ContestEntryDoc, MemberDoc } from '../../../server/documents';
 import { createBenchEnv, slowSamples } from '../env';
 import type { BenchOptions, Sample, Scenario, ScenarioRun } from '../types';
@@ -25,18 +25,7 @@ function history(attempts: number, now: Date): { member: MemberDoc; attempts: At
   }));
   const orders = Object.fromEntries(questions.map((q) => [q._id, q.options.map((_, index) => index)]));
   const chosen = Object.fromEntries(questions.map((q) => [q._id, q.answer]));
-  const member: MemberDoc = {
-    _id: MEMBER_ID,
-    openid: OPENID,
-    name: '导出者',
-    branchId: BRANCH_ID,
-    role: 'member',
-    partyStatus: 'full',
-    status: 'active',
-    joinedAt: now,
-    createdAt: now,
-    updatedAt: now,
-  };
+  const member = memberDoc({ _id: MEMBER_ID, openid: OPENID, name: '导出者', branchId: BRANCH_ID }, now);
   const attemptDocs = Array.from({ length: attempts }, (_, index): AttemptDoc => {
     const startedAt = new Date(now.getTime() - (index + 1) * 86_400_000);
     const submittedAt = new Date(startedAt.getTime() + 300_000);

@@ -7,7 +7,7 @@
  * through the SDK (1000 per get), sort it in memory and slice or search it.
  */
 import { compareEntries, rankSortKey, seededRng, type Rng } from '../../../core/quiz';
-import { seedContest, seedQuestionDocs, seedStore, SEED_CONTEST_ID } from '../../../emulator/seed';
+import { memberDoc, seedContest, seedQuestionDocs, seedStore, SEED_CONTEST_ID } from '../../../emulator/seed';
 import {
   entryId,
   PENDING_SORT_KEY,
@@ -37,18 +37,7 @@ function branchCount(size: number): number {
 }
 
 function member(openid: string, index: number, branches: number, now: Date): MemberDoc {
-  return {
-    _id: `m-${openid}`,
-    openid,
-    name: `参赛者${index}`,
-    branchId: `bench-branch-${index % branches}`,
-    role: 'member',
-    partyStatus: 'full',
-    status: 'active',
-    joinedAt: now,
-    createdAt: now,
-    updatedAt: now,
-  };
+  return memberDoc({ openid, name: `参赛者${index}`, branchId: `bench-branch-${index % branches}` }, now);
 }
 
 function insertSliced(env: BenchEnv, collection: string, count: number, make: (index: number) => Record<string, unknown>): void {
