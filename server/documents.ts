@@ -3,7 +3,7 @@
  * functions' repositories, the emulator's seed and the bench so they can never drift. Instants are
  * Dates (UTC); what leaves a function is mapped to the contracts in types/.
  */
-import type { ActivityKind, OrgKind, PartyStatus, Role } from '../types/labels';
+import type { ActivityKind, ActivityStatus, OrgKind, PartyStatus, ProgrammeItemKey, Role, SignUpStatus } from '../types/labels';
 import type { QuestionCategory, QuestionDraft, QuestionType } from '../types/question';
 
 export const MEMBER_STATUSES = ['pending', 'active', 'rejected', 'left'] as const;
@@ -48,23 +48,83 @@ export interface ConsentDoc {
 }
 
 export interface ActivityDoc {
+  /** A 12-character code (see newActivityId), short enough for a 小程序码 scene. */
   _id: string;
   kind: ActivityKind;
   title: string;
+  description: string;
+  coverFileId: string | null;
   /** Organising branch; null for an org-wide activity. */
   branchId: string | null;
-  /** 'all' or the one branch id that may see it: one indexed equality serves "what can I see". */
-  audienceKey: string;
+  /** ['all'] or the branch ids that may see and join it: one multikey `in` serves "what can I see". */
+  audience: string[];
   place: string;
-  description: string;
+  baseId: string | null;
+  online: boolean;
   startAt: Date;
   endAt: Date;
+  signUpOpensAt: Date | null;
   signUpDeadline: Date;
   capacity: number | null;
+  waitlist: boolean;
+  countsFor: ProgrammeItemKey | null;
+  studyHours: number | null;
+  status: ActivityStatus;
+  cancelReason: string | null;
+  /**
+   * How many sign-ups are in each status, moved by the same atomic conditional updates that move a
+   * sign-up between statuses, so they equal the sign-up records (ARCHITECTURE.md, "Sign-ups").
+   */
   signedUpCount: number;
-  status: 'draft' | 'published' | 'cancelled' | 'finished';
+  waitlistCount: number;
+  leaveCount: number;
+  cancelledCount: number;
   createdBy: string;
   createdAt: Date;
+  updatedAt: Date;
+  publishedAt: Date | null;
+}
+
+/** One member's place in one activity (`_id` = signUpId), kept through every status change. */
+export interface SignUpDoc {
+  _id: string;
+  activityId: string;
+  memberId: string;
+  branchId: string;
+  name: string;
+  status: SignUpStatus;
+  /** Server time the member joined the line; the waitlist is served in (signedUpAt, _id) order. */
+  signedUpAt: Date;
+  updatedAt: Date;
+  leaveReason: string | null;
+  /** The organiser who added this member over capacity, if one did. */
+  addedBy: string | null;
+  /** The member accepted one subscribe message for this activity. */
+  remind: boolean;
+}
+
+export function signUpId(activityId: string, memberId: string): string {
+  return `${activityId}_${memberId}`;
+}
+
+/**
+ * A subscribe message waiting in the outbox. The `_id` names the event (kind, activity, member and
+ * a version where an event can recur), so writing the same notice twice is one document and `cron`
+ * sends each once.
+ */
+export interface NotificationDoc {
+  _id: string;
+  kind: 'reminder' | 'promoted' | 'changed' | 'cancelled';
+  activityId: string;
+  memberId: string;
+  openid: string;
+  /** What the message says, already in the template's words. */
+  data: Record<string, string>;
+  page: string;
+  state: 'pending' | 'sent' | 'failed';
+  dueAt: Date;
+  createdAt: Date;
+  sentAt: Date | null;
 }
 
 /** The branch board of one contest (`_id` = contestId), cached whole: every branch fits one document. */

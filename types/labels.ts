@@ -26,7 +26,7 @@ export const ORG_KIND_LABELS: Record<OrgKind, string> = {
   branch: '党支部',
 };
 
-export const ACTIVITY_KINDS = ['lesson', 'theme_day', 'story_talk', 'reading', 'film', 'visit', 'seminar'] as const;
+export const ACTIVITY_KINDS = ['lesson', 'theme_day', 'story_talk', 'reading', 'film', 'visit', 'seminar', 'volunteer'] as const;
 export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
 export const ACTIVITY_KIND_LABELS: Record<ActivityKind, string> = {
   lesson: '党课',
@@ -36,6 +36,42 @@ export const ACTIVITY_KIND_LABELS: Record<ActivityKind, string> = {
   film: '观影',
   visit: '参观红色教育基地',
   seminar: '研讨',
+  volunteer: '志愿服务',
+};
+
+/** Draft → published → finished, or cancelled (with a reason) from draft or published. */
+export const ACTIVITY_STATUSES = ['draft', 'published', 'finished', 'cancelled'] as const;
+export type ActivityStatus = (typeof ACTIVITY_STATUSES)[number];
+export const ACTIVITY_STATUS_LABELS: Record<ActivityStatus, string> = {
+  draft: '草稿',
+  published: '已发布',
+  finished: '已结束',
+  cancelled: '已取消',
+};
+
+/**
+ * A member's place in one activity. Cancelling and 请假 are statuses, never deletes, so the history
+ * stays; a no-show is not stored but derived (signed, the activity over, no check-in, no leave).
+ */
+export const SIGN_UP_STATUSES = ['signed', 'waitlisted', 'leave', 'cancelled'] as const;
+export type SignUpStatus = (typeof SIGN_UP_STATUSES)[number];
+export const SIGN_UP_STATUS_LABELS: Record<SignUpStatus, string> = {
+  signed: '已报名',
+  waitlisted: '候补中',
+  leave: '已请假',
+  cancelled: '已取消',
+};
+
+/** The programme's 六个一 items a member completes; an activity may count for one of them. */
+export const PROGRAMME_ITEM_KEYS = ['lesson', 'story', 'book', 'film', 'visit', 'reflection'] as const;
+export type ProgrammeItemKey = (typeof PROGRAMME_ITEM_KEYS)[number];
+export const PROGRAMME_ITEM_LABELS: Record<ProgrammeItemKey, string> = {
+  lesson: '上好一堂党课',
+  story: '宣讲一个故事',
+  book: '阅读一本书籍',
+  film: '观看一部影视',
+  visit: '参观一处景点',
+  reflection: '撰写一篇心得',
 };
 
 /** Invite codes: short and unambiguous (no 0/O, 1/I/L) so they survive being read aloud or typed from a poster. */

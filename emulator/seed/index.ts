@@ -2,6 +2,7 @@
  * Loads the demo data (ARCHITECTURE.md, "Demo data") into a store. Dates are relative to `now` so the contest is
  * always open and the activity always upcoming, whenever the seed is loaded.
  */
+import { AUDIENCE_ALL } from '../../core/activity/rules';
 import type { ActivityDoc, ContestDoc, ContestDrawRule, QuestionDoc } from '../../server/documents';
 import { shanghaiTimeOn } from '../../core/time';
 import { normaliseStem } from '../../types/question';
@@ -36,18 +37,31 @@ export function seedActivity(now: Date): ActivityDoc {
     _id: SEED_ACTIVITY_ID,
     kind: 'visit',
     title: '走进道县陈树湘党性教育基地',
-    branchId: null,
-    audienceKey: 'all',
-    place: '道县陈树湘党性教育基地',
     description: '重温“断肠明志”的绝对忠诚，现场扫码签到，参观后提交一篇心得体会。',
+    coverFileId: null,
+    branchId: null,
+    audience: [AUDIENCE_ALL],
+    place: '道县陈树湘党性教育基地',
+    baseId: null,
+    online: false,
     startAt: shanghaiTimeOn(now, 5, 9),
     endAt: shanghaiTimeOn(now, 5, 16, 30),
+    signUpOpensAt: null,
     signUpDeadline: shanghaiTimeOn(now, 4, 18),
     capacity: 40,
-    signedUpCount: 0,
+    waitlist: true,
+    countsFor: 'visit',
+    studyHours: 4,
     status: 'published',
+    cancelReason: null,
+    signedUpCount: 0,
+    waitlistCount: 0,
+    leaveCount: 0,
+    cancelledCount: 0,
     createdBy: 'm-demo-admin',
     createdAt: now,
+    updatedAt: now,
+    publishedAt: now,
   };
 }
 

@@ -6,8 +6,7 @@
  * `theoryArticle`. The six items have `deadline: null` (the documents only say "each year").
  */
 
-export const PROGRAMME_ITEM_KEYS = ['lesson', 'story', 'book', 'film', 'visit', 'reflection'] as const;
-export type ProgrammeItemKey = (typeof PROGRAMME_ITEM_KEYS)[number];
+import type { ProgrammeItemKey } from '../../types/labels';
 
 /** What the branch has to hand in to show an item was done. */
 export type ProgrammeEvidence = 'video' | 'record' | 'text';

@@ -1,7 +1,8 @@
 import { QUESTION_CATEGORIES, QUESTION_TYPES, questionDraftSchema } from '../../types/question';
 import { seedQuestions } from '../../emulator/seed/questions';
 import { seedBases } from '../../emulator/seed/bases';
-import { PROGRAMME_ITEM_KEYS, seedProgramme } from '../../emulator/seed/programme';
+import { seedProgramme } from '../../emulator/seed/programme';
+import { PROGRAMME_ITEM_KEYS } from '../../types/labels';
 
 /** Drops whitespace, punctuation and symbols so near-identical stems compare equal. */
 function normaliseStem(stem: string): string {
