@@ -1,0 +1,89 @@
+/**
+ * What leaves the activity function about an activity: the list row, the detail (with what the
+ * caller may do now) and the outbox notice, mapped from the stored document in one place so every
+ * action answers with the same shape.
+ */
+import type { ActivityDetail, ActivitySummary } from '../../types/contracts/activity';
+import type { SignUpStatus } from '../../types/labels';
+import { viewerActions, type ActivityViewer } from '../../core/activity/access';
+import { activityNoticeData } from '../../core/activity/notice';
+import { AUDIENCE_ALL, seatsLeft } from '../../core/activity/rules';
+import type { ActivityDoc, NotificationDoc } from '../../server/documents';
+import { temporaryUrl } from '../../server/files';
+
+/** The detail page a shared card, a 小程序码 and a notice open (src/app.config.ts). */
+export const ACTIVITY_DETAIL_PAGE = 'pages/activity/detail/index';
+
+export function activityPath(id: string): string {
+  return `${ACTIVITY_DETAIL_PAGE}?id=${id}`;
+}
+
+export function toActivitySummary(doc: ActivityDoc, mine: SignUpStatus | null = null): ActivitySummary {
+  return {
+    id: doc._id,
+    kind: doc.kind,
+    title: doc.title,
+    status: doc.status,
+    branchId: doc.branchId,
+    place: doc.place,
+    online: doc.online,
+    startAt: doc.startAt.toISOString(),
+    endAt: doc.endAt.toISOString(),
+    signUpDeadline: doc.signUpDeadline.toISOString(),
+    capacity: doc.capacity,
+    signedUpCount: doc.signedUpCount,
+    waitlistCount: doc.waitlistCount,
+    waitlist: doc.waitlist,
+    mine,
+  };
+}
+
+/** The detail as `viewer` sees it at `now`, given their own sign-up status (null when they have none). */
+export async function toActivityDetail(
+  doc: ActivityDoc,
+  viewer: { member: ActivityViewer; now: Date; mine: SignUpStatus | null },
+): Promise<ActivityDetail> {
+  const { can, signUpClosedReason } = viewerActions(doc, viewer.member, viewer.mine, viewer.now);
+  return {
+    ...toActivitySummary(doc, viewer.mine),
+    description: doc.description,
+    coverUrl: doc.coverFileId === null ? null : await temporaryUrl(doc.coverFileId),
+    baseId: doc.baseId,
+    signUpOpensAt: doc.signUpOpensAt?.toISOString() ?? null,
+    audienceBranchIds: doc.audience.includes(AUDIENCE_ALL) ? null : doc.audience,
+    countsFor: doc.countsFor,
+    studyHours: doc.studyHours,
+    cancelReason: doc.cancelReason,
+    seatsLeft: seatsLeft(doc.capacity, doc.signedUpCount),
+    can,
+    signUpClosedReason,
+  };
+}
+
+/**
+ * One notice for one member about one event. `version` tells recurring events apart (each change of
+ * an activity is its own notice); without it an event happens once per member, so queueing it again
+ * writes the same document.
+ */
+export function activityNotice(
+  kind: NotificationDoc['kind'],
+  activity: ActivityDoc,
+  recipient: { memberId: string; openid: string },
+  note: string,
+  now: Date,
+  version?: string,
+): NotificationDoc {
+  return {
+    _id: [kind, activity._id, recipient.memberId, version].filter((part) => part !== undefined).join('_'),
+    kind,
+    activityId: activity._id,
+    memberId: recipient.memberId,
+    openid: recipient.openid,
+    data: activityNoticeData(activity, note),
+    page: activityPath(activity._id),
+    state: 'pending',
+    dueAt: now,
+    createdAt: now,
+    sentAt: null,
+  };
+}

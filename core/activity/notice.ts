@@ -1,0 +1,31 @@
+/**
+ * The words of an activity's subscribe message. A template's `thing` values take at most 20
+ * characters and `time` values a plain date and time, so everything is cut and formatted here, once,
+ * for the outbox that `cron` sends from.
+ */
+import dayjs from 'dayjs';
+import { CHINA_TZ } from '../time';
+
+/** The subscribe-message limit for a `thing` value. */
+export const NOTICE_THING_MAX = 20;
+
+function thing(text: string): string {
+  const chars = [...text];
+  return chars.length <= NOTICE_THING_MAX ? text : `${chars.slice(0, NOTICE_THING_MAX - 1).join('')}…`;
+}
+
+export interface NoticeFacts {
+  title: string;
+  startAt: Date;
+  place: string;
+  online: boolean;
+}
+
+export function activityNoticeData(activity: NoticeFacts, note: string): Record<string, string> {
+  return {
+    title: thing(activity.title),
+    time: dayjs(activity.startAt).tz(CHINA_TZ).format('YYYY-MM-DD HH:mm'),
+    place: thing(activity.online ? `线上 · ${activity.place}` : activity.place),
+    note: thing(note),
+  };
+}
