@@ -1,68 +1,14 @@
 import { Picker, Text, View } from '@tarojs/components';
 import type { ReactNode } from 'react';
-import type { MemberView, OrgNode } from '../../types/contracts/member';
-import { Empty } from '../components/Empty';
-import { ErrorState } from '../components/ErrorState';
-import { Skeleton } from '../components/Skeleton';
-import { useCloud, type CloudState } from '../services/useCloud';
+import type { MemberView } from '../../types/contracts/member';
+import { ManagerGate as OrganiserGate } from '../components/ManagerGate';
+import { useOrgBranches } from '../services/orgBranches';
 
 export const PAGE_SIZE = 20;
 
-export interface BranchOption {
-  id: string;
-  name: string;
-}
-
-/** Every 党支部 in the org tree, in tree order (党委 and 党总支 hold no members directly). */
-export function flattenBranches(roots: OrgNode[]): BranchOption[] {
-  const branches: BranchOption[] = [];
-  const walk = (node: OrgNode) => {
-    if (node.kind === 'branch') branches.push({ id: node.id, name: node.name });
-    node.children.forEach(walk);
-  };
-  roots.forEach(walk);
-  return branches;
-}
-
-export function isManager(member: MemberView | null | undefined): member is MemberView {
-  return Boolean(member && member.status === 'active' && (member.role === 'secretary' || member.role === 'org_admin'));
-}
-
-interface ManagerGateProps {
-  children: (manager: MemberView) => ReactNode;
-}
-
-/** The branch pages are for secretaries and org admins; the functions check the role again on every call. */
-export function ManagerGate({ children }: ManagerGateProps) {
-  const me = useCloud('member', 'me', {});
-  if (me.status === 'loading') {
-    return (
-      <View className='ht-card'>
-        <Skeleton rows={3} />
-      </View>
-    );
-  }
-  if (me.status === 'error' || !me.data) {
-    return (
-      <View className='ht-card'>
-        <ErrorState message={me.error?.message ?? '加载失败'} onRetry={me.reload} />
-      </View>
-    );
-  }
-  const member = me.data.member;
-  if (!isManager(member)) {
-    return (
-      <View className='ht-section'>
-        <Empty title='仅支部书记和组织部可以使用' description='如需管理支部成员，请联系上级党组织设置角色' />
-      </View>
-    );
-  }
-  return <>{children(member)}</>;
-}
-
-export function useOrgBranches(): CloudState<{ roots: OrgNode[] }> & { branches: BranchOption[] } {
-  const tree = useCloud('member', 'orgTree', {});
-  return { ...tree, branches: tree.data ? flattenBranches(tree.data.roots) : [] };
+/** The branch pages are for secretaries and org admins. */
+export function ManagerGate({ children }: { children: (manager: MemberView) => ReactNode }) {
+  return <OrganiserGate deniedDescription='如需管理支部成员，请联系上级党组织设置角色'>{children}</OrganiserGate>;
 }
 
 interface BranchFilterProps {

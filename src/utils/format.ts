@@ -28,9 +28,42 @@ export function formatDuration(totalSeconds: number): string {
   return minutes === 0 ? `${hours} 小时` : `${hours} 小时 ${minutes} 分钟`;
 }
 
-/** `名额 12 / 30`, or without a cap `已报名 12 人（不限名额）` */
-export function formatQuota(signedUp: number, capacity: number | null): string {
-  return capacity === null ? `已报名 ${signedUp} 人（不限名额）` : `名额 ${signedUp} / ${capacity}`;
+/** `11月28日 周六 14:30–16:30` on one day, otherwise both ends in full. */
+export function formatTimeRange(startIso: string, endIso: string): string {
+  const start = inShanghai(startIso);
+  const end = inShanghai(endIso);
+  const endText = start.isSame(end, 'day') ? end.format('HH:mm') : ` ${end.format('M月D日 ddd HH:mm')}`;
+  return `${start.format('M月D日 ddd HH:mm')}–${endText}`;
+}
+
+/** `剩余 3 个名额`, `名额已满·可候补`, `名额已满`; null seats (no capacity) is `不限名额`. */
+export function formatSeats(seatsLeft: number | null, waitlist: boolean): string {
+  if (seatsLeft === null) return '不限名额';
+  if (seatsLeft > 0) return `剩余 ${seatsLeft} 个名额`;
+  return waitlist ? '名额已满·可候补' : '名额已满';
+}
+
+/** The Shanghai wall-clock date (`2026-11-28`) and time (`14:30`) of an instant, as date and time pickers take them. */
+export function shanghaiPickerValues(iso: string): { date: string; time: string } {
+  const local = inShanghai(iso);
+  return { date: local.format('YYYY-MM-DD'), time: local.format('HH:mm') };
+}
+
+/** `2026-12-01` + `09:00` read on a Shanghai wall clock → `2026-12-01T01:00:00.000Z`; null if incomplete. */
+export function shanghaiToIsoUtc(date: string, time: string): string | null {
+  const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  const clock = /^(\d{2}):(\d{2})$/.exec(time);
+  if (!day || !clock) return null;
+  const minutes = Number(clock[1]) * 60 + Number(clock[2]) - SHANGHAI_OFFSET_MINUTES;
+  const ms = Date.UTC(Number(day[1]), Number(day[2]) - 1, Number(day[3]), 0, minutes);
+  return new Date(ms).toISOString();
+}
+
+/** The Shanghai calendar date `days` after the one containing `nowMs`, as `YYYY-MM-DD`. */
+export function shanghaiDate(nowMs: number, days = 0): string {
+  const shifted = new Date(nowMs + SHANGHAI_OFFSET_MINUTES * 60_000 + days * 86_400_000);
+  const pad = (value: number) => String(value).padStart(2, '0');
+  return `${shifted.getUTCFullYear()}-${pad(shifted.getUTCMonth() + 1)}-${pad(shifted.getUTCDate())}`;
 }
 
 /** `2026年3月1日` */

@@ -13,6 +13,7 @@ const BRAND_RED = '#C8161D';
 const TEXT_STRONG = '#1F1F1F';
 /** ≥ 4.5:1 on white. */
 const TEXT_MUTED = '#595959';
+const DIVIDER_COLOR = '#F0F0F0';
 const FONT_FAMILY = '"PingFang SC", "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif';
 const PADDING = 32;
 const ELLIPSIS = '…';
@@ -62,28 +63,72 @@ function spacedCode(code: string): string {
   return code.length === 8 ? `${code.slice(0, 4)} ${code.slice(4)}` : code;
 }
 
-export function layoutInviteCard(card: InviteCardData, measure: MeasureText): DrawOp[] {
-  const contentWidth = CARD_WIDTH - 2 * PADDING;
-  const nameFont = font(40, 'bold');
-  const nameLines = wrapText(card.branchName, contentWidth, 2, (text) => measure(text, nameFont));
-  const factsFont = font(20);
-  const [facts = ''] = wrapText(`${card.expiresAt} 前有效 · 限 ${card.maxUses} 人`, contentWidth, 1, (text) => measure(text, factsFont));
+/** What every card shares: white ground, the 党建红 band with the app's name and a headline in it. */
+function cardFrame(headline: string): DrawOp[] {
   return [
     { kind: 'rect', x: 0, y: 0, width: CARD_WIDTH, height: CARD_HEIGHT, color: '#FFFFFF' },
     { kind: 'rect', x: 0, y: 0, width: CARD_WIDTH, height: 140, color: BRAND_RED },
     { kind: 'text', text: '红途 · 党支部学习', x: PADDING, y: 50, font: font(22), color: '#FFFFFF' },
-    { kind: 'text', text: '邀请你加入', x: PADDING, y: 108, font: font(40, 'bold'), color: '#FFFFFF' },
-    ...nameLines.map((line, index): DrawOp => ({
-      kind: 'text',
-      text: line,
-      x: PADDING,
-      y: 205 + index * 52,
-      font: nameFont,
-      color: TEXT_STRONG,
-    })),
-    { kind: 'rect', x: PADDING, y: 290, width: contentWidth, height: 2, color: '#F0F0F0' },
+    { kind: 'text', text: headline, x: PADDING, y: 108, font: font(40, 'bold'), color: '#FFFFFF' },
+  ];
+}
+
+const CONTENT_WIDTH = CARD_WIDTH - 2 * PADDING;
+
+/** Up to two lines of large bold text under the band, the card's subject (branch, activity title); `top` is the first baseline. */
+function subjectLines(text: string, size: number, top: number, lineHeight: number, measure: MeasureText): DrawOp[] {
+  const subjectFont = font(size, 'bold');
+  return wrapText(text, CONTENT_WIDTH, 2, (line) => measure(line, subjectFont)).map((line, index) => ({
+    kind: 'text',
+    text: line,
+    x: PADDING,
+    y: top + index * lineHeight,
+    font: subjectFont,
+    color: TEXT_STRONG,
+  }));
+}
+
+function oneLine(text: string, fontSpec: string, measure: MeasureText): string {
+  return wrapText(text, CONTENT_WIDTH, 1, (line) => measure(line, fontSpec))[0] ?? '';
+}
+
+export function layoutInviteCard(card: InviteCardData, measure: MeasureText): DrawOp[] {
+  const factsFont = font(20);
+  return [
+    ...cardFrame('邀请你加入'),
+    ...subjectLines(card.branchName, 40, 205, 52, measure),
+    { kind: 'rect', x: PADDING, y: 290, width: CONTENT_WIDTH, height: 2, color: DIVIDER_COLOR },
     { kind: 'text', text: `邀请码  ${spacedCode(card.code)}`, x: PADDING, y: 335, font: font(26, 'bold'), color: BRAND_RED },
-    { kind: 'text', text: facts, x: PADDING, y: 372, font: factsFont, color: TEXT_MUTED },
+    {
+      kind: 'text',
+      text: oneLine(`${card.expiresAt} 前有效 · 限 ${card.maxUses} 人`, factsFont, measure),
+      x: PADDING,
+      y: 372,
+      font: factsFont,
+      color: TEXT_MUTED,
+    },
+  ];
+}
+
+export interface ActivityCardData {
+  kindLabel: string;
+  title: string;
+  /** Already formatted for people, e.g. `11月28日 周六 14:30–16:30`. */
+  time: string;
+  place: string;
+  /** `剩余 3 个名额`, `名额已满·可候补` …, drawn in 党建红 so it is the first thing read in a busy chat. */
+  seats: string;
+}
+
+export function layoutActivityCard(card: ActivityCardData, measure: MeasureText): DrawOp[] {
+  const factsFont = font(22);
+  return [
+    ...cardFrame(card.kindLabel),
+    ...subjectLines(card.title, 34, 188, 46, measure),
+    { kind: 'rect', x: PADDING, y: 262, width: CONTENT_WIDTH, height: 2, color: DIVIDER_COLOR },
+    { kind: 'text', text: oneLine(`时间  ${card.time}`, factsFont, measure), x: PADDING, y: 300, font: factsFont, color: TEXT_MUTED },
+    { kind: 'text', text: oneLine(`地点  ${card.place}`, factsFont, measure), x: PADDING, y: 336, font: factsFont, color: TEXT_MUTED },
+    { kind: 'text', text: card.seats, x: PADDING, y: 376, font: font(26, 'bold'), color: BRAND_RED },
   ];
 }
 

@@ -124,13 +124,13 @@ function CategoryChips({ value, onChange }: { value: QuestionCategory | null; on
     ...CATEGORIES.map((category) => ({ label: category, value: category })),
   ];
   return (
-    <View className='admin-chips' role='tablist' aria-label='按分类筛选'>
+    <View className='ht-chips' role='tablist' aria-label='按分类筛选'>
       {chips.map((chip) => (
         <View
           key={chip.label}
           role='tab'
           aria-selected={chip.value === value}
-          className={`admin-chip${chip.value === value ? ' admin-chip--active' : ''}`}
+          className={`ht-chip${chip.value === value ? ' ht-chip--active' : ''}`}
           onClick={() => onChange(chip.value)}
         >
           <Text>{chip.label}</Text>

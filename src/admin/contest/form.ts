@@ -1,10 +1,7 @@
 import type { CreateContestInput } from '../../../types/contracts/quiz';
-import { ERROR_MESSAGES } from '../../../types/errors';
-import type { AppError } from '../../../types/result';
+import { shanghaiDate, shanghaiToIsoUtc } from '../../utils/format';
 import { CATEGORIES } from '../categories';
 
-/** Asia/Shanghai is UTC+8 all year (no daylight saving since 1991). */
-const SHANGHAI_OFFSET_HOURS = 8;
 const MAX_QUESTIONS = 100;
 
 export interface RuleDraft {
@@ -34,22 +31,6 @@ export interface ContestDraft {
 
 /** Field name (as the server names it: `title`, `endAt`, `rules.0`) → message. */
 export type FieldErrors = Record<string, string>;
-
-/** `2026-12-01` + `09:00` read on a Shanghai wall clock → `2026-12-01T01:00:00.000Z`; null if incomplete. */
-export function shanghaiToIsoUtc(date: string, time: string): string | null {
-  const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  const clock = /^(\d{2}):(\d{2})$/.exec(time);
-  if (!day || !clock) return null;
-  const ms = Date.UTC(Number(day[1]), Number(day[2]) - 1, Number(day[3]), Number(clock[1]) - SHANGHAI_OFFSET_HOURS, Number(clock[2]));
-  return new Date(ms).toISOString();
-}
-
-/** The Shanghai calendar date `days` after the one containing `nowMs`, as `YYYY-MM-DD`. */
-export function shanghaiDate(nowMs: number, days = 0): string {
-  const shifted = new Date(nowMs + SHANGHAI_OFFSET_HOURS * 3_600_000 + days * 86_400_000);
-  const pad = (value: number) => String(value).padStart(2, '0');
-  return `${shifted.getUTCFullYear()}-${pad(shifted.getUTCMonth() + 1)}-${pad(shifted.getUTCDate())}`;
-}
 
 let ruleKey = 0;
 export function newRule(count = '10'): RuleDraft {
@@ -139,15 +120,6 @@ export function buildInput(draft: ContestDraft): { input: CreateContestInput; er
     },
     errors: null,
   };
-}
-
-/** The server's INVALID_INPUT message repeats the generic head and the field path; keep only the reason. */
-export function fieldMessage(error: AppError): string {
-  const head = `${ERROR_MESSAGES.INVALID_INPUT}：`;
-  let message = error.message;
-  if (message.startsWith(head)) message = message.slice(head.length);
-  if (error.field && message.startsWith(`${error.field} `)) message = message.slice(error.field.length + 1);
-  return message || ERROR_MESSAGES.INVALID_INPUT;
 }
 
 /** Form areas that show errors; anything else is shown above the submit button. */

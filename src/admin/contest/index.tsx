@@ -1,86 +1,24 @@
-import { Input, Picker, Switch, Text, Textarea, View } from '@tarojs/components';
+import { Input, Picker, Text, Textarea, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { useRef, useState, type ReactNode } from 'react';
+import { useRef, useState } from 'react';
 import { ActionButton } from '../../components/ActionButton';
+import { Chips, DateTimeField, Field, FormError, FormSection, SwitchRow } from '../../components/FormParts';
 import { PageShell } from '../../components/PageShell';
 import { callFunction } from '../../services/cloud';
+import { fieldMessage } from '../../services/fieldError';
 import { goToTab } from '../../utils/tabs';
 import { CATEGORIES, DIFFICULTY_LABELS } from '../categories';
-import {
-  buildInput,
-  errorSlot,
-  fieldMessage,
-  initialDraft,
-  newRule,
-  totalQuestions,
-  type ContestDraft,
-  type FieldErrors,
-  type RuleDraft,
-} from './form';
+import { buildInput, errorSlot, initialDraft, newRule, totalQuestions, type ContestDraft, type FieldErrors, type RuleDraft } from './form';
 import '../admin.css';
 import { toast } from '../../utils/toast';
 
 const CATEGORY_RANGE = ['不限分类', ...CATEGORIES];
 const DIFFICULTY_RANGE = ['不限难度', ...([1, 2, 3] as const).map((level) => `难度：${DIFFICULTY_LABELS[level]}`)];
 const MAX_RULES = 20;
-
-interface FieldProps {
-  label: string;
-  error?: string;
-  hint?: string;
-  children: ReactNode;
-}
-
-function Field({ label, error, hint, children }: FieldProps) {
-  return (
-    <View className={`ht-field${error ? ' ht-field--error' : ''}`}>
-      <Text className='ht-field__label'>{label}</Text>
-      <View>{children}</View>
-      {hint && !error ? <Text className='ht-field__hint'>{hint}</Text> : null}
-      {error ? (
-        <View className='ht-field__error' role='alert'>
-          <Text>{error}</Text>
-        </View>
-      ) : null}
-    </View>
-  );
-}
-
-function FormSection({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <View className='ht-section'>
-      <View className='ht-section__header'>
-        <Text className='ht-section__title'>{title}</Text>
-      </View>
-      <View className='admin-form__body'>{children}</View>
-    </View>
-  );
-}
-
-interface DateTimeFieldProps {
-  label: string;
-  name: 'start' | 'end';
-  date: string;
-  time: string;
-  error?: string;
-  onDate: (value: string) => void;
-  onTime: (value: string) => void;
-}
-
-function DateTimeField({ label, name, date, time, error, onDate, onTime }: DateTimeFieldProps) {
-  return (
-    <Field label={label} error={error} hint='北京时间'>
-      <View className='admin-datetime'>
-        <Picker mode='date' name={`${name}Date`} value={date} onChange={(event) => onDate(event.detail.value)}>
-          <View className='ht-input'>{date || '选择日期'}</View>
-        </Picker>
-        <Picker mode='time' name={`${name}Time`} value={time} onChange={(event) => onTime(event.detail.value)}>
-          <View className='ht-input'>{time || '选择时间'}</View>
-        </Picker>
-      </View>
-    </Field>
-  );
-}
+const COUNTS_OPTIONS = [
+  { value: 'best', label: '最高一次' },
+  { value: 'latest', label: '最后一次' },
+] as const;
 
 interface RuleRowProps {
   index: number;
@@ -235,7 +173,7 @@ function ContestForm() {
         </Field>
         <Field label='竞赛说明（选填）' error={errors.description}>
           <Textarea
-            className='admin-textarea'
+            className='ht-textarea'
             name='description'
             value={draft.description}
             maxlength={500}
@@ -325,55 +263,28 @@ function ContestForm() {
           />
         </Field>
         <Field label='多次作答时计入' error={errors.counts}>
-          <View className='admin-segment' role='radiogroup'>
-            {(
-              [
-                { value: 'best', label: '最高一次' },
-                { value: 'latest', label: '最后一次' },
-              ] as const
-            ).map((option) => (
-              <View
-                key={option.value}
-                role='radio'
-                className={`admin-chip${draft.counts === option.value ? ' admin-chip--active' : ''}`}
-                onClick={() => update({ counts: option.value }, 'counts')}
-              >
-                <Text>{option.label}</Text>
-              </View>
-            ))}
-          </View>
+          <Chips
+            role='radio'
+            options={COUNTS_OPTIONS}
+            isSelected={(value) => draft.counts === value}
+            onToggle={(value) => update({ counts: value }, 'counts')}
+          />
         </Field>
-        <View className='admin-switch'>
-          <View className='admin-switch__main'>
-            <Text className='admin-switch__title'>交卷后显示解析</Text>
-            <Text className='admin-switch__description'>答题结束后逐题显示正确答案和解析</Text>
-          </View>
-          <Switch
-            checked={draft.showExplanations}
-            color='#C8161D'
-            aria-label='交卷后显示解析'
-            onChange={(event) => update({ showExplanations: event.detail.value })}
-          />
-        </View>
-        <View className='admin-switch'>
-          <View className='admin-switch__main'>
-            <Text className='admin-switch__title'>公开排行榜</Text>
-            <Text className='admin-switch__description'>关闭后党员只能看到自己的成绩</Text>
-          </View>
-          <Switch
-            checked={draft.leaderboardVisible}
-            color='#C8161D'
-            aria-label='公开排行榜'
-            onChange={(event) => update({ leaderboardVisible: event.detail.value })}
-          />
-        </View>
+        <SwitchRow
+          title='交卷后显示解析'
+          description='答题结束后逐题显示正确答案和解析'
+          checked={draft.showExplanations}
+          onChange={(checked) => update({ showExplanations: checked })}
+        />
+        <SwitchRow
+          title='公开排行榜'
+          description='关闭后党员只能看到自己的成绩'
+          checked={draft.leaderboardVisible}
+          onChange={(checked) => update({ leaderboardVisible: checked })}
+        />
       </FormSection>
 
-      {errors._form ? (
-        <View className='admin-form__error' role='alert'>
-          <Text>{errors._form}</Text>
-        </View>
-      ) : null}
+      <FormError message={errors._form} />
       <ActionButton loading={submitting} onClick={() => void submit()}>
         发布竞赛
       </ActionButton>

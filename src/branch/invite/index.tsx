@@ -7,10 +7,11 @@ import { ActionButton } from '../../components/ActionButton';
 import { PageShell } from '../../components/PageShell';
 import { Section } from '../../components/Section';
 import { callFunction } from '../../services/cloud';
-import { drawCardImage } from '../../utils/canvasImage';
 import { formatDateTime } from '../../utils/format';
-import { canvasMeasurer, layoutInviteCard, paint } from '../../utils/shareCard';
-import { ManagerGate, useOrgBranches } from '../common';
+import { layoutInviteCard } from '../../utils/shareCard';
+import { useDrawnCard } from '../../utils/useDrawnCard';
+import { useOrgBranches } from '../../services/orgBranches';
+import { ManagerGate } from '../common';
 import '../branch.css';
 import { toast } from '../../utils/toast';
 
@@ -43,24 +44,16 @@ function copy(text: string, done: string) {
   );
 }
 
-/** The 5:4 share card, drawn once per invite; null while drawing or where drawing failed (WeChat then uses a screenshot). */
+/** The 5:4 share card, drawn once per invite. */
 function useInviteCardImage(invite: Invite | null): string | null {
-  const [image, setImage] = useState<{ code: string; path: string } | null>(null);
-  useEffect(() => {
-    if (!invite) return undefined;
-    let current = true;
-    const card = { branchName: invite.branchName, code: invite.code, expiresAt: formatDateTime(invite.expiresAt), maxUses: invite.maxUses };
-    drawCardImage((context) => paint(context, layoutInviteCard(card, canvasMeasurer(context)))).then(
-      (path) => {
-        if (current) setImage({ code: invite.code, path });
-      },
-      () => undefined,
-    );
-    return () => {
-      current = false;
-    };
-  }, [invite]);
-  return invite && image?.code === invite.code ? image.path : null;
+  return useDrawnCard(invite?.code ?? null, (measure) =>
+    invite
+      ? layoutInviteCard(
+          { branchName: invite.branchName, code: invite.code, expiresAt: formatDateTime(invite.expiresAt), maxUses: invite.maxUses },
+          measure,
+        )
+      : [],
+  );
 }
 
 type QrState = { status: 'loading' } | { status: 'error' } | { status: 'ready'; url: string };

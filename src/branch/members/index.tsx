@@ -10,7 +10,8 @@ import { Tag } from '../../components/Tag';
 import { callFunction } from '../../services/cloud';
 import { usePagedList } from '../../services/usePagedList';
 import { formatDate } from '../../utils/format';
-import { BranchFilter, ManagerGate, PAGE_SIZE, useOrgBranches } from '../common';
+import { useOrgBranches } from '../../services/orgBranches';
+import { BranchFilter, ManagerGate, PAGE_SIZE } from '../common';
 import '../branch.css';
 import { toast } from '../../utils/toast';
 

@@ -1,0 +1,46 @@
+import { View } from '@tarojs/components';
+import type { ReactNode } from 'react';
+import type { MemberView } from '../../types/contracts/member';
+import { useCloud } from '../services/useCloud';
+import { Empty } from './Empty';
+import { ErrorState } from './ErrorState';
+import { Skeleton } from './Skeleton';
+
+/** Secretaries and org admins organise: they manage members and publish activities. */
+export function isManager(member: MemberView | null | undefined): member is MemberView {
+  return Boolean(member && member.status === 'active' && (member.role === 'secretary' || member.role === 'org_admin'));
+}
+
+interface ManagerGateProps {
+  children: (manager: MemberView) => ReactNode;
+  /** What a member who is not an organiser reads instead. */
+  deniedDescription: string;
+}
+
+/** Organiser pages are for secretaries and org admins; the functions check the role again on every call. */
+export function ManagerGate({ children, deniedDescription }: ManagerGateProps) {
+  const me = useCloud('member', 'me', {});
+  if (me.status === 'loading') {
+    return (
+      <View className='ht-card'>
+        <Skeleton rows={3} />
+      </View>
+    );
+  }
+  if (me.status === 'error' || !me.data) {
+    return (
+      <View className='ht-card'>
+        <ErrorState message={me.error?.message ?? '加载失败'} onRetry={me.reload} />
+      </View>
+    );
+  }
+  const member = me.data.member;
+  if (!isManager(member)) {
+    return (
+      <View className='ht-section'>
+        <Empty title='仅支部书记和组织部可以使用' description={deniedDescription} />
+      </View>
+    );
+  }
+  return <>{children(member)}</>;
+}
