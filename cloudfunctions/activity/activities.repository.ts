@@ -1,20 +1,210 @@
-import type { ActivityDoc } from '../../server/documents';
-import { fetchList, type Database } from '../../server/kernel/db';
+/**
+ * Activities as organisers write them and members list them. Every list is one indexed query
+ * (config/database.json, collection activities), paged by offset.
+ */
+import { randomInt } from 'node:crypto';
+import { INVITE_CODE_ALPHABET } from '../../types/labels';
+import type { ActivityStatus } from '../../types/labels';
+import { AUDIENCE_ALL } from '../../core/activity/rules';
+import type { ActivityDoc, MemberDoc, SignUpDoc } from '../../server/documents';
+import { fetchAllPages, fetchById, fetchList, MAX_DOCS_PER_GET, type Database } from '../../server/kernel/db';
+import { isDuplicateKeyError } from '../../server/kernel/sdk-errors';
+
+/** 31^12 ids: unguessable enough to share, short enough for a 小程序码 scene (`a=<id>` in 32 characters). */
+export const ACTIVITY_ID_LENGTH = 12;
+
+export function newActivityId(): string {
+  return Array.from({ length: ACTIVITY_ID_LENGTH }, () => INVITE_CODE_ALPHABET[randomInt(INVITE_CODE_ALPHABET.length)]).join('');
+}
+
+export interface PageWindow {
+  offset: number;
+  limit: number;
+}
+
+/** A clash among 31^12 ids is vanishingly rare; one retry covers it without a loop that could spin. */
+export async function insertActivity(db: Database, fields: Omit<ActivityDoc, '_id'>): Promise<ActivityDoc> {
+  const insert = async (): Promise<ActivityDoc> => {
+    const doc = { _id: newActivityId(), ...fields };
+    await db.collection('activities').add({ data: doc });
+    return doc;
+  };
+  try {
+    return await insert();
+  } catch (error) {
+    if (!isDuplicateKeyError(error)) throw error;
+    return insert();
+  }
+}
+
+export function findActivity(db: Database, id: string): Promise<ActivityDoc | null> {
+  return fetchById<ActivityDoc>(db.collection('activities'), id);
+}
+
+export function findSignUp(db: Database, id: string): Promise<SignUpDoc | null> {
+  return fetchById<SignUpDoc>(db.collection('sign_ups'), id);
+}
+
+/** A red-education base from the directory (emulator/seed/bases.ts); only its name is used here. */
+export function findBase(db: Database, id: string): Promise<{ _id: string; name: string } | null> {
+  return fetchById(db.collection('bases'), id);
+}
+
+/** Which of `ids` are 党支部 (one read by `_id`). */
+export async function findBranchIds(db: Database, ids: readonly string[]): Promise<Set<string>> {
+  const unique = [...new Set(ids)];
+  const found = await fetchList<{ _id: string }>(
+    db
+      .collection('orgs')
+      .where({ _id: db.command.in(unique), kind: 'branch' })
+      .field({ _id: true })
+      .limit(unique.length),
+  );
+  return new Set(found.map((org) => org._id));
+}
+
+export type ActivityDraftFields = Pick<
+  ActivityDoc,
+  | 'kind'
+  | 'title'
+  | 'description'
+  | 'coverFileId'
+  | 'audience'
+  | 'place'
+  | 'baseId'
+  | 'online'
+  | 'startAt'
+  | 'endAt'
+  | 'signUpOpensAt'
+  | 'signUpDeadline'
+  | 'capacity'
+  | 'waitlist'
+  | 'countsFor'
+  | 'studyHours'
+>;
+
+/**
+ * Replaces the organiser's fields, never the counters sign-ups move meanwhile. Applies only if nobody
+ * changed the activity since it was read (`updatedAt`), it is still open to changes, and the new
+ * capacity still holds everyone signed up at the moment of the write. False when any of that failed.
+ */
+export async function replaceDraft(
+  db: Database,
+  read: Pick<ActivityDoc, '_id' | 'updatedAt'>,
+  fields: ActivityDraftFields,
+  now: Date,
+): Promise<boolean> {
+  const _ = db.command;
+  const reply = (await db
+    .collection('activities')
+    .where({
+      _id: read._id,
+      updatedAt: read.updatedAt,
+      status: _.in(['draft', 'published']),
+      ...(fields.capacity === null ? {} : { signedUpCount: _.lte(fields.capacity) }),
+    })
+    .update({ data: { ...fields, audience: _.set(fields.audience), updatedAt: now } })) as { stats: { updated: number } };
+  return reply.stats.updated === 1;
+}
+
+/** Moves an activity on in its lifecycle if it is still in one of `from`; false when it was not. */
+export async function moveActivity(
+  db: Database,
+  id: string,
+  from: readonly ActivityStatus[],
+  fields: Pick<ActivityDoc, 'status' | 'updatedAt'> & Partial<Pick<ActivityDoc, 'publishedAt' | 'cancelReason'>>,
+): Promise<boolean> {
+  const reply = (await db
+    .collection('activities')
+    .where({ _id: id, status: db.command.in([...from]) })
+    .update({ data: fields })) as { stats: { updated: number } };
+  return reply.stats.updated === 1;
+}
 
 /** Published activities the branch can see that have not started yet, soonest first (index status_audience_start). */
-export function listUpcomingForBranch(
-  db: Database,
-  branchId: string,
-  now: Date,
-  page: { offset: number; limit: number },
-): Promise<ActivityDoc[]> {
+export function listUpcoming(db: Database, branchId: string, now: Date, page: PageWindow): Promise<ActivityDoc[]> {
   const _ = db.command;
   return fetchList<ActivityDoc>(
     db
       .collection('activities')
-      .where({ status: 'published', audienceKey: _.in(['all', branchId]), startAt: _.gte(now) })
+      .where({ status: 'published', audience: _.in([AUDIENCE_ALL, branchId]), startAt: _.gte(now) })
       .orderBy('startAt', 'asc')
       .skip(page.offset)
       .limit(page.limit),
   );
+}
+
+/** Activities the branch could see that have started, latest first (index status_audience_start). */
+export function listPast(db: Database, branchId: string, now: Date, page: PageWindow): Promise<ActivityDoc[]> {
+  const _ = db.command;
+  return fetchList<ActivityDoc>(
+    db
+      .collection('activities')
+      .where({ status: _.in(['published', 'finished']), audience: _.in([AUDIENCE_ALL, branchId]), startAt: _.lt(now) })
+      .orderBy('startAt', 'desc')
+      .skip(page.offset)
+      .limit(page.limit),
+  );
+}
+
+/** Everything a branch organises, drafts and cancelled ones included, latest first (index branch_start). */
+export function listOrganisedBy(db: Database, branchId: string, page: PageWindow): Promise<ActivityDoc[]> {
+  return fetchList<ActivityDoc>(
+    db.collection('activities').where({ branchId }).orderBy('startAt', 'desc').skip(page.offset).limit(page.limit),
+  );
+}
+
+/** Every activity, latest first (index start): what an org admin manages. */
+export function listAll(db: Database, page: PageWindow): Promise<ActivityDoc[]> {
+  return fetchList<ActivityDoc>(db.collection('activities').orderBy('startAt', 'desc').skip(page.offset).limit(page.limit));
+}
+
+/** A member's sign-ups in every status, latest first (index member_at). */
+export function listSignUpsOf(db: Database, memberId: string, page: PageWindow): Promise<SignUpDoc[]> {
+  return fetchList<SignUpDoc>(
+    db.collection('sign_ups').where({ memberId }).orderBy('signedUpAt', 'desc').skip(page.offset).limit(page.limit),
+  );
+}
+
+/** A page's worth of activities in one read by `_id`. */
+export function findActivities(db: Database, ids: readonly string[]): Promise<ActivityDoc[]> {
+  if (ids.length === 0) return Promise.resolve([]);
+  return fetchList<ActivityDoc>(
+    db
+      .collection('activities')
+      .where({ _id: db.command.in([...ids]) })
+      .limit(ids.length),
+  );
+}
+
+/** Capacity plus waitlist is bounded by the contract; this only stops a mistake from reading without end. */
+const MAX_HOLDERS = 20_000;
+
+/**
+ * Who holds a place (signed or waitlisted) and their openids, to tell them of a change: the
+ * sign-ups by index activity_status_at, then their members by `_id`, a thousand at a time.
+ */
+export async function listPlaceHolders(db: Database, activityId: string): Promise<{ memberId: string; openid: string }[]> {
+  const _ = db.command;
+  const signUps = await fetchAllPages<Pick<SignUpDoc, 'memberId'>>(
+    db
+      .collection('sign_ups')
+      .where({ activityId, status: _.in(['signed', 'waitlisted']) })
+      .orderBy('signedUpAt', 'asc')
+      .field({ memberId: true }),
+    MAX_HOLDERS,
+  );
+  const recipients: { memberId: string; openid: string }[] = [];
+  for (let start = 0; start < signUps.length; start += MAX_DOCS_PER_GET) {
+    const ids = signUps.slice(start, start + MAX_DOCS_PER_GET).map((signUp) => signUp.memberId);
+    const members = await fetchList<Pick<MemberDoc, '_id' | 'openid'>>(
+      db
+        .collection('members')
+        .where({ _id: _.in(ids) })
+        .field({ _id: true, openid: true })
+        .limit(ids.length),
+    );
+    recipients.push(...members.map((member) => ({ memberId: member._id, openid: member.openid })));
+  }
+  return recipients;
 }

@@ -1,44 +1,61 @@
+/**
+ * activity.list: the four scopes (upcoming, past, mine, managed), paged, each page one indexed query
+ * (two for 'mine') besides the kernel's read of the caller.
+ */
 import { SEED_ACTIVITY_ID } from '../../emulator/seed';
+import { useServerClock } from '../support/clock';
 import { createTestEnv } from '../support/localEnv';
+import { activityDoc, after, DAY, HOUR, seededMember, signUpDoc } from './activity-manage.fixtures';
 
-const now = new Date();
+const clock = useServerClock(new Date('2026-11-23T02:00:00Z'));
+const now = clock.now();
 const env = createTestEnv({ now });
-const DAY = 24 * 60 * 60 * 1000;
 
-function activity(id: string, overrides: Record<string, unknown>) {
-  return {
-    _id: id,
-    kind: 'lesson',
-    title: `支部党课 ${id}`,
-    branchId: 'branch-1',
-    audienceKey: 'branch-1',
-    place: '党员活动室',
-    description: '',
-    startAt: new Date(now.getTime() + 2 * DAY),
-    endAt: new Date(now.getTime() + 2 * DAY + 3600_000),
-    signUpDeadline: new Date(now.getTime() + DAY),
-    capacity: null,
-    signedUpCount: 0,
-    status: 'published',
-    createdBy: 'm-demo-secretary',
-    createdAt: now,
-    ...overrides,
-  };
-}
+const ids = (page: { items: { id: string }[] }) => page.items.map((item) => item.id);
 
 beforeAll(() => {
   env.store.insertMany('activities', [
-    ...Array.from({ length: 44 }, (_, i) => activity(`lesson-${i}`, { startAt: new Date(now.getTime() + (10 + i) * DAY) })),
-    activity('other-branch', { branchId: 'branch-2', audienceKey: 'branch-2' }),
-    activity('past', { startAt: new Date(now.getTime() - DAY), audienceKey: 'all' }),
-    activity('draft', { status: 'draft' }),
+    ...Array.from({ length: 44 }, (_, i) => ({ ...activityDoc(now, { _id: `lesson-${i}`, startAt: after(now, (10 + i) * DAY) }) })),
+    { ...activityDoc(now, { _id: 'other-branch', branchId: 'branch-2', audience: ['branch-2'] }) },
+    { ...activityDoc(now, { _id: 'two-branches', branchId: null, audience: ['branch-2', 'branch-3'], startAt: after(now, 4 * DAY) }) },
+    {
+      ...activityDoc(now, {
+        _id: 'past-all',
+        branchId: null,
+        audience: ['all'],
+        startAt: after(now, -DAY),
+        endAt: after(now, -DAY + HOUR),
+      }),
+    },
+    {
+      ...activityDoc(now, { _id: 'past-finished', status: 'finished', startAt: after(now, -3 * DAY), endAt: after(now, -3 * DAY + HOUR) }),
+    },
+    { ...activityDoc(now, { _id: 'past-cancelled', status: 'cancelled', startAt: after(now, -2 * DAY) }) },
+    { ...activityDoc(now, { _id: 'draft', status: 'draft', startAt: after(now, 5 * DAY) }) },
+    { ...activityDoc(now, { _id: 'cancelled', status: 'cancelled', cancelReason: '天气原因', startAt: after(now, 6 * DAY) }) },
+  ]);
+  const me = seededMember('demo-member');
+  env.store.insertMany('sign_ups', [
+    { ...signUpDoc('lesson-3', me, 'signed', after(now, -3 * HOUR)) },
+    { ...signUpDoc('past-finished', me, 'leave', after(now, -5 * DAY)) },
+    { ...signUpDoc('cancelled', me, 'waitlisted', after(now, -HOUR)) },
+    { ...signUpDoc('lesson-5', seededMember('seed-member-01'), 'signed', after(now, -HOUR)) },
   ]);
 });
 
-describe('activity.list', () => {
-  it('党员看到即将开始的全院活动，最近的排在最前', async () => {
+describe('activity.list upcoming', () => {
+  it('党员看到即将开始的全院与本支部活动，最近的排在最前', async () => {
     const page = await env.ok('demo-member', 'activity', 'list', { scope: 'upcoming', pageSize: 3 });
-    expect(page.items[0]).toMatchObject({ id: SEED_ACTIVITY_ID, kind: 'visit', capacity: 40, signedUpCount: 0 });
+    expect(ids(page)).toEqual([SEED_ACTIVITY_ID, 'lesson-0', 'lesson-1']);
+    const all = await env.ok('demo-member', 'activity', 'list', { scope: 'upcoming', pageSize: 50 });
+    const starts = all.items.map((item) => item.startAt);
+    expect(starts).toEqual([...starts].sort());
+    expect(all.items.find((item) => item.id === SEED_ACTIVITY_ID)).toMatchObject({
+      kind: 'visit',
+      capacity: 40,
+      signedUpCount: 0,
+      mine: null,
+    });
   });
 
   it('分页读完全部 45 条，不会停在第一页', async () => {
@@ -46,29 +63,87 @@ describe('activity.list', () => {
     let cursor: string | undefined;
     do {
       const page = await env.ok('demo-member', 'activity', 'list', { scope: 'upcoming', pageSize: 20, ...(cursor ? { cursor } : {}) });
-      seen.push(...page.items.map((item) => item.id));
+      seen.push(...ids(page));
       cursor = page.nextCursor ?? undefined;
     } while (cursor);
     expect(seen).toHaveLength(45);
     expect(new Set(seen).size).toBe(45);
   });
 
-  it('看不到别的支部、已开始的和草稿活动', async () => {
-    const page = await env.ok('demo-member', 'activity', 'list', { scope: 'upcoming', pageSize: 50 });
-    const ids = page.items.map((item) => item.id);
-    expect(ids).not.toEqual(expect.arrayContaining(['other-branch']));
-    expect(ids).not.toContain('past');
-    expect(ids).not.toContain('draft');
-    const secondBranch = await env.ok('seed-member-02', 'activity', 'list', { scope: 'upcoming', pageSize: 50 });
-    expect(secondBranch.items.map((item) => item.id)).toContain('other-branch');
+  it('看不到别的支部、已开始的、草稿和已取消的活动；选中的支部看得到面向它的活动', async () => {
+    const mine = ids(await env.ok('demo-member', 'activity', 'list', { scope: 'upcoming', pageSize: 50 }));
+    for (const hidden of ['other-branch', 'two-branches', 'past-all', 'draft', 'cancelled']) expect(mine).not.toContain(hidden);
+    const secondBranch = ids(await env.ok('seed-member-02', 'activity', 'list', { scope: 'upcoming', pageSize: 50 }));
+    expect(secondBranch).toEqual(expect.arrayContaining(['other-branch', 'two-branches', SEED_ACTIVITY_ID]));
+    expect(secondBranch).not.toContain('lesson-0');
+  });
+});
+
+describe('activity.list past', () => {
+  it('已开始的已发布和已结束活动，最近的在前；已取消的不列', async () => {
+    const page = await env.ok('demo-member', 'activity', 'list', { scope: 'past' });
+    expect(ids(page)).toEqual(['past-all', 'past-finished']);
+    expect(page.items[1]).toMatchObject({ status: 'finished' });
+  });
+});
+
+describe('activity.list mine', () => {
+  it('自己的报名，最近报名的在前，带着自己的状态（含已取消活动上的候补）', async () => {
+    const page = await env.ok('demo-member', 'activity', 'list', { scope: 'mine' });
+    expect(page.items.map((item) => [item.id, item.mine, item.status])).toEqual([
+      ['cancelled', 'waitlisted', 'cancelled'],
+      ['lesson-3', 'signed', 'published'],
+      ['past-finished', 'leave', 'finished'],
+    ]);
   });
 
+  it('分页：每页之后还有下一页时给出游标', async () => {
+    const first = await env.ok('demo-member', 'activity', 'list', { scope: 'mine', pageSize: 2 });
+    expect(first.items).toHaveLength(2);
+    const second = await env.ok('demo-member', 'activity', 'list', { scope: 'mine', pageSize: 2, cursor: first.nextCursor ?? '' });
+    expect(ids(second)).toEqual(['past-finished']);
+    expect(second.nextCursor).toBeNull();
+  });
+
+  it('没有报名的人得到空列表', async () => {
+    expect(await env.ok('demo-admin', 'activity', 'list', { scope: 'mine' })).toEqual({ items: [], nextCursor: null });
+  });
+});
+
+describe('activity.list managed', () => {
+  it('支部书记管理本支部的全部活动，含草稿和已取消的，最晚的在前', async () => {
+    const page = await env.ok('demo-secretary', 'activity', 'list', { scope: 'managed', pageSize: 50 });
+    expect(ids(page)).toEqual(expect.arrayContaining(['draft', 'cancelled', 'past-finished', 'lesson-43']));
+    expect(ids(page)).not.toContain('other-branch');
+    expect(ids(page)).not.toContain(SEED_ACTIVITY_ID);
+    const starts = page.items.map((item) => item.startAt);
+    expect(starts).toEqual([...starts].sort().reverse());
+  });
+
+  it('组织部管理全部活动', async () => {
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await env.ok('demo-admin', 'activity', 'list', { scope: 'managed', pageSize: 50, ...(cursor ? { cursor } : {}) });
+      seen.push(...ids(page));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    expect(seen).toHaveLength(52);
+  });
+
+  it('党员没有可管理的活动：FORBIDDEN，指明 scope', async () => {
+    const { result } = await env.call('demo-member', 'activity', 'list', { scope: 'managed' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', field: 'scope' } });
+  });
+});
+
+describe('activity.list 输入与权限', () => {
   it.each([
-    [{ scope: 'upcoming', cursor: 'abc' }, 'cursor'],
-    [{ scope: 'upcoming', pageSize: 500 }, 'pageSize'],
-    [{ scope: 'everything' }, 'scope'],
-    [{ scope: 'upcoming', branchId: 'branch-2' }, 'branchId'],
-  ])('错误输入 %j 返回 INVALID_INPUT，字段 %s', async (input, field) => {
+    ['cursor', { scope: 'upcoming', cursor: 'abc' }],
+    ['pageSize', { scope: 'upcoming', pageSize: 500 }],
+    ['scope', { scope: 'everything' }],
+    ['branchId', { scope: 'upcoming', branchId: 'branch-2' }],
+  ])('错误输入返回 INVALID_INPUT，指明 %s', async (field, input) => {
     const { result } = await env.call('demo-member', 'activity', 'list', input);
     expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', field } });
   });
@@ -78,9 +153,16 @@ describe('activity.list', () => {
     expect(result).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
   });
 
-  it('一次列表最多 2 次数据库请求，且都走索引', async () => {
-    const { requests } = await env.call('demo-member', 'activity', 'list', { scope: 'upcoming' });
-    expect(requests.length).toBeLessThanOrEqual(2);
-    expect(requests.filter((request) => !request.indexed)).toEqual([]);
+  it.each([
+    ['upcoming', 'demo-member', 2, ['status_audience_start']],
+    ['past', 'demo-member', 2, ['status_audience_start']],
+    ['mine', 'demo-member', 3, ['member_at', '_id']],
+    ['managed', 'demo-secretary', 2, ['branch_start']],
+    ['managed', 'demo-admin', 2, ['start']],
+  ] as const)('%s（%s）：%i 次数据库请求，都走索引', async (scope, openid, budget, indexes) => {
+    const { requests } = await env.call(openid, 'activity', 'list', { scope });
+    expect(requests).toHaveLength(budget);
+    expect(requests.every((request) => request.indexed)).toBe(true);
+    expect(requests.slice(1).map((request) => request.index)).toEqual(indexes);
   });
 });

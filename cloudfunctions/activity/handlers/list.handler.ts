@@ -1,29 +1,55 @@
-import type { ActivitySummary } from '../../../types/contracts/activity';
 import type { PageInput } from '../../../types/common';
 import type { ActivityDoc } from '../../../server/documents';
+import { fail } from '../../../server/kernel/failure';
 import { decodeOffsetCursor, toPage } from '../../../server/kernel/paging';
 import type { MemberContext } from '../../../server/kernel/router';
-import { listUpcomingForBranch } from '../repository';
+import { toActivitySummary } from '../activityView';
+import { findActivities, listAll, listOrganisedBy, listPast, listSignUpsOf, listUpcoming, type PageWindow } from '../activities.repository';
 
-export async function list(input: PageInput & { scope: 'upcoming' }, ctx: MemberContext) {
-  const offset = decodeOffsetCursor(input.cursor);
-  const rows = await listUpcomingForBranch(ctx.db, ctx.member.branchId, ctx.now, {
-    offset,
-    limit: input.pageSize + 1,
-  });
-  return toPage(rows.map(toActivitySummary), input.pageSize, offset);
+type Scope = 'upcoming' | 'mine' | 'past' | 'managed';
+
+function listManaged(ctx: MemberContext, page: PageWindow): Promise<ActivityDoc[]> {
+  const { db, member } = ctx;
+  if (member.role === 'org_admin') return listAll(db, page);
+  if (member.role === 'secretary') return listOrganisedBy(db, member.branchId, page);
+  fail('FORBIDDEN', { field: 'scope', message: '只有支部书记和组织部可以查看所管理的活动' });
 }
 
-function toActivitySummary(doc: ActivityDoc): ActivitySummary {
+/** The caller's sign-ups, latest first, then their activities in one read by `_id`: 3 DB requests with the caller. */
+async function listMine(ctx: MemberContext, input: PageInput, offset: number) {
+  const signUps = toPage(await listSignUpsOf(ctx.db, ctx.member._id, { offset, limit: input.pageSize + 1 }), input.pageSize, offset);
+  const activities = new Map(
+    (
+      await findActivities(
+        ctx.db,
+        signUps.items.map((signUp) => signUp.activityId),
+      )
+    ).map((doc) => [doc._id, doc]),
+  );
   return {
-    id: doc._id,
-    kind: doc.kind,
-    title: doc.title,
-    branchId: doc.branchId,
-    place: doc.place,
-    startAt: doc.startAt.toISOString(),
-    endAt: doc.endAt.toISOString(),
-    capacity: doc.capacity,
-    signedUpCount: doc.signedUpCount,
+    items: signUps.items.flatMap((signUp) => {
+      const activity = activities.get(signUp.activityId);
+      return activity ? [toActivitySummary(activity, signUp.status)] : [];
+    }),
+    nextCursor: signUps.nextCursor,
   };
+}
+
+/** One indexed query per page (two for 'mine'), plus the kernel's read of the caller. */
+export async function list(input: PageInput & { scope: Scope }, ctx: MemberContext) {
+  const { db, member, now } = ctx;
+  const offset = decodeOffsetCursor(input.cursor);
+  if (input.scope === 'mine') return listMine(ctx, input, offset);
+  const page = { offset, limit: input.pageSize + 1 };
+  const rows =
+    input.scope === 'upcoming'
+      ? await listUpcoming(db, member.branchId, now, page)
+      : input.scope === 'past'
+        ? await listPast(db, member.branchId, now, page)
+        : await listManaged(ctx, page);
+  return toPage(
+    rows.map((doc) => toActivitySummary(doc)),
+    input.pageSize,
+    offset,
+  );
 }

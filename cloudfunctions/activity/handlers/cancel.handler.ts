@@ -1,0 +1,44 @@
+import { ACTIVITY_STATUS_LABELS } from '../../../types/labels';
+import { recordAudit } from '../../../server/audit';
+import type { ActivityDoc } from '../../../server/documents';
+import { fail } from '../../../server/kernel/failure';
+import type { MemberContext } from '../../../server/kernel/router';
+import { loadOrganisedActivity } from '../access';
+import { activityNotice, toActivityDetail } from '../activityView';
+import { listPlaceHolders, moveActivity } from '../activities.repository';
+import { queueNotifications } from '../notifications.repository';
+
+/**
+ * Draft or published → cancelled, with the reason members are told. Sign-ups keep their statuses
+ * (history); everyone holding a place of a published activity gets one notice.
+ */
+export async function cancel(input: { id: string; reason: string }, ctx: MemberContext) {
+  const { db, member, now } = ctx;
+  const { activity, mine } = await loadOrganisedActivity(db, member, input.id);
+  if (activity.status === 'cancelled' || activity.status === 'finished') {
+    fail('CONFLICT', { message: `活动${ACTIVITY_STATUS_LABELS[activity.status]}，不能再取消` });
+  }
+  const change = { status: 'cancelled', cancelReason: input.reason, updatedAt: now } as const;
+  if (!(await moveActivity(db, activity._id, ['draft', 'published'], change)))
+    fail('CONFLICT', { message: '活动刚刚有变化，请刷新后重试' });
+  const cancelled: ActivityDoc = { ...activity, ...change };
+
+  // A draft was never open to sign-ups, so nobody holds a place in it.
+  const holders = activity.status === 'published' ? await listPlaceHolders(db, activity._id) : [];
+  await queueNotifications(
+    db,
+    holders.map((holder) => activityNotice('cancelled', cancelled, holder, input.reason, now)),
+  );
+  await recordAudit(
+    db,
+    {
+      at: now,
+      actorId: member._id,
+      action: 'activity.cancel',
+      targetId: activity._id,
+      detail: { reason: input.reason, notified: holders.length },
+    },
+    ctx.log,
+  );
+  return { activity: await toActivityDetail(cancelled, { member, now, mine }), notified: holders.length };
+}
