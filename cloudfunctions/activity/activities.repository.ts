@@ -84,17 +84,27 @@ export type ActivityDraftFields = Pick<
 >;
 
 /**
+ * The `updatedAt` a change stamps: the server time, but always later than the last change, so two
+ * changes within one millisecond still differ (the stamp guards concurrent edits and versions notices).
+ */
+export function changeStamp(previous: Date, now: Date): Date {
+  return new Date(Math.max(now.getTime(), previous.getTime() + 1));
+}
+
+/**
  * Replaces the organiser's fields, never the counters sign-ups move meanwhile. Applies only if nobody
- * changed the activity since it was read (`updatedAt`), it is still open to changes, and the new
- * capacity still holds everyone signed up at the moment of the write. False when any of that failed.
+ * changed the activity since it was read (`updatedAt`), it is still open to changes, the new
+ * capacity still holds everyone signed up and nobody waits on a waitlist being switched off, at the
+ * moment of the write. Returns the new `updatedAt`, or null when any of that failed.
  */
 export async function replaceDraft(
   db: Database,
   read: Pick<ActivityDoc, '_id' | 'updatedAt'>,
   fields: ActivityDraftFields,
   now: Date,
-): Promise<boolean> {
+): Promise<Date | null> {
   const _ = db.command;
+  const updatedAt = changeStamp(read.updatedAt, now);
   const reply = (await db
     .collection('activities')
     .where({
@@ -102,9 +112,10 @@ export async function replaceDraft(
       updatedAt: read.updatedAt,
       status: _.in(['draft', 'published']),
       ...(fields.capacity === null ? {} : { signedUpCount: _.lte(fields.capacity) }),
+      ...(fields.waitlist ? {} : { waitlistCount: 0 }),
     })
-    .update({ data: { ...fields, audience: _.set(fields.audience), updatedAt: now } })) as { stats: { updated: number } };
-  return reply.stats.updated === 1;
+    .update({ data: { ...fields, audience: _.set(fields.audience), updatedAt } })) as { stats: { updated: number } };
+  return reply.stats.updated === 1 ? updatedAt : null;
 }
 
 /** Moves an activity on in its lifecycle if it is still in one of `from`; false when it was not. */

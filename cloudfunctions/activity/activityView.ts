@@ -38,6 +38,16 @@ export function toActivitySummary(doc: ActivityDoc, mine: SignUpStatus | null = 
   };
 }
 
+/** A cover lost from storage after it was checked on save must not hide the activity: it shows without one. */
+async function coverUrl(fileId: string | null): Promise<string | null> {
+  if (fileId === null) return null;
+  try {
+    return await temporaryUrl(fileId);
+  } catch {
+    return null;
+  }
+}
+
 /** The detail as `viewer` sees it at `now`, given their own sign-up status (null when they have none). */
 export async function toActivityDetail(
   doc: ActivityDoc,
@@ -47,7 +57,7 @@ export async function toActivityDetail(
   return {
     ...toActivitySummary(doc, viewer.mine),
     description: doc.description,
-    coverUrl: doc.coverFileId === null ? null : await temporaryUrl(doc.coverFileId),
+    coverUrl: await coverUrl(doc.coverFileId),
     baseId: doc.baseId,
     signUpOpensAt: doc.signUpOpensAt?.toISOString() ?? null,
     audienceBranchIds: doc.audience.includes(AUDIENCE_ALL) ? null : doc.audience,

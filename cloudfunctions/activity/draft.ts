@@ -4,6 +4,7 @@
  */
 import type { ActivityDraft } from '../../types/contracts/activity';
 import { AUDIENCE_ALL } from '../../core/activity/rules';
+import { temporaryUrl } from '../../server/files';
 import { fail } from '../../server/kernel/failure';
 import type { Database } from '../../server/kernel/db';
 import { findBase, findBranchIds, type ActivityDraftFields } from './activities.repository';
@@ -39,6 +40,16 @@ async function resolvePlace(db: Database, draft: ActivityDraft, prefix: string):
   return base.name;
 }
 
+/** A cover must be a file in cloud storage already: every detail view links to it. */
+async function assertCoverExists(fileId: string | null, prefix: string): Promise<void> {
+  if (fileId === null) return;
+  try {
+    await temporaryUrl(fileId);
+  } catch {
+    fail('NOT_FOUND', { field: `${prefix}coverFileId`, message: '封面图片不存在，请重新上传' });
+  }
+}
+
 /** `prefix` names where the draft sits in the input (`draft.` for update), so refusals name the field the form shows. */
 export async function draftFields(
   db: Database,
@@ -49,6 +60,7 @@ export async function draftFields(
   const [audience, place] = await Promise.all([
     resolveAudience(db, organiserBranchId, draft.audienceBranchIds, `${prefix}audienceBranchIds`),
     resolvePlace(db, draft, prefix),
+    assertCoverExists(draft.coverFileId, prefix),
   ]);
   return {
     kind: draft.kind,

@@ -2,6 +2,7 @@
  * The organiser side of the activity function: create, update, publish and cancel, with the
  * branch limits, the lifecycle edges, the notices a change or a cancellation queues and the audit.
  */
+import cloud from 'wx-server-sdk';
 import type { AuditDoc } from '../../server/audit';
 import type { ActivityDoc, NotificationDoc } from '../../server/documents';
 import { encodeScene } from '../../core/scene';
@@ -410,5 +411,42 @@ describe('activity.cancel', () => {
     const activity = publishedWithSignUps();
     const { result } = await env.call('demo-secretary', 'activity', 'cancel', { id: activity._id, reason: ' 无 ' });
     expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', field: 'reason' } });
+  });
+});
+
+describe('修改与报名、与另一位组织者同时发生', () => {
+  it('读到活动后有人报名，使名额少于已报名人数：修改被拒绝（CONFLICT，按最新人数说明），不写入', async () => {
+    const activity = publishedWithSignUps();
+    const held = env.scheduler.pauseBefore({ invocation: 'edit', action: 'database.modifyDocument', collection: 'activities' });
+    const editing = env.call({ openid: 'demo-secretary', label: 'edit' }, 'activity', 'update', {
+      id: activity._id,
+      draft: draftInput(now, { capacity: 2, title: '同时修改' }),
+    });
+    await held.reached;
+    await cloud
+      .database()
+      .collection('activities')
+      .doc(activity._id)
+      .update({ data: { signedUpCount: cloud.database().command.inc(1) } });
+    held.release();
+    expect((await editing).result).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: expect.stringContaining('已有 3 人报名') },
+    });
+    expect(await stored(activity._id)).toMatchObject({ title: activity.title, capacity: 30, signedUpCount: 3 });
+  });
+
+  it('两位组织者同时修改：先写入的生效，后到的要求刷新重试，不覆盖前者', async () => {
+    const activity = publishedWithSignUps();
+    const held = env.scheduler.pauseBefore({ invocation: 'admin', action: 'database.modifyDocument', collection: 'activities' });
+    const byAdmin = env.call({ openid: 'demo-admin', label: 'admin' }, 'activity', 'update', {
+      id: activity._id,
+      draft: draftInput(now, { title: '组织部的版本' }),
+    });
+    await held.reached;
+    await env.ok('demo-secretary', 'activity', 'update', { id: activity._id, draft: draftInput(now, { title: '书记的版本' }) });
+    held.release();
+    expect((await byAdmin).result).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('刷新') } });
+    expect(await stored(activity._id)).toMatchObject({ title: '书记的版本' });
   });
 });

@@ -5,7 +5,7 @@ import { fail } from '../../../server/kernel/failure';
 import type { MemberContext } from '../../../server/kernel/router';
 import { loadOrganisedActivity } from '../access';
 import { activityNotice, toActivityDetail } from '../activityView';
-import { listPlaceHolders, moveActivity } from '../activities.repository';
+import { changeStamp, listPlaceHolders, moveActivity } from '../activities.repository';
 import { queueNotifications } from '../notifications.repository';
 
 /**
@@ -18,7 +18,7 @@ export async function cancel(input: { id: string; reason: string }, ctx: MemberC
   if (activity.status === 'cancelled' || activity.status === 'finished') {
     fail('CONFLICT', { message: `活动${ACTIVITY_STATUS_LABELS[activity.status]}，不能再取消` });
   }
-  const change = { status: 'cancelled', cancelReason: input.reason, updatedAt: now } as const;
+  const change = { status: 'cancelled', cancelReason: input.reason, updatedAt: changeStamp(activity.updatedAt, now) } as const;
   if (!(await moveActivity(db, activity._id, ['draft', 'published'], change)))
     fail('CONFLICT', { message: '活动刚刚有变化，请刷新后重试' });
   const cancelled: ActivityDoc = { ...activity, ...change };

@@ -5,7 +5,7 @@ import { fail } from '../../../server/kernel/failure';
 import type { MemberContext } from '../../../server/kernel/router';
 import { loadOrganisedActivity } from '../access';
 import { toActivityDetail } from '../activityView';
-import { moveActivity } from '../activities.repository';
+import { changeStamp, moveActivity } from '../activities.repository';
 
 /** Draft → published: members of its audience see it from now on. A draft nobody could sign up for any more stays a draft. */
 export async function publish(input: { id: string }, ctx: MemberContext) {
@@ -13,7 +13,7 @@ export async function publish(input: { id: string }, ctx: MemberContext) {
   const { activity, mine } = await loadOrganisedActivity(db, member, input.id);
   if (activity.status !== 'draft') fail('CONFLICT', { message: `活动${ACTIVITY_STATUS_LABELS[activity.status]}，不能再发布` });
   if (now >= activity.signUpDeadline) fail('CLOSED', { message: '报名截止时间已过，请先修改报名截止时间再发布' });
-  const change = { status: 'published', publishedAt: now, updatedAt: now } as const;
+  const change = { status: 'published', publishedAt: now, updatedAt: changeStamp(activity.updatedAt, now) } as const;
   if (!(await moveActivity(db, activity._id, ['draft'], change))) fail('CONFLICT', { message: '活动刚刚有变化，请刷新后重试' });
   const published: ActivityDoc = { ...activity, ...change };
   await recordAudit(

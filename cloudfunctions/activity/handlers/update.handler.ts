@@ -38,13 +38,14 @@ export async function update(input: { id: string; draft: ActivityDraft; reason?:
   const { activity, mine } = await loadOrganisedActivity(db, member, input.id);
   const fields = await draftFields(db, input.draft, activity.branchId, 'draft.');
   assertAcceptsDraft(activity, fields);
-  if (!(await replaceDraft(db, activity, fields, now))) {
+  const updatedAt = await replaceDraft(db, activity, fields, now);
+  if (updatedAt === null) {
     // Someone signed up, changed or cancelled it since the read: explain with what stands now.
     const current = await findActivity(db, activity._id);
     if (current) assertAcceptsDraft(current, fields);
     fail('CONFLICT', { message: '活动刚刚有变化，请刷新后重试' });
   }
-  const updated: ActivityDoc = { ...activity, ...fields, updatedAt: now };
+  const updated: ActivityDoc = { ...activity, ...fields, updatedAt };
 
   let notified = 0;
   const moved = activity.status === 'published' && scheduleChanged(activity, updated);
@@ -53,7 +54,7 @@ export async function update(input: { id: string; draft: ActivityDraft; reason?:
     const note = input.reason ?? DEFAULT_CHANGE_NOTE;
     await queueNotifications(
       db,
-      holders.map((holder) => activityNotice('changed', updated, holder, note, now, String(now.getTime()))),
+      holders.map((holder) => activityNotice('changed', updated, holder, note, now, String(updatedAt.getTime()))),
     );
     notified = holders.length;
   }
