@@ -11,8 +11,11 @@ import { AUDIENCE_ALL, seatsLeft } from '../../core/activity/rules';
 import type { ActivityDoc, NotificationDoc } from '../../server/documents';
 import { temporaryUrl } from '../../server/files';
 
-/** The detail page a shared card, a 小程序码 and a notice open (src/app.config.ts). */
-export const ACTIVITY_DETAIL_PAGE = 'pages/activity/detail/index';
+/**
+ * The detail page a shared card, a 小程序码 and a notice open: the `activity` subpackage (src/activity/routes.ts),
+ * without a leading slash, as a 小程序码's `page` requires.
+ */
+export const ACTIVITY_DETAIL_PAGE = 'activity/detail/index';
 
 export function activityPath(id: string): string {
   return `${ACTIVITY_DETAIL_PAGE}?id=${id}`;

@@ -208,7 +208,7 @@ describe('activity.shareCard', () => {
       seatsLeft: 1,
       full: false,
       waitlist: true,
-      path: 'pages/activity/detail/index?id=ACT-CARD',
+      path: 'activity/detail/index?id=ACT-CARD',
     });
   });
 

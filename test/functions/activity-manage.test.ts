@@ -201,7 +201,7 @@ describe('activity.update', () => {
     expect(queued[0]).toMatchObject({
       kind: 'changed',
       state: 'pending',
-      page: `pages/activity/detail/index?id=${activity._id}`,
+      page: `activity/detail/index?id=${activity._id}`,
       dueAt: now,
       data: { title: '十一月主题党日', time: '2026-11-26 11:00', place: '党员活动室', note: '推迟一小时' },
     });
