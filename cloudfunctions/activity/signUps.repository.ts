@@ -1,0 +1,159 @@
+/**
+ * Sign-ups and the activity counters they move (ARCHITECTURE.md, "Sign-ups"). Every write here is one
+ * atomic single-document request, conditional where a race must have exactly one winner; none runs
+ * in a transaction, because the activity document is hot (every sign-up of a popular activity
+ * touches it) and transactions that share it would conflict.
+ */
+import type { SignUpStatus } from '../../types/labels';
+import type { ActivityDoc, MemberDoc, SignUpDoc } from '../../server/documents';
+import { fetchById, fetchList, MAX_DOCS_PER_GET, type Database } from '../../server/kernel/db';
+import { isDuplicateKeyError } from '../../server/kernel/sdk-errors';
+import type { PageWindow } from './activities.repository';
+
+export type SignUpCounter = 'signedUpCount' | 'waitlistCount' | 'leaveCount' | 'cancelledCount';
+
+/** The activity counter that counts the sign-ups in each status. */
+export const COUNTER_OF: Record<SignUpStatus, SignUpCounter> = {
+  signed: 'signedUpCount',
+  waitlisted: 'waitlistCount',
+  leave: 'leaveCount',
+  cancelled: 'cancelledCount',
+};
+
+export type CounterDeltas = Partial<Record<SignUpCounter, number>>;
+
+interface UpdateReply {
+  stats: { updated: number };
+}
+
+function incrementsOf(db: Database, deltas: CounterDeltas): Record<string, unknown> {
+  const _ = db.command;
+  return Object.fromEntries(
+    Object.entries(deltas)
+      .filter(([, delta]) => delta !== 0)
+      .map(([counter, delta]) => [counter, _.inc(delta)]),
+  );
+}
+
+/** False when the sign-up already exists: its unique `_id` lets only the first of two taps in. */
+export async function insertSignUp(db: Database, signUp: SignUpDoc): Promise<boolean> {
+  try {
+    await db.collection('sign_ups').add({ data: { ...signUp } });
+    return true;
+  } catch (error) {
+    if (isDuplicateKeyError(error)) return false;
+    throw error;
+  }
+}
+
+export function findSignUpById(db: Database, id: string): Promise<SignUpDoc | null> {
+  return fetchById<SignUpDoc>(db.collection('sign_ups'), id);
+}
+
+/** Which state of a sign-up a write expects to find: its status, and for a place in line, which entry into it. */
+export interface SignUpState {
+  status: SignUpStatus;
+  signedUpAt?: Date;
+}
+
+/**
+ * Moves a sign-up out of `from` if it is still there; false when another call moved it first. The
+ * one that gets true owns the counter change of that move.
+ */
+export async function moveSignUp(
+  db: Database,
+  id: string,
+  from: SignUpState,
+  fields: Partial<Omit<SignUpDoc, '_id' | 'activityId' | 'memberId'>>,
+): Promise<boolean> {
+  const reply = (await db
+    .collection('sign_ups')
+    .where({ _id: id, ...from })
+    .update({ data: fields })) as UpdateReply;
+  return reply.stats.updated === 1;
+}
+
+/** Takes back a sign-up that never held a place (no seat, no waitlist); false when another call moved it meanwhile. */
+export async function removeNewSignUp(db: Database, id: string, from: SignUpState): Promise<boolean> {
+  const reply = (await db
+    .collection('sign_ups')
+    .where({ _id: id, ...from })
+    .remove()) as { stats: { removed: number } };
+  return reply.stats.removed === 1;
+}
+
+/**
+ * Claims one seat and moves `deltas` with it, in one conditional update of the activity.
+ * A newcomer only gets a seat while nobody is waiting (`waitlistCount` ≤ 0: it can dip below zero
+ * for the length of a request, see ARCHITECTURE.md "Sign-ups"), so a freed seat goes to the head
+ * of the line; promotions (`forWaitlisted`) serve that line. Without a capacity every claim of a
+ * published activity succeeds.
+ */
+export async function claimSeat(
+  db: Database,
+  activity: Pick<ActivityDoc, '_id' | 'capacity'>,
+  deltas: CounterDeltas,
+  claimant: 'newcomer' | 'waitlisted',
+): Promise<boolean> {
+  const _ = db.command;
+  const where: Record<string, unknown> = { _id: activity._id, status: 'published' };
+  if (activity.capacity !== null) {
+    where.signedUpCount = _.lt(activity.capacity);
+    if (claimant === 'newcomer') where.waitlistCount = _.lte(0);
+  }
+  const reply = (await db
+    .collection('activities')
+    .where(where)
+    .update({ data: incrementsOf(db, { ...deltas, signedUpCount: (deltas.signedUpCount ?? 0) + 1 }) })) as UpdateReply;
+  return reply.stats.updated === 1;
+}
+
+/** Moves counters whatever their values: for changes already decided by a conditional sign-up write. */
+export async function moveCounters(db: Database, activityId: string, deltas: CounterDeltas): Promise<void> {
+  const increments = incrementsOf(db, deltas);
+  if (Object.keys(increments).length === 0) return;
+  await db.collection('activities').doc(activityId).update({ data: increments });
+}
+
+/** Enough to see past sign-ups that arrived in the same millisecond as the first one. */
+const HEAD_CANDIDATES = 20;
+
+/**
+ * The next waitlisted sign-up in (signedUpAt, _id) order. The index (activity_status_at) orders by
+ * signedUpAt; `_id` breaks ties in memory, and when the whole first page shares one instant, a
+ * second indexed read fetches everyone of that instant.
+ */
+export async function findHeadOfLine(db: Database, activityId: string): Promise<SignUpDoc | null> {
+  const line = db.collection('sign_ups').where({ activityId, status: 'waitlisted' });
+  const first = await fetchList<SignUpDoc>(line.orderBy('signedUpAt', 'asc').limit(HEAD_CANDIDATES));
+  const earliest = first[0]?.signedUpAt;
+  if (earliest === undefined) return null;
+  const allTied = first.length === HEAD_CANDIDATES && first.every((signUp) => signUp.signedUpAt.getTime() === earliest.getTime());
+  const tied = allTied
+    ? await fetchList<SignUpDoc>(
+        db.collection('sign_ups').where({ activityId, status: 'waitlisted', signedUpAt: earliest }).limit(MAX_DOCS_PER_GET),
+      )
+    : first.filter((signUp) => signUp.signedUpAt.getTime() === earliest.getTime());
+  return tied.reduce((head, signUp) => (signUp._id < head._id ? signUp : head));
+}
+
+export function findMemberById(db: Database, memberId: string): Promise<MemberDoc | null> {
+  return fetchById<MemberDoc>(db.collection('members'), memberId);
+}
+
+/**
+ * One page of an activity's sign-ups (index activity_status_at): of one status in arrival order, or
+ * of every status grouped by status.
+ */
+export function listAttendeesPage(
+  db: Database,
+  activityId: string,
+  status: SignUpStatus | undefined,
+  page: PageWindow,
+): Promise<SignUpDoc[]> {
+  const query =
+    status === undefined
+      ? db.collection('sign_ups').where({ activityId }).orderBy('status', 'asc')
+      : db.collection('sign_ups').where({ activityId, status });
+  return fetchList<SignUpDoc>(query.orderBy('signedUpAt', 'asc').skip(page.offset).limit(page.limit));
+}
