@@ -8,7 +8,8 @@ import { canViewActivity, managesActivity } from '../../core/activity/access';
 import { signUpId, type ActivityDoc, type MemberDoc } from '../../server/documents';
 import { fail } from '../../server/kernel/failure';
 import type { Database } from '../../server/kernel/db';
-import { findActivity, findSignUp } from './activities.repository';
+import { findActivity } from './activities.repository';
+import { findSignUpById } from './signUps.repository';
 
 export interface ActivityInView {
   activity: ActivityDoc;
@@ -22,7 +23,7 @@ async function loadWithMine(
   member: MemberDoc,
   id: string,
 ): Promise<{ activity: ActivityDoc | null; mine: SignUpStatus | null }> {
-  const [activity, signUp] = await Promise.all([findActivity(db, id), findSignUp(db, signUpId(id, member._id))]);
+  const [activity, signUp] = await Promise.all([findActivity(db, id), findSignUpById(db, signUpId(id, member._id))]);
   return { activity, mine: signUp?.status ?? null };
 }
 

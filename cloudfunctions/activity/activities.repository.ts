@@ -41,10 +41,6 @@ export function findActivity(db: Database, id: string): Promise<ActivityDoc | nu
   return fetchById<ActivityDoc>(db.collection('activities'), id);
 }
 
-export function findSignUp(db: Database, id: string): Promise<SignUpDoc | null> {
-  return fetchById<SignUpDoc>(db.collection('sign_ups'), id);
-}
-
 /** A red-education base from the directory (emulator/seed/bases.ts); only its name is used here. */
 export function findBase(db: Database, id: string): Promise<{ _id: string; name: string } | null> {
   return fetchById(db.collection('bases'), id);
