@@ -4,6 +4,7 @@ export default defineAppConfig({
     { root: 'quiz', pages: ['take/index', 'result/index', 'board/index', 'practice/index'] },
     { root: 'admin', pages: ['bank/index', 'contest/index', 'roster/index'] },
     { root: 'branch', pages: ['members/index', 'approvals/index', 'invite/index'] },
+    { root: 'activity', pages: ['detail/index', 'edit/index', 'attendees/index'] },
   ],
   window: {
     navigationBarBackgroundColor: '#C8161D',

@@ -8,12 +8,12 @@ import { PageShell } from '../../components/PageShell';
 import { Section } from '../../components/Section';
 import { callFunction } from '../../services/cloud';
 import { formatDateTime } from '../../utils/format';
+import { copyText, h5Link } from '../../utils/share';
 import { layoutInviteCard } from '../../utils/shareCard';
 import { useDrawnCard } from '../../utils/useDrawnCard';
 import { useOrgBranches } from '../../services/orgBranches';
 import { ManagerGate } from '../common';
 import '../branch.css';
-import { toast } from '../../utils/toast';
 
 type Invite = ActionOutput<'member', 'createInvite'>;
 
@@ -29,19 +29,6 @@ const DEFAULT_USES = 2;
 
 export function shareTitle(branchName: string): string {
   return `邀请你加入「${branchName}」`;
-}
-
-/** H5: the same page as the share card, as a link that can be pasted into any chat. */
-function h5Link(invite: Invite): string {
-  const { origin, pathname } = window.location;
-  return `${origin}${pathname}#/${invite.path}`;
-}
-
-function copy(text: string, done: string) {
-  void Taro.setClipboardData({ data: text }).then(
-    () => toast(done),
-    () => toast('复制失败，请长按文字手动复制'),
-  );
 }
 
 /** The 5:4 share card, drawn once per invite. */
@@ -108,9 +95,9 @@ function InviteCard({ invite, cardImage, onAnother }: { invite: Invite; cardImag
       {isH5 ? (
         <View className='branch-invite__link'>
           <Text className='branch-invite__link-text' selectable userSelect>
-            {h5Link(invite)}
+            {h5Link(invite.path)}
           </Text>
-          <ActionButton onClick={() => copy(h5Link(invite), '链接已复制，可粘贴到支部群')}>复制邀请链接</ActionButton>
+          <ActionButton onClick={() => copyText(h5Link(invite.path), '链接已复制，可粘贴到支部群')}>复制邀请链接</ActionButton>
         </View>
       ) : (
         <Button className='ht-button ht-button--primary' openType='share'>
@@ -131,7 +118,7 @@ function InviteCard({ invite, cardImage, onAnother }: { invite: Invite; cardImag
         收到邀请的同志点开后，同意个人信息保护指引并填写姓名和政治面貌，提交后在「待审批」中批准即可。
       </Text>
       <View className='branch-invite__more'>
-        <ActionButton variant='plain' size='small' onClick={() => copy(invite.code, '邀请码已复制')}>
+        <ActionButton variant='plain' size='small' onClick={() => copyText(invite.code, '邀请码已复制')}>
           复制邀请码
         </ActionButton>
         <ActionButton variant='plain' size='small' onClick={onAnother}>

@@ -3,7 +3,7 @@
  * dialogs, navigation and the clipboard are recorded, and the router params are settable per test.
  * `modalReplies` answers showModal in order (unanswered dialogs are cancelled) and `sheetReplies`
  * answers showActionSheet (unanswered sheets are dismissed). Weapp file picking, local files and
- * cloud uploads are simulated in memory.
+ * cloud uploads are simulated in memory; the subscribe-message dialog answers from `subscribeReplies`.
  */
 export const storage = new Map<string, unknown>();
 export const router = { params: {} as Record<string, string | undefined> };
@@ -13,6 +13,10 @@ export const sheetReplies: number[] = [];
 export const reachBottom: { handler: (() => void) | null } = { handler: null };
 /** The page's share handler, so a test can ask what the share card would carry. */
 export const share: { handler: (() => unknown) | null } = { handler: null };
+/** The page's 朋友圈 share handler. */
+export const shareTimeline: { handler: (() => unknown) | null } = { handler: null };
+/** How the subscribe-message dialog answers per template id; a template not listed is rejected. */
+export const subscribeReplies = new Map<string, 'accept' | 'reject'>();
 /** Weapp files in the chat that chooseMessageFile offers, next one first (none left: the user cancels). */
 export const chatFiles: Array<{ name: string; size: number; path: string }> = [];
 /** Weapp local files by path, base64 (what getFileSystemManager reads). */
@@ -52,6 +56,12 @@ const taro = {
     if (tapIndex === undefined) throw new Error('showActionSheet:fail cancel');
     return { tapIndex, errMsg: 'showActionSheet:ok' };
   }),
+  requestSubscribeMessage: jest.fn(async ({ tmplIds }: { tmplIds: string[] }) => ({
+    errMsg: 'requestSubscribeMessage:ok',
+    ...Object.fromEntries(tmplIds.map((id) => [id, subscribeReplies.get(id) ?? 'reject'])),
+  })),
+  stopPullDownRefresh: jest.fn(),
+  setNavigationBarTitle: jest.fn(async () => ({ errMsg: 'setNavigationBarTitle:ok' })),
   setClipboardData: jest.fn(async () => ({ errMsg: 'setClipboardData:ok' })),
   navigateTo: jest.fn(async () => ({ errMsg: 'navigateTo:ok' })),
   navigateBack: jest.fn(async () => ({ errMsg: 'navigateBack:ok' })),
@@ -79,6 +89,8 @@ export function resetTaroStub(): void {
   sheetReplies.length = 0;
   reachBottom.handler = null;
   share.handler = null;
+  shareTimeline.handler = null;
+  subscribeReplies.clear();
   chatFiles.length = 0;
   fileSystem.clear();
   [...Object.values(taro), ...Object.values(taro.cloud)].forEach((value) => {
@@ -97,6 +109,10 @@ export const taroModule = {
   useShareAppMessage: (handler: () => unknown) => {
     share.handler = handler;
   },
+  useShareTimeline: (handler: () => unknown) => {
+    shareTimeline.handler = handler;
+  },
+  usePullDownRefresh: () => undefined,
 };
 
 export default taro;

@@ -1,41 +1,67 @@
 import { Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
-import { useCallback } from 'react';
+import { useCallback, useState } from 'react';
+import type { MemberView } from '../../../types/contracts/member';
+import { activityDetailUrl, activityEditUrl } from '../../activity/routes';
 import { ActionButton } from '../../components/ActionButton';
 import { ActivityCell } from '../../components/ActivityCell';
+import { ErrorState } from '../../components/ErrorState';
+import { JoinHint } from '../../components/JoinHint';
+import { isManager } from '../../components/ManagerGate';
 import { PageShell } from '../../components/PageShell';
 import { Section } from '../../components/Section';
+import { Segments, type Segment } from '../../components/Segments';
+import { Skeleton } from '../../components/Skeleton';
 import { callFunction } from '../../services/cloud';
 import { usePagedList } from '../../services/usePagedList';
+import { useCloud } from '../../services/useCloud';
+import { useReloadOnShow } from '../../services/useReloadOnShow';
 
 const PAGE_SIZE = 10;
 
-function ActivityList() {
+type Scope = 'upcoming' | 'mine' | 'past' | 'managed';
+
+const MEMBER_SEGMENTS: Segment<Scope>[] = [
+  { key: 'upcoming', label: '即将开始' },
+  { key: 'mine', label: '我的' },
+  { key: 'past', label: '往期' },
+];
+const ORGANISER_SEGMENTS: Segment<Scope>[] = [...MEMBER_SEGMENTS, { key: 'managed', label: '管理' }];
+
+const EMPTY_COPY: Record<Scope, { title: string; description: string }> = {
+  upcoming: { title: '近期没有安排活动', description: '支部发布新活动后会显示在这里' },
+  mine: { title: '你还没有报名活动', description: '在「即将开始」中选择活动，一键报名' },
+  past: { title: '还没有往期活动', description: '结束的活动会显示在这里' },
+  managed: { title: '还没有发起过活动', description: '点上方「发起活动」，填写后保存草稿或直接发布' },
+};
+
+function ActivityList({ scope }: { scope: Scope }) {
   const fetchPage = useCallback(
-    (cursor?: string) =>
-      callFunction('activity', 'list', { scope: 'upcoming', pageSize: PAGE_SIZE, cursor }, { silentError: cursor === undefined }),
-    [],
+    (cursor?: string) => callFunction('activity', 'list', { scope, pageSize: PAGE_SIZE, cursor }, { silentError: cursor === undefined }),
+    [scope],
   );
   const list = usePagedList(fetchPage);
+  useReloadOnShow(() => void list.reload());
 
   usePullDownRefresh(() => {
     void list.reload().finally(() => Taro.stopPullDownRefresh());
   });
   useReachBottom(list.loadMore);
 
+  const empty = EMPTY_COPY[scope];
   return (
     <Section
-      title='近期活动'
+      title={ORGANISER_SEGMENTS.find((segment) => segment.key === scope)?.label ?? ''}
       status={list.status}
       isEmpty={list.items.length === 0}
-      emptyTitle='近期没有安排活动'
-      emptyDescription='支部发布新活动后会显示在这里'
+      emptyTitle={empty.title}
+      emptyDescription={empty.description}
       errorMessage={list.error?.message}
       onRetry={() => void list.reload()}
       skeletonRows={4}
     >
       {list.items.map((activity) => (
-        <ActivityCell key={activity.id} activity={activity} />
+        <ActivityCell key={activity.id} activity={activity} onClick={() => void Taro.navigateTo({ url: activityDetailUrl(activity.id) })} />
       ))}
       <View className='ht-list-footer'>
         {list.hasMore ? (
@@ -50,11 +76,44 @@ function ActivityList() {
   );
 }
 
+function MemberActivities({ member }: { member: MemberView }) {
+  const organiser = isManager(member);
+  const [scope, setScope] = useState<Scope>('upcoming');
+  return (
+    <>
+      {organiser ? (
+        <View className='ht-card'>
+          <ActionButton onClick={() => void Taro.navigateTo({ url: activityEditUrl() })}>发起活动</ActionButton>
+        </View>
+      ) : null}
+      <Segments segments={organiser ? ORGANISER_SEGMENTS : MEMBER_SEGMENTS} value={scope} onChange={setScope} />
+      <ActivityList key={scope} scope={scope} />
+    </>
+  );
+}
+
+function ActivitiesContent() {
+  const me = useCloud('member', 'me', {});
+  useReloadOnShow(me.reload);
+  if (me.status === 'loading') {
+    return (
+      <View className='ht-card'>
+        <Skeleton rows={4} />
+      </View>
+    );
+  }
+  if (me.status === 'error' || !me.data) return <ErrorState message={me.error?.message ?? '加载失败'} onRetry={me.reload} />;
+  const member = me.data.member;
+  // Activities belong to branches: until someone is an active member there is nothing they could join.
+  if (member?.status !== 'active') return <JoinHint />;
+  return <MemberActivities member={member} />;
+}
+
 export default function ActivitiesPage() {
   return (
     <PageShell>
       <View className='ht-page__body'>
-        <ActivityList />
+        <ActivitiesContent />
       </View>
     </PageShell>
   );

@@ -1,5 +1,7 @@
 import { Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
 import { ROLE_LABELS } from '../../../types/labels';
+import { activityDetailUrl } from '../../activity/routes';
 import { ActivityCell } from '../../components/ActivityCell';
 import { ContestCard } from '../../components/ContestCard';
 import { ErrorState } from '../../components/ErrorState';
@@ -80,7 +82,7 @@ function UpcomingActivities() {
       onRetry={activities.reload}
     >
       {items.map((activity) => (
-        <ActivityCell key={activity.id} activity={activity} onClick={() => goToTab('activities')} />
+        <ActivityCell key={activity.id} activity={activity} onClick={() => void Taro.navigateTo({ url: activityDetailUrl(activity.id) })} />
       ))}
     </Section>
   );

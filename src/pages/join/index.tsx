@@ -1,5 +1,5 @@
 import { Input, Picker, Text, View } from '@tarojs/components';
-import { useRouter } from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { INVITE_SCENE_KEY, parseScene } from '../../../core/scene';
 import type { MemberView } from '../../../types/contracts/member';
@@ -11,6 +11,7 @@ import { PageShell } from '../../components/PageShell';
 import { PrivacyConsent } from '../../components/PrivacyConsent';
 import { Section } from '../../components/Section';
 import { Skeleton } from '../../components/Skeleton';
+import { readAfterJoin } from '../../services/afterJoin';
 import { callFunction } from '../../services/cloud';
 import { useCloud } from '../../services/useCloud';
 import { goToTab } from '../../utils/tabs';
@@ -83,13 +84,19 @@ function StatePanel({ tone, title, text, action, secondary }: StatePanelProps) {
 const goHome = () => goToTab('home');
 
 function MemberState({ member }: { member: MemberView }) {
+  // Someone who came from a shared activity is offered the way back to it first.
+  const afterJoin = readAfterJoin();
+  const backToActivity = afterJoin
+    ? { label: `回到活动「${afterJoin.title}」`, onClick: () => void Taro.redirectTo({ url: afterJoin.url }) }
+    : undefined;
   if (member.status === 'active') {
     return (
       <StatePanel
         tone='ok'
         title={`已加入 ${member.branchName}`}
         text='现在可以报名支部活动、参加知识竞赛和投稿了。'
-        action={{ label: '进入首页', onClick: goHome }}
+        action={backToActivity ?? { label: '进入首页', onClick: goHome }}
+        secondary={backToActivity ? { label: '进入首页', onClick: goHome } : undefined}
       />
     );
   }
@@ -98,6 +105,7 @@ function MemberState({ member }: { member: MemberView }) {
       tone='wait'
       title='已提交，等待支部书记审核'
       text={`你申请加入「${member.branchName}」。支部书记审核通过后即可参加支部的学习活动，届时打开红途即可看到。`}
+      action={backToActivity}
       secondary={{ label: '返回首页', onClick: goHome }}
     />
   );

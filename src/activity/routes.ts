@@ -1,0 +1,13 @@
+/** Pages of the `activity` subpackage; the detail URL is also what a shared card opens. */
+export function activityDetailUrl(id: string): string {
+  return `/activity/detail/index?id=${encodeURIComponent(id)}`;
+}
+
+/** Without an id the form creates a new activity. */
+export function activityEditUrl(id?: string): string {
+  return id === undefined ? '/activity/edit/index' : `/activity/edit/index?id=${encodeURIComponent(id)}`;
+}
+
+export function activityAttendeesUrl(id: string): string {
+  return `/activity/attendees/index?id=${encodeURIComponent(id)}`;
+}
