@@ -11,11 +11,21 @@ interface CommonProps {
   role?: string;
   'aria-busy'?: boolean | 'true' | 'false';
   'aria-label'?: string;
+  'aria-selected'?: boolean;
+  'aria-checked'?: boolean;
 }
 
 export function View({ className, children, onClick, role, ...aria }: CommonProps & { hoverClass?: string }) {
   return (
-    <div className={className} onClick={onClick} role={role} aria-busy={aria['aria-busy']} aria-label={aria['aria-label']}>
+    <div
+      className={className}
+      onClick={onClick}
+      role={role}
+      aria-busy={aria['aria-busy']}
+      aria-label={aria['aria-label']}
+      aria-selected={aria['aria-selected']}
+      aria-checked={aria['aria-checked']}
+    >
       {children}
     </div>
   );

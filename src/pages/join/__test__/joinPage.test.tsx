@@ -1,6 +1,6 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import type { MemberView } from '../../../../types/contracts/member';
-import taro, { resetTaroStub, router } from '../../../components/__test__/taroStub';
+import taro, { resetTaroStub, router, storage } from '../../../components/__test__/taroStub';
 
 jest.mock('@tarojs/taro', () => require('../../../components/__test__/taroStub').taroModule);
 jest.mock('@tarojs/components', () => require('../../../components/__test__/formComponents'));
@@ -157,5 +157,21 @@ describe('加入党支部页', () => {
     respond({ me: () => ({ ok: true, data: { privacyAccepted: true, privacyVersion: '2026-11', member: null } }) });
     render(<JoinPage />);
     expect(await screen.findByText('邀请链接不完整')).toBeTruthy();
+  });
+
+  it('从分享的活动过来的人提交申请后，可以一键回到那个活动', async () => {
+    storage.set('hongtu.afterJoin', { url: '/activity/detail/index?id=act-1', title: '重温入党誓词主题党日' });
+    respond({
+      me: () => ({ ok: true, data: { privacyAccepted: true, privacyVersion: '2026-11', member: null } }),
+      join: () => ({ ok: true, data: { member: member() } }),
+    });
+    const { container } = render(<JoinPage />);
+    await waitFor(() => expect(container.querySelector('[name="name"]')).not.toBeNull());
+    fillForm(container);
+    fireEvent.click(screen.getByRole('button', { name: '提交申请' }));
+
+    fireEvent.click(await screen.findByRole('button', { name: '回到活动「重温入党誓词主题党日」' }));
+    expect(taro.redirectTo).toHaveBeenCalledWith({ url: '/activity/detail/index?id=act-1' });
+    expect(screen.getByRole('button', { name: '返回首页' })).toBeTruthy();
   });
 });
