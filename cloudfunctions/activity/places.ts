@@ -26,10 +26,10 @@ import { queueNotifications } from './notifications.repository';
 import {
   claimSeat,
   COUNTER_OF,
-  findHeadOfLine,
   findMemberById,
   findSignUpById,
   insertSignUp,
+  listLineHead,
   moveCounters,
   moveSignUp,
   removeNewSignUp,
@@ -38,8 +38,8 @@ import {
 
 /** Rounds of read-then-write on one sign-up before a caller racing itself is told to try again. */
 const WRITE_ROUNDS = 3;
-/** Waitlisted sign-ups a freed seat is offered to before it is left for the recount. */
-const PROMOTION_ROUNDS = 5;
+/** Reads of the front of the line a freed seat is offered to before it is left for the recount. */
+const PROMOTION_ROUNDS = 3;
 /** Kept short: a subscribe message's `thing` value holds 20 characters. */
 const PROMOTED_NOTE = '候补成功，已为你保留名额';
 
@@ -130,6 +130,10 @@ async function statusNow(ctx: RequestContext, id: string): Promise<SignUpStatus>
  * on the waitlist count); after a successful claim, a seat counted for an entry still 'waitlisted'
  * (one seat too many taken). Retrying the sign-up answers with the entry as it stands. The recount
  * (with `cron`, a later issue) sets every counter from the sign-up records, which frees that seat.
+ *
+ * An entry that a promotion moved to 'signed' while this call was still finding no seat is
+ * answered as 'waitlisted': the record and counters are right, and the member hears of the seat
+ * from the promotion's notice and the detail page.
  */
 export async function takePlace(ctx: MemberContext, activity: ActivityDoc, remind: boolean): Promise<PlaceOutcome> {
   const { db, member, now } = ctx;
@@ -199,25 +203,32 @@ export async function givePlaceUp(
 }
 
 /**
- * Offers a freed seat to the waitlist in (signedUpAt, _id) order: claim it for the head (which
- * leaves the waitlist count), move the head waitlisted→signed, queue one 'promoted' notice. If the
- * head left the line meanwhile, the seat goes back and the next one is tried. A claim that fails
- * means the seat is gone already (another promotion took it), so there is nothing to offer.
+ * Offers a freed seat to the waitlist in (signedUpAt, _id) order: claim it for the line (which
+ * leaves the waitlist count), then move the first waitlisted entry that is still there to 'signed'
+ * and queue one 'promoted' notice. Promotions running side by side read the same front of the line
+ * and settle it entry by entry, each keeping its claimed seat until one move wins. A claim that
+ * fails means the seat is gone already (another promotion took it): nothing to offer. If the line
+ * runs dry under the claim, the seat goes back.
  */
 export async function promoteNext(ctx: RequestContext, activity: ActivityDoc): Promise<void> {
   const { db, now } = ctx;
   if (activity.capacity === null) return;
+  let claimed = false;
   for (let round = 0; round < PROMOTION_ROUNDS; round += 1) {
-    const head = await findHeadOfLine(db, activity._id);
-    if (!head) return;
-    if (!(await claimSeat(db, activity, { waitlistCount: -1 }, 'waitlisted'))) return;
-    if (await moveSignUp(db, head._id, { status: 'waitlisted', signedUpAt: head.signedUpAt }, { status: 'signed', updatedAt: now })) {
-      await notifyPromoted(ctx, activity, head);
-      return;
+    const line = await listLineHead(db, activity._id);
+    if (line.length === 0) break;
+    if (!claimed) {
+      if (!(await claimSeat(db, activity, { waitlistCount: -1 }, 'waitlisted'))) return;
+      claimed = true;
     }
-    await moveCounters(db, activity._id, { signedUpCount: -1, waitlistCount: 1 });
+    for (const head of line) {
+      if (await moveSignUp(db, head._id, { status: 'waitlisted', signedUpAt: head.signedUpAt }, { status: 'signed', updatedAt: now })) {
+        await notifyPromoted(ctx, activity, head);
+        return;
+      }
+    }
   }
-  ctx.log.warn('promotion_rounds_exhausted', { activityId: activity._id });
+  if (claimed) await moveCounters(db, activity._id, { signedUpCount: -1, waitlistCount: 1 });
 }
 
 /** One notice per entry into the line: promoted twice in one entry is still one message. */

@@ -115,26 +115,31 @@ export async function moveCounters(db: Database, activityId: string, deltas: Cou
   await db.collection('activities').doc(activityId).update({ data: increments });
 }
 
-/** Enough to see past sign-ups that arrived in the same millisecond as the first one. */
-const HEAD_CANDIDATES = 20;
+/** How much of the line one read offers to a freed seat. */
+const LINE_HEAD = 20;
+
+function byArrival(a: SignUpDoc, b: SignUpDoc): number {
+  return a.signedUpAt.getTime() - b.signedUpAt.getTime() || (a._id < b._id ? -1 : a._id > b._id ? 1 : 0);
+}
 
 /**
- * The next waitlisted sign-up in (signedUpAt, _id) order. The index (activity_status_at) orders by
- * signedUpAt; `_id` breaks ties in memory, and when the whole first page shares one instant, a
- * second indexed read fetches everyone of that instant.
+ * The front of the waitlist in (signedUpAt, _id) order. The index (activity_status_at) orders by
+ * signedUpAt alone, so ties are ordered by `_id` here; a full page drops its last instant (peers of
+ * it may lie beyond the page), and a page that is one instant throughout is replaced by a second
+ * indexed read of everyone at that instant.
  */
-export async function findHeadOfLine(db: Database, activityId: string): Promise<SignUpDoc | null> {
-  const line = db.collection('sign_ups').where({ activityId, status: 'waitlisted' });
-  const first = await fetchList<SignUpDoc>(line.orderBy('signedUpAt', 'asc').limit(HEAD_CANDIDATES));
-  const earliest = first[0]?.signedUpAt;
-  if (earliest === undefined) return null;
-  const allTied = first.length === HEAD_CANDIDATES && first.every((signUp) => signUp.signedUpAt.getTime() === earliest.getTime());
-  const tied = allTied
-    ? await fetchList<SignUpDoc>(
-        db.collection('sign_ups').where({ activityId, status: 'waitlisted', signedUpAt: earliest }).limit(MAX_DOCS_PER_GET),
-      )
-    : first.filter((signUp) => signUp.signedUpAt.getTime() === earliest.getTime());
-  return tied.reduce((head, signUp) => (signUp._id < head._id ? signUp : head));
+export async function listLineHead(db: Database, activityId: string): Promise<SignUpDoc[]> {
+  const page = await fetchList<SignUpDoc>(
+    db.collection('sign_ups').where({ activityId, status: 'waitlisted' }).orderBy('signedUpAt', 'asc').limit(LINE_HEAD),
+  );
+  const last = page[LINE_HEAD - 1];
+  if (last === undefined) return page.sort(byArrival);
+  const settled = page.filter((signUp) => signUp.signedUpAt.getTime() < last.signedUpAt.getTime());
+  if (settled.length > 0) return settled.sort(byArrival);
+  const tied = await fetchList<SignUpDoc>(
+    db.collection('sign_ups').where({ activityId, status: 'waitlisted', signedUpAt: last.signedUpAt }).limit(MAX_DOCS_PER_GET),
+  );
+  return tied.sort(byArrival);
 }
 
 export function findMemberById(db: Database, memberId: string): Promise<MemberDoc | null> {
