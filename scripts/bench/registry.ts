@@ -4,6 +4,7 @@
  * SCENARIOS and give each action a budget here. A declared budget that no scenario measures yet
  * is reported as "not measured", never as passing.
  */
+import { activityScenario } from './scenarios/activity';
 import { bankScenario } from './scenarios/bank';
 import type { ColdStartBudget } from './scenarios/coldStart';
 import { exportMineScenario } from './scenarios/exportMine';
@@ -20,11 +21,12 @@ export const BUDGETS: Record<string, Budget> = {
   'quiz.leaderboard': { maxRequests: 3, hot: true, source: BUDGET_SOURCE },
   'quiz.myRank': { maxRequests: 3, hot: true, source: 'myRank.handler.ts: caller, entry, one indexed count' },
   'activity.signUp': { maxRequests: 5, hot: true, source: BUDGET_SOURCE },
+  'activity.detail': { maxRequests: 3, hot: true, source: BUDGET_SOURCE },
   'checkin.scan': { maxRequests: 4, hot: true, source: BUDGET_SOURCE },
   'stats.branchDashboard': { maxRequests: 3, hot: true, source: BUDGET_SOURCE },
 };
 
-export const SCENARIOS: Scenario[] = [quizScenario, rosterScenario, bankScenario, exportMineScenario];
+export const SCENARIOS: Scenario[] = [quizScenario, activityScenario, rosterScenario, bankScenario, exportMineScenario];
 
 /** The budgets name 300k too; the default run stops at 100k to stay within 10 minutes on 2 cores. */
 export const DEFAULT_SIZES = [1_000, 10_000, 100_000];
