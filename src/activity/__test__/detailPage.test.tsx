@@ -349,6 +349,18 @@ describe('活动详情页：尚未加入党支部的人', () => {
     expect(taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/join/index?code=K7M3PQ2X' });
   });
 
+  it('读不到活动卡片时（服务器只给党员看）仍显示加入指引，并记下回到这个活动', async () => {
+    respond({
+      'member.me': () => meAnswer(null),
+      'activity.shareCard': () => ({ ok: false, error: { code: 'UNAUTHENTICATED', message: '请先加入党支部' } }),
+    });
+    render(<ActivityDetailPage />);
+
+    expect(await screen.findByText('加入党支部后即可报名')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: '重试' })).toBeNull();
+    expect(storage.get('hongtu.afterJoin')).toEqual({ url: '/activity/detail/index?id=act-1', title: '支部活动' });
+  });
+
   it('申请待审核的人看到审核中的说明', async () => {
     respond({
       'member.me': () => meAnswer({ ...member, status: 'pending' }),

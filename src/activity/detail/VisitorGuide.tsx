@@ -9,7 +9,8 @@ import { activityDetailUrl } from '../routes';
 
 interface VisitorGuideProps {
   activityId: string;
-  activityTitle: string;
+  /** Unknown when the card could not be read. */
+  activityTitle: string | undefined;
   /** The caller's profile if they have one that is not (yet, or any longer) active. */
   member: MemberView | null;
 }
@@ -23,7 +24,7 @@ export function VisitorGuide({ activityId, activityTitle, member }: VisitorGuide
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    rememberAfterJoin({ url: activityDetailUrl(activityId), title: activityTitle });
+    rememberAfterJoin({ url: activityDetailUrl(activityId), title: activityTitle ?? '支部活动' });
   }, [activityId, activityTitle]);
 
   if (member?.status === 'pending') {

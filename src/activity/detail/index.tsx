@@ -203,13 +203,12 @@ function DetailContent() {
   else if (me.status === 'error' || !me.data) body = <ErrorState message={me.error?.message ?? '加载失败'} onRetry={me.reload} />;
   else if (me.data.member?.status === 'active') {
     body = <MemberDetail id={id} card={card.data} cardImage={cardImage} onChanged={card.reload} />;
-  } else if (card.status === 'loading') body = <Loading />;
-  else if (card.status === 'error' || !card.data) body = <ErrorState message={card.error?.message ?? '加载失败'} onRetry={card.reload} />;
-  else {
+  } else {
+    // Whether a visitor may read the card is the server's call; the way to join is shown either way.
     body = (
       <>
-        <CardPreview card={card.data} />
-        <VisitorGuide activityId={id} activityTitle={card.data.title} member={me.data.member} />
+        {card.status === 'loading' ? <Loading /> : card.data ? <CardPreview card={card.data} /> : null}
+        <VisitorGuide activityId={id} activityTitle={card.data?.title} member={me.data.member} />
       </>
     );
   }
