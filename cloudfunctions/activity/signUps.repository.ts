@@ -98,6 +98,8 @@ export async function claimSeat(
   const _ = db.command;
   const where: Record<string, unknown> = { _id: activity._id, status: 'published' };
   if (activity.capacity !== null) {
+    // The capacity read earlier must still hold: an organiser lowering it meanwhile makes this claim miss.
+    where.capacity = activity.capacity;
     where.signedUpCount = _.lt(activity.capacity);
     if (claimant === 'newcomer') where.waitlistCount = _.lte(0);
   }

@@ -80,7 +80,7 @@ export function viewerActions(activity: ActivityFacts, viewer: ActivityViewer, m
     can: {
       signUp: refusal === null,
       cancelSignUp: holdsPlace && cancelClosedReason(activity, now) === null,
-      requestLeave: mine === 'signed' && leaveClosedReason(activity, now) === null,
+      requestLeave: holdsPlace && leaveClosedReason(activity, now) === null,
       manage: managesActivity(viewer, activity),
     },
     signUpClosedReason: refusal,

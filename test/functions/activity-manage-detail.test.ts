@@ -81,7 +81,7 @@ describe('activity.detail', () => {
   });
 
   it.each([
-    ['waitlisted', { signUp: false, cancelSignUp: true, requestLeave: false }, '你已在候补名单中'],
+    ['waitlisted', { signUp: false, cancelSignUp: true, requestLeave: true }, '你已在候补名单中'],
     ['leave', { signUp: true, cancelSignUp: false, requestLeave: false }, null],
     ['cancelled', { signUp: true, cancelSignUp: false, requestLeave: false }, null],
   ] as const)('自己的报名是 %s 时能做的事', async (status, can, reason) => {

@@ -84,7 +84,7 @@ describe('报名被拒的原因', () => {
 });
 
 describe('详情页上能做的事', () => {
-  it('已报名：截止前可取消，开始前可请假；候补的只能取消', () => {
+  it('已报名或候补：截止前可取消，开始前可请假（截止后请假是候补者唯一的退出方式）', () => {
     expect(viewerActions(facts(), member, 'signed', NOW).can).toEqual({
       signUp: false,
       cancelSignUp: true,
@@ -93,7 +93,8 @@ describe('详情页上能做的事', () => {
     });
     expect(viewerActions(facts(), member, 'signed', at(48)).can).toMatchObject({ cancelSignUp: false, requestLeave: true });
     expect(viewerActions(facts(), member, 'signed', at(72)).can).toMatchObject({ cancelSignUp: false, requestLeave: false });
-    expect(viewerActions(facts(), member, 'waitlisted', NOW).can).toMatchObject({ cancelSignUp: true, requestLeave: false });
+    expect(viewerActions(facts(), member, 'waitlisted', NOW).can).toMatchObject({ cancelSignUp: true, requestLeave: true });
+    expect(viewerActions(facts(), member, 'waitlisted', at(48)).can).toMatchObject({ cancelSignUp: false, requestLeave: true });
   });
 
   it('能报名时没有原因，不能时原因与 can.signUp 一致', () => {
