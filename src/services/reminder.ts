@@ -6,7 +6,13 @@ import Taro from '@tarojs/taro';
  * mp.weixin.qq.com, and then the app signs up without asking.
  */
 function reminderTemplateId(): string {
-  return process.env.TARO_APP_ACTIVITY_REMINDER_TEMPLATE_ID ?? '';
+  try {
+    return process.env.TARO_APP_ACTIVITY_REMINDER_TEMPLATE_ID ?? '';
+  } catch {
+    // The build replaces only the env keys it defines (config/index.ts `env`); an undefined one stays a
+    // reference to `process`, which neither WeChat nor the browser has.
+    return '';
+  }
 }
 
 /**
