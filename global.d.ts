@@ -10,5 +10,6 @@ declare namespace NodeJS {
     TARO_ENV?: 'weapp' | 'h5';
     /** CloudBase environment id; empty selects the appid's default environment. */
     TARO_APP_CLOUD_ENV?: string;
+    TARO_APP_ACTIVITY_REMINDER_TEMPLATE_ID?: string;
   }
 }

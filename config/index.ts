@@ -24,6 +24,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     env: {
       // The CloudBase env id is injected at build time; empty means the default env of the appid.
       TARO_APP_CLOUD_ENV: JSON.stringify(process.env.TARO_APP_CLOUD_ENV ?? ''),
+      // The one subscribe-message template the app asks for before a sign-up; cron sends with the same id.
+      TARO_APP_ACTIVITY_REMINDER_TEMPLATE_ID: JSON.stringify(process.env.TARO_APP_ACTIVITY_REMINDER_TEMPLATE_ID ?? ''),
     },
     copy: { patterns: [], options: {} },
     framework: 'react',

@@ -60,6 +60,7 @@ export async function toActivityDetail(
   return {
     ...toActivitySummary(doc, viewer.mine),
     description: doc.description,
+    coverFileId: doc.coverFileId,
     coverUrl: await coverUrl(doc.coverFileId),
     baseId: doc.baseId,
     signUpOpensAt: doc.signUpOpensAt?.toISOString() ?? null,

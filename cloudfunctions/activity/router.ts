@@ -1,5 +1,5 @@
 import { ROLES } from '../../types/common';
-import { allow, defineRouter } from '../../server/kernel/router';
+import { allow, anyone, defineRouter } from '../../server/kernel/router';
 import { addAttendee } from './handlers/addAttendee.handler';
 import { attendees } from './handlers/attendees.handler';
 import { cancel } from './handlers/cancel.handler';
@@ -23,7 +23,7 @@ export const activityRouter = defineRouter('activity', {
   cancel: allow(ORGANISERS, cancel),
   list: allow(ROLES, list),
   detail: allow(ROLES, detail),
-  shareCard: allow(ROLES, shareCard),
+  shareCard: anyone(shareCard),
   signUp: allow(ROLES, signUp),
   cancelSignUp: allow(ROLES, cancelSignUp),
   requestLeave: allow(ROLES, requestLeave),

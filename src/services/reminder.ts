@@ -2,17 +2,11 @@ import Taro from '@tarojs/taro';
 
 /**
  * The one-time subscribe-message template for activity reminders, from the build environment
- * (TARO_APP_ACTIVITY_REMINDER_TEMPLATE_ID); empty until the template is registered on
- * mp.weixin.qq.com, and then the app signs up without asking.
+ * (TARO_APP_ACTIVITY_REMINDER_TEMPLATE_ID, defined in config/index.ts); empty until the template is
+ * registered on mp.weixin.qq.com, and then the app signs up without asking.
  */
 function reminderTemplateId(): string {
-  try {
-    return process.env.TARO_APP_ACTIVITY_REMINDER_TEMPLATE_ID ?? '';
-  } catch {
-    // The build replaces only the env keys it defines (config/index.ts `env`); an undefined one stays a
-    // reference to `process`, which neither WeChat nor the browser has.
-    return '';
-  }
+  return process.env.TARO_APP_ACTIVITY_REMINDER_TEMPLATE_ID ?? '';
 }
 
 /**

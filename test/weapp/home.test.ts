@@ -2,6 +2,7 @@
  * Renders the built 首页 from dist/weapp in miniprogram-simulate with WeChat's own wxml compiler
  * (ARCHITECTURE.md, "Testing"). Run `npm run build:weapp` first; the test reads the build output, not src.
  */
+import type { ActivitySummary } from '../../types/contracts/activity';
 import { renderBuiltPage, succeed, waitUntil, wxGlobal, type RenderedPage } from '../support/weappSimulate';
 
 const member = {
@@ -14,16 +15,22 @@ const member = {
   status: 'active',
   joinedAt: '2024-07-01T02:00:00.000Z',
 };
-const activity = {
+const activity: ActivitySummary = {
   id: 'act-1',
   kind: 'visit',
   title: '参观道县陈树湘党性教育基地',
+  status: 'published',
   branchId: 'branch-1',
   place: '道县陈树湘党性教育基地',
+  online: false,
   startAt: '2026-11-28T06:30:00.000Z',
   endAt: '2026-11-28T09:30:00.000Z',
+  signUpDeadline: '2026-11-27T10:00:00.000Z',
   capacity: 30,
   signedUpCount: 12,
+  waitlistCount: 0,
+  waitlist: true,
+  mine: null,
 };
 const contest = {
   id: 'contest-1',
@@ -73,7 +80,7 @@ describe('首页（微信小程序构建产物）', () => {
     expect(text).toContain('第一党支部');
     expect(text).toContain('参观红色教育基地');
     expect(text).toContain('11月28日 周六 14:30');
-    expect(text).toContain('名额 12 / 30');
+    expect(text).toContain('剩余 18 个名额');
     expect(text).toContain('题量 20 题');
     expect(callFunction).toHaveBeenCalledWith(
       expect.objectContaining({ name: 'activity', data: { action: 'list', input: { scope: 'upcoming', pageSize: 3 } } }),

@@ -89,6 +89,8 @@ export type ActivitySummary = z.infer<typeof activitySummarySchema>;
 
 export const activityDetailSchema = activitySummarySchema.extend({
   description: z.string(),
+  /** Sent back unchanged by the edit form, so saving other fields keeps the cover. */
+  coverFileId: z.string().nullable(),
   coverUrl: z.string().nullable(),
   baseId: idSchema.nullable(),
   signUpOpensAt: isoDateSchema.nullable(),

@@ -49,6 +49,7 @@ export function detail(overrides: Partial<ActivityDetail> = {}): ActivityDetail 
   return {
     ...base,
     description: '集体重温入党誓词，交流学习体会。',
+    coverFileId: null,
     coverUrl: null,
     baseId: null,
     signUpOpensAt: null,

@@ -95,7 +95,7 @@ export function formFromActivity(activity: ActivityDetail): ActivityForm {
     audienceBranchIds: activity.audienceBranchIds ?? [],
     countsFor: activity.countsFor,
     studyHours: activity.studyHours === null ? '' : String(activity.studyHours),
-    coverFileId: null,
+    coverFileId: activity.coverFileId,
     baseId: activity.baseId,
     signUpOpensAt: activity.signUpOpensAt,
   };
