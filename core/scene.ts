@@ -38,3 +38,6 @@ export function parseScene(raw: string): Record<string, string> {
 
 /** The scene key that carries an invite code. */
 export const INVITE_SCENE_KEY = 'c';
+
+/** The scene key that carries an activity id (12 characters: `a=<id>` is 14 of the 32). */
+export const ACTIVITY_SCENE_KEY = 'a';

@@ -83,6 +83,8 @@ export interface ActivityDoc {
   createdAt: Date;
   updatedAt: Date;
   publishedAt: Date | null;
+  /** The activity's 小程序码 in cloud storage, once a poster asked for it (activity.posterCode). */
+  wxacodeFileId?: string;
 }
 
 /** One member's place in one activity (`_id` = signUpId), kept through every status change. */

@@ -5,6 +5,7 @@
  */
 import cloud from 'wx-server-sdk';
 import { isValidScene } from '../core/scene';
+import { temporaryUrl, uploadFile } from './files';
 import { fail } from './kernel/failure';
 
 /** The platform's "minute quota used up" error. */
@@ -26,13 +27,13 @@ interface OpenApiImage {
   buffer: Buffer;
 }
 
-export interface MiniProgramCode {
+interface MiniProgramCode {
   content: Buffer;
   /** File extension for the stored copy, from the content type the platform sent. */
   extension: 'png' | 'jpg';
 }
 
-export async function createMiniProgramCode(options: { page: string; scene: string; width?: number }): Promise<MiniProgramCode> {
+async function createMiniProgramCode(options: { page: string; scene: string; width?: number }): Promise<MiniProgramCode> {
   if (!isValidScene(options.scene)) throw new RangeError(`invalid wxacode scene "${options.scene}"`);
   let image: OpenApiImage;
   try {
@@ -51,4 +52,31 @@ export async function createMiniProgramCode(options: { page: string; scene: stri
     throw error;
   }
   return { content: image.buffer, extension: /png/i.test(image.contentType) ? 'png' : 'jpg' };
+}
+
+export interface StoredMiniProgramCode {
+  fileID: string;
+  /** A temporary HTTPS link to the image (server/files). */
+  url: string;
+}
+
+/**
+ * A code made once and kept: the stored copy when `storedFileId` is set; otherwise a new code is
+ * made, uploaded to `<cloudPath>.<png|jpg>` and handed to `remember` to note on its document. Two
+ * first calls racing both make it and write the same path, which costs one extra platform call.
+ */
+export async function storedMiniProgramCode(options: {
+  storedFileId: string | undefined;
+  page: string;
+  scene: string;
+  cloudPath: string;
+  remember: (fileID: string) => Promise<void>;
+}): Promise<StoredMiniProgramCode> {
+  let fileID = options.storedFileId;
+  if (fileID === undefined) {
+    const image = await createMiniProgramCode({ page: options.page, scene: options.scene });
+    fileID = await uploadFile(`${options.cloudPath}.${image.extension}`, image.content);
+    await options.remember(fileID);
+  }
+  return { fileID, url: await temporaryUrl(fileID) };
 }

@@ -215,3 +215,11 @@ export async function listPlaceHolders(db: Database, activityId: string): Promis
   }
   return recipients;
 }
+
+/** Notes where the activity's 小程序码 is kept; no other field moves, so it cannot clash with sign-ups or edits. */
+export async function saveActivityWxacode(db: Database, id: string, fileID: string): Promise<void> {
+  await db
+    .collection('activities')
+    .doc(id)
+    .update({ data: { wxacodeFileId: fileID } });
+}

@@ -6,7 +6,9 @@ import { cancel } from './handlers/cancel.handler';
 import { cancelSignUp } from './handlers/cancelSignUp.handler';
 import { create } from './handlers/create.handler';
 import { detail } from './handlers/detail.handler';
+import { exportAttendees } from './handlers/exportAttendees.handler';
 import { list } from './handlers/list.handler';
+import { posterCode } from './handlers/posterCode.handler';
 import { publish } from './handlers/publish.handler';
 import { requestLeave } from './handlers/requestLeave.handler';
 import { shareCard } from './handlers/shareCard.handler';
@@ -29,4 +31,6 @@ export const activityRouter = defineRouter('activity', {
   requestLeave: allow(ROLES, requestLeave),
   addAttendee: allow(ORGANISERS, addAttendee),
   attendees: allow(ORGANISERS, attendees),
+  exportAttendees: allow(ORGANISERS, exportAttendees),
+  posterCode: allow(ROLES, posterCode),
 });

@@ -64,6 +64,8 @@ describePermissionMatrix(
       ORGANISER_OF_BRANCH_1,
     ],
     ['attendees', async (e) => ({ id: branchActivity(e) }), ORGANISER_OF_BRANCH_1],
+    ['exportAttendees', async (e) => ({ id: branchActivity(e) }), ORGANISER_OF_BRANCH_1],
+    ['posterCode', async (e) => ({ id: branchActivity(e) }), SEES_BRANCH_1],
   ],
   () => createTestEnv({ now: clock.now() }),
 );
@@ -197,6 +199,25 @@ describeBadInputTable(
         ['每页过大', { id: ID, pageSize: 51 }, 'pageSize'],
         ['过长游标', { id: ID, cursor: 'c'.repeat(201) }, 'cursor'],
         ['注入', { id: ID, cursor: INJECTION }, 'cursor'],
+      ],
+    },
+    exportAttendees: {
+      caller: 'demo-secretary',
+      cases: [
+        ['缺少', {}, 'id'],
+        ['注入', { id: INJECTION }, 'id'],
+        ['多余支部', { id: ID, branchId: 'branch-2' }, 'branchId'],
+        ['多余路径', { id: ID, cloudPath: '../../x.xlsx' }, 'cloudPath'],
+      ],
+    },
+    posterCode: {
+      caller: 'demo-member',
+      cases: [
+        ['缺少', {}, 'id'],
+        ['路径', { id: 'a/b' }, 'id'],
+        ['过长', { id: 'a'.repeat(65) }, 'id'],
+        ['多余 scene', { id: ID, scene: 'c=../../x' }, 'scene'],
+        ['多余页面', { id: ID, page: 'pages/evil/index' }, 'page'],
       ],
     },
   },

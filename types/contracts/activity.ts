@@ -143,6 +143,22 @@ export const shareCardSchema = z.object({
 });
 export type ShareCard = z.infer<typeof shareCardSchema>;
 
+/** Most rows one sheet of an attendee export lists; a longer list is cut there and says so in its last row. */
+export const MAX_EXPORT_ROWS = 10_000;
+
+/** An .xlsx in cloud storage (sheet 1: every sign-up; sheet 2: audience members who did not sign up) and a temporary link to it. */
+export const attendeeExportSchema = z.object({
+  fileID: z.string(),
+  url: z.string(),
+  /** Sign-ups on the first sheet. */
+  rows: z.number().int(),
+  /** Members on the second sheet. */
+  notSignedUp: z.number().int(),
+  /** A sheet reached MAX_EXPORT_ROWS and lists only the first of them. */
+  truncated: z.boolean(),
+});
+export type AttendeeExport = z.infer<typeof attendeeExportSchema>;
+
 const signUpStateSchema = z.object({
   status: signUpStatusSchema,
   activity: activityDetailSchema,
@@ -198,5 +214,14 @@ export const activityContract = {
   shareCard: {
     input: activityIdInput,
     output: shareCardSchema,
+  },
+  exportAttendees: {
+    input: activityIdInput,
+    output: attendeeExportSchema,
+  },
+  posterCode: {
+    input: activityIdInput,
+    /** The activity's 小程序码 (opens the detail page), made once and kept in cloud storage. */
+    output: z.object({ fileID: z.string(), url: z.string() }),
   },
 };

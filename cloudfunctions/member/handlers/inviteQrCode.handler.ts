@@ -1,9 +1,8 @@
 import { encodeScene, INVITE_SCENE_KEY } from '../../../core/scene';
-import { temporaryUrl, uploadFile } from '../../../server/files';
 import { fail } from '../../../server/kernel/failure';
 import type { MemberContext } from '../../../server/kernel/router';
 import { assertManagesBranch } from '../../../server/scope';
-import { createMiniProgramCode } from '../../../server/wxacode';
+import { storedMiniProgramCode } from '../../../server/wxacode';
 import { JOIN_PAGE } from '../invite';
 import { findInvite, saveInviteWxacode } from '../repository';
 
@@ -19,11 +18,12 @@ export async function inviteQrCode(input: { code: string }, ctx: MemberContext) 
   if (invite.expiresAt.getTime() <= now.getTime()) fail('EXPIRED', { field: 'code', message: '邀请已过期，请重新生成' });
   if (invite.remaining <= 0) fail('FULL', { field: 'code', message: '邀请名额已用完，请重新生成' });
 
-  let fileID = invite.wxacodeFileId;
-  if (fileID === undefined) {
-    const image = await createMiniProgramCode({ page: JOIN_PAGE, scene: encodeScene({ [INVITE_SCENE_KEY]: invite._id }) });
-    fileID = await uploadFile(`invites/${invite._id}.${image.extension}`, image.content);
-    await saveInviteWxacode(db, invite._id, fileID);
-  }
-  return { code: invite._id, fileID, url: await temporaryUrl(fileID) };
+  const stored = await storedMiniProgramCode({
+    storedFileId: invite.wxacodeFileId,
+    page: JOIN_PAGE,
+    scene: encodeScene({ [INVITE_SCENE_KEY]: invite._id }),
+    cloudPath: `invites/${invite._id}`,
+    remember: (fileID) => saveInviteWxacode(db, invite._id, fileID),
+  });
+  return { code: invite._id, ...stored };
 }

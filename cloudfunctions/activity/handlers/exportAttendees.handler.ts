@@ -1,0 +1,116 @@
+import { randomBytes } from 'node:crypto';
+import { MAX_EXPORT_ROWS, type AttendeeExport } from '../../../types/contracts/activity';
+import {
+  attendeeExportScope,
+  branchesInTreeOrder,
+  NOT_SIGNED_UP_SHEET,
+  NOT_SIGNED_UP_UNKNOWN,
+  SIGN_UP_SHEET,
+  signUpRow,
+  truncatedNote,
+} from '../../../core/activity/export';
+import { recordAudit } from '../../../server/audit';
+import { temporaryUrl, uploadFile } from '../../../server/files';
+import { fail } from '../../../server/kernel/failure';
+import type { OrgDoc } from '../../../server/documents';
+import type { Database } from '../../../server/kernel/db';
+import type { MemberContext } from '../../../server/kernel/router';
+import { listOrgs } from '../../../server/orgs.repository';
+import { buildWorkbook } from '../../../server/xlsx';
+import { loadVisibleActivity } from '../access';
+import { activeMemberPages, listSignUpsByArrival, type ExportMemberFields } from '../export.repository';
+
+/** 姓名, 支部, 状态, 报名时间, 请假原因, 组织者添加: widths in characters. */
+const SIGN_UP_WIDTHS = [12, 20, 8, 18, 30, 10];
+
+/**
+ * Active members of `branches` (in their display order) without a sign-up, up to MAX_EXPORT_ROWS;
+ * reading stops one past it, so members read stay below MAX_EXPORT_ROWS plus the sign-ups.
+ */
+async function membersWithoutSignUp(
+  db: Database,
+  branches: readonly Pick<OrgDoc, '_id'>[],
+  signedUp: ReadonlySet<string>,
+): Promise<{ members: ExportMemberFields[]; complete: boolean }> {
+  const members: ExportMemberFields[] = [];
+  for await (const page of activeMemberPages(
+    db,
+    branches.map((branch) => branch._id),
+  )) {
+    members.push(...page.filter((member) => !signedUp.has(member._id)));
+    if (members.length > MAX_EXPORT_ROWS) break;
+  }
+  const rank = new Map(branches.map((branch, index) => [branch._id, index]));
+  // Read by branch id within each group of branches; shown in tree order (a stable sort keeps names in order).
+  members.sort((a, b) => (rank.get(a.branchId) ?? 0) - (rank.get(b.branchId) ?? 0));
+  return { members: members.slice(0, MAX_EXPORT_ROWS), complete: members.length <= MAX_EXPORT_ROWS };
+}
+
+/**
+ * An .xlsx of an activity's people for its organisers: every sign-up in arrival order, and the
+ * members of the branches it addresses who did not sign up (attendeeExportScope decides whose).
+ * The file goes to cloud storage under an unguessable name — storage is readable by anyone holding
+ * a file's ID, and this one lists names — and the organiser gets a temporary link. Audited.
+ */
+export async function exportAttendees(input: { id: string }, ctx: MemberContext): Promise<AttendeeExport> {
+  const { db, member, now } = ctx;
+  const { activity } = await loadVisibleActivity(db, member, input.id);
+  const scope = attendeeExportScope(member, activity);
+  if (scope === null) fail('FORBIDDEN', { field: 'id', message: '只有活动的组织者或本支部书记可以导出报名名单' });
+
+  const [read, orgs] = await Promise.all([listSignUpsByArrival(db, activity._id, MAX_EXPORT_ROWS + 1), listOrgs(db)]);
+  const inScope = scope.memberBranches === 'all' ? null : new Set(scope.memberBranches);
+  const branches = branchesInTreeOrder(orgs).filter((branch) => inScope === null || inScope.has(branch._id));
+  const signUpsComplete = read.length <= MAX_EXPORT_ROWS;
+  const signUps = read
+    .slice(0, MAX_EXPORT_ROWS)
+    .filter((signUp) => scope.signUpsOfBranch === null || signUp.branchId === scope.signUpsOfBranch);
+  const notSignedUp = signUpsComplete ? await membersWithoutSignUp(db, branches, new Set(read.map((signUp) => signUp.memberId))) : null;
+
+  const names = new Map(orgs.map((org) => [org._id, org.name]));
+
+  const signUpRows = signUps.map((signUp) =>
+    signUpRow({ ...signUp, branchName: names.get(signUp.branchId) ?? '', addedByOrganiser: signUp.addedBy !== null }),
+  );
+  const memberRows = notSignedUp?.members.map((other) => [other.name, names.get(other.branchId) ?? '']) ?? [[NOT_SIGNED_UP_UNKNOWN]];
+  const file = await buildWorkbook([
+    {
+      name: SIGN_UP_SHEET.name,
+      rows: [[...SIGN_UP_SHEET.header], ...signUpRows, ...(signUpsComplete ? [] : [[truncatedNote(MAX_EXPORT_ROWS)]])],
+      header: true,
+      widths: SIGN_UP_WIDTHS,
+    },
+    {
+      name: NOT_SIGNED_UP_SHEET.name,
+      rows: [
+        [...NOT_SIGNED_UP_SHEET.header],
+        ...memberRows,
+        ...(notSignedUp?.complete === false ? [[truncatedNote(MAX_EXPORT_ROWS)]] : []),
+      ],
+      header: true,
+      widths: [12, 20],
+    },
+  ]);
+
+  const stamp = now.toISOString().replace(/[-:.]/g, '');
+  const fileID = await uploadFile(`exports/${activity._id}/${stamp}-${randomBytes(8).toString('hex')}.xlsx`, file);
+  const result = {
+    fileID,
+    url: await temporaryUrl(fileID),
+    rows: signUpRows.length,
+    notSignedUp: notSignedUp?.members.length ?? 0,
+    truncated: !signUpsComplete || notSignedUp?.complete === false,
+  };
+  await recordAudit(
+    db,
+    {
+      at: now,
+      actorId: member._id,
+      action: 'activity.exportAttendees',
+      targetId: activity._id,
+      detail: { fileID, rows: result.rows, notSignedUp: result.notSignedUp, branch: scope.signUpsOfBranch },
+    },
+    ctx.log,
+  );
+  return result;
+}
