@@ -1,6 +1,7 @@
 import { Button, Image, Text, View } from '@tarojs/components';
 import Taro, { useRouter, useShareAppMessage, useShareTimeline } from '@tarojs/taro';
 import { useEffect, useRef, useState } from 'react';
+import { ACTIVITY_SCENE_KEY, parseScene } from '../../../core/scene';
 import type { ShareCard } from '../../../types/contracts/activity';
 import { ACTIVITY_KIND_LABELS, ACTIVITY_STATUS_LABELS, PROGRAMME_ITEM_LABELS } from '../../../types/labels';
 import { ActionButton } from '../../components/ActionButton';
@@ -170,9 +171,17 @@ function MemberDetail({
   );
 }
 
+/**
+ * A card, a link or a notice opens `?id=<id>`; a scanned poster 小程序码 carries the id in `scene`
+ * (URL-encoded `a=<id>`, as activity.posterCode writes it). '' when neither holds one.
+ */
+export function readActivityId(params: Record<string, string | undefined>): string {
+  return params.id || (params.scene ? parseScene(params.scene)[ACTIVITY_SCENE_KEY] : undefined) || '';
+}
+
 function DetailContent() {
   const { params } = useRouter();
-  const id = params.id ?? '';
+  const id = readActivityId(params);
   const me = useCloud('member', 'me', {});
   const card = useCloud('activity', 'shareCard', { id });
   const cardImage = useActivityCardImage(card.data);
