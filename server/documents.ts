@@ -101,32 +101,90 @@ export interface SignUpDoc {
   leaveReason: string | null;
   /** The organiser who added this member over capacity, if one did. */
   addedBy: string | null;
-  /** The member accepted one subscribe message for this activity. */
-  remind: boolean;
+  /**
+   * Subscribe messages the member accepted for this activity and `cron` has not used yet: WeChat lets
+   * one message through per acceptance of a one-time template, so each tap that accepts adds one and
+   * each message sent takes one (ARCHITECTURE.md, "Notifications").
+   */
+  subscribeCredits: number;
 }
 
 export function signUpId(activityId: string, memberId: string): string {
   return `${activityId}_${memberId}`;
 }
 
+export type NoticeKind = 'reminder' | 'promoted' | 'changed' | 'cancelled';
+
 /**
- * A subscribe message waiting in the outbox. The `_id` names the event (kind, activity, member and
- * a version where an event can recur), so writing the same notice twice is one document and `cron`
- * sends each once.
+ * A subscribe message in the outbox, for one member about one event. The `_id` (noticeId) names the
+ * event, so writing the same notice twice is one document and `cron` sends each once. `cron` moves
+ * it pending → sending (its claim) → sent, failed or skipped, never back.
  */
 export interface NotificationDoc {
   _id: string;
-  kind: 'reminder' | 'promoted' | 'changed' | 'cancelled';
+  kind: NoticeKind;
   activityId: string;
   memberId: string;
   openid: string;
-  /** What the message says, already in the template's words. */
+  /** What the message says, already in the template's words (core/activity/notice.ts). */
   data: Record<string, string>;
   page: string;
-  state: 'pending' | 'sent' | 'failed';
+  /** What the notice is about, where it can recur (a reminder: the start it announces, in ms). */
+  version: string | null;
+  state: 'pending' | 'sending' | 'sent' | 'failed' | 'skipped';
+  /** Why a notice was skipped or failed, for the logs and the organiser's questions. */
+  reason: string | null;
   dueAt: Date;
   createdAt: Date;
   sentAt: Date | null;
+  /** The subscribeMessage.send parameters as sent: locally, the record of what WeChat would have shown. */
+  payload: SubscribeMessagePayload | null;
+}
+
+export interface SubscribeMessagePayload {
+  touser: string;
+  templateId: string;
+  page: string;
+  data: Record<string, { value: string }>;
+  miniprogramState: 'developer' | 'trial' | 'formal';
+}
+
+/** A notice's `_id`: kind, activity, member and the version where the event can recur. */
+export function noticeId(kind: NoticeKind, activityId: string, memberId: string, version: string | null): string {
+  return [kind, activityId, memberId, version].filter((part) => part !== null).join('_');
+}
+
+/**
+ * One change that concerns everyone holding a place in an activity (a reminder before the start, a
+ * moved time or place, a cancellation), written once by whoever made it; `cron` expands it into
+ * one notice per member, a page of sign-ups at a time, resuming from `cursor` if a run ends early.
+ */
+export interface ActivityEventDoc {
+  /** activityEventId: a change is one event however often it is written. */
+  _id: string;
+  kind: Exclude<NoticeKind, 'promoted'>;
+  activityId: string;
+  version: string | null;
+  /** Who is told: sign-ups in these statuses that joined the line no later than `heldAt`. */
+  statuses: SignUpStatus[];
+  heldAt: Date;
+  /** The notices' words and page, fixed when the change was made. */
+  data: Record<string, string>;
+  page: string;
+  state: 'pending' | 'done';
+  /**
+   * Where expansion resumes: sign-ups from `signedUpAt` on, the first `skip` of those at exactly that
+   * instant done already. Null before the first page.
+   */
+  cursor: { signedUpAt: Date; skip: number } | null;
+  /** Notices written from this event so far. */
+  queued: number;
+  createdAt: Date;
+  doneAt: Date | null;
+}
+
+export function activityEventId(kind: ActivityEventDoc['kind'], activityId: string, version: string | null): string {
+  return [kind, activityId, version].filter((part) => part !== null).join('_');
 }
 
 /** The branch board of one contest (`_id` = contestId), cached whole: every branch fits one document. */

@@ -6,8 +6,8 @@ import { randomInt } from 'node:crypto';
 import { INVITE_CODE_ALPHABET } from '../../types/labels';
 import type { ActivityStatus } from '../../types/labels';
 import { AUDIENCE_ALL } from '../../core/activity/rules';
-import type { ActivityDoc, MemberDoc, SignUpDoc } from '../../server/documents';
-import { fetchAllPages, fetchById, fetchList, MAX_DOCS_PER_GET, type Database } from '../../server/kernel/db';
+import type { ActivityDoc, SignUpDoc } from '../../server/documents';
+import { fetchById, fetchList, type Database } from '../../server/kernel/db';
 import { isDuplicateKeyError } from '../../server/kernel/sdk-errors';
 
 /** 31^12 ids: unguessable enough to share, short enough for a 小程序码 scene (`a=<id>` in 32 characters). */
@@ -182,38 +182,6 @@ export function findActivities(db: Database, ids: readonly string[]): Promise<Ac
       .where({ _id: db.command.in([...ids]) })
       .limit(ids.length),
   );
-}
-
-/** Capacity plus waitlist is bounded by the contract; this only stops a mistake from reading without end. */
-const MAX_HOLDERS = 20_000;
-
-/**
- * Who holds a place (signed or waitlisted) and their openids, to tell them of a change: the
- * sign-ups by index activity_status_at, then their members by `_id`, a thousand at a time.
- */
-export async function listPlaceHolders(db: Database, activityId: string): Promise<{ memberId: string; openid: string }[]> {
-  const _ = db.command;
-  const signUps = await fetchAllPages<Pick<SignUpDoc, 'memberId'>>(
-    db
-      .collection('sign_ups')
-      .where({ activityId, status: _.in(['signed', 'waitlisted']) })
-      .orderBy('signedUpAt', 'asc')
-      .field({ memberId: true }),
-    MAX_HOLDERS,
-  );
-  const recipients: { memberId: string; openid: string }[] = [];
-  for (let start = 0; start < signUps.length; start += MAX_DOCS_PER_GET) {
-    const ids = signUps.slice(start, start + MAX_DOCS_PER_GET).map((signUp) => signUp.memberId);
-    const members = await fetchList<Pick<MemberDoc, '_id' | 'openid'>>(
-      db
-        .collection('members')
-        .where({ _id: _.in(ids) })
-        .field({ _id: true, openid: true })
-        .limit(ids.length),
-    );
-    recipients.push(...members.map((member) => ({ memberId: member._id, openid: member.openid })));
-  }
-  return recipients;
 }
 
 /** Notes where the activity's 小程序码 is kept; no other field moves, so it cannot clash with sign-ups or edits. */

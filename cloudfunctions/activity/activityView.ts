@@ -1,25 +1,17 @@
 /**
- * What leaves the activity function about an activity: the list row, the detail (with what the
- * caller may do now) and the outbox notice, mapped from the stored document in one place so every
- * action answers with the same shape.
+ * What leaves the activity function about an activity: the list row and the detail (with what the
+ * caller may do now), mapped from the stored document in one place so every action answers with the
+ * same shape. Outbox notices are built in server/notices.ts, which `cron` shares.
  */
 import type { ActivityDetail, ActivitySummary } from '../../types/contracts/activity';
 import type { SignUpStatus } from '../../types/labels';
 import { viewerActions, type ActivityViewer } from '../../core/activity/access';
-import { activityNoticeData } from '../../core/activity/notice';
 import { AUDIENCE_ALL, seatsLeft } from '../../core/activity/rules';
-import type { ActivityDoc, NotificationDoc } from '../../server/documents';
+import type { ActivityDoc } from '../../server/documents';
 import { temporaryUrl } from '../../server/files';
 
-/**
- * The detail page a shared card, a 小程序码 and a notice open: the `activity` subpackage (src/activity/routes.ts),
- * without a leading slash, as a 小程序码's `page` requires.
- */
-export const ACTIVITY_DETAIL_PAGE = 'activity/detail/index';
-
-export function activityPath(id: string): string {
-  return `${ACTIVITY_DETAIL_PAGE}?id=${id}`;
-}
+/** The detail page's path, shared with `cron`'s notices. */
+export { ACTIVITY_DETAIL_PAGE, activityPath } from '../../server/notices';
 
 export function toActivitySummary(doc: ActivityDoc, mine: SignUpStatus | null = null): ActivitySummary {
   return {
@@ -71,33 +63,5 @@ export async function toActivityDetail(
     seatsLeft: seatsLeft(doc.capacity, doc.signedUpCount),
     can,
     signUpClosedReason,
-  };
-}
-
-/**
- * One notice for one member about one event. `version` tells recurring events apart (each change of
- * an activity is its own notice); without it an event happens once per member, so queueing it again
- * writes the same document.
- */
-export function activityNotice(
-  kind: NotificationDoc['kind'],
-  activity: ActivityDoc,
-  recipient: { memberId: string; openid: string },
-  note: string,
-  now: Date,
-  version?: string,
-): NotificationDoc {
-  return {
-    _id: [kind, activity._id, recipient.memberId, version].filter((part) => part !== undefined).join('_'),
-    kind,
-    activityId: activity._id,
-    memberId: recipient.memberId,
-    openid: recipient.openid,
-    data: activityNoticeData(activity, note),
-    page: activityPath(activity._id),
-    state: 'pending',
-    dueAt: now,
-    createdAt: now,
-    sentAt: null,
   };
 }

@@ -21,9 +21,10 @@ import type { Attendee } from '../../types/contracts/activity';
 import { signUpId, type ActivityDoc, type MemberDoc, type SignUpDoc } from '../../server/documents';
 import { fail } from '../../server/kernel/failure';
 import type { MemberContext, RequestContext } from '../../server/kernel/router';
-import { activityNotice } from './activityView';
-import { queueNotifications } from './notifications.repository';
+import { activityNotice } from '../../server/notices';
+import { queueNotices } from '../../server/outbox.repository';
 import {
+  addSubscribeCredit,
   claimSeat,
   COUNTER_OF,
   findMemberById,
@@ -79,11 +80,14 @@ type Entry = { held: 'signed' | 'waitlisted' } | { enteredFrom: 'cancelled' | 'l
 /**
  * Step 1: the sign-up, by its deterministic `_id`. A first sign-up is inserted (the unique `_id`
  * stops a double tap); one that was cancelled or on leave moves back into line with a new arrival
- * time. A place already held is answered as it stands (idempotent).
+ * time. A place already held is answered as it stands (idempotent). Every call that accepted a
+ * subscribe message adds one credit (a repeat tap that accepts again included): WeChat lets one
+ * message through per acceptance, and credits left from an earlier place carry over.
  */
-async function enterLine(ctx: MemberContext, activity: ActivityDoc, remind: boolean): Promise<Entry> {
+async function enterLine(ctx: MemberContext, activity: ActivityDoc, acceptedReminder: boolean): Promise<Entry> {
   const { db, member, now } = ctx;
   const id = signUpId(activity._id, member._id);
+  const credits = acceptedReminder ? 1 : 0;
   const entry: SignUpDoc = {
     _id: id,
     activityId: activity._id,
@@ -95,7 +99,7 @@ async function enterLine(ctx: MemberContext, activity: ActivityDoc, remind: bool
     updatedAt: now,
     leaveReason: null,
     addedBy: null,
-    remind,
+    subscribeCredits: credits,
   };
   if (await insertSignUp(db, entry)) return { enteredFrom: null };
   for (let round = 0; round < WRITE_ROUNDS; round += 1) {
@@ -106,11 +110,11 @@ async function enterLine(ctx: MemberContext, activity: ActivityDoc, remind: bool
       continue;
     }
     if (existing.status === 'signed' || existing.status === 'waitlisted') {
-      if (remind && !existing.remind) await moveSignUp(db, id, { status: existing.status }, { remind: true });
+      if (acceptedReminder) await addSubscribeCredit(db, id);
       return { held: existing.status };
     }
-    const { _id, ...again } = entry;
-    if (await moveSignUp(db, id, { status: existing.status }, again)) return { enteredFrom: existing.status };
+    const { _id, subscribeCredits, ...again } = entry;
+    if (await moveSignUp(db, id, { status: existing.status }, again, subscribeCredits)) return { enteredFrom: existing.status };
   }
   fail('CONFLICT', BUSY);
 }
@@ -135,10 +139,10 @@ async function statusNow(ctx: RequestContext, id: string): Promise<SignUpStatus>
  * answered as 'waitlisted': the record and counters are right, and the member hears of the seat
  * from the promotion's notice and the detail page.
  */
-export async function takePlace(ctx: MemberContext, activity: ActivityDoc, remind: boolean): Promise<PlaceOutcome> {
+export async function takePlace(ctx: MemberContext, activity: ActivityDoc, acceptedReminder: boolean): Promise<PlaceOutcome> {
   const { db, member, now } = ctx;
   const id = signUpId(activity._id, member._id);
-  const entry = await enterLine(ctx, activity, remind);
+  const entry = await enterLine(ctx, activity, acceptedReminder);
   if ('held' in entry) return { status: entry.held, deltas: {} };
   const inLine = { status: 'waitlisted' as const, signedUpAt: now };
   // The line place this entry left (a cancelled or 请假 record) is paid for by whichever write counts it anew.
@@ -236,7 +240,7 @@ async function notifyPromoted(ctx: RequestContext, activity: ActivityDoc, signUp
   const member = await findMemberById(ctx.db, signUp.memberId);
   if (!member) return;
   const recipient = { memberId: member._id, openid: member.openid };
-  await queueNotifications(ctx.db, [
+  await queueNotices(ctx.db, [
     activityNotice('promoted', activity, recipient, PROMOTED_NOTE, ctx.now, String(signUp.signedUpAt.getTime())),
   ]);
 }
@@ -270,7 +274,7 @@ export async function addOverCapacity(
           branchId: target.branchId,
           name: target.name,
           signedUpAt: now,
-          remind: false,
+          subscribeCredits: 0,
           ...placed,
         };
     const won = existing ? await moveSignUp(db, id, { status: existing.status }, placed) : await insertSignUp(db, signUp);

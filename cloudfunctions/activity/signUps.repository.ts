@@ -58,19 +58,30 @@ export interface SignUpState {
 
 /**
  * Moves a sign-up out of `from` if it is still there; false when another call moved it first. The
- * one that gets true owns the counter change of that move.
+ * one that gets true owns the counter change of that move. `addCredits` subscribe messages the
+ * member just accepted ride on the same write.
  */
 export async function moveSignUp(
   db: Database,
   id: string,
   from: SignUpState,
-  fields: Partial<Omit<SignUpDoc, '_id' | 'activityId' | 'memberId'>>,
+  fields: Partial<Omit<SignUpDoc, '_id' | 'activityId' | 'memberId' | 'subscribeCredits'>>,
+  addCredits = 0,
 ): Promise<boolean> {
+  const data = addCredits === 0 ? fields : { ...fields, subscribeCredits: db.command.inc(addCredits) };
   const reply = (await db
     .collection('sign_ups')
     .where({ _id: id, ...from })
-    .update({ data: fields })) as UpdateReply;
+    .update({ data })) as UpdateReply;
   return reply.stats.updated === 1;
+}
+
+/** One more subscribe message accepted for a place already held, whatever its status is by now. */
+export async function addSubscribeCredit(db: Database, id: string): Promise<void> {
+  await db
+    .collection('sign_ups')
+    .doc(id)
+    .update({ data: { subscribeCredits: db.command.inc(1) } });
 }
 
 /** Takes back a sign-up that never held a place (no seat, no waitlist); false when another call moved it meanwhile. */

@@ -70,7 +70,7 @@ export function signUpDoc(
     updatedAt: at,
     leaveReason: null,
     addedBy: null,
-    remind: false,
+    subscribeCredits: 0,
   };
 }
 

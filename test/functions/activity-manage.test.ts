@@ -4,7 +4,7 @@
  */
 import cloud from 'wx-server-sdk';
 import type { AuditDoc } from '../../server/audit';
-import type { ActivityDoc, NotificationDoc } from '../../server/documents';
+import type { ActivityDoc, ActivityEventDoc, NotificationDoc } from '../../server/documents';
 import { encodeScene } from '../../core/scene';
 import { INVITE_CODE_ALPHABET } from '../../types/labels';
 import { useServerClock } from '../support/clock';
@@ -25,6 +25,7 @@ beforeEach(() => {
 const stored = async (id: string) => (await storedDocs<ActivityDoc>('activities', { _id: id }))[0];
 const audits = (action: string) => storedDocs<AuditDoc>('audit_logs', { action });
 const notices = (activityId: string) => storedDocs<NotificationDoc>('notifications', { activityId });
+const events = (activityId: string) => storedDocs<ActivityEventDoc>('activity_events', { activityId });
 
 /** A published branch-1 activity with one member in each sign-up status (two signed, one waitlisted). */
 function publishedWithSignUps(overrides: Partial<ActivityDoc> = {}): ActivityDoc {
@@ -188,24 +189,33 @@ describe('activity.update', () => {
     });
   });
 
-  it('已发布活动改了时间：每位已报名、候补的党员各收到一条变更通知，请假和已取消的不通知', async () => {
+  it('已发布活动改了时间：写下一条变更事件（已报名和候补的党员由 cron 逐人通知），notified 是按计数将被通知的人数', async () => {
     const activity = publishedWithSignUps();
     const draft = draftInput(now, {
       startAt: after(now, 3 * DAY + HOUR).toISOString(),
       endAt: after(now, 3 * DAY + 3 * HOUR).toISOString(),
     });
-    const { notified } = await env.ok('demo-secretary', 'activity', 'update', { id: activity._id, draft, reason: '推迟一小时' });
-    expect(notified).toBe(3);
-    const queued = await notices(activity._id);
-    expect(queued.map((notice) => notice.memberId).sort()).toEqual(['m-demo-member', 'm-seed-member-01', 'm-seed-member-06']);
-    expect(queued[0]).toMatchObject({
-      kind: 'changed',
-      state: 'pending',
-      page: `activity/detail/index?id=${activity._id}`,
-      dueAt: now,
-      data: { title: '十一月主题党日', time: '2026-11-26 11:00', place: '党员活动室', note: '推迟一小时' },
-    });
-    expect(queued.find((notice) => notice.memberId === 'm-demo-member')?.openid).toBe('demo-member');
+    const { result, requests } = await env.call('demo-secretary', 'activity', 'update', { id: activity._id, draft, reason: '推迟一小时' });
+    expect(result).toMatchObject({ ok: true, data: { notified: 3 } });
+    expect(await events(activity._id)).toEqual([
+      expect.objectContaining({
+        // Versioned by the change's stamp, so each change is its own event.
+        _id: `changed_${activity._id}_${(await stored(activity._id))!.updatedAt.getTime()}`,
+        kind: 'changed',
+        statuses: ['signed', 'waitlisted'],
+        heldAt: now,
+        state: 'pending',
+        cursor: null,
+        page: `activity/detail/index?id=${activity._id}`,
+        data: { title: '十一月主题党日', time: '2026-11-26 11:00', place: '党员活动室', note: '推迟一小时' },
+      }),
+    ]);
+    expect(await notices(activity._id)).toEqual([]);
+    // However many hold a place: one read and one insert of the event, nothing per member (the one
+    // sign-up read is the organiser's own, by _id).
+    expect(requests.filter((request) => request.collection === 'activity_events')).toHaveLength(2);
+    expect(requests.filter((request) => request.collection === 'notifications')).toEqual([]);
+    expect(requests.filter((request) => request.collection === 'sign_ups').map((request) => request.index)).toEqual(['_id']);
   });
 
   it('第二次改地点是新的通知；只改标题不通知', async () => {
@@ -219,7 +229,7 @@ describe('activity.update', () => {
       draft: draftInput(now, { online: true, title: '只改了标题' }),
     });
     expect(third.notified).toBe(0);
-    expect(await notices(activity._id)).toHaveLength(6);
+    expect(await events(activity._id)).toHaveLength(2);
   });
 
   it('名额不能少于已报名人数：CONFLICT，消息里有人数，不写入', async () => {
@@ -349,7 +359,7 @@ describe('activity.publish', () => {
 });
 
 describe('activity.cancel', () => {
-  it('取消已发布的活动：写明原因，报名记录保持原状，已报名和候补的各收到一条通知', async () => {
+  it('取消已发布的活动：写明原因，报名记录保持原状，写下一条取消事件（已报名和候补的由 cron 逐人通知）', async () => {
     const activity = publishedWithSignUps();
     const { activity: cancelled, notified } = await env.ok('demo-secretary', 'activity', 'cancel', {
       id: activity._id,
@@ -369,9 +379,15 @@ describe('activity.cancel', () => {
       'signed',
       'waitlisted',
     ]);
-    const queued = await notices(activity._id);
-    expect(queued).toHaveLength(3);
-    expect(queued.every((notice) => notice.kind === 'cancelled' && notice.data.note === '天气原因')).toBe(true);
+    expect(await events(activity._id)).toEqual([
+      expect.objectContaining({
+        _id: `cancelled_${activity._id}`,
+        kind: 'cancelled',
+        statuses: ['signed', 'waitlisted'],
+        state: 'pending',
+        data: expect.objectContaining({ note: '天气原因' }),
+      }),
+    ]);
     expect(await audits('activity.cancel')).toEqual([expect.objectContaining({ detail: { reason: '天气原因', notified: 3 } })]);
   });
 
@@ -380,14 +396,14 @@ describe('activity.cancel', () => {
     await env.ok('demo-secretary', 'activity', 'cancel', { id: activity._id, reason: '天气原因' });
     const { result } = await env.call('demo-admin', 'activity', 'cancel', { id: activity._id, reason: '再取消一次' });
     expect(result).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('已取消') } });
-    expect(await notices(activity._id)).toHaveLength(3);
+    expect(await events(activity._id)).toHaveLength(1);
   });
 
   it('取消草稿不通知任何人', async () => {
     const { activity } = await env.ok('demo-secretary', 'activity', 'create', draftInput(now));
     const { notified } = await env.ok('demo-secretary', 'activity', 'cancel', { id: activity.id, reason: '计划调整' });
     expect(notified).toBe(0);
-    expect(await notices(activity.id)).toEqual([]);
+    expect(await events(activity.id)).toEqual([]);
   });
 
   it('已结束的活动不能取消', async () => {

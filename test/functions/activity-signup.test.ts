@@ -55,7 +55,7 @@ describe('activity.signUp', () => {
     expect(result).toMatchObject({ ok: true, data: { status: 'signed', activity: { signedUpCount: 1, seatsLeft: 1, mine: 'signed' } } });
     expect(requests).toHaveLength(5);
     expect(requests.filter((request) => !request.indexed)).toEqual([]);
-    expect(await mySignUp(ID, 'demo-member')).toMatchObject({ status: 'signed', signedUpAt: START, addedBy: null, remind: false });
+    expect(await mySignUp(ID, 'demo-member')).toMatchObject({ status: 'signed', signedUpAt: START, addedBy: null, subscribeCredits: 0 });
   });
 
   it('名额已满且开启候补：进入候补名单，同样 5 次数据库请求', async () => {
@@ -98,23 +98,27 @@ describe('activity.signUp', () => {
     expect(requests).toHaveLength(4);
   });
 
-  it('同意订阅提醒时记在报名记录上；已报名后再同意也会记上', async () => {
+  it('每同意一次订阅提醒，报名记录上就多一条可发的消息（一次同意 = 一条消息）；已报名后再点再同意也算，不同意不算', async () => {
     activityWith({ _id: ID });
-    await env.ok('demo-member', 'activity', 'signUp', { id: ID });
-    expect(await mySignUp(ID, 'demo-member')).toMatchObject({ remind: false });
     await env.ok('demo-member', 'activity', 'signUp', { id: ID, acceptReminder: true });
-    expect(await mySignUp(ID, 'demo-member')).toMatchObject({ remind: true });
+    expect(await mySignUp(ID, 'demo-member')).toMatchObject({ subscribeCredits: 1 });
+    await env.ok('demo-member', 'activity', 'signUp', { id: ID });
+    expect(await mySignUp(ID, 'demo-member')).toMatchObject({ subscribeCredits: 1 });
+    const { requests } = await env.call('demo-member', 'activity', 'signUp', { id: ID, acceptReminder: true });
+    expect(requests).toHaveLength(5);
+    expect(await mySignUp(ID, 'demo-member')).toMatchObject({ status: 'signed', subscribeCredits: 2 });
+    expect(await storedActivity(ID)).toMatchObject({ signedUpCount: 1 });
   });
 
-  it('取消后可以重新报名：从队尾重新排队，报名时间更新，已取消计数减一', async () => {
+  it('取消后可以重新报名：从队尾重新排队，报名时间更新，已取消计数减一，没用掉的订阅提醒次数保留并累加', async () => {
     activityWith({ _id: ID, capacity: 1 });
-    await env.ok('demo-member', 'activity', 'signUp', { id: ID });
+    await env.ok('demo-member', 'activity', 'signUp', { id: ID, acceptReminder: true });
     await env.ok('demo-member', 'activity', 'cancelSignUp', { id: ID });
     await env.ok('seed-member-01', 'activity', 'signUp', { id: ID });
     const later = clock.advance(HOUR);
     const again = await env.ok('demo-member', 'activity', 'signUp', { id: ID, acceptReminder: true });
     expect(again).toMatchObject({ status: 'waitlisted', activity: { signedUpCount: 1, waitlistCount: 1 } });
-    expect(await mySignUp(ID, 'demo-member')).toMatchObject({ status: 'waitlisted', signedUpAt: later, remind: true });
+    expect(await mySignUp(ID, 'demo-member')).toMatchObject({ status: 'waitlisted', signedUpAt: later, subscribeCredits: 2 });
     expect(await storedActivity(ID)).toMatchObject({ cancelledCount: 0 });
   });
 

@@ -3,14 +3,16 @@ import { recordAudit } from '../../../server/audit';
 import type { ActivityDoc } from '../../../server/documents';
 import { fail } from '../../../server/kernel/failure';
 import type { MemberContext } from '../../../server/kernel/router';
+import { activityEvent, placesHeld } from '../../../server/notices';
+import { queueActivityEvents } from '../../../server/outbox.repository';
 import { loadOrganisedActivity } from '../access';
-import { activityNotice, toActivityDetail } from '../activityView';
-import { changeStamp, listPlaceHolders, moveActivity } from '../activities.repository';
-import { queueNotifications } from '../notifications.repository';
+import { toActivityDetail } from '../activityView';
+import { changeStamp, moveActivity } from '../activities.repository';
 
 /**
  * Draft or published → cancelled, with the reason members are told. Sign-ups keep their statuses
- * (history); everyone holding a place of a published activity gets one notice.
+ * (history); everyone holding a place of a published activity gets one notice, from the one event
+ * `cron` expands.
  */
 export async function cancel(input: { id: string; reason: string }, ctx: MemberContext) {
   const { db, member, now } = ctx;
@@ -24,11 +26,11 @@ export async function cancel(input: { id: string; reason: string }, ctx: MemberC
   const cancelled: ActivityDoc = { ...activity, ...change };
 
   // A draft was never open to sign-ups, so nobody holds a place in it.
-  const holders = activity.status === 'published' ? await listPlaceHolders(db, activity._id) : [];
-  await queueNotifications(
-    db,
-    holders.map((holder) => activityNotice('cancelled', cancelled, holder, input.reason, now)),
-  );
+  let notified = 0;
+  if (activity.status === 'published') {
+    await queueActivityEvents(db, [activityEvent('cancelled', cancelled, input.reason, now, null)]);
+    notified = placesHeld(activity);
+  }
   await recordAudit(
     db,
     {
@@ -36,9 +38,9 @@ export async function cancel(input: { id: string; reason: string }, ctx: MemberC
       actorId: member._id,
       action: 'activity.cancel',
       targetId: activity._id,
-      detail: { reason: input.reason, notified: holders.length },
+      detail: { reason: input.reason, notified },
     },
     ctx.log,
   );
-  return { activity: await toActivityDetail(cancelled, { member, now, mine }), notified: holders.length };
+  return { activity: await toActivityDetail(cancelled, { member, now, mine }), notified };
 }

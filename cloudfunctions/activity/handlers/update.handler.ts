@@ -5,11 +5,12 @@ import { recordAudit } from '../../../server/audit';
 import type { ActivityDoc } from '../../../server/documents';
 import { fail } from '../../../server/kernel/failure';
 import type { MemberContext } from '../../../server/kernel/router';
+import { activityEvent, placesHeld } from '../../../server/notices';
+import { queueActivityEvents } from '../../../server/outbox.repository';
 import { loadOrganisedActivity } from '../access';
-import { activityNotice, toActivityDetail } from '../activityView';
-import { findActivity, listPlaceHolders, replaceDraft, type ActivityDraftFields } from '../activities.repository';
+import { toActivityDetail } from '../activityView';
+import { findActivity, replaceDraft, type ActivityDraftFields } from '../activities.repository';
 import { draftFields } from '../draft';
-import { queueNotifications } from '../notifications.repository';
 
 const DEFAULT_CHANGE_NOTE = '活动时间或地点有变化，请查看详情';
 
@@ -31,7 +32,8 @@ function assertAcceptsDraft(activity: ActivityDoc, fields: ActivityDraftFields):
 
 /**
  * The whole draft replaced by the organiser. A published activity whose time or place moves tells
- * everyone holding a place (signed or waitlisted), one notice each per change.
+ * everyone holding a place (signed or waitlisted): one event per change, which `cron` expands into
+ * a notice each, so the change costs one write however many hold a place.
  */
 export async function update(input: { id: string; draft: ActivityDraft; reason?: string }, ctx: MemberContext) {
   const { db, member, now } = ctx;
@@ -50,13 +52,10 @@ export async function update(input: { id: string; draft: ActivityDraft; reason?:
   let notified = 0;
   const moved = activity.status === 'published' && scheduleChanged(activity, updated);
   if (moved) {
-    const holders = await listPlaceHolders(db, activity._id);
-    const note = input.reason ?? DEFAULT_CHANGE_NOTE;
-    await queueNotifications(
-      db,
-      holders.map((holder) => activityNotice('changed', updated, holder, note, now, String(updatedAt.getTime()))),
-    );
-    notified = holders.length;
+    await queueActivityEvents(db, [
+      activityEvent('changed', updated, input.reason ?? DEFAULT_CHANGE_NOTE, now, String(updatedAt.getTime())),
+    ]);
+    notified = placesHeld(activity);
   }
   await recordAudit(
     db,

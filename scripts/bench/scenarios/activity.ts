@@ -81,7 +81,7 @@ function buildDataSet(env: BenchEnv, size: number, fresh: number, now: Date): { 
       updatedAt: now,
       leaveReason: null,
       addedBy: null,
-      remind: false,
+      subscribeCredits: 0,
     };
   });
   const freshOpenids = Array.from({ length: fresh }, (_, index) => `bench-act-fresh-${index}`);

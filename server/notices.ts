@@ -1,0 +1,113 @@
+/**
+ * The outbox's documents about activities: one notice for one member (a promotion), one event for
+ * everyone holding a place (a reminder, a change, a cancellation) and the notices `cron` expands an
+ * event into. Built here once for the activity function and `cron`, which are deployed apart.
+ */
+import { activityNoticeData, type NoticeFacts } from '../core/activity/notice';
+import { activityEventId, noticeId, type ActivityEventDoc, type NoticeKind, type NotificationDoc } from './documents';
+
+/**
+ * The detail page a shared card, a 小程序码 and a notice open: the `activity` subpackage (src/activity/routes.ts),
+ * without a leading slash, as a 小程序码's `page` and a subscribe message's `page` require.
+ */
+export const ACTIVITY_DETAIL_PAGE = 'activity/detail/index';
+
+export function activityPath(id: string): string {
+  return `${ACTIVITY_DETAIL_PAGE}?id=${id}`;
+}
+
+export type NoticeActivity = NoticeFacts & { _id: string };
+
+export interface NoticeRecipient {
+  memberId: string;
+  openid: string;
+}
+
+interface NoticeSource {
+  kind: NoticeKind;
+  activityId: string;
+  version: string | null;
+  data: Record<string, string>;
+  page: string;
+}
+
+function notice(source: NoticeSource, recipient: NoticeRecipient, now: Date): NotificationDoc {
+  return {
+    _id: noticeId(source.kind, source.activityId, recipient.memberId, source.version),
+    kind: source.kind,
+    activityId: source.activityId,
+    memberId: recipient.memberId,
+    openid: recipient.openid,
+    data: source.data,
+    page: source.page,
+    version: source.version,
+    state: 'pending',
+    reason: null,
+    dueAt: now,
+    createdAt: now,
+    sentAt: null,
+    payload: null,
+  };
+}
+
+/**
+ * One notice for one member about one event. `version` tells recurring events apart (each entry
+ * into the waitlist is its own promotion); with the same version, queueing it again writes the same document.
+ */
+export function activityNotice(
+  kind: NoticeKind,
+  activity: NoticeActivity,
+  recipient: NoticeRecipient,
+  note: string,
+  now: Date,
+  version: string | null,
+): NotificationDoc {
+  const source = { kind, activityId: activity._id, version, data: activityNoticeData(activity, note), page: activityPath(activity._id) };
+  return notice(source, recipient, now);
+}
+
+/** Who an event tells: a reminder goes to those attending, a change or cancellation to the waitlist too. */
+const TOLD: Record<ActivityEventDoc['kind'], ActivityEventDoc['statuses']> = {
+  reminder: ['signed'],
+  changed: ['signed', 'waitlisted'],
+  cancelled: ['signed', 'waitlisted'],
+};
+
+/** One event for everyone holding a place at `now`; `version` as for activityNotice. */
+export function activityEvent(
+  kind: ActivityEventDoc['kind'],
+  activity: NoticeActivity,
+  note: string,
+  now: Date,
+  version: string | null,
+): ActivityEventDoc {
+  return {
+    _id: activityEventId(kind, activity._id, version),
+    kind,
+    activityId: activity._id,
+    version,
+    statuses: TOLD[kind],
+    heldAt: now,
+    data: activityNoticeData(activity, note),
+    page: activityPath(activity._id),
+    state: 'pending',
+    cursor: null,
+    queued: 0,
+    createdAt: now,
+    doneAt: null,
+  };
+}
+
+/**
+ * How many an event about a change tells (signed and waitlisted), from the activity's counters: what
+ * `update` and `cancel` report, before `cron` has written a notice. A counter can read −1 for the
+ * length of a request (ARCHITECTURE.md, "Sign-ups").
+ */
+export function placesHeld(activity: { signedUpCount: number; waitlistCount: number }): number {
+  return Math.max(0, activity.signedUpCount) + Math.max(0, activity.waitlistCount);
+}
+
+/** The notice an event means for one member: same words, `_id` by the event's kind and version. */
+export function noticeFromEvent(event: ActivityEventDoc, recipient: NoticeRecipient, now: Date): NotificationDoc {
+  return notice(event, recipient, now);
+}
