@@ -5,6 +5,7 @@
  * is reported as "not measured", never as passing.
  */
 import { activityScenario } from './scenarios/activity';
+import { activityExportScenario } from './scenarios/activityExport';
 import { bankScenario } from './scenarios/bank';
 import type { ColdStartBudget } from './scenarios/coldStart';
 import { exportMineScenario } from './scenarios/exportMine';
@@ -26,7 +27,14 @@ export const BUDGETS: Record<string, Budget> = {
   'stats.branchDashboard': { maxRequests: 3, hot: true, source: BUDGET_SOURCE },
 };
 
-export const SCENARIOS: Scenario[] = [quizScenario, activityScenario, rosterScenario, bankScenario, exportMineScenario];
+export const SCENARIOS: Scenario[] = [
+  quizScenario,
+  activityScenario,
+  rosterScenario,
+  bankScenario,
+  exportMineScenario,
+  activityExportScenario,
+];
 
 /** The budgets name 300k too; the default run stops at 100k to stay within 10 minutes on 2 cores. */
 export const DEFAULT_SIZES = [1_000, 10_000, 100_000];
