@@ -1,13 +1,15 @@
 /**
  * Local stand-ins for the wx-server-sdk calls that are not database calls: cloud storage
- * (uploadFile, downloadFile, getTempFileURL, deleteFile) and the cloud-call openapi. The SDK's
- * export object has plain writable properties, so they are replaced on every copy the functions
- * can load; an openapi without a stand-in throws instead of going to the network.
+ * (uploadFile, downloadFile, getTempFileURL, deleteFile) and the cloud-call openapi
+ * (wxacode.getUnlimited, subscribeMessage.send). The SDK's export object has plain writable
+ * properties, so they are replaced on every copy the functions can load; an openapi without a
+ * stand-in throws instead of going to the network.
  */
 import { realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import { isValidScene } from '../core/scene';
 import { contracts } from '../types/contracts';
+import { TIMER_FUNCTIONS } from '../types/contracts/cron';
 import { ADMIN_SIDE, type LocalFiles, StorageRefusal } from './files';
 import { qrCodePng } from './qrPng';
 
@@ -89,8 +91,45 @@ async function getUnlimited({ scene, page = 'pages/home/index', width = 430 }: U
   return { contentType: 'image/png', buffer, errCode: 0, errMsg: `${api}:ok` };
 }
 
+interface SubscribeMessageParams {
+  touser?: string;
+  templateId?: string;
+  page?: string;
+  data?: Record<string, { value?: unknown }>;
+}
+
+/** The value limits WeChat checks per keyword type (errCode 47003 names the keyword that broke one). */
+const KEYWORD_RULES: Record<string, (value: string) => boolean> = {
+  thing: (value) => [...value].length <= 20,
+  time: (value) => /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$|^\d{1,2}:\d{2}$|^\d{4}年\d{1,2}月\d{1,2}日( \d{1,2}:\d{2})?$/.test(value),
+};
+
+/**
+ * Mirrors the platform's checks on a message and answers as it does; nothing is delivered. The
+ * outbox itself is the local record of what would have been sent (state 'sent' with its payload).
+ * WeChat also refuses (43101) a message the user has no acceptance left for; here the caller's own
+ * credit count is what keeps to that rule, and the tests check it.
+ */
+async function subscribeMessageSend({ touser, templateId, page, data }: SubscribeMessageParams) {
+  const api = 'openapi.subscribeMessage.send';
+  if (!touser) throw new CloudCallError(40003, `${api}:fail invalid openid`);
+  if (!templateId) throw new CloudCallError(40037, `${api}:fail invalid template id`);
+  if (page !== undefined && page.startsWith('/')) throw new CloudCallError(41030, `${api}:fail invalid page`);
+  for (const [keyword, entry] of Object.entries(data ?? {})) {
+    const value = entry?.value;
+    const rule = KEYWORD_RULES[keyword.replace(/\d+$/, '')];
+    if (typeof value !== 'string' || value === '' || (rule !== undefined && !rule(value))) {
+      throw new CloudCallError(47003, `${api}:fail argument invalid! data.${keyword}.value`);
+    }
+  }
+  return { errCode: 0, errMsg: `${api}:ok` };
+}
+
 function openapi(): Record<string, unknown> {
-  const namespaces: Record<string, Record<string, unknown>> = { wxacode: { getUnlimited } };
+  const namespaces: Record<string, Record<string, unknown>> = {
+    wxacode: { getUnlimited },
+    subscribeMessage: { send: subscribeMessageSend },
+  };
   return new Proxy(namespaces, {
     get(target, name: string) {
       const namespace = target[name];
@@ -103,7 +142,7 @@ function openapi(): Record<string, unknown> {
 /** The distinct wx-server-sdk copies this process and each function folder resolve to. */
 export function sdkCopies(): string[] {
   const found = new Set([realpathSync(nodeRequire.resolve('wx-server-sdk'))]);
-  for (const name of Object.keys(contracts)) {
+  for (const name of [...Object.keys(contracts), ...TIMER_FUNCTIONS]) {
     try {
       found.add(realpathSync(nodeRequire.resolve('wx-server-sdk', { paths: [join(FUNCTIONS_DIR, name)] })));
     } catch {

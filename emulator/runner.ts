@@ -6,13 +6,13 @@
  * from — production reads process-wide `WX_*` variables, which only works with one request per process.
  */
 import type { Result } from '../types/result';
-import type { FunctionName } from '../types/contracts';
+import type { DeployedFunctionName } from '../types/contracts';
 import type { DbRequestRecord, DocumentStore } from './engine/store';
 import { currentInvocation, runAsInvocation } from './interleaving';
 import { sdkCopies } from './platform';
 
 export type FunctionMain = (event: unknown, context?: unknown) => Promise<Result<unknown>>;
-export type FunctionLoader = (name: FunctionName) => FunctionMain;
+export type FunctionLoader = (name: DeployedFunctionName) => FunctionMain;
 
 export const LOCAL_APPID = 'wx-hongtu-local';
 
@@ -29,7 +29,7 @@ export interface Caller {
 }
 
 export class FunctionRunner {
-  private readonly mains = new Map<FunctionName, FunctionMain>();
+  private readonly mains = new Map<DeployedFunctionName, FunctionMain>();
   private invocations = 0;
 
   constructor(
@@ -39,7 +39,7 @@ export class FunctionRunner {
     installWxContext();
   }
 
-  async invoke(name: FunctionName, event: unknown, caller: Caller): Promise<Invocation> {
+  async invoke(name: DeployedFunctionName, event: unknown, caller: Caller): Promise<Invocation> {
     const main = this.mainOf(name);
     const label = caller.label ?? `#${++this.invocations}`;
     const started = performance.now();
@@ -49,7 +49,7 @@ export class FunctionRunner {
     return { result, requests, ms: performance.now() - started };
   }
 
-  private mainOf(name: FunctionName): FunctionMain {
+  private mainOf(name: DeployedFunctionName): FunctionMain {
     let main = this.mains.get(name);
     if (!main) {
       main = this.load(name);
@@ -59,15 +59,19 @@ export class FunctionRunner {
   }
 }
 
-/** What wx-server-sdk's getWXContext returns for a mini-program call, for the current invocation. */
+/**
+ * What wx-server-sdk's getWXContext returns for the current invocation: a mini-program call with
+ * its caller's OPENID, or, without a caller, what a timer trigger gets (no OPENID or APPID).
+ */
 function wxContext(): Record<string, string> {
   const openid = currentInvocation()?.openid;
-  return {
-    ...(openid === undefined ? {} : { OPENID: openid }),
-    APPID: LOCAL_APPID,
-    ENV: 'local',
-    SOURCE: 'wx_client',
-  };
+  if (openid === undefined) return { ENV: 'local', SOURCE: 'wx_trigger' };
+  return { OPENID: openid, APPID: LOCAL_APPID, ENV: 'local', SOURCE: 'wx_client' };
+}
+
+/** The event a timer trigger passes (Tencent SCF's timer event, which CloudBase triggers use). */
+export function timerEvent(now: Date, triggerName = 'everyFiveMinutes'): Record<string, string> {
+  return { Type: 'Timer', TriggerName: triggerName, Time: now.toISOString(), Message: '' };
 }
 
 function installWxContext(): void {

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { activityContract } from './activity';
+import type { TimerFunctionName } from './cron';
 import { memberContract } from './member';
 import { quizContract } from './quiz';
 
@@ -15,6 +16,8 @@ export const contracts = {
 
 export type Contracts = typeof contracts;
 export type FunctionName = keyof Contracts;
+/** Every deployed function: the callable ones and those a timer starts (cron). */
+export type DeployedFunctionName = FunctionName | TimerFunctionName;
 export type ActionName<F extends FunctionName> = keyof Contracts[F] & string;
 type ActionContract<F extends FunctionName, A extends ActionName<F>> = Contracts[F][A] extends {
   input: z.ZodType;

@@ -1,0 +1,12 @@
+import cloud from 'wx-server-sdk';
+import { initCloud } from '../../server/kernel/dispatch';
+import { handleTimer } from '../../server/kernel/timer';
+import { expandEvents } from './jobs/expandEvents.job';
+import { finishActivities } from './jobs/finishActivities.job';
+import { queueReminders } from './jobs/queueReminders.job';
+import { sendNotices } from './jobs/sendNotices.job';
+
+initCloud(cloud);
+
+/** In this order, so one run queues a reminder, expands it and sends it. */
+export const main = handleTimer(cloud, 'cron', [queueReminders, expandEvents, finishActivities, sendNotices]);
