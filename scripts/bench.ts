@@ -117,7 +117,7 @@ async function main(): Promise<number> {
   console.log('');
   console.log(timeoutTable(timeouts));
   console.log(
-    `needs = ${TIMEOUT_POLICY.headroom} × (cold ms + p95 + ${TIMEOUT_POLICY.dbRequestMs} ms per DB request), at least ${TIMEOUT_POLICY.platformDefaultSeconds} s`,
+    `needs = ${TIMEOUT_POLICY.headroom} × (cold ms + p95 + ${TIMEOUT_POLICY.dbRequestMs} ms per DB request made one after another), at least ${TIMEOUT_POLICY.platformDefaultSeconds} s`,
   );
   if (notMeasured.length > 0) console.log(`budgets declared but not measured yet: ${notMeasured.join(', ')}`);
   console.log(`total ${(totalMs / 1000).toFixed(1)} s`);

@@ -7,6 +7,7 @@
 import { activityScenario } from './scenarios/activity';
 import { activityExportScenario } from './scenarios/activityExport';
 import { bankScenario } from './scenarios/bank';
+import { cronScenario } from './scenarios/cron';
 import type { ColdStartBudget } from './scenarios/coldStart';
 import { exportMineScenario } from './scenarios/exportMine';
 import { quizScenario } from './scenarios/quiz';
@@ -25,6 +26,7 @@ export const BUDGETS: Record<string, Budget> = {
   'activity.detail': { maxRequests: 3, hot: true, source: BUDGET_SOURCE },
   'checkin.scan': { maxRequests: 4, hot: true, source: BUDGET_SOURCE },
   'stats.branchDashboard': { maxRequests: 3, hot: true, source: BUDGET_SOURCE },
+  'cron.tick': { hot: true, source: 'ARCHITECTURE.md, Notifications (bounded per run; index coverage)' },
 };
 
 export const SCENARIOS: Scenario[] = [
@@ -34,6 +36,7 @@ export const SCENARIOS: Scenario[] = [
   bankScenario,
   exportMineScenario,
   activityExportScenario,
+  cronScenario,
 ];
 
 /** The budgets name 300k too; the default run stops at 100k to stay within 10 minutes on 2 cores. */

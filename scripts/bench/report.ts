@@ -164,7 +164,7 @@ export interface FunctionTimeout {
   function: string;
   configuredSeconds: number | null;
   /** The measured case with the largest estimated production time. */
-  slowest: { action: string; case: string; size: string; p95Ms: number; dbRequests: number } | null;
+  slowest: { action: string; case: string; size: string; p95Ms: number; dbRequests: number; dbChain: number } | null;
   /** Load p95 plus the slowest first call's p95 (e.g. the one that loads exceljs). */
   coldMs: number;
   neededSeconds: number;
@@ -181,7 +181,7 @@ export function checkTimeouts(
   configured: Record<string, number | null>,
   policy: TimeoutPolicy,
 ): FunctionTimeout[] {
-  const estimate = (row: Row) => row.summary.real.latencyMs.p95 + row.summary.real.dbRequests.max * policy.dbRequestMs;
+  const estimate = (row: Row) => row.summary.real.latencyMs.p95 + row.summary.real.dbChain * policy.dbRequestMs;
   return Object.entries(configured).map(([name, configuredSeconds]) => {
     const own = rows.filter((row) => row.action.startsWith(`${name}.`));
     const slowest = own.reduce<Row | null>((worst, row) => (worst === null || estimate(row) > estimate(worst) ? row : worst), null);
@@ -198,6 +198,7 @@ export function checkTimeouts(
         size: sizeLabel(slowest.size, slowest.unit),
         p95Ms: slowest.summary.real.latencyMs.p95,
         dbRequests: slowest.summary.real.dbRequests.max,
+        dbChain: slowest.summary.real.dbChain,
       },
       coldMs: Math.round(coldMs),
       neededSeconds,
@@ -222,7 +223,7 @@ export function timeoutTable(timeouts: readonly FunctionTimeout[]): string {
     t.function,
     t.slowest ? `${t.slowest.action} ${t.slowest.case} @ ${t.slowest.size}` : '—',
     t.slowest ? fmt(t.slowest.p95Ms) : '—',
-    t.slowest ? String(t.slowest.dbRequests) : '—',
+    t.slowest ? `${t.slowest.dbRequests}${t.slowest.dbChain < t.slowest.dbRequests ? ` (${t.slowest.dbChain} in a row)` : ''}` : '—',
     String(t.coldMs),
     String(t.neededSeconds),
     t.configuredSeconds === null ? 'default' : String(t.configuredSeconds),

@@ -9,6 +9,8 @@ export interface Spread {
 export interface Summary {
   calls: number;
   dbRequests: { median: number; max: number };
+  /** The most DB requests one call made one after another (Sample.chain). */
+  dbChain: number;
   docsReturned: { median: number; max: number };
   /** Every request of every call covered by a declared index (or an _id lookup). */
   indexed: boolean;
@@ -44,6 +46,7 @@ export function summarize(samples: readonly Sample[]): Summary {
   return {
     calls: samples.length,
     dbRequests: { median: percentile(requests, 50), max: Math.max(0, ...requests) },
+    dbChain: Math.max(0, ...samples.map((s) => s.chain ?? s.requests.length)),
     docsReturned: { median: percentile(returned, 50), max: Math.max(0, ...returned) },
     indexed: unindexed.size === 0,
     unindexed: [...unindexed],

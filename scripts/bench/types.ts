@@ -9,6 +9,12 @@ import type { DbRequestRecord } from '../../emulator/engine/store';
 export interface Sample {
   requests: DbRequestRecord[];
   ms: number;
+  /**
+   * DB requests the call makes one after another on its longest path, when it runs some side by
+   * side (cron sends notices in lanes); all of `requests` when omitted. The timeout check allows
+   * each request on that path its round trip.
+   */
+  chain?: number;
 }
 
 export interface CaseResult {

@@ -18,7 +18,7 @@ import { messagePayload, NOT_ACCEPTED_ERRCODE, sendSubscribeMessage, templateIdF
 export const MAX_SENDS_PER_RUN = 500;
 const SEND_BATCH = 100;
 /** Notices in flight at once: each waits mostly on the network (three DB writes and the send). */
-const LANES = 10;
+export const LANES = 20;
 
 type Delivery = 'sent' | 'failed' | 'skipped' | 'taken';
 
