@@ -55,7 +55,29 @@ describe('openapi 替身', () => {
     });
   });
 
+  it('subscribeMessage.send 与平台一样检查模板、接收人、页面和各关键词的取值（thing 不超过 20 字，time 为日期时间），通过时答复 ok', async () => {
+    const message = {
+      touser: 'demo-member',
+      templateId: 'tmpl-activity-reminder',
+      page: 'activity/detail/index?id=ACT',
+      data: { thing1: { value: '重温入党誓词' }, time2: { value: '2026-11-23 11:30' } },
+    };
+    await expect(cloud.openapi.subscribeMessage.send(message)).resolves.toMatchObject({ errCode: 0 });
+    await expect(cloud.openapi.subscribeMessage.send({ ...message, templateId: '' })).rejects.toMatchObject({ errCode: 40037 });
+    await expect(cloud.openapi.subscribeMessage.send({ ...message, touser: '' })).rejects.toMatchObject({ errCode: 40003 });
+    await expect(cloud.openapi.subscribeMessage.send({ ...message, page: '/activity/detail/index' })).rejects.toMatchObject({
+      errCode: 41030,
+    });
+    await expect(cloud.openapi.subscribeMessage.send({ ...message, data: { thing1: { value: '一'.repeat(21) } } })).rejects.toMatchObject({
+      errCode: 47003,
+      errMsg: expect.stringContaining('thing1'),
+    });
+    await expect(cloud.openapi.subscribeMessage.send({ ...message, data: { time2: { value: '明天上午' } } })).rejects.toMatchObject({
+      errCode: 47003,
+    });
+  });
+
   it('没有替身的接口直接报错，不会去访问网络', () => {
-    expect(() => cloud.openapi.subscribeMessage).toThrow(/no local stand-in/);
+    expect(() => cloud.openapi.customerServiceMessage).toThrow(/no local stand-in/);
   });
 });
