@@ -89,6 +89,13 @@ type AggregatorClass = new (pipeline: Doc[], options: Options) => Aggregator;
 const QueryImpl = Object.getPrototypeOf(Query) as QueryClass;
 const AggregatorImpl = Object.getPrototypeOf(Aggregator) as AggregatorClass;
 
+/**
+ * The requests of the `record` call in progress, per async context, so concurrent invocations each
+ * get their own list. One storage for the module, not one per store: every live AsyncLocalStorage
+ * adds work to every promise the process creates, and tests create stores by the hundred.
+ */
+const recording = new AsyncLocalStorage<DbRequestRecord[]>();
+
 export function newDocId(): string {
   return randomBytes(16).toString('hex');
 }
@@ -143,8 +150,6 @@ export class DocumentStore {
   private readonly clock: () => Date;
   private readonly collections = new Map<string, Collection>();
   private readonly txns = new Transactions();
-  /** Per async context, so concurrent invocations each get their own list. */
-  private readonly recording = new AsyncLocalStorage<DbRequestRecord[]>();
   private requestSeq = 0;
   private closed = false;
   private readonly mingoOptions = {
@@ -170,7 +175,7 @@ export class DocumentStore {
   async handle(action: string, params: unknown): Promise<WireReply> {
     const requestId = `local-${++this.requestSeq}`;
     const p = isPlainObject(params) ? params : {};
-    const recorder = this.recording.getStore();
+    const recorder = recording.getStore();
     const noted = recorder?.length ?? 0;
     try {
       return { requestId, ...this.dispatch(action, p) };
@@ -232,7 +237,7 @@ export class DocumentStore {
   /** Records every DB request made while fn runs, and only those: concurrent callers each get their own. */
   async record<T>(fn: () => Promise<T>): Promise<{ result: T; requests: DbRequestRecord[] }> {
     const requests: DbRequestRecord[] = [];
-    const result = await this.recording.run(requests, fn);
+    const result = await recording.run(requests, fn);
     return { result, requests };
   }
 
@@ -298,7 +303,7 @@ export class DocumentStore {
   private note(action: string, collection: string, cov: Coverage): DbRequestRecord {
     const rec: DbRequestRecord = { action, collection, returned: 0, written: 0, indexed: cov.indexed };
     if (cov.index !== undefined) rec.index = cov.index;
-    this.recording.getStore()?.push(rec);
+    recording.getStore()?.push(rec);
     return rec;
   }
 
