@@ -12,6 +12,8 @@ import { Tag } from '../../components/Tag';
 import { callFunction } from '../../services/cloud';
 import { usePagedList } from '../../services/usePagedList';
 import { formatDateTime } from '../../utils/format';
+import { AddAttendee } from './AddAttendee';
+import { ExportAttendees } from './ExportAttendees';
 import '../activity.css';
 
 const PAGE_SIZE = 20;
@@ -87,15 +89,36 @@ function AttendeesContent() {
   const id = params.id ?? '';
   const [status, setStatus] = useState<SignUpStatus>('signed');
   const [counts, setCounts] = useState<Counts>({});
+  const [adding, setAdding] = useState(false);
+  // Bumped after an organiser adds someone, so the list and its counts are read again.
+  const [version, setVersion] = useState(0);
 
   return (
     <>
+      <View className='ht-card activity-tools'>
+        <ExportAttendees activityId={id} />
+        {adding ? null : (
+          <ActionButton variant='plain' onClick={() => setAdding(true)}>
+            添加参加人
+          </ActionButton>
+        )}
+      </View>
+      {adding ? (
+        <AddAttendee
+          activityId={id}
+          onAdded={() => {
+            setAdding(false);
+            setVersion((current) => current + 1);
+          }}
+          onClose={() => setAdding(false)}
+        />
+      ) : null}
       <Segments
         segments={SIGN_UP_STATUSES.map((key) => ({ key, label: SIGN_UP_STATUS_LABELS[key], count: counts[key] }))}
         value={status}
         onChange={setStatus}
       />
-      <AttendeeList key={status} id={id} status={status} onCounts={setCounts} />
+      <AttendeeList key={`${status}|${version}`} id={id} status={status} onCounts={setCounts} />
     </>
   );
 }
