@@ -30,6 +30,16 @@ const imageApis = {
 };
 Object.assign(taro, imageApis);
 
+const POSTER_URL = 'https://tmp.example/activity-codes/act-1.png?sign=1';
+const POSTER_FILE = 'wxfile://tmp/poster.png';
+const posterApis = {
+  previewImage: jest.fn(async (_options: Record<string, unknown>) => ({ errMsg: 'previewImage:ok' })),
+  downloadFile: jest.fn(async (_options: { url: string }) => ({ statusCode: 200, tempFilePath: POSTER_FILE, errMsg: 'downloadFile:ok' })),
+  saveImageToPhotosAlbum: jest.fn(async (_options: { filePath: string }) => ({ errMsg: 'saveImageToPhotosAlbum:ok' })),
+  openSetting: jest.fn(async () => ({ authSetting: {}, errMsg: 'openSetting:ok' })),
+};
+Object.assign(taro, posterApis);
+
 type Handler = (input: Record<string, unknown>) => unknown;
 function respond(handlers: Record<string, Handler>) {
   callFunction.mockImplementation(async (name: string, action: string, input: Record<string, unknown>) => {
@@ -313,6 +323,100 @@ describe('活动详情页：分享', () => {
     render(<ActivityDetailPage />);
     await screen.findByRole('img', { name: '分享卡片预览' });
     expect(painted).toContain('名额已满·可候补');
+  });
+});
+
+describe('活动详情页：活动海报', () => {
+  const organiserCan = { signUp: true, cancelSignUp: false, requestLeave: false, manage: true };
+
+  function organiserSees(
+    posterCode: Handler = () => ({ ok: true, data: { fileID: 'cloud://env/activity-codes/act-1', url: POSTER_URL } }),
+    extra: Record<string, Handler> = {},
+  ) {
+    memberSees(() => ({ ok: true, data: { activity: detail({ can: organiserCan }), mine: null } }), {
+      'activity.posterCode': posterCode,
+      ...extra,
+    });
+  }
+
+  async function openPoster() {
+    render(<ActivityDetailPage />);
+    fireEvent.click(await screen.findByText('活动海报', { selector: '.ht-cell__title' }));
+    return screen.findByRole('img', { name: '活动小程序码' });
+  }
+
+  it('组织者打开活动海报看到活动的小程序码，点开可放大', async () => {
+    organiserSees();
+    const code = await openPoster();
+
+    expect(code.getAttribute('src')).toBe(POSTER_URL);
+    expect(calls('posterCode')).toEqual([{ id: 'act-1' }]);
+    fireEvent.click(code);
+    expect(posterApis.previewImage).toHaveBeenCalledWith({ urls: [POSTER_URL], current: POSTER_URL });
+  });
+
+  it('保存到相册：先下载小程序码，再存入相册', async () => {
+    organiserSees();
+    await openPoster();
+    fireEvent.click(screen.getByRole('button', { name: '保存到相册' }));
+
+    await waitFor(() => expect(taro.showToast).toHaveBeenCalledWith({ title: '已保存到相册', icon: 'success' }));
+    expect(posterApis.downloadFile).toHaveBeenCalledWith({ url: POSTER_URL });
+    expect(posterApis.saveImageToPhotosAlbum).toHaveBeenCalledWith({ filePath: POSTER_FILE });
+  });
+
+  it('相册权限被拒时说明原因，同意后打开设置页', async () => {
+    posterApis.saveImageToPhotosAlbum.mockRejectedValueOnce({ errMsg: 'saveImageToPhotosAlbum:fail auth deny' });
+    modalReplies.push(true);
+    organiserSees();
+    await openPoster();
+    fireEvent.click(screen.getByRole('button', { name: '保存到相册' }));
+
+    await waitFor(() => expect(posterApis.openSetting).toHaveBeenCalledTimes(1));
+    expect(taro.showModal).toHaveBeenCalledWith(expect.objectContaining({ title: '需要相册权限', confirmText: '去设置' }));
+    expect(taro.showToast).not.toHaveBeenCalledWith({ title: '已保存到相册', icon: 'success' });
+  });
+
+  it('相册权限被拒、说明后选择暂不时不打开设置页', async () => {
+    posterApis.saveImageToPhotosAlbum.mockRejectedValueOnce({ errMsg: 'saveImageToPhotosAlbum:fail auth deny' });
+    organiserSees();
+    await openPoster();
+    fireEvent.click(screen.getByRole('button', { name: '保存到相册' }));
+
+    await waitFor(() => expect(taro.showModal).toHaveBeenCalledTimes(1));
+    expect(posterApis.openSetting).not.toHaveBeenCalled();
+  });
+
+  it('小程序码生成失败时显示重试，点后再请求一次', async () => {
+    let attempts = 0;
+    organiserSees(() => {
+      attempts += 1;
+      return attempts === 1
+        ? { ok: false, error: { code: 'INTERNAL', message: '小程序码生成失败' } }
+        : { ok: true, data: { fileID: 'cloud://env/activity-codes/act-1', url: POSTER_URL } };
+    });
+    render(<ActivityDetailPage />);
+    fireEvent.click(await screen.findByText('活动海报', { selector: '.ht-cell__title' }));
+    fireEvent.click(await screen.findByText('小程序码生成失败，点此重试'));
+
+    expect(await screen.findByRole('img', { name: '活动小程序码' })).toBeTruthy();
+    expect(calls('posterCode')).toHaveLength(2);
+  });
+
+  it('H5 没有“保存到相册”，长按图片保存', async () => {
+    process.env.TARO_ENV = 'h5';
+    // No share card, so jsdom is not asked to draw one on an H5 canvas.
+    organiserSees(undefined, { 'activity.shareCard': () => ({ ok: false, error: { code: 'NOT_FOUND', message: '活动不存在' } }) });
+    await openPoster();
+    expect(screen.queryByRole('button', { name: '保存到相册' })).toBeNull();
+  });
+
+  it('普通党员看不到活动海报，也不请求小程序码', async () => {
+    memberSees(() => ({ ok: true, data: { activity: detail(), mine: null } }));
+    render(<ActivityDetailPage />);
+    await screen.findByRole('button', { name: '报名' });
+    expect(screen.queryByText('活动海报')).toBeNull();
+    expect(calls('posterCode')).toHaveLength(0);
   });
 });
 

@@ -18,6 +18,7 @@ import { copyText, h5Link } from '../../utils/share';
 import { layoutActivityCard } from '../../utils/shareCard';
 import { useDrawnCard } from '../../utils/useDrawnCard';
 import { activityAttendeesUrl, activityDetailUrl, activityEditUrl } from '../routes';
+import { PosterPanel } from './PosterPanel';
 import { SignUpPanel, type SignUpState } from './SignUpPanel';
 import { VisitorGuide } from './VisitorGuide';
 import '../activity.css';
@@ -105,6 +106,7 @@ function MemberDetail({
   const detail = useCloud('activity', 'detail', { id });
   // What the last action answered, until the next load replaces it.
   const [changed, setChanged] = useState<SignUpState | null>(null);
+  const [showPoster, setShowPoster] = useState(false);
   const state = changed ?? detail.data;
 
   useEffect(() => {
@@ -163,9 +165,15 @@ function MemberDetail({
       {activity.can.manage ? (
         <View className='ht-section'>
           <Cell title='编辑活动' description='修改时间地点、发布或取消活动' onClick={() => open(activityEditUrl(id))} />
-          <Cell title='报名名单' description='已报名、候补、请假和已取消的同志' onClick={() => open(activityAttendeesUrl(id))} />
+          <Cell
+            title='报名名单'
+            description='已报名、候补、请假和已取消的同志，可导出 Excel'
+            onClick={() => open(activityAttendeesUrl(id))}
+          />
+          <Cell title='活动海报' description='活动的小程序码，打印后扫码报名' onClick={() => setShowPoster((shown) => !shown)} />
         </View>
       ) : null}
+      {activity.can.manage && showPoster ? <PosterPanel activityId={id} /> : null}
       {activity.status === 'published' && card ? <SharePanel card={card} cardImage={cardImage} /> : null}
     </>
   );
