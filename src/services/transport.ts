@@ -12,5 +12,8 @@ export interface UploadSource {
   blob?: Blob;
 }
 
-/** Stores the file under `cloudPath` in cloud storage and resolves to its file ID. */
-export type Upload = (cloudPath: string, file: UploadSource) => Promise<string>;
+/** Percent of the file sent so far, 0–100. */
+export type UploadProgress = (percent: number) => void;
+
+/** Stores the file under `cloudPath` in cloud storage and resolves to its file ID; `onProgress` hears how far it got. */
+export type Upload = (cloudPath: string, file: UploadSource, onProgress?: UploadProgress) => Promise<string>;

@@ -15,8 +15,13 @@ export const wxCloudTransport: Transport = async (name, event) => {
   return response.result;
 };
 
-export const wxCloudUpload: Upload = async (cloudPath, file) => {
-  if (!file.path) throw new Error('weapp upload needs the temp file path');
-  const { fileID } = await Taro.cloud.uploadFile({ cloudPath, filePath: file.path });
-  return fileID;
+export const wxCloudUpload: Upload = async (cloudPath, file, onProgress) => {
+  const filePath = file.path;
+  if (!filePath) throw new Error('weapp upload needs the temp file path');
+  if (!onProgress) return (await Taro.cloud.uploadFile({ cloudPath, filePath })).fileID;
+  // Only the callback form returns the UploadTask that reports progress; the promise form hides it.
+  return new Promise<string>((resolve, reject) => {
+    const task = Taro.cloud.uploadFile({ cloudPath, filePath, success: ({ fileID }) => resolve(fileID), fail: reject });
+    task.onProgressUpdate(({ progress }) => onProgress(progress));
+  });
 };

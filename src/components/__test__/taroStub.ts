@@ -3,7 +3,7 @@
  * dialogs, navigation and the clipboard are recorded, and the router params are settable per test.
  * `modalReplies` answers showModal in order (unanswered dialogs are cancelled) and `sheetReplies`
  * answers showActionSheet (unanswered sheets are dismissed). Weapp file picking, local files and
- * cloud uploads are simulated in memory; the subscribe-message dialog answers from `subscribeReplies`.
+ * cloud uploads are simulated in memory (the callback form held in `heldUploads` until the test moves it on); the subscribe-message dialog answers from `subscribeReplies`.
  */
 export const storage = new Map<string, unknown>();
 export const router = { params: {} as Record<string, string | undefined> };
@@ -21,6 +21,43 @@ export const subscribeReplies = new Map<string, 'accept' | 'reject'>();
 export const chatFiles: Array<{ name: string; size: number; path: string }> = [];
 /** Weapp local files by path, base64 (what getFileSystemManager reads). */
 export const fileSystem = new Map<string, string>();
+/** Photos chooseMedia offers, next one first (none left: the user cancels). */
+export const albumImages: Array<{ tempFilePath: string; size: number }> = [];
+
+/** An upload started in the callback form (the one that reports progress), moved on by the test. */
+export interface HeldUpload {
+  cloudPath: string;
+  progress: (percent: number) => void;
+  finish: () => void;
+  fail: (errMsg: string) => void;
+}
+/** Callback-form uploads in the order they started; they stay in flight until the test finishes or fails them. */
+export const heldUploads: HeldUpload[] = [];
+
+interface CloudUploadOptions {
+  cloudPath: string;
+  filePath: string;
+  success?: (result: { fileID: string; statusCode: number; errMsg: string }) => void;
+  fail?: (error: { errMsg: string }) => void;
+}
+
+function cloudUploadResult(cloudPath: string) {
+  return { fileID: `cloud://test-env.7465-test-env/${cloudPath}`, statusCode: 200, errMsg: 'cloud.uploadFile:ok' };
+}
+
+/** Like wx.cloud.uploadFile: a promise without callbacks, an UploadTask with them. */
+function cloudUploadFile({ cloudPath, success, fail }: CloudUploadOptions) {
+  if (!success && !fail) return Promise.resolve(cloudUploadResult(cloudPath));
+  const listeners: Array<(update: { progress: number; totalBytesSent: number; totalBytesExpectedToSend: number }) => void> = [];
+  heldUploads.push({
+    cloudPath,
+    progress: (percent) =>
+      listeners.forEach((listener) => listener({ progress: percent, totalBytesSent: percent, totalBytesExpectedToSend: 100 })),
+    finish: () => success?.(cloudUploadResult(cloudPath)),
+    fail: (errMsg) => fail?.({ errMsg }),
+  });
+  return { onProgressUpdate: (listener: (typeof listeners)[number]) => listeners.push(listener), abort: () => undefined };
+}
 
 interface ReadFileOptions {
   filePath: string;
@@ -73,12 +110,13 @@ const taro = {
     return { tempFiles: [{ ...file, type: 'file', time: 0 }], errMsg: 'chooseMessageFile:ok' };
   }),
   getFileSystemManager: () => fileSystemManager,
+  chooseMedia: jest.fn(async (_options: Record<string, unknown>) => {
+    const image = albumImages.shift();
+    if (!image) throw new Error('chooseMedia:fail cancel');
+    return { type: 'image', tempFiles: [{ ...image, fileType: 'image' }], errMsg: 'chooseMedia:ok' };
+  }),
   cloud: {
-    uploadFile: jest.fn(async ({ cloudPath }: { cloudPath: string; filePath: string }) => ({
-      fileID: `cloud://test-env.7465-test-env/${cloudPath}`,
-      statusCode: 200,
-      errMsg: 'cloud.uploadFile:ok',
-    })),
+    uploadFile: jest.fn(cloudUploadFile),
   },
 };
 
@@ -93,6 +131,8 @@ export function resetTaroStub(): void {
   subscribeReplies.clear();
   chatFiles.length = 0;
   fileSystem.clear();
+  albumImages.length = 0;
+  heldUploads.length = 0;
   [...Object.values(taro), ...Object.values(taro.cloud)].forEach((value) => {
     if (jest.isMockFunction(value)) value.mockClear();
   });
