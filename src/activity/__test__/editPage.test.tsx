@@ -1,7 +1,7 @@
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import type { MemberView } from '../../../types/contracts/member';
-import taro, { modalReplies, resetTaroStub, router } from '../../components/__test__/taroStub';
+import taro, { albumImages, heldUploads, modalReplies, resetTaroStub, router } from '../../components/__test__/taroStub';
 import { detail, meAnswer, member, orgAdmin, secretary } from './fixtures';
 
 jest.mock('@tarojs/taro', () => require('../../components/__test__/taroStub').taroModule);
@@ -184,6 +184,181 @@ describe('发起活动', () => {
     render(<ActivityEditPage />);
     expect(await screen.findByText('仅支部书记和组织部可以使用')).toBeTruthy();
     expect(screen.queryByText('活动标题')).toBeNull();
+  });
+});
+
+function button(name: string): HTMLButtonElement {
+  return screen.getByRole<HTMLButtonElement>('button', { name });
+}
+
+/** Picks a photo in the album and waits until its upload has started (held until the test moves it on). */
+async function startCoverUpload(size = 300_000) {
+  albumImages.push({ tempFilePath: 'http://tmp/cover-photo.jpg', size });
+  fireEvent.click(button('选择封面图片'));
+  await waitFor(() => expect(heldUploads).toHaveLength(1));
+  return heldUploads[0]!;
+}
+
+describe('活动封面', () => {
+  it('选好照片后显示上传进度、上传中不能保存；上传完成后预览，保存时带上封面的 fileID', async () => {
+    serve(secretary, { create: () => ({ ok: true, data: { activity: detail({ id: 'new-4', status: 'draft' }) } }) });
+    const { container } = render(<ActivityEditPage />);
+    await screen.findByText('活动标题');
+    fillIn(container);
+
+    const upload = await startCoverUpload();
+    expect(taro.chooseMedia).toHaveBeenCalledWith(expect.objectContaining({ count: 1, mediaType: ['image'] }));
+    // ASCII only, in the covers folder, unique per upload.
+    expect(upload.cloudPath).toMatch(/^activity-covers\/\d+-[0-9a-z]{1,8}\.jpg$/);
+    act(() => upload.progress(40));
+    expect(within(screen.getByRole('progressbar')).getByText('正在上传封面 40%')).toBeTruthy();
+    expect(button('保存草稿').disabled).toBe(true);
+    expect(button('选择封面图片').disabled).toBe(true);
+
+    act(() => upload.finish());
+    expect(await screen.findByAltText('封面预览')).toHaveProperty('src', 'http://tmp/cover-photo.jpg');
+    expect(screen.queryByRole('progressbar')).toBeNull();
+    fireEvent.click(button('保存草稿'));
+
+    await waitFor(() => expect(calls('create')).toHaveLength(1));
+    expect(calls('create')[0]?.coverFileId).toBe(`cloud://test-env.7465-test-env/${upload.cloudPath}`);
+  });
+
+  it('上传失败时提示重新选择，保存时不带封面', async () => {
+    serve(secretary, { create: () => ({ ok: true, data: { activity: detail({ id: 'new-5', status: 'draft' }) } }) });
+    const { container } = render(<ActivityEditPage />);
+    await screen.findByText('活动标题');
+    fillIn(container);
+
+    const upload = await startCoverUpload();
+    act(() => upload.fail('cloud.uploadFile:fail network'));
+    await waitFor(() => expect(fieldError('封面（选填）')).toBe('封面上传失败，请检查网络后重新选择'));
+    expect(screen.queryByAltText('封面预览')).toBeNull();
+    fireEvent.click(button('保存草稿'));
+    await waitFor(() => expect(calls('create')).toHaveLength(1));
+    expect(calls('create')[0]?.coverFileId).toBeNull();
+  });
+
+  it('超过 5 MB 的照片不上传，提示换一张', async () => {
+    serve(secretary);
+    render(<ActivityEditPage />);
+    await screen.findByText('活动标题');
+    albumImages.push({ tempFilePath: 'http://tmp/huge.jpg', size: 6 * 1024 * 1024 });
+    fireEvent.click(button('选择封面图片'));
+    await waitFor(() => expect(fieldError('封面（选填）')).toBe('图片 6.0 MB，超过 5 MB，请换一张或裁剪后再选'));
+    expect(taro.cloud.uploadFile).not.toHaveBeenCalled();
+  });
+
+  it('已有封面的活动显示原封面；不动封面保存时原样带回，移除后保存为 null', async () => {
+    const covered = detail({
+      coverFileId: 'cloud://test-env.7465-test-env/activity-covers/1-old.jpg',
+      coverUrl: 'https://files.example/activity-covers/1-old.jpg',
+      can: { signUp: true, cancelSignUp: false, requestLeave: false, manage: true },
+    });
+    router.params = { id: 'act-1' };
+    serve(secretary, {
+      detail: () => ({ ok: true, data: { activity: covered, mine: null } }),
+      update: () => ({ ok: true, data: { activity: covered, notified: 0 } }),
+    });
+    render(<ActivityEditPage />);
+    expect(await screen.findByAltText('封面预览')).toHaveProperty('src', 'https://files.example/activity-covers/1-old.jpg');
+    fireEvent.click(button('保存修改'));
+    await waitFor(() => expect(calls('update')).toHaveLength(1));
+
+    fireEvent.click(button('移除封面'));
+    expect(screen.queryByAltText('封面预览')).toBeNull();
+    fireEvent.click(button('保存修改'));
+    await waitFor(() => expect(calls('update')).toHaveLength(2));
+    const [kept, removed] = calls('update').map((input) => (input.draft as Record<string, unknown>).coverFileId);
+    expect(kept).toBe('cloud://test-env.7465-test-env/activity-covers/1-old.jpg');
+    expect(removed).toBeNull();
+  });
+
+  it('服务器说封面已不在云存储时，提示标在封面栏下', async () => {
+    serve(secretary, {
+      create: () => ({ ok: false, error: { code: 'NOT_FOUND', message: '封面图片不存在，请重新上传', field: 'coverFileId' } }),
+    });
+    const { container } = render(<ActivityEditPage />);
+    await screen.findByText('活动标题');
+    fillIn(container);
+    const upload = await startCoverUpload();
+    act(() => upload.finish());
+    await screen.findByAltText('封面预览');
+    fireEvent.click(button('保存草稿'));
+    await waitFor(() => expect(fieldError('封面（选填）')).toBe('封面图片不存在，请重新上传'));
+  });
+});
+
+describe('报名开始时间', () => {
+  it('打开“定时开放报名”并选好时间，以北京时间换算后随草稿发送', async () => {
+    serve(secretary, { create: () => ({ ok: true, data: { activity: detail({ id: 'new-6', status: 'draft' }) } }) });
+    const { container } = render(<ActivityEditPage />);
+    await screen.findByText('活动标题');
+    fillIn(container);
+    expect(container.querySelector('[name="opensDate"]')).toBeNull();
+    fireEvent.click(screen.getByRole('switch', { name: '定时开放报名' }));
+    type(container, 'opensDate', '2026-11-20');
+    type(container, 'opensTime', '08:30');
+    fireEvent.click(button('保存草稿'));
+
+    await waitFor(() => expect(calls('create')).toHaveLength(1));
+    expect(calls('create')[0]?.signUpOpensAt).toBe('2026-11-20T00:30:00.000Z');
+  });
+
+  it('报名开始不早于报名截止时标在报名开始栏下、不发请求；改了时间后提示消失', async () => {
+    serve(secretary);
+    const { container } = render(<ActivityEditPage />);
+    await screen.findByText('活动标题');
+    fillIn(container);
+    fireEvent.click(screen.getByRole('switch', { name: '定时开放报名' }));
+    type(container, 'opensDate', '2026-11-30');
+    type(container, 'opensTime', '18:00');
+    fireEvent.click(button('保存草稿'));
+
+    expect(fieldError('报名开始')).toBe('报名开始须早于报名截止');
+    expect(calls('create')).toHaveLength(0);
+    type(container, 'opensTime', '08:00');
+    expect(fieldError('报名开始')).toBeNull();
+  });
+
+  it('服务器退回的 signUpOpensAt 字段错误标在报名开始栏下', async () => {
+    serve(secretary, {
+      create: () => ({
+        ok: false,
+        error: {
+          code: 'INVALID_INPUT',
+          message: '填写的内容有误，请检查后再试：signUpOpensAt 报名开始须早于报名截止',
+          field: 'signUpOpensAt',
+        },
+      }),
+    });
+    const { container } = render(<ActivityEditPage />);
+    await screen.findByText('活动标题');
+    fillIn(container);
+    fireEvent.click(screen.getByRole('switch', { name: '定时开放报名' }));
+    type(container, 'opensDate', '2026-11-20');
+    fireEvent.click(button('保存草稿'));
+    await waitFor(() => expect(fieldError('报名开始')).toBe('报名开始须早于报名截止'));
+  });
+
+  it('已设报名开始时间的活动载入时开关打开、时间为北京时间；关闭后保存为 null', async () => {
+    const scheduled = detail({
+      signUpOpensAt: '2026-11-20T00:30:00.000Z',
+      can: { signUp: false, cancelSignUp: false, requestLeave: false, manage: true },
+    });
+    router.params = { id: 'act-1' };
+    serve(secretary, {
+      detail: () => ({ ok: true, data: { activity: scheduled, mine: null } }),
+      update: () => ({ ok: true, data: { activity: scheduled, notified: 0 } }),
+    });
+    const { container } = render(<ActivityEditPage />);
+    await screen.findByDisplayValue('重温入党誓词主题党日');
+    expect((container.querySelector('[name="opensDate"]') as HTMLInputElement).value).toBe('2026-11-20');
+    expect((container.querySelector('[name="opensTime"]') as HTMLInputElement).value).toBe('08:30');
+    fireEvent.click(screen.getByRole('switch', { name: '定时开放报名' }));
+    fireEvent.click(button('保存修改'));
+    await waitFor(() => expect(calls('update')).toHaveLength(1));
+    expect((calls('update')[0]?.draft as Record<string, unknown>).signUpOpensAt).toBeNull();
   });
 });
 

@@ -25,6 +25,10 @@ export interface ActivityForm {
   endTime: string;
   deadlineDate: string;
   deadlineTime: string;
+  /** Off: sign-up opens as soon as the activity is published. */
+  opensLater: boolean;
+  opensDate: string;
+  opensTime: string;
   /** Empty means no limit. */
   capacity: string;
   waitlist: boolean;
@@ -34,16 +38,16 @@ export interface ActivityForm {
   countsFor: ProgrammeItemKey | null;
   /** Empty means none credited. */
   studyHours: string;
-  /** Kept as loaded: this form does not edit them, and an update replaces the whole draft. */
+  /** Set once the picked image is in cloud storage; null for no cover. */
   coverFileId: string | null;
+  /** Kept as loaded: this form does not pick bases yet, and an update replaces the whole draft. */
   baseId: string | null;
-  signUpOpensAt: string | null;
 }
 
 /** Field name as the server names it (`title`, `startAt`, `audienceBranchIds`) → message; `_form` for the rest. */
 export type FieldErrors = Record<string, string>;
 
-/** A week from now, 09:00–11:00 Beijing time, sign-up closing at 18:00 the day before. */
+/** A week from now, 09:00–11:00 Beijing time, sign-up closing at 18:00 the day before (opening, if set, tomorrow 09:00). */
 export function initialForm(nowMs: number): ActivityForm {
   return {
     kind: 'theme_day',
@@ -57,6 +61,9 @@ export function initialForm(nowMs: number): ActivityForm {
     endTime: '11:00',
     deadlineDate: shanghaiDate(nowMs, 6),
     deadlineTime: '18:00',
+    opensLater: false,
+    opensDate: shanghaiDate(nowMs, 1),
+    opensTime: '09:00',
     capacity: '',
     waitlist: true,
     audienceAll: false,
@@ -65,18 +72,15 @@ export function initialForm(nowMs: number): ActivityForm {
     studyHours: '',
     coverFileId: null,
     baseId: null,
-    signUpOpensAt: null,
   };
 }
 
-/**
- * The form for an existing activity. The detail carries a display URL, not the cover's file id, so
- * the cover cannot round-trip through this form (see the report on issue 9).
- */
-export function formFromActivity(activity: ActivityDetail): ActivityForm {
+/** The form for an existing activity; `nowMs` only fills the opening-time pickers when none was set. */
+export function formFromActivity(activity: ActivityDetail, nowMs: number): ActivityForm {
   const start = shanghaiPickerValues(activity.startAt);
   const end = shanghaiPickerValues(activity.endAt);
   const deadline = shanghaiPickerValues(activity.signUpDeadline);
+  const opens = activity.signUpOpensAt ? shanghaiPickerValues(activity.signUpOpensAt) : { date: shanghaiDate(nowMs, 1), time: '09:00' };
   return {
     kind: activity.kind,
     title: activity.title,
@@ -89,6 +93,9 @@ export function formFromActivity(activity: ActivityDetail): ActivityForm {
     endTime: end.time,
     deadlineDate: deadline.date,
     deadlineTime: deadline.time,
+    opensLater: activity.signUpOpensAt !== null,
+    opensDate: opens.date,
+    opensTime: opens.time,
     capacity: activity.capacity === null ? '' : String(activity.capacity),
     waitlist: activity.waitlist,
     audienceAll: activity.audienceBranchIds === null,
@@ -97,7 +104,6 @@ export function formFromActivity(activity: ActivityDetail): ActivityForm {
     studyHours: activity.studyHours === null ? '' : String(activity.studyHours),
     coverFileId: activity.coverFileId,
     baseId: activity.baseId,
-    signUpOpensAt: activity.signUpOpensAt,
   };
 }
 
@@ -137,6 +143,11 @@ export function buildDraft(
   else if (startAt && Date.parse(endAt) <= Date.parse(startAt)) errors.endAt = '结束时间须晚于开始时间';
   if (!signUpDeadline) errors.signUpDeadline = '请选择报名截止日期和时间';
   else if (startAt && Date.parse(signUpDeadline) > Date.parse(startAt)) errors.signUpDeadline = '报名截止不能晚于开始时间';
+  const signUpOpensAt = form.opensLater ? shanghaiToIsoUtc(form.opensDate, form.opensTime) : null;
+  if (form.opensLater && !signUpOpensAt) errors.signUpOpensAt = '请选择报名开始日期和时间';
+  else if (signUpOpensAt && signUpDeadline && Date.parse(signUpOpensAt) >= Date.parse(signUpDeadline)) {
+    errors.signUpOpensAt = '报名开始须早于报名截止';
+  }
 
   const capacity = optionalNumber(form.capacity);
   if (capacity === 'invalid' || (capacity !== null && (!Number.isInteger(capacity) || capacity < 1 || capacity > MAX_CAPACITY))) {
@@ -168,7 +179,7 @@ export function buildDraft(
       online: form.online,
       startAt,
       endAt,
-      signUpOpensAt: form.signUpOpensAt,
+      signUpOpensAt,
       signUpDeadline,
       capacity,
       waitlist: form.waitlist,
@@ -182,11 +193,13 @@ export function buildDraft(
 
 const FORM_FIELDS = [
   'kind',
+  'coverFileId',
   'title',
   'description',
   'place',
   'startAt',
   'endAt',
+  'signUpOpensAt',
   'signUpDeadline',
   'capacity',
   'audienceBranchIds',

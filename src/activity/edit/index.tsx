@@ -24,6 +24,7 @@ import { useOrgBranches } from '../../services/orgBranches';
 import { useCloud } from '../../services/useCloud';
 import { toast } from '../../utils/toast';
 import { activityDetailUrl } from '../routes';
+import { CoverPicker } from './CoverPicker';
 import { buildDraft, errorSlot, formFromActivity, initialForm, type ActivityForm, type FieldErrors } from './form';
 import '../activity.css';
 
@@ -142,7 +143,9 @@ interface ActivityFormViewProps {
 
 function ActivityFormView({ organiser, saved: loaded }: ActivityFormViewProps) {
   const [saved, setSaved] = useState<ActivityDetail | null>(loaded);
-  const [form, setForm] = useState<ActivityForm>(() => (loaded ? formFromActivity(loaded) : initialForm(Date.now())));
+  const [form, setForm] = useState<ActivityForm>(() => (loaded ? formFromActivity(loaded, Date.now()) : initialForm(Date.now())));
+  const [coverPreview, setCoverPreview] = useState<string | null>(loaded?.coverUrl ?? null);
+  const [coverUploading, setCoverUploading] = useState(false);
   const [changeNote, setChangeNote] = useState('');
   const [errors, setErrors] = useState<FieldErrors>({});
   const [busy, setBusy] = useState<'save' | 'publish' | null>(null);
@@ -169,7 +172,8 @@ function ActivityFormView({ organiser, saved: loaded }: ActivityFormViewProps) {
     }
     setErrors({});
     const refused = (error: AppError): null => {
-      if (error.code === 'INVALID_INPUT' && error.field) {
+      // A cover gone from storage comes back NOT_FOUND with its field: it belongs under the cover too.
+      if ((error.code === 'INVALID_INPUT' || error.code === 'NOT_FOUND') && error.field) {
         setErrors({ [errorSlot(error.field)]: fieldMessage(error) });
         toast('请修改标红的内容');
       } else {
@@ -262,6 +266,19 @@ function ActivityFormView({ organiser, saved: loaded }: ActivityFormViewProps) {
             onInput={(event) => update({ description: event.detail.value }, 'description')}
           />
         </Field>
+        <CoverPicker
+          previewUrl={coverPreview}
+          error={errors.coverFileId}
+          onUploadingChange={setCoverUploading}
+          onUploaded={(fileId, previewUrl) => {
+            setCoverPreview(previewUrl);
+            update({ coverFileId: fileId }, 'coverFileId');
+          }}
+          onRemoved={() => {
+            setCoverPreview(null);
+            update({ coverFileId: null }, 'coverFileId');
+          }}
+        />
         <SwitchRow
           title='线上活动'
           description='线上活动不限地点，流动党员也可参加'
@@ -305,9 +322,26 @@ function ActivityFormView({ organiser, saved: loaded }: ActivityFormViewProps) {
           date={form.deadlineDate}
           time={form.deadlineTime}
           error={errors.signUpDeadline}
-          onDate={(value) => update({ deadlineDate: value }, 'signUpDeadline')}
-          onTime={(value) => update({ deadlineTime: value }, 'signUpDeadline')}
+          onDate={(value) => update({ deadlineDate: value }, 'signUpDeadline', 'signUpOpensAt')}
+          onTime={(value) => update({ deadlineTime: value }, 'signUpDeadline', 'signUpOpensAt')}
         />
+        <SwitchRow
+          title='定时开放报名'
+          description='关闭时发布后即可报名'
+          checked={form.opensLater}
+          onChange={(opensLater) => update({ opensLater }, 'signUpOpensAt')}
+        />
+        {form.opensLater ? (
+          <DateTimeField
+            label='报名开始'
+            name='opens'
+            date={form.opensDate}
+            time={form.opensTime}
+            error={errors.signUpOpensAt}
+            onDate={(value) => update({ opensDate: value }, 'signUpOpensAt')}
+            onTime={(value) => update({ opensTime: value }, 'signUpOpensAt')}
+          />
+        ) : null}
       </FormSection>
 
       <FormSection title='报名'>
@@ -402,14 +436,14 @@ function ActivityFormView({ organiser, saved: loaded }: ActivityFormViewProps) {
       <FormError message={errors._form} />
       <View className='activity-actions'>
         {status === 'draft' ? (
-          <ActionButton loading={busy === 'publish'} disabled={busy !== null} onClick={() => void run('publish')}>
+          <ActionButton loading={busy === 'publish'} disabled={busy !== null || coverUploading} onClick={() => void run('publish')}>
             保存并发布
           </ActionButton>
         ) : null}
         <ActionButton
           variant={status === 'draft' ? 'plain' : 'primary'}
           loading={busy === 'save'}
-          disabled={busy !== null}
+          disabled={busy !== null || coverUploading}
           onClick={() => void run('save')}
         >
           {status === 'draft' ? '保存草稿' : '保存修改'}
