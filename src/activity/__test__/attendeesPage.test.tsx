@@ -141,15 +141,18 @@ describe('报名名单页：导出 Excel', () => {
     expect((await screen.findByRole('status')).textContent).toBe('已导出 1 条报名、0 位未报名的党员。人数过多，表格只列出了前面的部分。');
   });
 
-  it('H5 直接在浏览器打开表格链接', async () => {
+  it('H5 跟随表格链接让浏览器下载', async () => {
     process.env.TARO_ENV = 'h5';
-    const open = jest.spyOn(window, 'open').mockImplementation(() => null);
+    const followed: string[] = [];
+    const click = jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      followed.push(this.href);
+    });
     render(<ActivityAttendeesPage />);
     fireEvent.click(await screen.findByRole('button', { name: '导出 Excel' }));
 
-    await waitFor(() => expect(open).toHaveBeenCalledWith(EXPORT_URL, '_blank'));
+    await waitFor(() => expect(followed).toEqual([EXPORT_URL]));
     expect(fileApis.downloadFile).not.toHaveBeenCalled();
-    open.mockRestore();
+    click.mockRestore();
   });
 
   it('表格下载失败时提示重试', async () => {

@@ -7,10 +7,17 @@ import { callFunction } from '../../services/cloud';
 import { toast } from '../../utils/toast';
 import { downloadToTempFile } from '../download';
 
-/** Weapp opens the sheet in WeChat's viewer, whose menu forwards it to a chat or a PC; H5 lets the browser download it. */
+/**
+ * Weapp opens the sheet in WeChat's viewer, whose menu forwards it to a chat or a PC. H5 follows a
+ * link in the same tab (the browser downloads an .xlsx rather than leave the page): a new window
+ * opened after the export's await is no longer part of the click, and popup blockers stop it.
+ */
 async function openSpreadsheet(url: string): Promise<void> {
   if (process.env.TARO_ENV === 'h5') {
-    window.open(url, '_blank');
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = '';
+    link.click();
     return;
   }
   const filePath = await downloadToTempFile(url);
