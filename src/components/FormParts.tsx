@@ -19,13 +19,18 @@ export function Field({ label, error, hint, children }: FieldProps) {
       <Text className='ht-field__label'>{label}</Text>
       <View>{children}</View>
       {hint && !error ? <Text className='ht-field__hint'>{hint}</Text> : null}
-      {error ? (
-        <View className='ht-field__error' role='alert'>
-          <Text>{error}</Text>
-        </View>
-      ) : null}
+      <FieldErrorLine message={error} />
     </View>
   );
+}
+
+/** The red line under a field saying what is wrong with it; nothing when nothing is. */
+export function FieldErrorLine({ message }: { message: string | null | undefined }) {
+  return message ? (
+    <View className='ht-field__error' role='alert'>
+      <Text>{message}</Text>
+    </View>
+  ) : null;
 }
 
 export function FormSection({ title, children }: { title: string; children: ReactNode }) {

@@ -5,6 +5,7 @@ import { ActionButton } from '../../components/ActionButton';
 import { callFunction } from '../../services/cloud';
 import { fieldMessage } from '../../services/fieldError';
 import { toast } from '../../utils/toast';
+import { FieldErrorLine } from '../../components/FormParts';
 
 const PICK_PAGE_SIZE = 20;
 const MIN_REASON_LENGTH = 2;
@@ -154,11 +155,7 @@ export function AddAttendee({ activityId, onAdded, onClose }: AddAttendeeProps) 
           }}
         />
       </View>
-      {problem ? (
-        <View className='ht-field__error' role='alert'>
-          <Text>{problem}</Text>
-        </View>
-      ) : null}
+      <FieldErrorLine message={problem} />
       <View className='activity-actions'>
         <ActionButton loading={sending} onClick={() => void submit()}>
           {chosen ? `添加 ${chosen.name}` : '添加'}

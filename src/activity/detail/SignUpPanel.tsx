@@ -8,6 +8,7 @@ import { callFunction } from '../../services/cloud';
 import { fieldMessage } from '../../services/fieldError';
 import { askForReminder } from '../../services/reminder';
 import { toast } from '../../utils/toast';
+import { FieldErrorLine } from '../../components/FormParts';
 
 export interface SignUpState {
   activity: ActivityDetail;
@@ -70,11 +71,7 @@ function LeaveForm({ activityId, onDone, onClose }: { activityId: string; onDone
           setError(null);
         }}
       />
-      {error ? (
-        <View className='ht-field__error' role='alert'>
-          <Text>{error}</Text>
-        </View>
-      ) : null}
+      <FieldErrorLine message={error} />
       <View className='activity-actions'>
         <ActionButton loading={sending} onClick={() => void submit()}>
           提交请假

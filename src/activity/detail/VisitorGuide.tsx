@@ -6,6 +6,7 @@ import { INVITE_CODE_LENGTH, INVITE_CODE_PATTERN } from '../../../types/labels';
 import { ActionButton } from '../../components/ActionButton';
 import { rememberAfterJoin } from '../../services/afterJoin';
 import { activityDetailUrl } from '../routes';
+import { FieldErrorLine } from '../../components/FormParts';
 
 interface VisitorGuideProps {
   activityId: string;
@@ -63,11 +64,7 @@ export function VisitorGuide({ activityId, activityTitle, member }: VisitorGuide
             setError(null);
           }}
         />
-        {error ? (
-          <View className='ht-field__error' role='alert'>
-            <Text>{error}</Text>
-          </View>
-        ) : null}
+        <FieldErrorLine message={error} />
       </View>
       <ActionButton onClick={join}>用邀请码加入党支部</ActionButton>
     </View>

@@ -2,7 +2,7 @@ import { Input, Picker, Text, Textarea, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useRef, useState } from 'react';
 import { ActionButton } from '../../components/ActionButton';
-import { Chips, DateTimeField, Field, FormError, FormSection, SwitchRow } from '../../components/FormParts';
+import { Chips, DateTimeField, Field, FieldErrorLine, FormError, FormSection, SwitchRow } from '../../components/FormParts';
 import { PageShell } from '../../components/PageShell';
 import { callFunction } from '../../services/cloud';
 import { fieldMessage } from '../../services/fieldError';
@@ -71,11 +71,7 @@ function RuleRow({ index, rule, error, removable, onChange, onRemove }: RuleRowP
           <Text className='admin-rule__unit'>题</Text>
         </View>
       </View>
-      {error ? (
-        <View className='ht-field__error' role='alert'>
-          <Text>{error}</Text>
-        </View>
-      ) : null}
+      <FieldErrorLine message={error} />
     </View>
   );
 }
@@ -217,11 +213,7 @@ function ContestForm() {
             onRemove={() => removeRule(index)}
           />
         ))}
-        {errors.rules ? (
-          <View className='ht-field__error' role='alert'>
-            <Text>{errors.rules}</Text>
-          </View>
-        ) : null}
+        <FieldErrorLine message={errors.rules} />
         {draft.rules.length < MAX_RULES ? (
           <View className='admin-form__add'>
             <ActionButton variant='plain' size='small' onClick={addRule}>

@@ -14,6 +14,7 @@ import { useDrawnCard } from '../../utils/useDrawnCard';
 import { useOrgBranches } from '../../services/orgBranches';
 import { ManagerGate } from '../common';
 import '../branch.css';
+import { FieldErrorLine } from '../../components/FormParts';
 
 type Invite = ActionOutput<'member', 'createInvite'>;
 
@@ -216,11 +217,7 @@ function InviteCreator({ manager, onCreated }: { manager: MemberView; onCreated:
             <View className='ht-input'>{USES_OPTIONS[uses]} 人</View>
           </Picker>
         </View>
-        {problem ? (
-          <View className='ht-field__error' role='alert'>
-            <Text>{problem}</Text>
-          </View>
-        ) : null}
+        <FieldErrorLine message={problem} />
         <Text className='ht-form__note'>通过邀请提交的申请需要在「待审批」中批准后才会加入支部。</Text>
         <ActionButton loading={creating} onClick={() => void create()}>
           生成邀请

@@ -14,6 +14,7 @@ import { useOrgBranches } from '../../services/orgBranches';
 import { BranchFilter, ManagerGate, PAGE_SIZE } from '../common';
 import '../branch.css';
 import { toast } from '../../utils/toast';
+import { FieldErrorLine } from '../../components/FormParts';
 
 function MemberRow({ member, onClick }: { member: MemberListItem; onClick: () => void }) {
   return (
@@ -120,11 +121,7 @@ function TransferSheet({ member, onClose, onTransferred }: TransferSheetProps) {
             }}
           />
         </View>
-        {problem ? (
-          <View className='ht-field__error' role='alert'>
-            <Text>{problem}</Text>
-          </View>
-        ) : null}
+        <FieldErrorLine message={problem} />
         <View className='branch-sheet__actions'>
           <ActionButton variant='plain' disabled={submitting} onClick={onClose}>
             取消

@@ -17,6 +17,7 @@ import { useCloud } from '../../services/useCloud';
 import { goToTab } from '../../utils/tabs';
 import './index.css';
 import { toast } from '../../utils/toast';
+import { FieldErrorLine } from '../../components/FormParts';
 
 /** Han characters, Latin letters, spaces and the middle dot, as the server's personNameSchema allows. */
 const NAME_PATTERN = /^[\u3400-\u4dbf\u4e00-\u9fffA-Za-z·・ ]+$/;
@@ -192,11 +193,7 @@ function JoinForm({ code, note, onSubmitted, onFailed, onNeedsConsent }: JoinFor
             placeholder='与组织关系档案一致的真实姓名'
             onInput={(event) => update({ name: event.detail.value }, 'name')}
           />
-          {errors.name ? (
-            <View className='ht-field__error' role='alert'>
-              <Text>{errors.name}</Text>
-            </View>
-          ) : null}
+          <FieldErrorLine message={errors.name} />
         </View>
         <View className={`ht-field${errors.partyStatus ? ' ht-field--error' : ''}`}>
           <Text className='ht-field__label'>政治面貌</Text>
@@ -209,11 +206,7 @@ function JoinForm({ code, note, onSubmitted, onFailed, onNeedsConsent }: JoinFor
           >
             <View className='ht-input'>{draft.partyIndex === null ? '请选择' : PARTY_STATUS_RANGE[draft.partyIndex]}</View>
           </Picker>
-          {errors.partyStatus ? (
-            <View className='ht-field__error' role='alert'>
-              <Text>{errors.partyStatus}</Text>
-            </View>
-          ) : null}
+          <FieldErrorLine message={errors.partyStatus} />
         </View>
         <View className={`ht-field${errors.phoneTail ? ' ht-field--error' : ''}`}>
           <Text className='ht-field__label'>手机号后四位（选填）</Text>
@@ -226,11 +219,7 @@ function JoinForm({ code, note, onSubmitted, onFailed, onNeedsConsent }: JoinFor
             placeholder='便于书记核对同名同志'
             onInput={(event) => update({ phoneTail: event.detail.value }, 'phoneTail')}
           />
-          {errors.phoneTail ? (
-            <View className='ht-field__error' role='alert'>
-              <Text>{errors.phoneTail}</Text>
-            </View>
-          ) : null}
+          <FieldErrorLine message={errors.phoneTail} />
         </View>
         <Text className='ht-form__note'>只收集以上信息，用于支部书记核对身份。提交后由支部书记审核。</Text>
         <ActionButton loading={submitting} onClick={() => void submit()}>
