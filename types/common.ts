@@ -10,6 +10,12 @@ export const idSchema = z
   .max(64, '过长')
   .regex(/^[A-Za-z0-9_-]+$/, '格式不正确');
 
+/** A file in cloud storage, as `wx.cloud.uploadFile` returned it. */
+export const fileIdSchema = z
+  .string()
+  .max(512)
+  .regex(/^cloud:\/\/\S+$/, '格式不正确');
+
 /** Instants travel as ISO-8601 UTC strings; the database keeps real Dates. */
 export const isoDateSchema = z.iso.datetime();
 

@@ -5,7 +5,7 @@
  */
 import * as z from 'zod';
 import { ACTIVITY_KINDS, ACTIVITY_STATUSES, PROGRAMME_ITEM_KEYS, SIGN_UP_STATUSES } from '../labels';
-import { idSchema, isoDateSchema, pageInputSchema, pageOutputSchema } from '../common';
+import { fileIdSchema, idSchema, isoDateSchema, pageInputSchema, pageOutputSchema } from '../common';
 
 export const activityKindSchema = z.enum(ACTIVITY_KINDS);
 export const activityStatusSchema = z.enum(ACTIVITY_STATUSES);
@@ -18,11 +18,6 @@ export const MAX_CAPACITY = 5000;
 export const MAX_STUDY_HOURS = 24;
 
 /** A cloud-storage file id, as wx.cloud.uploadFile returns it. */
-const fileIdSchema = z
-  .string()
-  .max(512)
-  .regex(/^cloud:\/\/\S+$/, '格式不正确');
-
 const reasonSchema = z.string().trim().min(2, '请写明原因').max(200);
 
 /**

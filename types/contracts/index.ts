@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { activityContract } from './activity';
+import { checkinContract } from './checkin';
 import type { TimerFunctionName } from './cron';
 import { memberContract } from './member';
 import { quizContract } from './quiz';
@@ -12,6 +13,7 @@ export const contracts = {
   member: memberContract,
   activity: activityContract,
   quiz: quizContract,
+  checkin: checkinContract,
 };
 
 export type Contracts = typeof contracts;

@@ -50,6 +50,7 @@ const COLD_CALLS: { [F in FunctionName]: ColdCall<F>[] } = {
     { label: 'first call', action: 'contests', openid: 'demo-member' },
     { label: 'first spreadsheet call', action: 'bankTemplate', openid: 'demo-admin' },
   ],
+  checkin: [{ label: 'first call', action: 'bases', openid: 'demo-member' }],
 };
 
 function isFunctionName(name: string): name is FunctionName {

@@ -1,0 +1,60 @@
+/** The checkin function's only access to the database. */
+import type { BaseLevel } from '../../types/contracts/checkin';
+import { countOf, fetchById, fetchList, type Database } from '../../server/kernel/db';
+
+/**
+ * A red-education base. The seed (emulator/seed/bases.ts) predates `level` and `photoFileIds`, so
+ * documents may lack them: a missing level reads as none known, missing photos as none.
+ */
+export interface BaseDoc {
+  _id: string;
+  name: string;
+  level?: BaseLevel | null;
+  county: string;
+  address: string;
+  latitude: number;
+  longitude: number;
+  approximate: boolean;
+  radiusM: number;
+  theme: string;
+  intro: string;
+  photoFileIds?: string[];
+  createdAt: Date;
+  updatedAt?: Date;
+}
+
+export type BaseFields = Omit<BaseDoc, '_id' | 'createdAt' | 'updatedAt'>;
+
+/**
+ * The directory is read whole: nearest-first order depends on the reader's position, so no index
+ * can serve it, and a city's red bases number in the tens. saveBase keeps the count under this
+ * bound so one read always holds the whole directory.
+ */
+export const MAX_BASES = 500;
+
+export function listAllBases(db: Database): Promise<BaseDoc[]> {
+  return fetchList<BaseDoc>(db.collection('bases').orderBy('_id', 'asc').limit(MAX_BASES));
+}
+
+export function countBases(db: Database): Promise<number> {
+  return countOf(db.collection('bases'));
+}
+
+export function findBase(db: Database, id: string): Promise<BaseDoc | null> {
+  return fetchById<BaseDoc>(db.collection('bases'), id);
+}
+
+export async function insertBase(db: Database, fields: BaseFields, now: Date): Promise<BaseDoc> {
+  const data = { ...fields, createdAt: now };
+  const { _id } = (await db.collection('bases').add({ data })) as { _id: string };
+  return { _id, ...data };
+}
+
+/** Whole replacement of the editable fields; false when the base does not exist. */
+export async function updateBase(db: Database, id: string, fields: BaseFields, now: Date): Promise<boolean> {
+  const reply = (await db
+    .collection('bases')
+    .where({ _id: id })
+    .update({ data: { ...fields, updatedAt: now } })) as { stats: { updated: number } };
+  return reply.stats.updated > 0;
+}
