@@ -8,6 +8,14 @@ import type { RequestScheduler } from './interleaving';
 import { installPlatformStandIns } from './platform';
 import { FunctionRunner, type FunctionLoader } from './runner';
 import { assertSeamPinned, installSeam } from './seam';
+import { CHECKIN_SECRET_ENV } from '../server/checkinSecret';
+
+/**
+ * The check-in HMAC secret when none is configured: fixed and public, so codes stay valid across
+ * restarts and between the server and a test in another process. It lives here, outside every
+ * function bundle, so production can never fall back to it.
+ */
+export const LOCAL_CHECKIN_SECRET = 'hongtu_local_emulator_checkin_secret_not_for_production';
 
 export const DEFAULT_DATA_DIR = join(__dirname, '..', '.data');
 
@@ -33,6 +41,7 @@ export function createLocalEnvironment(options: {
     ...(options.dataDir === undefined ? {} : { dataDir: options.dataDir }),
     ...(options.clock === undefined ? {} : { clock: options.clock }),
   });
+  process.env[CHECKIN_SECRET_ENV] ??= LOCAL_CHECKIN_SECRET;
   const { scheduler, faults } = installSeam(store);
   assertSeamPinned();
   const files = new LocalFiles(options.dataDir === undefined ? undefined : join(options.dataDir, 'files'));
