@@ -40,7 +40,7 @@ export interface ActivityForm {
   studyHours: string;
   /** Set once the picked image is in cloud storage; null for no cover. */
   coverFileId: string | null;
-  /** Kept as loaded: this form does not pick bases yet, and an update replaces the whole draft. */
+  /** Set by 从红色教育基地中选择; typing a place or going online unlinks it. */
   baseId: string | null;
 }
 

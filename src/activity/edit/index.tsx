@@ -24,6 +24,7 @@ import { useOrgBranches } from '../../services/orgBranches';
 import { useCloud } from '../../services/useCloud';
 import { toast } from '../../utils/toast';
 import { activityDetailUrl } from '../routes';
+import { BasePicker } from './BasePicker';
 import { CoverPicker } from './CoverPicker';
 import { buildDraft, errorSlot, formFromActivity, initialForm, type ActivityForm, type FieldErrors } from './form';
 import '../activity.css';
@@ -283,7 +284,7 @@ function ActivityFormView({ organiser, saved: loaded }: ActivityFormViewProps) {
           title='线上活动'
           description='线上活动不限地点，流动党员也可参加'
           checked={form.online}
-          onChange={(online) => update({ online }, 'place')}
+          onChange={(online) => update(online ? { online, baseId: null } : { online }, 'place')}
         />
         <Field label={form.online ? '参加方式' : '活动地点'} error={errors.place}>
           <Input
@@ -292,8 +293,15 @@ function ActivityFormView({ organiser, saved: loaded }: ActivityFormViewProps) {
             value={form.place}
             maxlength={60}
             placeholder={form.online ? '如：腾讯会议 123 456 789' : '如：道县陈树湘党性教育基地'}
-            onInput={(event) => update({ place: event.detail.value }, 'place')}
+            onInput={(event) => update({ place: event.detail.value, baseId: null }, 'place')}
           />
+          {form.online ? null : (
+            <BasePicker
+              linkedName={form.baseId ? form.place : null}
+              onPick={(base) => update({ baseId: base.id, place: base.name }, 'place')}
+              onUnlink={() => update({ baseId: null }, 'place')}
+            />
+          )}
         </Field>
       </FormSection>
 
