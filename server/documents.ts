@@ -3,7 +3,7 @@
  * functions' repositories, the emulator's seed and the bench so they can never drift. Instants are
  * Dates (UTC); what leaves a function is mapped to the contracts in types/.
  */
-import type { ActivityKind, ActivityStatus, OrgKind, PartyStatus, ProgrammeItemKey, Role, SignUpStatus } from '../types/labels';
+import type { ActivityKind, ActivityStatus, BaseLevel, OrgKind, PartyStatus, ProgrammeItemKey, Role, SignUpStatus } from '../types/labels';
 import type { QuestionCategory, QuestionDraft, QuestionType } from '../types/question';
 
 export const MEMBER_STATUSES = ['pending', 'active', 'rejected', 'left'] as const;
@@ -185,6 +185,27 @@ export interface ActivityEventDoc {
 
 export function activityEventId(kind: ActivityEventDoc['kind'], activityId: string, version: string | null): string {
   return [kind, activityId, version].filter((part) => part !== null).join('_');
+}
+
+/**
+ * A red-education base. The seed (emulator/seed/bases.ts) predates `level` and `photoFileIds`, so
+ * documents may lack them: a missing level reads as none known, missing photos as none.
+ */
+export interface BaseDoc {
+  _id: string;
+  name: string;
+  level?: BaseLevel | null;
+  county: string;
+  address: string;
+  latitude: number;
+  longitude: number;
+  approximate: boolean;
+  radiusM: number;
+  theme: string;
+  intro: string;
+  photoFileIds?: string[];
+  createdAt: Date;
+  updatedAt?: Date;
 }
 
 /** The branch board of one contest (`_id` = contestId), cached whole: every branch fits one document. */

@@ -74,6 +74,11 @@ export const PROGRAMME_ITEM_LABELS: Record<ProgrammeItemKey, string> = {
   reflection: '撰写一篇心得',
 };
 
+/** 全国 / 省级 / 市级 (爱国主义教育基地 / 党性教育基地 designations); a base may have none known. */
+export const BASE_LEVELS = ['national', 'provincial', 'city'] as const;
+export type BaseLevel = (typeof BASE_LEVELS)[number];
+export const BASE_LEVEL_LABELS: Record<BaseLevel, string> = { national: '全国', provincial: '省级', city: '市级' };
+
 /** Invite codes: short and unambiguous (no 0/O, 1/I/L) so they survive being read aloud or typed from a poster. */
 export const INVITE_CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
 export const INVITE_CODE_LENGTH = 8;

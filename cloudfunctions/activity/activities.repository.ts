@@ -6,7 +6,7 @@ import { randomInt } from 'node:crypto';
 import { INVITE_CODE_ALPHABET } from '../../types/labels';
 import type { ActivityStatus } from '../../types/labels';
 import { AUDIENCE_ALL } from '../../core/activity/rules';
-import type { ActivityDoc, SignUpDoc } from '../../server/documents';
+import type { ActivityDoc, BaseDoc, SignUpDoc } from '../../server/documents';
 import { fetchById, fetchList, type Database } from '../../server/kernel/db';
 import { isDuplicateKeyError } from '../../server/kernel/sdk-errors';
 
@@ -42,8 +42,8 @@ export function findActivity(db: Database, id: string): Promise<ActivityDoc | nu
 }
 
 /** A red-education base from the directory (emulator/seed/bases.ts); only its name is used here. */
-export function findBase(db: Database, id: string): Promise<{ _id: string; name: string } | null> {
-  return fetchById(db.collection('bases'), id);
+export function findBase(db: Database, id: string): Promise<BaseDoc | null> {
+  return fetchById<BaseDoc>(db.collection('bases'), id);
 }
 
 /** Which of `ids` are 党支部 (one read by `_id`). */

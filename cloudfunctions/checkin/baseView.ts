@@ -1,6 +1,6 @@
 import type { BaseDetail, BaseSummary } from '../../types/contracts/checkin';
 import { temporaryUrl } from '../../server/files';
-import type { BaseDoc } from './repository';
+import type { BaseDoc } from '../../server/documents';
 
 function describe(doc: BaseDoc): Omit<BaseSummary, 'distanceM'> {
   return {

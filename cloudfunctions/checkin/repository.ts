@@ -1,27 +1,6 @@
 /** The checkin function's only access to the database. */
-import type { BaseLevel } from '../../types/contracts/checkin';
+import type { BaseDoc } from '../../server/documents';
 import { countOf, fetchById, fetchList, type Database } from '../../server/kernel/db';
-
-/**
- * A red-education base. The seed (emulator/seed/bases.ts) predates `level` and `photoFileIds`, so
- * documents may lack them: a missing level reads as none known, missing photos as none.
- */
-export interface BaseDoc {
-  _id: string;
-  name: string;
-  level?: BaseLevel | null;
-  county: string;
-  address: string;
-  latitude: number;
-  longitude: number;
-  approximate: boolean;
-  radiusM: number;
-  theme: string;
-  intro: string;
-  photoFileIds?: string[];
-  createdAt: Date;
-  updatedAt?: Date;
-}
 
 export type BaseFields = Omit<BaseDoc, '_id' | 'createdAt' | 'updatedAt'>;
 

@@ -4,11 +4,7 @@
  */
 import * as z from 'zod';
 import { fileIdSchema, idSchema, pageInputSchema, pageOutputSchema } from '../common';
-
-/** 全国 / 省级 / 市级 (爱国主义教育基地 / 党性教育基地 designations); null while a base has no known designation. */
-export const BASE_LEVELS = ['national', 'provincial', 'city'] as const;
-export type BaseLevel = (typeof BASE_LEVELS)[number];
-export const BASE_LEVEL_LABELS: Record<BaseLevel, string> = { national: '全国', provincial: '省级', city: '市级' };
+import { BASE_LEVELS } from '../labels';
 
 /** Bounds that keep a mistyped radius from making a fence that admits a whole county or nobody at all. */
 export const MIN_BASE_RADIUS_M = 30;

@@ -1,9 +1,11 @@
-import { BASE_LEVELS, type BaseLevel, type LocationReading } from '../../../types/contracts/checkin';
+import type { LocationReading } from '../../../types/contracts/checkin';
+import { BASE_LEVELS, type BaseLevel } from '../../../types/labels';
 import { distanceM } from '../../../core/geo';
 import { decodeOffsetCursor, toPage } from '../../../server/kernel/paging';
 import type { MemberContext } from '../../../server/kernel/router';
 import { toBaseSummary } from '../baseView';
-import { listAllBases, type BaseDoc } from '../repository';
+import type { BaseDoc } from '../../../server/documents';
+import { listAllBases } from '../repository';
 
 const byName = new Intl.Collator('zh-Hans-CN').compare;
 

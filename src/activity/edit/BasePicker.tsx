@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
-import { BASE_LEVEL_LABELS, type BaseSummary } from '../../../types/contracts/checkin';
+import type { BaseSummary } from '../../../types/contracts/checkin';
+import { BASE_LEVEL_LABELS } from '../../../types/labels';
 import { ActionButton } from '../../components/ActionButton';
 import { callFunction } from '../../services/cloud';
 
