@@ -1,4 +1,4 @@
-import { Picker, Switch, Text, View } from '@tarojs/components';
+import { Picker, Switch, Text, Textarea, View } from '@tarojs/components';
 import type { ReactNode } from 'react';
 
 /*
@@ -124,4 +124,30 @@ export function FormError({ message }: { message: string | undefined }) {
       <Text>{message}</Text>
     </View>
   ) : null;
+}
+
+interface ReasonFieldProps {
+  label: string;
+  name: string;
+  value: string;
+  placeholder: string;
+  error: string | null | undefined;
+  /** Typing clears the field's error: the caller's onChange sets the value and drops the error. */
+  onChange: (value: string) => void;
+}
+
+/** The reason an organiser or member gives for a change (cancel, leave, add over capacity): ≤ 200 字. */
+export function ReasonField({ label, name, value, placeholder, error, onChange }: ReasonFieldProps) {
+  return (
+    <Field label={label} error={error ?? undefined}>
+      <Textarea
+        className='ht-textarea'
+        name={name}
+        value={value}
+        maxlength={200}
+        placeholder={placeholder}
+        onInput={(event) => onChange(event.detail.value)}
+      />
+    </Field>
+  );
 }

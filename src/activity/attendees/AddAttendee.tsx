@@ -1,11 +1,11 @@
-import { Input, Text, Textarea, View } from '@tarojs/components';
+import { Input, Text, View } from '@tarojs/components';
 import { useCallback, useEffect, useState } from 'react';
 import type { MemberListItem } from '../../../types/contracts/member';
 import { ActionButton } from '../../components/ActionButton';
 import { callFunction } from '../../services/cloud';
 import { fieldMessage } from '../../services/fieldError';
 import { toast } from '../../utils/toast';
-import { FieldErrorLine } from '../../components/FormParts';
+import { ReasonField } from '../../components/FormParts';
 
 const PICK_PAGE_SIZE = 20;
 const MIN_REASON_LENGTH = 2;
@@ -141,21 +141,17 @@ export function AddAttendee({ activityId, onAdded, onClose }: AddAttendeeProps) 
         }}
         onRetry={reload}
       />
-      <View className='ht-field'>
-        <Text className='ht-field__label'>添加原因</Text>
-        <Textarea
-          className='ht-textarea'
-          name='addReason'
-          value={reason}
-          maxlength={200}
-          placeholder='如：现场参加，未及时报名'
-          onInput={(event) => {
-            setReason(event.detail.value);
-            setProblem(null);
-          }}
-        />
-      </View>
-      <FieldErrorLine message={problem} />
+      <ReasonField
+        label='添加原因'
+        name='addReason'
+        value={reason}
+        placeholder='如：现场参加，未及时报名'
+        error={problem}
+        onChange={(value) => {
+          setReason(value);
+          setProblem(null);
+        }}
+      />
       <View className='activity-actions'>
         <ActionButton loading={sending} onClick={() => void submit()}>
           {chosen ? `添加 ${chosen.name}` : '添加'}

@@ -1,4 +1,4 @@
-import { Text, Textarea, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import type { ActivityDetail } from '../../../types/contracts/activity';
@@ -8,7 +8,7 @@ import { callFunction } from '../../services/cloud';
 import { fieldMessage } from '../../services/fieldError';
 import { askForReminder } from '../../services/reminder';
 import { toast } from '../../utils/toast';
-import { FieldErrorLine } from '../../components/FormParts';
+import { ReasonField } from '../../components/FormParts';
 
 export interface SignUpState {
   activity: ActivityDetail;
@@ -58,20 +58,18 @@ function LeaveForm({ activityId, onDone, onClose }: { activityId: string; onDone
   };
 
   return (
-    <View className={`activity-leave ht-field${error ? ' ht-field--error' : ''}`}>
-      <Text className='ht-field__label'>请假原因</Text>
-      <Textarea
-        className='ht-textarea'
+    <View className='activity-leave'>
+      <ReasonField
+        label='请假原因'
         name='leaveReason'
         value={reason}
-        maxlength={200}
         placeholder='如：出差在外，无法参加'
-        onInput={(event) => {
-          setReason(event.detail.value);
+        error={error}
+        onChange={(value) => {
+          setReason(value);
           setError(null);
         }}
       />
-      <FieldErrorLine message={error} />
       <View className='activity-actions'>
         <ActionButton loading={sending} onClick={() => void submit()}>
           提交请假

@@ -14,7 +14,7 @@ import {
 import { ActionButton } from '../../components/ActionButton';
 import { Empty } from '../../components/Empty';
 import { ErrorState } from '../../components/ErrorState';
-import { Chips, DateTimeField, Field, FormError, FormSection, SwitchRow } from '../../components/FormParts';
+import { Chips, DateTimeField, Field, FormError, FormSection, ReasonField, SwitchRow } from '../../components/FormParts';
 import { ManagerGate } from '../../components/ManagerGate';
 import { PageShell } from '../../components/PageShell';
 import { Skeleton } from '../../components/Skeleton';
@@ -111,19 +111,17 @@ function CancelPanel({ activity, onCancelled }: CancelPanelProps) {
 
   return (
     <FormSection title='取消活动'>
-      <Field label='取消原因' error={error ?? undefined}>
-        <Textarea
-          className='ht-textarea'
-          name='cancelReason'
-          value={reason}
-          maxlength={200}
-          placeholder='如：因天气原因延期，另行通知'
-          onInput={(event) => {
-            setReason(event.detail.value);
-            setError(null);
-          }}
-        />
-      </Field>
+      <ReasonField
+        label='取消原因'
+        name='cancelReason'
+        value={reason}
+        placeholder='如：因天气原因延期，另行通知'
+        error={error}
+        onChange={(value) => {
+          setReason(value);
+          setError(null);
+        }}
+      />
       <View className='activity-actions'>
         <ActionButton loading={sending} onClick={() => void submit()}>
           确认取消活动

@@ -4,6 +4,7 @@ import { useCallback, useState } from 'react';
 import type { BoardRow, BranchRow } from '../../../types/contracts/quiz';
 import { PageShell } from '../../components/PageShell';
 import { Section } from '../../components/Section';
+import { Segments, type Segment } from '../../components/Segments';
 import { callFunction } from '../../services/cloud';
 import { useCloud } from '../../services/useCloud';
 import { usePagedList } from '../../services/usePagedList';
@@ -148,7 +149,7 @@ function BranchBoard({ contestId }: { contestId: string }) {
 }
 
 type BoardTab = 'personal' | 'branch';
-const TABS: Array<{ key: BoardTab; label: string }> = [
+const TABS: ReadonlyArray<Segment<BoardTab>> = [
   { key: 'personal', label: '个人榜' },
   { key: 'branch', label: '支部榜' },
 ];
@@ -160,17 +161,8 @@ function BoardContent() {
 
   return (
     <View className={`quiz-board${tab === 'branch' ? ' quiz-board--branch' : ''}`}>
-      <View className='quiz-board__tabs' role='tablist'>
-        {TABS.map((item) => (
-          <View
-            key={item.key}
-            role='tab'
-            className={`quiz-board__tab${tab === item.key ? ' quiz-board__tab--active' : ''}`}
-            onClick={() => setTab(item.key)}
-          >
-            <Text>{item.label}</Text>
-          </View>
-        ))}
+      <View className='quiz-board__tabs'>
+        <Segments segments={TABS} value={tab} onChange={setTab} />
       </View>
       {tab === 'personal' ? <PersonalBoard contestId={contestId} /> : <BranchBoard contestId={contestId} />}
     </View>
