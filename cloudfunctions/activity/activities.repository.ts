@@ -11,7 +11,7 @@ import { fetchById, fetchList, type Database } from '../../server/kernel/db';
 import { isDuplicateKeyError } from '../../server/kernel/sdk-errors';
 
 /** 31^12 ids: unguessable enough to share, short enough for a 小程序码 scene (`a=<id>` in 32 characters). */
-export const ACTIVITY_ID_LENGTH = 12;
+const ACTIVITY_ID_LENGTH = 12;
 
 export function newActivityId(): string {
   return Array.from({ length: ACTIVITY_ID_LENGTH }, () => INVITE_CODE_ALPHABET[randomInt(INVITE_CODE_ALPHABET.length)]).join('');

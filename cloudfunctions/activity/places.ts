@@ -214,7 +214,7 @@ export async function givePlaceUp(
  * fails means the seat is gone already (another promotion took it): nothing to offer. If the line
  * runs dry under the claim, the seat goes back.
  */
-export async function promoteNext(ctx: RequestContext, activity: ActivityDoc): Promise<void> {
+async function promoteNext(ctx: RequestContext, activity: ActivityDoc): Promise<void> {
   const { db, now } = ctx;
   if (activity.capacity === null) return;
   let claimed = false;

@@ -11,7 +11,7 @@ import type { NotificationDoc, SubscribeMessagePayload } from '../../server/docu
  * core/activity/notice.ts writes; its limits (a `thing` holds 20 characters, a `time` a date and
  * time) are the ones those words are cut to. A template with other keyword numbers is changed here alone.
  */
-export const TEMPLATE_KEYWORDS = {
+const TEMPLATE_KEYWORDS = {
   title: 'thing1',
   time: 'time2',
   place: 'thing3',

@@ -43,7 +43,7 @@ export function isTransactionConflictError(err: unknown): boolean {
 }
 
 /** CloudBase's answer under load when a document's lock queue is full; nothing was applied. */
-export function isTransactionBusyError(err: unknown): boolean {
+function isTransactionBusyError(err: unknown): boolean {
   const e = asSdkError(err);
   return e !== undefined && /TransactionBusy/.test(text(e));
 }

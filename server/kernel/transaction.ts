@@ -37,9 +37,9 @@ export interface RetryPolicy {
  * Six runs with full jitter spread 200 contenders on one document over about a second, well inside
  * the functions' timeouts; the figures are in the README (concurrency section).
  */
-export const TRANSACTION_RETRY: RetryPolicy = { attempts: 6, baseDelayMs: 20, maxDelayMs: 500 };
+const TRANSACTION_RETRY: RetryPolicy = { attempts: 6, baseDelayMs: 20, maxDelayMs: 500 };
 
-export const CONFLICT_MESSAGE = '同时操作的人较多，请稍后再试';
+const CONFLICT_MESSAGE = '同时操作的人较多，请稍后再试';
 
 /** The slice of the SDK's transaction object used here (its typings leave it `any`). */
 interface SdkTransaction {

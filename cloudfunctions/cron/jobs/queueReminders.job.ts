@@ -4,7 +4,7 @@ import type { TimerJob } from '../../../server/kernel/timer';
 import { listStartingBetween } from '../activities.repository';
 
 /** How long before the start a reminder goes out. */
-export const REMINDER_LEAD_MS = 2 * 3_600_000;
+const REMINDER_LEAD_MS = 2 * 3_600_000;
 /** Kept short: a subscribe message's `thing` value holds 20 characters. */
 const REMINDER_NOTE = '活动即将开始，请准时参加';
 

@@ -23,7 +23,7 @@ export const LANES = 20;
 type Delivery = 'sent' | 'failed' | 'skipped' | 'taken';
 
 /** Why a notice is no longer worth sending, or null: a reminder for a start that moved, passed or was called off. */
-export function staleReason(
+function staleReason(
   notice: Pick<NotificationDoc, 'kind' | 'version'>,
   activity: ScheduleFacts | undefined,
   now: Date,
