@@ -23,11 +23,7 @@ export const LANES = 20;
 type Delivery = 'sent' | 'failed' | 'skipped' | 'taken';
 
 /** Why a notice is no longer worth sending, or null: a reminder for a start that moved, passed or was called off. */
-function staleReason(
-  notice: Pick<NotificationDoc, 'kind' | 'version'>,
-  activity: ScheduleFacts | undefined,
-  now: Date,
-): string | null {
+function staleReason(notice: Pick<NotificationDoc, 'kind' | 'version'>, activity: ScheduleFacts | undefined, now: Date): string | null {
   if (notice.kind !== 'reminder') return null;
   if (activity === undefined || activity.status !== 'published') return 'activity_not_published';
   if (String(activity.startAt.getTime()) !== notice.version) return 'activity_moved';
