@@ -20,3 +20,8 @@ export function shanghaiDay(instant: Date): string {
 export function shanghaiTimeOn(from: Date, dayOffset: number, hour: number, minute = 0): Date {
   return dayjs(from).tz(CHINA_TZ).add(dayOffset, 'day').hour(hour).minute(minute).second(0).millisecond(0).toDate();
 }
+
+/** An instant as people in China read it, in a dayjs format ('M月D日 HH:mm'). */
+export function formatShanghai(instant: Date, format: string): string {
+  return dayjs(instant).tz(CHINA_TZ).format(format);
+}

@@ -3,7 +3,20 @@
  * functions' repositories, the emulator's seed and the bench so they can never drift. Instants are
  * Dates (UTC); what leaves a function is mapped to the contracts in types/.
  */
-import type { ActivityKind, ActivityStatus, BaseLevel, OrgKind, PartyStatus, ProgrammeItemKey, Role, SignUpStatus } from '../types/labels';
+import type { CheckinGuard } from '../core/checkin/rules';
+import type { CheckinFence } from '../types/contracts/checkin';
+import type { LocationReading } from '../core/geo';
+import type {
+  ActivityKind,
+  ActivityStatus,
+  BaseLevel,
+  CheckinMethod,
+  OrgKind,
+  PartyStatus,
+  ProgrammeItemKey,
+  Role,
+  SignUpStatus,
+} from '../types/labels';
 import type { QuestionCategory, QuestionDraft, QuestionType } from '../types/question';
 
 export const MEMBER_STATUSES = ['pending', 'active', 'rejected', 'left'] as const;
@@ -22,6 +35,11 @@ export interface MemberDoc {
   joinedAt: Date;
   createdAt: Date;
   updatedAt: Date;
+  /**
+   * Wrong or expired check-in codes lately, kept on the profile every call already reads, so the
+   * lockout costs a scan no extra request (core/checkin/rules.ts). Absent until the first one.
+   */
+  checkinGuard?: CheckinGuard;
 }
 
 /** 党委 → 党总支 → 党支部. `activeMemberCount` is kept by member writes so the tree never counts members. */
@@ -85,6 +103,8 @@ export interface ActivityDoc {
   publishedAt: Date | null;
   /** The activity's 小程序码 in cloud storage, once a poster asked for it (activity.posterCode). */
   wxacodeFileId?: string;
+  /** Where check-ins are located against, set by checkin.issueCode; absent until then. */
+  checkinFence?: CheckinFence | null;
 }
 
 /** One member's place in one activity (`_id` = signUpId), kept through every status change. */
@@ -206,6 +226,53 @@ export interface BaseDoc {
   photoFileIds?: string[];
   createdAt: Date;
   updatedAt?: Date;
+  /** The printed check-in 小程序码 in cloud storage, once an admin asked for it (checkin.baseCode). */
+  wxacodeFileId?: string;
+}
+
+/**
+ * One check-in. The `_id` is the rule "one per member per activity, one per member per base per
+ * day" (checkinId), so concurrent or replayed scans collide on insert and only one is kept.
+ */
+export interface CheckinDoc {
+  _id: string;
+  kind: 'activity' | 'base';
+  activityId: string | null;
+  baseId: string | null;
+  /** Asia/Shanghai day of `checkedInAt` (YYYY-MM-DD). */
+  day: string;
+  memberId: string;
+  branchId: string;
+  name: string;
+  /** The activity's title or the base's name when it happened. */
+  placeName: string;
+  method: CheckinMethod;
+  checkedInAt: Date;
+  /** When the server received it: later than `checkedInAt` for a scan queued offline. */
+  receivedAt: Date;
+  offline: boolean;
+  location: LocationReading | null;
+  distanceM: number | null;
+  /** The fence centre it was checked against (or the base's point), for the footprint map. */
+  latitude: number | null;
+  longitude: number | null;
+  countsFor: ProgrammeItemKey | null;
+  photoFileId: string | null;
+  /** The organiser who scanned or back-filled it. */
+  recordedBy: { memberId: string; name: string } | null;
+  reason: string | null;
+  checkedOutAt: Date | null;
+  presentMinutes: number | null;
+  studyHours: number | null;
+}
+
+export function activityCheckinId(activityId: string, memberId: string): string {
+  return `a_${activityId}_${memberId}`;
+}
+
+/** `day` is the Asia/Shanghai day (YYYY-MM-DD) of the visit. */
+export function baseCheckinId(baseId: string, day: string, memberId: string): string {
+  return `b_${baseId}_${day}_${memberId}`;
 }
 
 /** The branch board of one contest (`_id` = contestId), cached whole: every branch fits one document. */

@@ -4,8 +4,16 @@ export default defineAppConfig({
     { root: 'quiz', pages: ['take/index', 'result/index', 'board/index', 'practice/index'] },
     { root: 'admin', pages: ['bank/index', 'contest/index', 'roster/index'] },
     { root: 'branch', pages: ['members/index', 'approvals/index', 'invite/index'] },
-    { root: 'activity', pages: ['detail/index', 'edit/index', 'attendees/index'] },
+    { root: 'activity', pages: ['detail/index', 'edit/index', 'attendees/index', 'checkin/index'] },
+    // The page a scanned check-in code opens, alone in its subpackage so a cold scan downloads little.
+    { root: 'checkin', pages: ['landing/index'] },
+    { root: 'bases', pages: ['list/index', 'detail/index', 'footprint/index', 'mycode/index'] },
   ],
+  // Check-ins locate the member against a fence (wx.getLocation); WeChat requires the API declared.
+  requiredPrivateInfos: ['getLocation'],
+  permission: {
+    'scope.userLocation': { desc: '签到和基地打卡时核对你是否在现场；也用于按距离排列红色教育基地' },
+  },
   window: {
     navigationBarBackgroundColor: '#C8161D',
     navigationBarTitleText: '红途',

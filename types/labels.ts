@@ -83,3 +83,13 @@ export const BASE_LEVEL_LABELS: Record<BaseLevel, string> = { national: '全国'
 export const INVITE_CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
 export const INVITE_CODE_LENGTH = 8;
 export const INVITE_CODE_PATTERN = new RegExp(`^[${INVITE_CODE_ALPHABET}]{${INVITE_CODE_LENGTH}}$`);
+
+/** How a check-in was made: the way a roster and a member's history name it. */
+export const CHECKIN_METHODS = ['code', 'base', 'personal', 'backfill'] as const;
+export type CheckinMethod = (typeof CHECKIN_METHODS)[number];
+export const CHECKIN_METHOD_LABELS: Record<CheckinMethod, string> = {
+  code: '扫签到码',
+  base: '基地打卡',
+  personal: '出示个人码',
+  backfill: '补录',
+};

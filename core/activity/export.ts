@@ -2,9 +2,8 @@
  * The organisers' attendee export: who may take one and which people it covers, and what each row
  * of its two sheets says. Pure; the activity function reads the records and writes the file.
  */
-import dayjs from 'dayjs';
 import { SIGN_UP_STATUS_LABELS, type SignUpStatus } from '../../types/labels';
-import { CHINA_TZ } from '../time';
+import { formatShanghai } from '../time';
 import { managesActivity, type ActivityFacts, type ActivityViewer } from './access';
 import { AUDIENCE_ALL, isInActivityAudience } from './rules';
 
@@ -80,7 +79,7 @@ export function signUpRow(signUp: ExportedSignUp): string[] {
     signUp.name,
     signUp.branchName,
     SIGN_UP_STATUS_LABELS[signUp.status],
-    dayjs(signUp.signedUpAt).tz(CHINA_TZ).format('YYYY-MM-DD HH:mm'),
+    formatShanghai(signUp.signedUpAt, 'YYYY-MM-DD HH:mm'),
     signUp.leaveReason ?? '',
     signUp.addedByOrganiser ? '是' : '',
   ];

@@ -3,8 +3,7 @@
  * characters and `time` values a plain date and time, so everything is cut and formatted here, once,
  * for the outbox that `cron` sends from.
  */
-import dayjs from 'dayjs';
-import { CHINA_TZ } from '../time';
+import { formatShanghai } from '../time';
 
 /** The subscribe-message limit for a `thing` value. */
 export const NOTICE_THING_MAX = 20;
@@ -24,7 +23,7 @@ export interface NoticeFacts {
 export function activityNoticeData(activity: NoticeFacts, note: string): Record<string, string> {
   return {
     title: thing(activity.title),
-    time: dayjs(activity.startAt).tz(CHINA_TZ).format('YYYY-MM-DD HH:mm'),
+    time: formatShanghai(activity.startAt, 'YYYY-MM-DD HH:mm'),
     place: thing(activity.online ? `线上 · ${activity.place}` : activity.place),
     note: thing(note),
   };

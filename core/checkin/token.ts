@@ -1,14 +1,16 @@
 /**
- * The rotating check-in code an organiser's screen shows (issue 10, way 2). It changes every slot
- * (10 s) and is signed with a server-only HMAC over (activity, slot, nonce), so a member can only
- * present a code the server issued for this activity within the last two slots: a photo passed on
- * a minute later is stale, and no code can be made up without the secret. The HMAC and the time
- * are arguments — this module never touches node:crypto or the clock.
+ * The rotating codes of a check-in (issue 10): the code an organiser's screen shows for an activity
+ * (purpose `in` to check in, `out` to check out) and the personal code a member's screen shows for
+ * 反扫 (purpose `member`, subject = the member). Each changes every slot (10 s) and is signed with a
+ * server-only HMAC over (purpose, subject, slot, nonce), so a code is only good for the purpose and
+ * subject it was issued for, within the last two slots: a photo passed on a minute later is stale,
+ * and no code can be made up without the secret. The HMAC and the time are arguments — this module
+ * never touches node:crypto or the clock.
  *
- * Layout: `<activityId><slot: 6><nonce: 2><mac: 10>`, the last 18 characters in Crockford base32
+ * Layout: `<subject><slot: 6><nonce: 2><mac: 10>`, the last 18 characters in Crockford base32
  * (upper case, no I/L/O/U to misread). The tail has a fixed length, so the id is whatever precedes
- * it and no separator is spent: a generated 12-character activity id gives 30 characters, and
- * `k=<code>` still fits a 小程序码 scene (≤ 32).
+ * it and no separator is spent: a generated 12-character activity id gives 30 characters. The
+ * purpose is not spelled out: it is bound by the MAC, and verifying finds it by trying each.
  *
  * Security margin: the MAC is HMAC-SHA256 truncated to 50 bits. The secret cannot be recovered
  * from codes, so forging means guessing: 2^-50 per try, and the check-in function locks a member
@@ -34,14 +36,20 @@ const SLOT_LIMIT = BASE32.length ** SLOT_CHARS;
 /** Nonces are drawn from [0, CHECKIN_NONCE_COUNT). */
 export const CHECKIN_NONCE_COUNT = BASE32.length ** NONCE_CHARS;
 
-/** Separates this MAC from any other the same secret may sign later (反扫 personal codes…). */
+/** Separates these MACs from any other the same secret may sign later. */
 const MAC_DOMAIN = 'hongtu.checkin.v1';
+
+/** `in` / `out`: an activity's 签到 / 签退 code; `member`: a member's personal code for 反扫. */
+export const CODE_PURPOSES = ['in', 'out', 'member'] as const;
+export type CodePurpose = (typeof CODE_PURPOSES)[number];
 
 /** HMAC-SHA256 of a UTF-8 message under the server's secret (server/checkinSecret.ts). */
 export type Hmac = (message: string) => Uint8Array;
 
 export interface CodeFields {
-  activityId: string;
+  purpose: CodePurpose;
+  /** The activity (`in`, `out`) or the member (`member`) the code is for. */
+  subject: string;
   slot: number;
   /** Tells apart codes issued for the same slot (two organiser screens, a re-issue). */
   nonce: number;
@@ -55,6 +63,11 @@ export type VerifyResult =
   | { kind: 'forged' }
   /** Not a check-in code at all: wrong length or characters. */
   | { kind: 'malformed' };
+
+/** When a slot begins, in ms since the epoch. */
+export function slotStartMs(slot: number, slotMs: number = CHECKIN_SLOT_MS): number {
+  return slot * slotMs;
+}
 
 /** The slot an instant (ms since the epoch) falls in. */
 export function slotAt(ms: number, slotMs: number = CHECKIN_SLOT_MS): number {
@@ -82,9 +95,9 @@ function decodeInteger(text: string): number {
   return value;
 }
 
-function macText({ activityId, slot, nonce }: CodeFields, hmac: Hmac): string {
+function macText({ purpose, subject, slot, nonce }: CodeFields, hmac: Hmac): string {
   // Decimal fields and ids without '|' make the message unambiguous.
-  const mac = hmac(`${MAC_DOMAIN}|${activityId}|${slot}|${nonce}`);
+  const mac = hmac(`${MAC_DOMAIN}|${purpose}|${subject}|${slot}|${nonce}`);
   if (mac.length < MAC_BYTES_NEEDED) throw new RangeError(`the check-in HMAC must give at least ${MAC_BYTES_NEEDED} bytes`);
   let text = '';
   let buffer = 0;
@@ -115,36 +128,51 @@ function isIntegerBelow(value: number, limit: number): boolean {
 
 /** Throws on fields no code can carry, so a bad caller fails where the code is made. */
 export function signCode(fields: CodeFields, hmac: Hmac): string {
-  if (!idSchema.safeParse(fields.activityId).success) throw new RangeError(`"${fields.activityId}" is not an activity id`);
+  if (!idSchema.safeParse(fields.subject).success) throw new RangeError(`"${fields.subject}" is not an id`);
   if (!isIntegerBelow(fields.slot, SLOT_LIMIT)) throw new RangeError(`slot ${fields.slot} does not fit a check-in code`);
   if (!isIntegerBelow(fields.nonce, CHECKIN_NONCE_COUNT))
     throw new RangeError(`nonce ${fields.nonce} is outside [0, ${CHECKIN_NONCE_COUNT})`);
-  return fields.activityId + encodeInteger(fields.slot, SLOT_CHARS) + encodeInteger(fields.nonce, NONCE_CHARS) + macText(fields, hmac);
+  return fields.subject + encodeInteger(fields.slot, SLOT_CHARS) + encodeInteger(fields.nonce, NONCE_CHARS) + macText(fields, hmac);
 }
 
-function parseCode(code: string): (CodeFields & { mac: string }) | null {
-  const activityId = code.slice(0, -TAIL_CHARS);
-  if (code.length <= TAIL_CHARS || !idSchema.safeParse(activityId).success) return null;
+function parseCode(code: string): (Omit<CodeFields, 'purpose'> & { mac: string }) | null {
+  const subject = code.slice(0, -TAIL_CHARS);
+  if (code.length <= TAIL_CHARS || !idSchema.safeParse(subject).success) return null;
   const tail = code.slice(-TAIL_CHARS);
   const slot = decodeInteger(tail.slice(0, SLOT_CHARS));
   const nonce = decodeInteger(tail.slice(SLOT_CHARS, SLOT_CHARS + NONCE_CHARS));
   const mac = tail.slice(SLOT_CHARS + NONCE_CHARS);
   if (Number.isNaN(slot) || Number.isNaN(nonce) || Number.isNaN(decodeInteger(mac))) return null;
-  return { activityId, slot, nonce, mac };
+  return { subject, slot, nonce, mac };
 }
 
-/**
- * Accepts a code of the current or the previous slot of `now` — the instant the scan is judged
- * at, which the caller takes from the server (`ctx.now`), never from the phone unchecked.
- */
-export function verifyCode(code: string, options: { now: Date; hmac: Hmac; slotMs?: number }): VerifyResult {
+export interface VerifyOptions {
+  /** The instant the scan is judged at: the server's (`ctx.now`), never the phone's. */
+  now: Date;
+  hmac: Hmac;
+  slotMs?: number;
+  /**
+   * A scan queued offline: accept a code whose slot began at most this long before `now` instead
+   * of only the current and the previous slot. The code itself proves when it was on screen.
+   */
+  queuedUpToMs?: number;
+}
+
+/** Accepts a code of the current or the previous slot of `now` (or of its queue window, for an offline scan). */
+export function verifyCode(code: string, options: VerifyOptions): VerifyResult {
   const parsed = parseCode(code);
   if (parsed === null) return { kind: 'malformed' };
-  const { mac, ...fields } = parsed;
-  if (!sameText(mac, macText(fields, options.hmac))) return { kind: 'forged' };
-  const currentSlot = slotAt(options.now.getTime(), options.slotMs);
+  const { mac, ...unsigned } = parsed;
+  // Every purpose is tried, so the time taken does not tell which one a guess came closest to.
+  const [purpose] = CODE_PURPOSES.filter((purpose) => sameText(mac, macText({ ...unsigned, purpose }, options.hmac)));
+  if (purpose === undefined) return { kind: 'forged' };
+  const fields: CodeFields = { ...unsigned, purpose };
+  const slotMs = options.slotMs ?? CHECKIN_SLOT_MS;
+  const currentSlot = slotAt(options.now.getTime(), slotMs);
   // The server never signs a slot ahead of its own clock, so such a code is no code it issued.
   if (fields.slot > currentSlot) return { kind: 'forged' };
-  if (fields.slot < currentSlot - 1) return { kind: 'expired' };
+  const oldestSlot =
+    options.queuedUpToMs === undefined ? currentSlot - 1 : Math.ceil((options.now.getTime() - options.queuedUpToMs) / slotMs);
+  if (fields.slot < oldestSlot) return { kind: 'expired' };
   return { kind: 'ok', ...fields };
 }

@@ -1,0 +1,128 @@
+/**
+ * The rules a check-in is judged by (issue 10): when an activity takes 签到 and 签退, how long a
+ * scan may sit in the phone's offline queue, the 学时 credited for time present, and the lockout
+ * after repeated wrong codes. Pure: times are arguments; the checkin function applies them.
+ */
+import { formatShanghai } from '../time';
+
+const MINUTE_MS = 60_000;
+
+/** 签到 opens this long before the start (people arrive early) and closes at the end. */
+export const CHECK_IN_OPENS_BEFORE_START_MS = 60 * MINUTE_MS;
+/** 签退 is taken from the start until this long after the end (people leave late). */
+export const CHECK_OUT_CLOSES_AFTER_END_MS = 60 * MINUTE_MS;
+/** A scan queued offline is accepted this long after it was made, and no longer. */
+export const MAX_QUEUED_SCAN_AGE_MS = 24 * 60 * MINUTE_MS;
+/** The fence around where an organiser stood, for an activity with a place but no base. */
+export const ORGANISER_FENCE_RADIUS_M = 300;
+
+export interface ActivityTimes {
+  startAt: Date;
+  endAt: Date;
+}
+
+export function checkInWindow({ startAt, endAt }: ActivityTimes): { opensAt: Date; closesAt: Date } {
+  return { opensAt: new Date(startAt.getTime() - CHECK_IN_OPENS_BEFORE_START_MS), closesAt: endAt };
+}
+
+export function checkOutWindow({ startAt, endAt }: ActivityTimes): { opensAt: Date; closesAt: Date } {
+  return { opensAt: startAt, closesAt: new Date(endAt.getTime() + CHECK_OUT_CLOSES_AFTER_END_MS) };
+}
+
+/** An organiser's screen shows codes while either window is open. */
+export function codeWindow(activity: ActivityTimes): { opensAt: Date; closesAt: Date } {
+  return { opensAt: checkInWindow(activity).opensAt, closesAt: checkOutWindow(activity).closesAt };
+}
+
+function windowRefusal(window: { opensAt: Date; closesAt: Date }, at: Date, what: string): string | null {
+  if (at >= window.opensAt && at <= window.closesAt) return null;
+  const span = `${formatShanghai(window.opensAt, 'M月D日 HH:mm')} 至 ${formatShanghai(window.closesAt, 'HH:mm')}`;
+  return at < window.opensAt ? `还未到${what}时间（${span}）` : `${what}已结束（${span}）`;
+}
+
+/** Why a 签到 at `at` is refused, in the member's words; null when the window is open. */
+export function checkInClosedReason(activity: ActivityTimes, at: Date): string | null {
+  return windowRefusal(checkInWindow(activity), at, '签到');
+}
+
+export function checkOutClosedReason(activity: ActivityTimes, at: Date): string | null {
+  return windowRefusal(checkOutWindow(activity), at, '签退');
+}
+
+export function codeClosedReason(activity: ActivityTimes, at: Date): string | null {
+  return windowRefusal(codeWindow(activity), at, '签到码展示');
+}
+
+/**
+ * Minutes present and the 学时 credited for them: the time between 签到 and 签退 that falls within
+ * the activity, in whole half hours (学时 are kept in halves, as the organiser's form sets them),
+ * never more than the activity credits.
+ */
+export function studyCredit(
+  activity: ActivityTimes & { studyHours: number | null },
+  checkedInAt: Date,
+  checkedOutAt: Date,
+): { presentMinutes: number; studyHours: number } {
+  const from = Math.max(checkedInAt.getTime(), activity.startAt.getTime());
+  const to = Math.min(checkedOutAt.getTime(), activity.endAt.getTime());
+  const presentMinutes = Math.max(0, Math.floor((to - from) / MINUTE_MS));
+  const halves = Math.floor(presentMinutes / 30) / 2;
+  return { presentMinutes, studyHours: activity.studyHours === null ? halves : Math.min(halves, activity.studyHours) };
+}
+
+/** How old a queued scan is allowed to be, and in which words it is refused. */
+export function queuedScanRefusal(scannedAt: Date, now: Date): string | null {
+  if (scannedAt.getTime() > now.getTime()) return '离线记录的时间不正确，请校准手机时间后重试';
+  if (now.getTime() - scannedAt.getTime() > MAX_QUEUED_SCAN_AGE_MS) return '离线记录已超过 24 小时，无法补传，请联系组织者补录';
+  return null;
+}
+
+export function tooFarMessage(distanceM: number, radiusM: number): string {
+  const distance = distanceM >= 1000 ? `${(distanceM / 1000).toFixed(1)} 公里` : `${Math.round(distanceM)} 米`;
+  return `你距签到地点约 ${distance}，请到达现场（${radiusM} 米内）后再签到`;
+}
+
+/** Wrong or expired codes allowed within the window before a member is locked out. */
+export const LOCKOUT_MAX_FAILURES = 5;
+export const LOCKOUT_WINDOW_MS = 10 * MINUTE_MS;
+export const LOCKOUT_MS = 10 * MINUTE_MS;
+
+/** A member's recent wrong codes: `failures` since `windowStart`, and the lock the last one set. */
+export interface CheckinGuard {
+  windowStart: Date;
+  failures: number;
+  lockedUntil: Date | null;
+}
+
+/**
+ * When the member may try again, or null when they may now. The count is checked as well as the
+ * lock: failures that raced each other all read a count below the limit and none set the lock,
+ * but their atomic increments still add up.
+ */
+export function lockedUntil(guard: CheckinGuard | undefined, now: Date): Date | null {
+  if (guard === undefined) return null;
+  if (guard.lockedUntil !== null && guard.lockedUntil > now) return guard.lockedUntil;
+  const windowEnds = new Date(guard.windowStart.getTime() + LOCKOUT_WINDOW_MS);
+  if (guard.failures >= LOCKOUT_MAX_FAILURES && windowEnds > now) return new Date(Math.max(windowEnds.getTime(), now.getTime() + 1));
+  return null;
+}
+
+/**
+ * What one more failure does to the guard: a new window when the last has passed, otherwise one
+ * more failure (an atomic increment), with the lock set by the failure that reaches the limit.
+ */
+export function afterFailure(
+  guard: CheckinGuard | undefined,
+  now: Date,
+): { kind: 'restart'; guard: CheckinGuard } | { kind: 'increment'; lockUntil: Date | null } {
+  if (guard === undefined || now.getTime() - guard.windowStart.getTime() >= LOCKOUT_WINDOW_MS) {
+    return { kind: 'restart', guard: { windowStart: now, failures: 1, lockedUntil: null } };
+  }
+  const reachesLimit = guard.failures + 1 >= LOCKOUT_MAX_FAILURES;
+  return { kind: 'increment', lockUntil: reachesLimit ? new Date(now.getTime() + LOCKOUT_MS) : null };
+}
+
+export function lockedOutMessage(until: Date, now: Date): string {
+  const minutes = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / MINUTE_MS));
+  return `签到码错误次数过多，请 ${minutes} 分钟后再试`;
+}
