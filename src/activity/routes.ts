@@ -11,3 +11,8 @@ export function activityEditUrl(id?: string): string {
 export function activityAttendeesUrl(id: string): string {
   return `/activity/attendees/index?id=${encodeURIComponent(id)}`;
 }
+
+/** 现场签到: the organiser's rotating codes, 反扫 and the live roster. */
+export function activityCheckinUrl(id: string): string {
+  return `/activity/checkin/index?id=${encodeURIComponent(id)}`;
+}
