@@ -110,13 +110,16 @@ export function lockedUntil(guard: CheckinGuard | undefined, now: Date): Date | 
 /**
  * What one more failure does to the guard: a new window when the last has passed, otherwise one
  * more failure (an atomic increment), with the lock set by the failure that reaches the limit.
+ * A new window keeps a lock that has not run out: a failure, however it came to be counted, never
+ * shortens a lock.
  */
 export function afterFailure(
   guard: CheckinGuard | undefined,
   now: Date,
 ): { kind: 'restart'; guard: CheckinGuard } | { kind: 'increment'; lockUntil: Date | null } {
   if (guard === undefined || now.getTime() - guard.windowStart.getTime() >= LOCKOUT_WINDOW_MS) {
-    return { kind: 'restart', guard: { windowStart: now, failures: 1, lockedUntil: null } };
+    const runningLock = guard !== undefined && guard.lockedUntil !== null && guard.lockedUntil > now ? guard.lockedUntil : null;
+    return { kind: 'restart', guard: { windowStart: now, failures: 1, lockedUntil: runningLock } };
   }
   const reachesLimit = guard.failures + 1 >= LOCKOUT_MAX_FAILURES;
   return { kind: 'increment', lockUntil: reachesLimit ? new Date(now.getTime() + LOCKOUT_MS) : null };
