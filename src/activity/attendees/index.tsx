@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import { useReachBottom, useRouter } from '@tarojs/taro';
+import Taro, { useReachBottom, useRouter } from '@tarojs/taro';
 import { useCallback, useState } from 'react';
 import type { Attendee } from '../../../types/contracts/activity';
 import { SIGN_UP_STATUSES, SIGN_UP_STATUS_LABELS, type SignUpStatus } from '../../../types/labels';
@@ -12,6 +12,7 @@ import { Tag } from '../../components/Tag';
 import { callFunction } from '../../services/cloud';
 import { usePagedList } from '../../services/usePagedList';
 import { formatDateTime } from '../../utils/format';
+import { activityCheckinUrl } from '../routes';
 import { AddAttendee } from './AddAttendee';
 import { ExportAttendees } from './ExportAttendees';
 import '../activity.css';
@@ -97,6 +98,9 @@ function AttendeesContent() {
     <>
       <View className='ht-card activity-tools'>
         <ExportAttendees activityId={id} />
+        <ActionButton variant='plain' onClick={() => void Taro.navigateTo({ url: activityCheckinUrl(id) })}>
+          现场签到
+        </ActionButton>
         {adding ? null : (
           <ActionButton variant='plain' onClick={() => setAdding(true)}>
             添加参加人

@@ -27,7 +27,12 @@ export function BackfillForm({ activityId, member, onDone, onClose }: BackfillFo
     if (trimmed.length < MIN_REASON_LENGTH) return setProblem('请写明补录原因');
     setProblem(null);
     setSending(true);
-    const result = await callFunction('checkin', 'backfill', { activityId, memberId: member.memberId, reason: trimmed }, { silentError: true });
+    const result = await callFunction(
+      'checkin',
+      'backfill',
+      { activityId, memberId: member.memberId, reason: trimmed },
+      { silentError: true },
+    );
     setSending(false);
     if (!result.ok) {
       setProblem(result.error.code === 'INVALID_INPUT' ? fieldMessage(result.error) : result.error.message);

@@ -82,13 +82,7 @@ export function ScanPanel({ activityId }: { activityId: string }) {
     <View className='ht-card checkin-scan'>
       <Text className='ht-card__title'>扫码核验</Text>
       <Text className='ht-form__note'>党员在「我的签到码」出示个人码，由你扫码为其{direction === 'in' ? '签到' : '签退'}。</Text>
-      <Chips
-        options={DIRECTIONS}
-        role='radio'
-        label='核验方向'
-        isSelected={(value) => value === direction}
-        onToggle={setDirection}
-      />
+      <Chips options={DIRECTIONS} role='radio' label='核验方向' isSelected={(value) => value === direction} onToggle={setDirection} />
       {process.env.TARO_ENV === 'h5' ? (
         <View className='checkin-scan__paste'>
           <Input

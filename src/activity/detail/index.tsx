@@ -17,7 +17,7 @@ import { formatDateTime, formatSeats, formatTimeRange } from '../../utils/format
 import { copyText, h5Link } from '../../utils/share';
 import { layoutActivityCard } from '../../utils/shareCard';
 import { useDrawnCard } from '../../utils/useDrawnCard';
-import { activityAttendeesUrl, activityDetailUrl, activityEditUrl } from '../routes';
+import { activityAttendeesUrl, activityCheckinUrl, activityDetailUrl, activityEditUrl } from '../routes';
 import { PosterPanel } from './PosterPanel';
 import { SignUpPanel, type SignUpState } from './SignUpPanel';
 import { VisitorGuide } from './VisitorGuide';
@@ -170,6 +170,7 @@ function MemberDetail({
             description='已报名、候补、请假和已取消的同志，可导出 Excel'
             onClick={() => open(activityAttendeesUrl(id))}
           />
+          <Cell title='现场签到' description='展示签到码、扫码核验，查看实时签到名单并补录' onClick={() => open(activityCheckinUrl(id))} />
           <Cell title='活动海报' description='活动的小程序码，打印后扫码报名' onClick={() => setShowPoster((shown) => !shown)} />
         </View>
       ) : null}
