@@ -18,6 +18,11 @@ export interface CallOptions {
   silentError?: boolean;
 }
 
+/** The call never reached a function (no signal, or the transport failed), as opposed to a function's answer. */
+export function isNetworkFailure(result: Result<unknown>): boolean {
+  return !result.ok && result.error.code === 'INTERNAL' && result.error.message === NETWORK_FAILURE_MESSAGE;
+}
+
 function isResult(value: unknown): value is Result<unknown> {
   if (typeof value !== 'object' || value === null || !('ok' in value)) return false;
   const candidate = value as { ok: unknown; error?: unknown };
