@@ -1,0 +1,97 @@
+import { ROLE_LABELS, type Role } from '../../../types/labels';
+
+/*
+ * 操作记录 in words: each audited action's name, and the few details of it worth a line. The detail
+ * is whatever the function stored; a key missing or of another type is left out, not guessed.
+ */
+
+type Detail = Record<string, unknown>;
+
+function text(detail: Detail, key: string): string | null {
+  const value = detail[key];
+  return typeof value === 'string' && value.trim() !== '' ? value : null;
+}
+
+function count(detail: Detail, key: string): number | null {
+  const value = detail[key];
+  return typeof value === 'number' ? value : null;
+}
+
+function quoted(detail: Detail, key: string): string | null {
+  const value = text(detail, key);
+  return value === null ? null : `「${value}」`;
+}
+
+function reason(detail: Detail): string | null {
+  const value = text(detail, 'reason');
+  return value === null ? null : `原因：${value}`;
+}
+
+function role(detail: Detail): string | null {
+  const value = text(detail, 'role');
+  return value !== null && value in ROLE_LABELS ? `改为${ROLE_LABELS[value as Role]}` : null;
+}
+
+interface ActionWords {
+  label: string;
+  lines: (detail: Detail) => Array<string | null>;
+}
+
+const ACTIONS: Record<string, ActionWords> = {
+  'member.createInvite': { label: '生成入党组织邀请码', lines: () => [] },
+  'member.approveJoin': { label: '批准加入党组织', lines: (detail) => [reason(detail)] },
+  'member.rejectJoin': { label: '拒绝加入党组织', lines: (detail) => [reason(detail)] },
+  'member.setRole': { label: '调整角色', lines: (detail) => [role(detail)] },
+  'member.transfer': { label: '组织关系转接', lines: (detail) => [reason(detail)] },
+  'member.leave': { label: '退出党支部', lines: (detail) => [reason(detail)] },
+  'member.deleteMine': { label: '注销并删除个人信息', lines: () => [] },
+  'member.importRoster': {
+    label: '导入花名册',
+    lines: (detail) => {
+      const rows = count(detail, 'rows');
+      const created = count(detail, 'created');
+      const updated = count(detail, 'updated');
+      return [
+        rows === null ? null : `共 ${rows} 行`,
+        created === null || updated === null ? null : `新增 ${created} 人，更新 ${updated} 人`,
+      ];
+    },
+  },
+  'activity.create': { label: '新建活动', lines: (detail) => [quoted(detail, 'title')] },
+  'activity.publish': { label: '发布活动', lines: (detail) => [quoted(detail, 'title')] },
+  'activity.update': { label: '修改活动', lines: (detail) => [reason(detail)] },
+  'activity.cancel': { label: '取消活动', lines: (detail) => [reason(detail)] },
+  'activity.addAttendee': { label: '添加参加人', lines: (detail) => [reason(detail)] },
+  'activity.exportAttendees': {
+    label: '导出报名名单',
+    lines: (detail) => {
+      const rows = count(detail, 'rows');
+      return [rows === null ? null : `${rows} 条报名`];
+    },
+  },
+  'quiz.importBank': {
+    label: '导入题库',
+    lines: (detail) => {
+      const imported = count(detail, 'imported');
+      return [imported === null ? null : `${imported} 道题`];
+    },
+  },
+  'quiz.createContest': { label: '新建竞赛', lines: (detail) => [quoted(detail, 'title')] },
+  'checkin.createBase': { label: '新增红色教育基地', lines: (detail) => [quoted(detail, 'name')] },
+  'checkin.updateBase': { label: '修改红色教育基地', lines: (detail) => [quoted(detail, 'name')] },
+  'checkin.backfill': {
+    label: '签到补录',
+    lines: (detail) => [quoted(detail, 'activityTitle'), text(detail, 'memberName'), reason(detail)],
+  },
+};
+
+/** The action's name in Chinese; an action this build does not know yet shows as recorded. */
+export function auditActionLabel(action: string): string {
+  return ACTIONS[action]?.label ?? action;
+}
+
+/** What is worth a line under the action: a title, a reason, a count. */
+export function auditDetailLines(action: string, detail: Detail): string[] {
+  const lines = ACTIONS[action]?.lines(detail) ?? [reason(detail)];
+  return lines.filter((line): line is string => line !== null);
+}
