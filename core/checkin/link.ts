@@ -24,17 +24,20 @@ export function checkinLink(linkBase: string, code: string): string {
 
 export type ScannedCheckin = { kind: 'code'; code: string } | { kind: 'base'; baseId: string };
 
+/** A malformed escape is read as it came. */
+function decodedOnce(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
 function queryParam(text: string, key: string): string | null {
   const query = text.includes('?') ? text.slice(text.indexOf('?') + 1) : '';
   for (const pair of query.split('&')) {
     const [name, value] = pair.split('=');
-    if (name === key && value !== undefined && value !== '') {
-      try {
-        return decodeURIComponent(value);
-      } catch {
-        return value;
-      }
-    }
+    if (name === key && value !== undefined && value !== '') return decodedOnce(value);
   }
   return null;
 }
@@ -46,6 +49,12 @@ function queryParam(text: string, key: string): string | null {
 export function readScannedCheckin(text: string): ScannedCheckin | null {
   const trimmed = text.trim();
   if (trimmed === '') return null;
+  // WeChat hands a page the link of a plain QR code (`query.q`) and a 小程序码's scene URL-encoded
+  // whole; a text with a query of its own is decoded value by value instead.
+  if (!trimmed.includes('?') && trimmed.includes('%')) {
+    const decoded = decodedOnce(trimmed);
+    if (decoded !== trimmed) return readScannedCheckin(decoded);
+  }
   const code = queryParam(trimmed, CODE_LINK_PARAM);
   if (code !== null) return { kind: 'code', code };
   const scene = queryParam(trimmed, 'scene') ?? (trimmed.includes('=') && !trimmed.includes('?') ? trimmed : null);
