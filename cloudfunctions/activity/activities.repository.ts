@@ -2,19 +2,18 @@
  * Activities as organisers write them and members list them. Every list is one indexed query
  * (config/database.json, collection activities), paged by offset.
  */
-import { randomInt } from 'node:crypto';
-import { INVITE_CODE_ALPHABET } from '../../types/labels';
 import type { ActivityStatus } from '../../types/labels';
 import { AUDIENCE_ALL } from '../../core/activity/rules';
 import type { ActivityDoc, BaseDoc, SignUpDoc } from '../../server/documents';
 import { fetchById, fetchList, type Database } from '../../server/kernel/db';
 import { isDuplicateKeyError } from '../../server/kernel/sdk-errors';
+import { newShortId } from '../../server/shortId';
 
 /** 31^12 ids: unguessable enough to share, short enough for a 小程序码 scene (`a=<id>` in 32 characters). */
 const ACTIVITY_ID_LENGTH = 12;
 
 export function newActivityId(): string {
-  return Array.from({ length: ACTIVITY_ID_LENGTH }, () => INVITE_CODE_ALPHABET[randomInt(INVITE_CODE_ALPHABET.length)]).join('');
+  return newShortId(ACTIVITY_ID_LENGTH);
 }
 
 export interface PageWindow {

@@ -1,19 +1,16 @@
-import { randomInt } from 'node:crypto';
-import { INVITE_CODE_ALPHABET, INVITE_CODE_LENGTH } from '../../../types/labels';
+import { INVITE_CODE_LENGTH } from '../../../types/labels';
 import { recordAudit } from '../../../server/audit';
 import { fail } from '../../../server/kernel/failure';
 import type { MemberContext } from '../../../server/kernel/router';
 import { isDuplicateKeyError } from '../../../server/kernel/sdk-errors';
 import { findOrg } from '../../../server/orgs.repository';
+import { newShortId } from '../../../server/shortId';
 import { assertManagesBranch } from '../../../server/scope';
 import { invitePath } from '../invite';
 import { insertInvite, type InviteDoc } from '../repository';
 
 const HOUR_MS = 3_600_000;
 
-function newInviteCode(): string {
-  return Array.from({ length: INVITE_CODE_LENGTH }, () => INVITE_CODE_ALPHABET[randomInt(INVITE_CODE_ALPHABET.length)]).join('');
-}
 
 export async function createInvite(input: { branchId?: string; maxUses: number; expiresInHours: number }, ctx: MemberContext) {
   const { db, member, now } = ctx;
@@ -31,12 +28,12 @@ export async function createInvite(input: { branchId?: string; maxUses: number; 
     createdAt: now,
   };
   // 31^8 codes make a clash vanishingly rare; one retry covers it without a loop that could spin.
-  let code = newInviteCode();
+  let code = newShortId(INVITE_CODE_LENGTH);
   try {
     await insertInvite(db, { _id: code, ...invite });
   } catch (error) {
     if (!isDuplicateKeyError(error)) throw error;
-    code = newInviteCode();
+    code = newShortId(INVITE_CODE_LENGTH);
     await insertInvite(db, { _id: code, ...invite });
   }
   await recordAudit(db, { at: now, actorId: member._id, action: 'member.createInvite', targetId: code, detail: { branchId } }, ctx.log);
