@@ -32,3 +32,17 @@ export const checkinHmac: Hmac = (message) => createHmac('sha256', checkinSecret
 export function newCheckinNonce(): number {
   return randomInt(CHECKIN_NONCE_COUNT);
 }
+
+export const CHECKIN_LINK_BASE_ENV = 'CHECKIN_LINK_BASE';
+/**
+ * What a rotating code's QR link starts with until the deployment sets CHECKIN_LINK_BASE to the
+ * prefix it registered under 「扫普通链接二维码打开小程序」 (README, 部署). The placeholder domain is
+ * reserved (RFC 2606), so an unconfigured link opens nothing outside the app, while the app's own
+ * scanner reads the code from it all the same (core/checkin/link.ts).
+ */
+export const DEFAULT_CHECKIN_LINK_BASE = 'https://hongtu.example.com/checkin';
+
+export function checkinLinkBase(): string {
+  const configured = process.env[CHECKIN_LINK_BASE_ENV]?.trim();
+  return configured === undefined || configured === '' ? DEFAULT_CHECKIN_LINK_BASE : configured;
+}

@@ -1,7 +1,7 @@
 import { fail } from '../../../server/kernel/failure';
 import type { MemberContext } from '../../../server/kernel/router';
 import { toBaseDetail } from '../baseView';
-import { findBase } from '../repository';
+import { findBase } from '../bases.repository';
 
 /** DB requests: caller, base = 2. */
 export async function baseDetail(input: { id: string }, ctx: MemberContext) {

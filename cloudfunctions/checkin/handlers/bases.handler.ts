@@ -5,7 +5,7 @@ import { decodeOffsetCursor, toPage } from '../../../server/kernel/paging';
 import type { MemberContext } from '../../../server/kernel/router';
 import { toBaseSummary } from '../baseView';
 import type { BaseDoc } from '../../../server/documents';
-import { listAllBases } from '../repository';
+import { listAllBases } from '../bases.repository';
 
 const byName = new Intl.Collator('zh-Hans-CN').compare;
 

@@ -5,7 +5,7 @@ import { fail } from '../../../server/kernel/failure';
 import type { MemberContext } from '../../../server/kernel/router';
 import { toBaseDetail } from '../baseView';
 import type { BaseDoc } from '../../../server/documents';
-import { countBases, findBase, insertBase, MAX_BASES, updateBase } from '../repository';
+import { countBases, findBase, insertBase, MAX_BASES, updateBase } from '../bases.repository';
 
 /** Org admins add a base (no `id`) or replace one's fields; either way audited. */
 export async function saveBase(input: { id?: string; base: BaseDraft }, ctx: MemberContext) {

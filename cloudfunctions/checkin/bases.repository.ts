@@ -1,6 +1,8 @@
-/** The checkin function's only access to the database. */
+/** Red-education bases in the database: the directory, its edits and the printed code's file. */
 import type { BaseDoc } from '../../server/documents';
 import { countOf, fetchById, fetchList, type Database } from '../../server/kernel/db';
+import { isDuplicateKeyError } from '../../server/kernel/sdk-errors';
+import { newShortId } from '../../server/shortId';
 
 export type BaseFields = Omit<BaseDoc, '_id' | 'createdAt' | 'updatedAt'>;
 
@@ -10,6 +12,9 @@ export type BaseFields = Omit<BaseDoc, '_id' | 'createdAt' | 'updatedAt'>;
  * bound so one read always holds the whole directory.
  */
 export const MAX_BASES = 500;
+
+/** 31^12 ids, like activities': the printed code's scene `b=<id>` takes 14 of its 32 characters. */
+const BASE_ID_LENGTH = 12;
 
 export function listAllBases(db: Database): Promise<BaseDoc[]> {
   return fetchList<BaseDoc>(db.collection('bases').orderBy('_id', 'asc').limit(MAX_BASES));
@@ -23,10 +28,19 @@ export function findBase(db: Database, id: string): Promise<BaseDoc | null> {
   return fetchById<BaseDoc>(db.collection('bases'), id);
 }
 
+/** A clash among 31^12 ids is vanishingly rare; one retry covers it without a loop that could spin. */
 export async function insertBase(db: Database, fields: BaseFields, now: Date): Promise<BaseDoc> {
-  const data = { ...fields, createdAt: now };
-  const { _id } = (await db.collection('bases').add({ data })) as { _id: string };
-  return { _id, ...data };
+  const insert = async (): Promise<BaseDoc> => {
+    const doc = { _id: newShortId(BASE_ID_LENGTH), ...fields, createdAt: now };
+    await db.collection('bases').add({ data: doc });
+    return doc;
+  };
+  try {
+    return await insert();
+  } catch (error) {
+    if (!isDuplicateKeyError(error)) throw error;
+    return insert();
+  }
 }
 
 /** Whole replacement of the editable fields; false when the base does not exist. */
@@ -36,4 +50,12 @@ export async function updateBase(db: Database, id: string, fields: BaseFields, n
     .where({ _id: id })
     .update({ data: { ...fields, updatedAt: now } })) as { stats: { updated: number } };
   return reply.stats.updated > 0;
+}
+
+/** Notes where the base's printed 小程序码 is kept; saveBase replaces only the editable fields, so it stays. */
+export async function saveBaseWxacode(db: Database, id: string, fileID: string): Promise<void> {
+  await db
+    .collection('bases')
+    .doc(id)
+    .update({ data: { wxacodeFileId: fileID } });
 }
