@@ -18,7 +18,13 @@ function entry(id: string, action: string, detail: Record<string, unknown>, acto
 }
 
 const FIRST_PAGE = [
-  entry('a1', 'checkin.backfill', { activityId: 'act-1', memberId: 'm-wang', reason: '手机没电，现场确认到会' }),
+  entry('a1', 'checkin.backfill', {
+    activityId: 'act-1',
+    title: '重温入党誓词主题党日',
+    memberId: 'm-wang',
+    name: '王五',
+    reason: '手机没电，现场确认到会',
+  }),
   entry('a2', 'activity.publish', { title: '重温入党誓词主题党日' }),
   entry('a3', 'member.setRole', { role: 'secretary' }, '组织部'),
 ];
@@ -46,6 +52,8 @@ describe('操作记录', () => {
   it('组织部看到最新的操作在前，动作用中文写出，签到补录带着原因，另有操作人和时间', async () => {
     render(<AuditLogPage />);
     const backfill = await screen.findByLabelText('签到补录');
+    expect(within(backfill).getByText('「重温入党誓词主题党日」')).toBeTruthy();
+    expect(within(backfill).getByText('补录签到：王五')).toBeTruthy();
     expect(within(backfill).getByText('原因：手机没电，现场确认到会')).toBeTruthy();
     expect(within(backfill).getByText('李书记 · 11月30日 周一 14:40')).toBeTruthy();
     expect(within(screen.getByLabelText('发布活动')).getByText('「重温入党誓词主题党日」')).toBeTruthy();

@@ -81,7 +81,10 @@ const ACTIONS: Record<string, ActionWords> = {
   'checkin.updateBase': { label: '修改红色教育基地', lines: (detail) => [quoted(detail, 'name')] },
   'checkin.backfill': {
     label: '签到补录',
-    lines: (detail) => [quoted(detail, 'activityTitle'), text(detail, 'memberName'), reason(detail)],
+    lines: (detail) => {
+      const name = text(detail, 'name');
+      return [quoted(detail, 'title'), name === null ? null : `补录签到：${name}`, reason(detail)];
+    },
   },
 };
 
