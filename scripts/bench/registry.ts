@@ -7,6 +7,7 @@
 import { activityScenario } from './scenarios/activity';
 import { activityExportScenario } from './scenarios/activityExport';
 import { bankScenario } from './scenarios/bank';
+import { checkinScenario } from './scenarios/checkin';
 import { cronScenario } from './scenarios/cron';
 import type { ColdStartBudget } from './scenarios/coldStart';
 import { exportMineScenario } from './scenarios/exportMine';
@@ -25,6 +26,8 @@ export const BUDGETS: Record<string, Budget> = {
   'activity.signUp': { maxRequests: 5, hot: true, source: BUDGET_SOURCE },
   'activity.detail': { maxRequests: 3, hot: true, source: BUDGET_SOURCE },
   'checkin.scan': { maxRequests: 4, hot: true, source: BUDGET_SOURCE },
+  'checkin.history': { maxRequests: 3, hot: true, source: 'history.handler.ts: caller, page, totals' },
+  'checkin.roster': { hot: true, source: 'polled by the organiser screen every 10 s (index coverage; no request budget)' },
   'stats.branchDashboard': { maxRequests: 3, hot: true, source: BUDGET_SOURCE },
   'cron.tick': { hot: true, source: 'ARCHITECTURE.md, Notifications (bounded per run; index coverage)' },
 };
@@ -32,6 +35,7 @@ export const BUDGETS: Record<string, Budget> = {
 export const SCENARIOS: Scenario[] = [
   quizScenario,
   activityScenario,
+  checkinScenario,
   rosterScenario,
   bankScenario,
   exportMineScenario,
