@@ -212,7 +212,7 @@ describe('现场签到：签到码', () => {
 
 describe('位置校验的说明', () => {
   it.each([
-    ['基地的围栏', '位置校验：基地 500 米内', { ...ORGANISER_FENCE, radiusM: 500, source: 'base' }, false, false],
+    ['基地的围栏', '位置校验：基地 500 米内', { ...ORGANISER_FENCE, radiusM: 500, source: 'base' as const }, false, false],
     ['组织者所在位置', '位置校验：以你当前位置为中心 300 米', ORGANISER_FENCE, false, true],
     ['线上活动', '线上活动，不校验位置', null, true, false],
     ['还不知道位置', '未获取到位置，暂不校验位置', null, false, true],

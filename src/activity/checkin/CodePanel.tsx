@@ -5,7 +5,6 @@ import type { CheckDirection, IssuedCode } from '../../../types/contracts/checki
 import { ActionButton } from '../../components/ActionButton';
 import { QrCode } from '../../components/QrCode';
 import { callFunction } from '../../services/cloud';
-import { toast } from '../../utils/toast';
 import { fenceState } from './fence';
 import type { OrganiserLocation } from './useOrganiserLocation';
 
@@ -33,7 +32,6 @@ function useRotatingCode(activityId: string, direction: CheckDirection, active: 
       relocateNext.current = false;
       const at = await (relocate ? location.again() : location.once());
       if (stopped) return;
-      if (relocate && at === null) toast('未能获取位置，请允许红途使用位置信息后重试');
       const result = await callFunction(
         'checkin',
         'issueCode',

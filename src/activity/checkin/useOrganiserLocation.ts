@@ -1,11 +1,11 @@
 import { useCallback, useMemo, useRef } from 'react';
 import type { LocationReading } from '../../../types/contracts/checkin';
-import { readLocation } from './location';
+import { readLocation } from '../../services/location';
 
 export interface OrganiserLocation {
   /** The reading taken the first time anyone asked; the phone is asked only once per visit to the page. */
   once: () => Promise<LocationReading | null>;
-  /** A new reading, kept for the codes issued after it (the organiser moved: 重新定位). */
+  /** A new reading, kept for the codes issued after it (the organiser moved: 重新定位); a refusal is explained. */
   again: () => Promise<LocationReading | null>;
 }
 
@@ -16,7 +16,7 @@ export function useOrganiserLocation(): OrganiserLocation {
     return reading.current;
   }, []);
   const again = useCallback(() => {
-    reading.current = readLocation();
+    reading.current = readLocation('设置签到位置');
     return reading.current;
   }, []);
   return useMemo(() => ({ once, again }), [once, again]);
