@@ -9,7 +9,8 @@ const byName = new Intl.Collator('zh-Hans-CN').compare;
 /**
  * The live roster: who is in (newest first), who holds a seat and is missing, and who walked in
  * without one. Bounded reads (MAX_ROSTER_CHECKINS, MAX_ROSTER_SIGN_UPS); DB requests: caller,
- * activity, then check-ins and sign-ups side by side, a page of 1000 each = 4 for a hall.
+ * activity, then check-ins and sign-ups side by side, each a page of 1000 and the empty page that
+ * ends it (fetchAllPages) = 6 for a hall; the organiser's screen asks every 10 s.
  */
 export async function roster(input: { activityId: string }, ctx: MemberContext) {
   const { db, member, now } = ctx;
