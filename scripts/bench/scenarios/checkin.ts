@@ -3,10 +3,10 @@
  * three check-ins already stored (one at a past activity, with 签退 and 学时, and two base visits on
  * past days), written straight into the store; the past activities hold 200 check-ins each. Then
  * through the real checkin function: `scan` of an activity in progress (its rotating 签到 code, then
- * its 签退 code, by members who have not checked in there, with a location inside the fence) and of
- * a base's printed code; `history` of random members; `roster` of a past activity with 200
- * check-ins, 200 sign-ups, walk-ins and no-shows. `scan` must stay within its DB-request budget
- * whatever the size.
+ * its 签退 code, by members who have not checked in there, with a location inside the fence), an
+ * organiser's 反扫 of members' personal codes, and a base's printed code; `history` of random
+ * members; `roster` of a past activity with 200 check-ins, 200 sign-ups, walk-ins and no-shows.
+ * `scan` must stay within its DB-request budget whatever the size.
  */
 import { seededRng, type Rng } from '../../../core/quiz';
 import { AUDIENCE_ALL } from '../../../core/activity/rules';
@@ -240,7 +240,10 @@ async function run(size: number, options: BenchOptions): Promise<ScenarioRun> {
   options.log(`  checkin @ ${size}: data set built in ${(setupMs / 1000).toFixed(1)} s (${env.store.count('checkins')} check-ins)`);
 
   const codeFor = organiserScreen(env);
-  const scanners = distinctMembers(options.samples, size, rng);
+  // Half scan the organiser's code, half show their personal code to the organiser (反扫).
+  const drawn = distinctMembers(2 * options.samples, size, rng);
+  const scanners = drawn.slice(0, options.samples);
+  const shownToOrganiser = drawn.slice(options.samples);
   const checkedIn: Sample[] = [];
   for (const index of scanners) {
     const code = await codeFor('in');
@@ -254,6 +257,18 @@ async function run(size: number, options: BenchOptions): Promise<ScenarioRun> {
     const call = await env.call(openidOf(index), 'checkin', 'scan', { via: 'code', code, location: atLiveBase });
     expectOutcome(`签退 #${index}`, call.data.outcome, 'checkedOut');
     checkedOut.push(call);
+  }
+  const personal: Sample[] = [];
+  for (const index of shownToOrganiser) {
+    const { data } = await env.call(openidOf(index), 'checkin', 'issueCode', { for: 'member' });
+    const call = await env.call(ORGANISER, 'checkin', 'scan', {
+      via: 'personal',
+      activityId: LIVE_ACTIVITY,
+      code: data.code,
+      direction: 'in',
+    });
+    expectOutcome(`反扫 #${index}`, call.data.outcome, 'checkedIn');
+    personal.push(call);
   }
   const visited: Sample[] = [];
   for (const index of distinctMembers(options.samples, size, rng)) {
@@ -288,6 +303,7 @@ async function run(size: number, options: BenchOptions): Promise<ScenarioRun> {
     cases: [
       { action: 'checkin.scan', label: 'rotating code 签到, located', real: checkedIn },
       { action: 'checkin.scan', label: 'rotating code 签退, 学时', real: checkedOut },
+      { action: 'checkin.scan', label: '反扫 签到 (personal code)', real: personal },
       { action: 'checkin.scan', label: 'base visit, located', real: visited },
       { action: 'checkin.history', label: 'first page, ≈3 stored', real: histories },
       { action: 'checkin.roster', label: `past activity, ${rosterCheckins} check-ins`, real: rosters },
