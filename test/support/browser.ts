@@ -83,3 +83,37 @@ export async function waitForPageToSettle(page: Page): Promise<void> {
     { timeout: 5_000 },
   );
 }
+
+/** Switches the demo identity (the local picker keeps it in localStorage) and opens `hashPath` as that person. */
+export async function openAs(harness: H5Harness, openid: string, hashPath: string): Promise<void> {
+  const { page, baseUrl } = harness;
+  await page.goto(`${baseUrl}/`);
+  await page.evaluate((id) => localStorage.setItem('hongtu.openid', id), openid);
+  await page.goto(`${baseUrl}/#${hashPath}`);
+  await page.reload();
+}
+
+/** A weui button on the page on top, by its whole label. */
+export function visibleButton(page: Page, label: string) {
+  return visiblePage(page)
+    .locator('.ht-button')
+    .filter({ hasText: new RegExp(`^${label}$`) });
+}
+
+/** A full-page screenshot into test-results/, once the page has finished sliding in. */
+export async function settledScreenshot(page: Page, name: string): Promise<void> {
+  await waitForPageToSettle(page);
+  await page.screenshot({ path: join(RESULTS_DIR, name), fullPage: true });
+}
+
+/** Calls a function through the gateway as `openid`, as the H5 app does: for setting up what a test then drives in the page. */
+export async function callAs<T>(harness: H5Harness, openid: string, name: string, action: string, input: unknown): Promise<T> {
+  const response = await fetch(`${harness.baseUrl}/fn/${name}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-openid': openid },
+    body: JSON.stringify({ action, input }),
+  });
+  const answer = (await response.json()) as { ok: true; data: T } | { ok: false; error: { code: string; message: string } };
+  if (!answer.ok) throw new Error(`${name}.${action} as ${openid}: ${answer.error.code} ${answer.error.message}`);
+  return answer.data;
+}
