@@ -4,7 +4,7 @@
  */
 import { SIGN_UP_STATUSES } from '../../types/labels';
 import { MAX_AUDIENCE_BRANCHES } from '../../types/contracts/activity';
-import type { MemberDoc, SignUpDoc } from '../../server/documents';
+import type { CheckinDoc, MemberDoc, SignUpDoc } from '../../server/documents';
 import { fetchAllPages, fetchList, MAX_DOCS_PER_GET, type Database } from '../../server/kernel/db';
 
 export type ExportSignUpFields = Pick<
@@ -49,4 +49,18 @@ export async function* activeMemberPages(db: Database, branchIds: readonly strin
       yield page;
     }
   }
+}
+
+export type ExportCheckinFields = Pick<CheckinDoc, 'memberId' | 'checkedInAt' | 'checkedOutAt' | 'studyHours' | 'method'>;
+
+/** Up to `max` of the activity's check-ins (index activity_time), for the sign-up sheet's check-in columns. */
+export function listActivityCheckins(db: Database, activityId: string, max: number): Promise<ExportCheckinFields[]> {
+  return fetchAllPages<ExportCheckinFields>(
+    db
+      .collection('checkins')
+      .where({ activityId })
+      .orderBy('checkedInAt', 'desc')
+      .field({ memberId: true, checkedInAt: true, checkedOutAt: true, studyHours: true, method: true }),
+    max,
+  );
 }

@@ -2,7 +2,7 @@
  * The organisers' attendee export: who may take one and which people it covers, and what each row
  * of its two sheets says. Pure; the activity function reads the records and writes the file.
  */
-import { SIGN_UP_STATUS_LABELS, type SignUpStatus } from '../../types/labels';
+import { CHECKIN_METHOD_LABELS, SIGN_UP_STATUS_LABELS, type CheckinMethod, type SignUpStatus } from '../../types/labels';
 import { formatShanghai } from '../time';
 import { managesActivity, type ActivityFacts, type ActivityViewer } from './access';
 import { AUDIENCE_ALL, isInActivityAudience } from './rules';
@@ -82,6 +82,26 @@ export function signUpRow(signUp: ExportedSignUp): string[] {
     formatShanghai(signUp.signedUpAt, 'YYYY-MM-DD HH:mm'),
     signUp.leaveReason ?? '',
     signUp.addedByOrganiser ? '是' : '',
+  ];
+}
+
+/** Check-in columns after a sign-up's own, empty for someone who never checked in. */
+export const CHECKIN_COLUMNS = ['签到时间', '签退时间', '学时', '签到方式'] as const;
+
+export interface ExportedCheckin {
+  checkedInAt: Date;
+  checkedOutAt: Date | null;
+  studyHours: number | null;
+  method: CheckinMethod;
+}
+
+export function checkinCells(checkin: ExportedCheckin | null): string[] {
+  if (checkin === null) return ['', '', '', ''];
+  return [
+    formatShanghai(checkin.checkedInAt, 'YYYY-MM-DD HH:mm'),
+    checkin.checkedOutAt === null ? '' : formatShanghai(checkin.checkedOutAt, 'YYYY-MM-DD HH:mm'),
+    checkin.studyHours === null ? '' : String(checkin.studyHours),
+    CHECKIN_METHOD_LABELS[checkin.method],
   ];
 }
 

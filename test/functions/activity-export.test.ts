@@ -9,10 +9,10 @@ import { ACTIVITY_SCENE_KEY, MAX_SCENE_LENGTH, parseScene } from '../../core/sce
 import { MAX_EXPORT_ROWS } from '../../types/contracts/activity';
 import { memberDoc, SEED_ACTIVITY_ID } from '../../emulator/seed';
 import type { AuditDoc } from '../../server/audit';
-import type { MemberDoc } from '../../server/documents';
+import type { CheckinDoc, MemberDoc } from '../../server/documents';
 import { useServerClock } from '../support/clock';
 import { createTestEnv, type TestEnv } from '../support/localEnv';
-import { after, DAY, seededMember, signUpDoc, storedDocs } from './activity-manage.fixtures';
+import { after, DAY, HOUR, seededMember, signUpDoc, storedDocs } from './activity-manage.fixtures';
 import { placeActivity, placeMembers, storedActivity } from './activity-signup.fixtures';
 
 const START = new Date('2026-11-23T02:00:00Z');
@@ -30,7 +30,9 @@ afterEach(() => {
 });
 
 const ID = 'ACTEXPORT001';
-const SIGN_UP_HEADER = ['姓名', '支部', '状态', '报名时间', '请假原因', '组织者添加'];
+const SIGN_UP_HEADER = ['姓名', '支部', '状态', '报名时间', '请假原因', '组织者添加', '签到时间', '签退时间', '学时', '签到方式'];
+/** The check-in columns of someone who did not check in. */
+const NO_CHECKIN = ['', '', '', ''];
 const BRANCH_NAMES: Record<string, string> = {
   'branch-1': '第一党支部',
   'branch-2': '第二党支部',
@@ -106,11 +108,11 @@ describe('activity.exportAttendees', () => {
     expect(names).toEqual(['报名名单', '未报名党员']);
     expect(sheets[0]).toEqual([
       SIGN_UP_HEADER,
-      ['林红', '第一党支部', '已请假', '2026-11-23 10:00', '临时出差', ''],
-      ['党员exp0', '第一党支部', '已报名', '2026-11-23 10:01', '', ''],
-      ['党员exp1', '第一党支部', '已报名', '2026-11-23 10:02', '', ''],
-      ['党员exp2', '第一党支部', '已取消', '2026-11-23 10:04', '', ''],
-      ['党员exp3', '第一党支部', '已报名', '2026-11-23 10:06', '', '是'],
+      ['林红', '第一党支部', '已请假', '2026-11-23 10:00', '临时出差', '', ...NO_CHECKIN],
+      ['党员exp0', '第一党支部', '已报名', '2026-11-23 10:01', '', '', ...NO_CHECKIN],
+      ['党员exp1', '第一党支部', '已报名', '2026-11-23 10:02', '', '', ...NO_CHECKIN],
+      ['党员exp2', '第一党支部', '已取消', '2026-11-23 10:04', '', '', ...NO_CHECKIN],
+      ['党员exp3', '第一党支部', '已报名', '2026-11-23 10:06', '', '是', ...NO_CHECKIN],
     ]);
     const notSignedUp = await expectedNotSignedUp(ID, ['branch-1']);
     expect(notSignedUp.map(([name]) => name)).toContain('赵书记');
@@ -125,9 +127,10 @@ describe('activity.exportAttendees', () => {
       truncated: false,
     });
     // The caller, the activity and the caller's own sign-up; the sign-ups, the org tree and the members a
-    // page each, and the empty page that ends each; the audit record. Every read index-covered.
+    // page each, and the empty page that ends each; the check-ins (none: one empty page); the audit record.
+    // Every read index-covered.
     expect(requests.map(({ collection }) => collection).sort()).toEqual(
-      ['members', 'activities', 'sign_ups', 'sign_ups', 'sign_ups', 'orgs', 'orgs', 'members', 'members', 'audit_logs'].sort(),
+      ['members', 'activities', 'sign_ups', 'sign_ups', 'sign_ups', 'orgs', 'orgs', 'members', 'members', 'checkins', 'audit_logs'].sort(),
     );
     expect(requests.filter((request) => !request.indexed)).toEqual([]);
     expect(await storedDocs<AuditDoc>('audit_logs', { action: 'activity.exportAttendees' })).toEqual([
@@ -136,6 +139,52 @@ describe('activity.exportAttendees', () => {
         targetId: ID,
         detail: { fileID: result.data.fileID, rows: 5, notSignedUp: notSignedUp.length, branch: null },
       }),
+    ]);
+  });
+
+  it('报名名单带签到时间、签退时间、学时和签到方式（北京时间）；没签到的留空', async () => {
+    placeActivity(env, START, { _id: ID });
+    const [walkedIn, absent] = placeMembers(env, START, 2, 'exp');
+    env.store.insertMany('sign_ups', [
+      { ...signUpDoc(ID, seededMember('demo-member'), 'signed', START) },
+      { ...signUpDoc(ID, seededMember(absent!), 'signed', after(START, MINUTE)) },
+    ]);
+    const checkin = (memberId: string, fields: Partial<CheckinDoc>): CheckinDoc => ({
+      _id: `a_${ID}_${memberId}`,
+      kind: 'activity',
+      activityId: ID,
+      baseId: null,
+      day: '2026-11-26',
+      memberId,
+      branchId: 'branch-1',
+      name: memberId,
+      placeName: '主题党日',
+      method: 'code',
+      checkedInAt: after(START, 3 * DAY),
+      receivedAt: after(START, 3 * DAY),
+      offline: false,
+      location: null,
+      distanceM: null,
+      latitude: null,
+      longitude: null,
+      countsFor: null,
+      photoFileId: null,
+      recordedBy: null,
+      reason: null,
+      checkedOutAt: null,
+      presentMinutes: null,
+      studyHours: null,
+      ...fields,
+    });
+    env.store.insertMany('checkins', [
+      { ...checkin('m-demo-member', { checkedOutAt: after(START, 3 * DAY + 2 * HOUR), presentMinutes: 120, studyHours: 2 }) },
+      { ...checkin(`m-${walkedIn!}`, { method: 'backfill' }) },
+    ]);
+    const { sheets } = await exportAs('demo-secretary');
+    expect(sheets[0]).toEqual([
+      SIGN_UP_HEADER,
+      ['demo-member', '第一党支部', '已报名', '2026-11-23 10:00', '', '', '2026-11-26 10:00', '2026-11-26 12:00', '2', '扫签到码'],
+      ['exp-1', '第一党支部', '已报名', '2026-11-23 10:01', '', '', ...NO_CHECKIN],
     ]);
   });
 

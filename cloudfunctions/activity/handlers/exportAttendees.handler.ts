@@ -3,6 +3,8 @@ import { MAX_EXPORT_ROWS, type AttendeeExport } from '../../../types/contracts/a
 import {
   attendeeExportScope,
   branchesInTreeOrder,
+  CHECKIN_COLUMNS,
+  checkinCells,
   NOT_SIGNED_UP_SHEET,
   NOT_SIGNED_UP_UNKNOWN,
   SIGN_UP_SHEET,
@@ -18,10 +20,10 @@ import type { MemberContext } from '../../../server/kernel/router';
 import { listOrgs } from '../../../server/orgs.repository';
 import { buildWorkbook } from '../../../server/xlsx';
 import { loadVisibleActivity } from '../access';
-import { activeMemberPages, listSignUpsByArrival, type ExportMemberFields } from '../export.repository';
+import { activeMemberPages, listActivityCheckins, listSignUpsByArrival, type ExportMemberFields } from '../export.repository';
 
-/** 姓名, 支部, 状态, 报名时间, 请假原因, 组织者添加: widths in characters. */
-const SIGN_UP_WIDTHS = [12, 20, 8, 18, 30, 10];
+/** 姓名, 支部, 状态, 报名时间, 请假原因, 组织者添加, 签到时间, 签退时间, 学时, 签到方式: widths in characters. */
+const SIGN_UP_WIDTHS = [12, 20, 8, 18, 30, 10, 18, 18, 6, 10];
 
 /**
  * Active members of `branches` (in their display order) without a sign-up, up to MAX_EXPORT_ROWS;
@@ -58,7 +60,13 @@ export async function exportAttendees(input: { id: string }, ctx: MemberContext)
   const scope = attendeeExportScope(member, activity);
   if (scope === null) fail('FORBIDDEN', { field: 'id', message: '只有活动的组织者或本支部书记可以导出报名名单' });
 
-  const [read, orgs] = await Promise.all([listSignUpsByArrival(db, activity._id, MAX_EXPORT_ROWS + 1), listOrgs(db)]);
+  const [read, orgs, checkins] = await Promise.all([
+    listSignUpsByArrival(db, activity._id, MAX_EXPORT_ROWS + 1),
+    listOrgs(db),
+    // Walk-ins check in without a sign-up, so check-ins may outnumber the sign-ups read.
+    listActivityCheckins(db, activity._id, 2 * MAX_EXPORT_ROWS),
+  ]);
+  const checkinOf = new Map(checkins.map((checkin) => [checkin.memberId, checkin]));
   const inScope = scope.memberBranches === 'all' ? null : new Set(scope.memberBranches);
   const branches = branchesInTreeOrder(orgs).filter((branch) => inScope === null || inScope.has(branch._id));
   const signUpsComplete = read.length <= MAX_EXPORT_ROWS;
@@ -69,14 +77,15 @@ export async function exportAttendees(input: { id: string }, ctx: MemberContext)
 
   const names = new Map(orgs.map((org) => [org._id, org.name]));
 
-  const signUpRows = signUps.map((signUp) =>
-    signUpRow({ ...signUp, branchName: names.get(signUp.branchId) ?? '', addedByOrganiser: signUp.addedBy !== null }),
-  );
+  const signUpRows = signUps.map((signUp) => [
+    ...signUpRow({ ...signUp, branchName: names.get(signUp.branchId) ?? '', addedByOrganiser: signUp.addedBy !== null }),
+    ...checkinCells(checkinOf.get(signUp.memberId) ?? null),
+  ]);
   const memberRows = notSignedUp?.members.map((other) => [other.name, names.get(other.branchId) ?? '']) ?? [[NOT_SIGNED_UP_UNKNOWN]];
   const file = await buildWorkbook([
     {
       name: SIGN_UP_SHEET.name,
-      rows: [[...SIGN_UP_SHEET.header], ...signUpRows, ...(signUpsComplete ? [] : [[truncatedNote(MAX_EXPORT_ROWS)]])],
+      rows: [[...SIGN_UP_SHEET.header, ...CHECKIN_COLUMNS], ...signUpRows, ...(signUpsComplete ? [] : [[truncatedNote(MAX_EXPORT_ROWS)]])],
       header: true,
       widths: SIGN_UP_WIDTHS,
     },
