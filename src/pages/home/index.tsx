@@ -1,7 +1,9 @@
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
+import { useEffect } from 'react';
 import { ROLE_LABELS } from '../../../types/labels';
 import { activityDetailUrl } from '../../activity/routes';
+import { CheckinShortcuts } from '../../bases/CheckinShortcuts';
 import { ActivityCell } from '../../components/ActivityCell';
 import { ContestCard } from '../../components/ContestCard';
 import { ErrorState } from '../../components/ErrorState';
@@ -11,6 +13,7 @@ import { PrivacyConsent } from '../../components/PrivacyConsent';
 import { Section } from '../../components/Section';
 import { Skeleton } from '../../components/Skeleton';
 import { Tag } from '../../components/Tag';
+import { watchCheckinQueue } from '../../services/checkinQueue';
 import { useCloud } from '../../services/useCloud';
 import { useReloadOnShow } from '../../services/useReloadOnShow';
 import { goToTab } from '../../utils/tabs';
@@ -37,13 +40,16 @@ function Greeting() {
   if (!privacyAccepted) return <PrivacyConsent privacyVersion={privacyVersion} onAccepted={me.reload} />;
   if (!member) return <JoinHint />;
   return (
-    <View className='ht-card home-greeting'>
-      <Text className='home-greeting__hello'>{member.name}同志，你好</Text>
-      <View className='home-greeting__branch'>
-        <Text className='ht-card__text'>{member.branchName}</Text>
-        <Tag text={ROLE_LABELS[member.role]} />
+    <>
+      <View className='ht-card home-greeting'>
+        <Text className='home-greeting__hello'>{member.name}同志，你好</Text>
+        <View className='home-greeting__branch'>
+          <Text className='ht-card__text'>{member.branchName}</Text>
+          <Tag text={ROLE_LABELS[member.role]} />
+        </View>
       </View>
-    </View>
+      <CheckinShortcuts />
+    </>
   );
 }
 
@@ -101,6 +107,8 @@ function StudyProgress() {
 }
 
 function HomeContent() {
+  // 首页 is where the app starts: from here scans queued offline go out on every return and reconnect.
+  useEffect(() => watchCheckinQueue(), []);
   return (
     <View className='home'>
       <View className='home-hero'>

@@ -3,6 +3,8 @@ import Taro from '@tarojs/taro';
 import { useState, type ComponentType } from 'react';
 import type { MemberView } from '../../../types/contracts/member';
 import { PARTY_STATUS_LABELS, ROLE_LABELS } from '../../../types/labels';
+import { BASE_LIST_URL, FOOTPRINT_URL, MY_CODE_URL } from '../../bases/routes';
+import { scanToCheckin } from '../../bases/scan';
 import { Cell } from '../../components/Cell';
 import { JoinHint } from '../../components/JoinHint';
 import { PageShell } from '../../components/PageShell';
@@ -50,6 +52,19 @@ function BranchManagement() {
         onClick={() => open('/branch/approvals/index')}
       />
       <Cell title='邀请入党组织' description='生成邀请码，分享到支部群' onClick={() => open('/branch/invite/index')} />
+    </Section>
+  );
+}
+
+/** 签到与足迹: the member's own check-in entries. */
+function MyCheckins() {
+  const open = (url: string) => void Taro.navigateTo({ url });
+  return (
+    <Section title='签到与足迹' status='ready'>
+      <Cell title='扫一扫签到' description='扫描活动签到码或基地打卡码' onClick={() => void scanToCheckin()} />
+      <Cell title='我的签到码' description='出示给组织者扫码签到' onClick={() => open(MY_CODE_URL)} />
+      <Cell title='我的足迹' description='签到记录、到访基地和学时' onClick={() => open(FOOTPRINT_URL)} />
+      <Cell title='红色教育基地' description='查看附近的基地，到现场打卡' onClick={() => open(BASE_LIST_URL)} />
     </Section>
   );
 }
@@ -187,6 +202,7 @@ function Profile() {
           </View>
         ) : null}
       </Section>
+      {member?.status === 'active' ? <MyCheckins /> : null}
       {member?.role === 'org_admin' ? <AdminWorkbench /> : null}
       {member?.status === 'active' && (member.role === 'secretary' || member.role === 'org_admin') ? <BranchManagement /> : null}
       {member ? <MyData member={member} onChanged={me.reload} /> : null}
