@@ -36,7 +36,9 @@ export function codeWindow(activity: ActivityTimes): { opensAt: Date; closesAt: 
 
 function windowRefusal(window: { opensAt: Date; closesAt: Date }, at: Date, what: string): string | null {
   if (at >= window.opensAt && at <= window.closesAt) return null;
-  const span = `${formatShanghai(window.opensAt, 'M月D日 HH:mm')} 至 ${formatShanghai(window.closesAt, 'HH:mm')}`;
+  // The end's date is named only when it differs, as people write a span that crosses midnight.
+  const sameDay = formatShanghai(window.opensAt, 'YYYY-MM-DD') === formatShanghai(window.closesAt, 'YYYY-MM-DD');
+  const span = `${formatShanghai(window.opensAt, 'M月D日 HH:mm')} 至 ${formatShanghai(window.closesAt, sameDay ? 'HH:mm' : 'M月D日 HH:mm')}`;
   return at < window.opensAt ? `还未到${what}时间（${span}）` : `${what}已结束（${span}）`;
 }
 

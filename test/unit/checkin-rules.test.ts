@@ -53,7 +53,7 @@ describe('签到与签退的时间窗', () => {
   it('时间窗按北京时间的日期写：零点半开始的活动，签到在前一天 23:30 开放', () => {
     // 00:30–02:00 on 2 March in Shanghai is still 1 March in UTC.
     const pastMidnight = { startAt: new Date('2026-03-01T16:30:00Z'), endAt: new Date('2026-03-01T18:00:00Z') };
-    expect(checkInClosedReason(pastMidnight, new Date('2026-03-01T12:00:00Z'))).toBe('还未到签到时间（3月1日 23:30 至 02:00）');
+    expect(checkInClosedReason(pastMidnight, new Date('2026-03-01T12:00:00Z'))).toBe('还未到签到时间（3月1日 23:30 至 3月2日 02:00）');
   });
 
   it('任意活动与时刻：签到窗口内无拒绝理由，窗口前说“还未到”，窗口后说“已结束”', () => {
