@@ -226,7 +226,9 @@ export const checkinContract = {
           queued: queuedSchema.optional(),
         })
         .strict(),
-      z.object({ via: z.literal('personal'), activityId: idSchema, code: codeSchema, direction: checkDirectionSchema.default('in') }).strict(),
+      z
+        .object({ via: z.literal('personal'), activityId: idSchema, code: codeSchema, direction: checkDirectionSchema.default('in') })
+        .strict(),
     ]),
     output: z.object({ outcome: z.enum(['checkedIn', 'checkedOut']), checkin: checkinViewSchema }),
   },

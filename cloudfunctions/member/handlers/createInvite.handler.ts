@@ -11,7 +11,6 @@ import { insertInvite, type InviteDoc } from '../repository';
 
 const HOUR_MS = 3_600_000;
 
-
 export async function createInvite(input: { branchId?: string; maxUses: number; expiresInHours: number }, ctx: MemberContext) {
   const { db, member, now } = ctx;
   const branchId = input.branchId ?? member.branchId;
