@@ -88,7 +88,11 @@ export async function recordCodeFailure(
   const _ = db.command;
   const members = db.collection('members');
   if (change.kind === 'restart') {
-    const asRead = read === undefined ? { checkinGuard: _.exists(false) } : { 'checkinGuard.windowStart': read.windowStart };
+    // The whole guard as read: a lock set meanwhile by a racing failure must not be overwritten.
+    const asRead =
+      read === undefined
+        ? { checkinGuard: _.exists(false) }
+        : { 'checkinGuard.windowStart': read.windowStart, 'checkinGuard.lockedUntil': read.lockedUntil };
     const reply = (await members
       .where({ _id: memberId, ...asRead })
       .update({ data: { checkinGuard: _.set(change.guard) } })) as UpdateReply;
