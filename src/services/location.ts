@@ -1,4 +1,5 @@
 import Taro from '@tarojs/taro';
+import { wgs84ToGcj02 } from '../../core/geo';
 import type { LocationReading } from '../../types/contracts/checkin';
 
 /** Where a refusal comes from decides what the member can do about it. */
@@ -26,14 +27,17 @@ async function explainRefusal(purpose: string, errMsg: string): Promise<void> {
 
 /**
  * The one place the app reads the phone's position: in GCJ-02, the datum the check-in fences and
- * the map use in China. Null when the member refuses or the phone cannot tell; with `purpose`
+ * the map use in China, on both builds. Null when the member refuses or the phone cannot tell; with `purpose`
  * (e.g. "签到") the refusal is explained, without it (sorting a list) it passes quietly.
  */
 export async function readLocation(purpose?: string): Promise<LocationReading | null> {
   try {
-    const { latitude, longitude, accuracy } = await Taro.getLocation({ type: 'gcj02' });
+    // Taro's H5 getLocation reads only the browser's WGS-84, so the H5 build converts it itself.
+    const h5 = process.env.TARO_ENV === 'h5';
+    const { latitude, longitude, accuracy } = await Taro.getLocation({ type: h5 ? 'wgs84' : 'gcj02' });
+    const point = h5 ? wgs84ToGcj02({ latitude, longitude }) : { latitude, longitude };
     // A browser may not say how sure it is; 0 then asks the fence to widen by nothing.
-    return { latitude, longitude, accuracy: Math.min(Math.max(accuracy || 0, 0), 100_000) };
+    return { ...point, accuracy: Math.min(Math.max(accuracy || 0, 0), 100_000) };
   } catch (error) {
     if (purpose !== undefined)
       await explainRefusal(purpose, error instanceof Error ? error.message : String((error as { errMsg?: string })?.errMsg ?? ''));

@@ -2,9 +2,10 @@
  * 现场签到 end to end on H5 against the local gateway: the organiser's rotating code, a member
  * checking in with it on the landing page, the live 名单, a 补录 and its line in 操作记录.
  *
- * The activity is online, so no location is checked: on H5 the app cannot read a GCJ-02 position
- * (Taro's H5 getLocation knows only the browser's WGS-84), so an offline activity would test that
- * gap rather than the fence. Fences are covered by the checkin function's tests.
+ * The activity happens in a room, so the location is checked: the browser reports positions as a
+ * phone's GPS would (WGS-84, converted to GCJ-02 by the app), the organiser's screen fences the
+ * place where the organiser stands, and the member checks in from 80 m away. Every edge of the
+ * fence is covered by the checkin function's tests.
  */
 import type { ActivityDetail } from '../../types/contracts/activity';
 import { callAs, openAs, settledScreenshot, useH5Harness, visibleButton, visiblePage } from '../support/browser';
@@ -19,6 +20,16 @@ const ADMIN = 'demo-admin';
 const TITLE = '端到端测试现场签到';
 const REASON = '手机没电，现场确认到会';
 const MINUTE_MS = 60_000;
+/** 党员活动室, as the browser's geolocation (WGS-84) reports it. */
+const ROOM = { latitude: 28.2282, longitude: 112.9388, accuracy: 15 };
+/** 80 m north of the room: inside the 300 m fence around where the organiser stands. */
+const NEARBY = { ...ROOM, latitude: ROOM.latitude + 80 / 111_195 };
+
+async function standAt(position: typeof ROOM): Promise<void> {
+  const context = h5.page.context();
+  await context.grantPermissions(['geolocation']);
+  await context.setGeolocation(position);
+}
 
 /** Starting in half an hour: 签到 opens an hour before the start, so the code can be shown now. */
 async function publishActivityStartingSoon(): Promise<string> {
@@ -27,8 +38,8 @@ async function publishActivityStartingSoon(): Promise<string> {
   const { activity } = await callAs<{ activity: ActivityDetail }>(h5.harness, SECRETARY, 'activity', 'create', {
     kind: 'theme_day',
     title: TITLE,
-    place: '腾讯会议 123 456 789',
-    online: true,
+    place: '机关党员活动室',
+    online: false,
     startAt: at(30),
     endAt: at(150),
     signUpDeadline: at(20),
@@ -53,20 +64,27 @@ describe('H5 现场签到端到端', () => {
     const activityId = await publishActivityStartingSoon();
     const desk = `/activity/checkin/index?id=${activityId}`;
 
+    await standAt(ROOM);
     await openAs(harness, SECRETARY, desk);
     const codeText = visiblePage(page).locator('.checkin-code__text');
     await codeText.waitFor();
-    await visiblePage(page).getByText('线上活动，不校验位置').waitFor();
+    await visiblePage(page)
+      .getByText(/以你当前位置为中心 300 米/)
+      .waitFor();
     await visiblePage(page).locator('.ht-qr__image').waitFor();
     await settledScreenshot(page, 'h5-checkin-code.png');
     // Read as late as possible: the code is accepted for its own 10 s slot and the next.
     const code = (await codeText.innerText()).trim();
     expect(code).toMatch(/^[A-Za-z0-9_-]{20,}$/);
 
+    await standAt(NEARBY);
     await openAs(harness, MEMBER, '/checkin/landing/index');
     await visiblePage(page).locator('input[placeholder="粘贴或输入签到码"]').fill(code);
     await visibleButton(page, '签到').click();
     await visiblePage(page).getByText('签到成功').waitFor();
+    await visiblePage(page)
+      .getByText(/距签到点 8\d 米/)
+      .waitFor();
     await settledScreenshot(page, 'h5-checkin-member-success.png');
 
     await openAs(harness, SECRETARY, desk);

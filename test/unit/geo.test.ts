@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { distanceM, MAX_ACCURACY_ALLOWANCE_M, withinGeofence, type GeoPoint } from '../../core/geo';
+import { distanceM, MAX_ACCURACY_ALLOWANCE_M, wgs84ToGcj02, withinGeofence, type GeoPoint } from '../../core/geo';
 
 const METRES_PER_DEGREE_LATITUDE = (6_371_008.8 * Math.PI) / 180;
 /** `metres` due north of `from`: along a meridian the great-circle distance is exactly that. */
@@ -62,5 +62,27 @@ describe('withinGeofence', () => {
   it('给出读数到基地的距离', () => {
     const { distanceM: distance } = withinGeofence({ ...CHENSHUXIANG, radiusM: 100 }, { ...north(CHENSHUXIANG, 1234), accuracy: 10 });
     expect(distance).toBeCloseTo(1234, 3);
+  });
+});
+
+describe('wgs84ToGcj02', () => {
+  it('中国境内的 GPS 坐标按国测局公式偏移（与 eviltransform 的参考值一致，北京约偏 555 米）', () => {
+    const gps = { latitude: 39.915, longitude: 116.404 };
+    const mars = wgs84ToGcj02(gps);
+    expect(mars.latitude).toBeCloseTo(39.91640428150164, 12);
+    expect(mars.longitude).toBeCloseTo(116.41024449916938, 12);
+    expect(Math.round(distanceM(gps, mars))).toBe(555);
+  });
+
+  it('境外坐标不偏移', () => {
+    expect(wgs84ToGcj02({ latitude: 51.5, longitude: -0.12 })).toEqual({ latitude: 51.5, longitude: -0.12 });
+  });
+
+  it('境内任一点的偏移都在 1 公里以内，足以让浏览器定位落进基地的打卡范围', () => {
+    const inChina = fc.record({
+      latitude: fc.double({ min: 18, max: 53, noNaN: true }),
+      longitude: fc.double({ min: 74, max: 134, noNaN: true }),
+    });
+    fc.assert(fc.property(inChina, (gps) => distanceM(gps, wgs84ToGcj02(gps)) < 1000));
   });
 });
