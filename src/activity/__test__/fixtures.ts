@@ -1,5 +1,5 @@
 import type { ActivityDetail, ActivitySummary, ShareCard } from '../../../types/contracts/activity';
-import type { MemberView } from '../../../types/contracts/member';
+import { PRIVACY_VERSION, type MemberView } from '../../../types/contracts/member';
 
 /** 2026-11-30 14:30–16:30 Beijing time, sign-up closing the day before at 18:00. */
 const START = '2026-11-30T06:30:00.000Z';
@@ -20,7 +20,7 @@ export const secretary: MemberView = { ...member, id: 'm-secretary', name: '李�
 export const orgAdmin: MemberView = { ...member, id: 'm-admin', name: '组织部', role: 'org_admin' };
 
 export function meAnswer(who: MemberView | null) {
-  return { ok: true, data: { privacyAccepted: who !== null, privacyVersion: '2026-11', member: who } };
+  return { ok: true, data: { privacyAccepted: who !== null, privacyVersion: PRIVACY_VERSION, member: who } };
 }
 
 export function summary(overrides: Partial<ActivitySummary> = {}): ActivitySummary {

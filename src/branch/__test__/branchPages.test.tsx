@@ -1,5 +1,5 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import type { MemberListItem, MemberView } from '../../../types/contracts/member';
+import { PRIVACY_VERSION, type MemberListItem, type MemberView } from '../../../types/contracts/member';
 import { recordingOffscreenCanvas } from '../../../test/support/fakeCanvas';
 import taro, { modalReplies, resetTaroStub, share, sheetReplies } from '../../components/__test__/taroStub';
 
@@ -40,7 +40,7 @@ function applicant(id: string, name: string, status: MemberListItem['status'] = 
 type Handler = (input: Record<string, unknown>) => unknown;
 function respond(handlers: Record<string, Handler>) {
   callFunction.mockImplementation(async (name: string, action: string, input: Record<string, unknown>) => {
-    if (action === 'me') return { ok: true, data: { privacyAccepted: true, privacyVersion: '2026-11', member: secretary } };
+    if (action === 'me') return { ok: true, data: { privacyAccepted: true, privacyVersion: PRIVACY_VERSION, member: secretary } };
     const handler = handlers[action];
     if (name !== 'member' || !handler) throw new Error(`unexpected ${name}.${action}`);
     return handler(input);

@@ -1,5 +1,5 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
-import type { MemberView } from '../../../../types/contracts/member';
+import { PRIVACY_VERSION, type MemberView } from '../../../../types/contracts/member';
 import taro, { resetTaroStub, router, storage } from '../../../components/__test__/taroStub';
 
 jest.mock('@tarojs/taro', () => require('../../../components/__test__/taroStub').taroModule);
@@ -62,7 +62,7 @@ describe('加入党支部页', () => {
   it('先展示个人信息保护指引，同意之前不出现登记表单，同意后才显示表单', async () => {
     let accepted = false;
     respond({
-      me: () => ({ ok: true, data: { privacyAccepted: accepted, privacyVersion: '2026-11', member: null } }),
+      me: () => ({ ok: true, data: { privacyAccepted: accepted, privacyVersion: PRIVACY_VERSION, member: null } }),
       acceptPrivacy: () => {
         accepted = true;
         return { ok: true, data: { privacyAccepted: true, acceptedAt: '2026-11-23T02:00:00.000Z' } };
@@ -76,13 +76,13 @@ describe('加入党支部页', () => {
 
     fireEvent.click(screen.getByRole('button', { name: '同意并继续' }));
     await waitFor(() => expect(container.querySelector('[name="name"]')).not.toBeNull());
-    expect(calls('acceptPrivacy')[0]?.[2]).toEqual({ version: '2026-11' });
+    expect(calls('acceptPrivacy')[0]?.[2]).toEqual({ version: PRIVACY_VERSION });
     expect(screen.queryByText('个人信息保护指引')).toBeNull();
   });
 
   it('填写姓名、政治面貌和手机后四位后提交，显示等待支部书记审核和支部名称', async () => {
     respond({
-      me: () => ({ ok: true, data: { privacyAccepted: true, privacyVersion: '2026-11', member: null } }),
+      me: () => ({ ok: true, data: { privacyAccepted: true, privacyVersion: PRIVACY_VERSION, member: null } }),
       join: () => ({ ok: true, data: { member: member() } }),
     });
     const { container } = render(<JoinPage />);
@@ -97,7 +97,7 @@ describe('加入党支部页', () => {
   });
 
   it('姓名未填或未选政治面貌时不提交，并在字段下提示', async () => {
-    respond({ me: () => ({ ok: true, data: { privacyAccepted: true, privacyVersion: '2026-11', member: null } }) });
+    respond({ me: () => ({ ok: true, data: { privacyAccepted: true, privacyVersion: PRIVACY_VERSION, member: null } }) });
     const { container } = render(<JoinPage />);
     await waitFor(() => expect(container.querySelector('[name="name"]')).not.toBeNull());
     fireEvent.click(screen.getByRole('button', { name: '提交申请' }));
@@ -109,7 +109,7 @@ describe('加入党支部页', () => {
 
   it('邀请已过期时显示整页的过期说明和下一步，点返回首页回到首页', async () => {
     respond({
-      me: () => ({ ok: true, data: { privacyAccepted: true, privacyVersion: '2026-11', member: null } }),
+      me: () => ({ ok: true, data: { privacyAccepted: true, privacyVersion: PRIVACY_VERSION, member: null } }),
       join: () => ({ ok: false, error: { code: 'EXPIRED', message: '邀请已过期，请向支部书记索取新的邀请' } }),
     });
     const { container } = render(<JoinPage />);
@@ -126,7 +126,7 @@ describe('加入党支部页', () => {
 
   it('花名册里有的人提交后直接显示已加入和进入首页', async () => {
     respond({
-      me: () => ({ ok: true, data: { privacyAccepted: true, privacyVersion: '2026-11', member: null } }),
+      me: () => ({ ok: true, data: { privacyAccepted: true, privacyVersion: PRIVACY_VERSION, member: null } }),
       join: () => ({ ok: true, data: { member: member({ status: 'active' }) } }),
     });
     const { container } = render(<JoinPage />);
@@ -140,7 +140,7 @@ describe('加入党支部页', () => {
   });
 
   it('已提交申请的人再次打开邀请时看到审核状态而不是表单', async () => {
-    respond({ me: () => ({ ok: true, data: { privacyAccepted: true, privacyVersion: '2026-11', member: member() } }) });
+    respond({ me: () => ({ ok: true, data: { privacyAccepted: true, privacyVersion: PRIVACY_VERSION, member: member() } }) });
     const { container } = render(<JoinPage />);
 
     expect(await screen.findByText('已提交，等待支部书记审核')).toBeTruthy();
@@ -154,7 +154,7 @@ describe('加入党支部页', () => {
     expect(readInviteCode({ scene: 'c=ABC' })).toBe('');
 
     router.params = {};
-    respond({ me: () => ({ ok: true, data: { privacyAccepted: true, privacyVersion: '2026-11', member: null } }) });
+    respond({ me: () => ({ ok: true, data: { privacyAccepted: true, privacyVersion: PRIVACY_VERSION, member: null } }) });
     render(<JoinPage />);
     expect(await screen.findByText('邀请链接不完整')).toBeTruthy();
   });
@@ -162,7 +162,7 @@ describe('加入党支部页', () => {
   it('从分享的活动过来的人提交申请后，可以一键回到那个活动', async () => {
     storage.set('hongtu.afterJoin', { url: '/activity/detail/index?id=act-1', title: '重温入党誓词主题党日' });
     respond({
-      me: () => ({ ok: true, data: { privacyAccepted: true, privacyVersion: '2026-11', member: null } }),
+      me: () => ({ ok: true, data: { privacyAccepted: true, privacyVersion: PRIVACY_VERSION, member: null } }),
       join: () => ({ ok: true, data: { member: member() } }),
     });
     const { container } = render(<JoinPage />);
