@@ -1,30 +1,13 @@
-import { join } from 'node:path';
-import { RESULTS_DIR, useH5Harness, visiblePage, waitForPageToSettle } from '../support/browser';
+import { openAs as openAsIn, settledScreenshot, useH5Harness, visibleButton, visiblePage } from '../support/browser';
 
 const h5 = useH5Harness();
 /** A generated member of 第一党支部 in the demo seed, the second to sign up. */
 const SECOND_MEMBER = 'seed-member-01';
 const TITLE = '端到端测试主题党日';
 
-/** The local picker keeps the chosen identity in localStorage. */
-async function openAs(openid: string, hashPath: string): Promise<void> {
-  const { page, harness } = h5;
-  await page.goto(`${harness.baseUrl}/`);
-  await page.evaluate((id) => localStorage.setItem('hongtu.openid', id), openid);
-  await page.goto(`${harness.baseUrl}/#${hashPath}`);
-  await page.reload();
-}
-
-function button(label: string) {
-  return visiblePage(h5.page)
-    .locator('.ht-button')
-    .filter({ hasText: new RegExp(`^${label}$`) });
-}
-
-async function screenshot(name: string): Promise<void> {
-  await waitForPageToSettle(h5.page);
-  await h5.page.screenshot({ path: join(RESULTS_DIR, name), fullPage: true });
-}
+const openAs = (openid: string, hashPath: string) => openAsIn(h5.harness, openid, hashPath);
+const button = (label: string) => visibleButton(h5.page, label);
+const screenshot = (name: string) => settledScreenshot(h5.page, name);
 
 describe('H5 活动端到端', () => {
   it('书记发起并发布一个限 1 人、可候补的活动；党员打开链接报名后名额减一；第二位党员候补，第一位取消后自动递补', async () => {

@@ -1,20 +1,14 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { RESULTS_DIR, useH5Harness, visiblePage, waitForPageToSettle } from '../support/browser';
+import { openAs as openAsIn, RESULTS_DIR, useH5Harness, visiblePage, waitForPageToSettle } from '../support/browser';
 import { bigRoster, rosterXlsx } from '../support/rosterSheet';
 
 const h5 = useH5Harness();
 const NEWCOMER = 'wx-e2e-newcomer';
 
-/** The local picker keeps the chosen identity in localStorage; a stranger is not in the demo list. */
-async function openAs(openid: string, hashPath: string): Promise<void> {
-  const { page, harness } = h5;
-  await page.goto(`${harness.baseUrl}/`);
-  await page.evaluate((id) => localStorage.setItem('hongtu.openid', id), openid);
-  await page.goto(`${harness.baseUrl}/#${hashPath}`);
-  await page.reload();
-}
+/** A stranger is not in the demo identity list, but the picker takes any id. */
+const openAs = (openid: string, hashPath: string) => openAsIn(h5.harness, openid, hashPath);
 
 describe('H5 加入党支部端到端', () => {
   it('支部书记生成邀请（小程序码与 5:4 分享卡片），新用户凭邀请加入，书记批准后本人看到自己的支部', async () => {
