@@ -5,6 +5,7 @@ import type { Attendee } from '../../../types/contracts/activity';
 import { SIGN_UP_STATUSES, SIGN_UP_STATUS_LABELS, type SignUpStatus } from '../../../types/labels';
 import { ActionButton } from '../../components/ActionButton';
 import { ManagerGate } from '../../components/ManagerGate';
+import { ListFooter } from '../../components/ListFooter';
 import { PageShell } from '../../components/PageShell';
 import { Section } from '../../components/Section';
 import { Segments } from '../../components/Segments';
@@ -72,15 +73,7 @@ function AttendeeList({ id, status, onCounts }: { id: string; status: SignUpStat
       {list.items.map((attendee) => (
         <AttendeeRow key={attendee.memberId} attendee={attendee} />
       ))}
-      <View className='ht-list-footer'>
-        {list.hasMore ? (
-          <ActionButton size='small' variant='plain' loading={list.loadingMore} onClick={list.loadMore}>
-            加载更多
-          </ActionButton>
-        ) : (
-          <Text className='ht-list-footer__text'>没有更多了</Text>
-        )}
-      </View>
+      <ListFooter hasMore={list.hasMore} loadingMore={list.loadingMore} loadMore={list.loadMore} />
     </Section>
   );
 }

@@ -2,9 +2,9 @@ import { Text, View } from '@tarojs/components';
 import { useReachBottom } from '@tarojs/taro';
 import { useCallback } from 'react';
 import type { ActionOutput } from '../../../types/contracts';
-import { ActionButton } from '../../components/ActionButton';
 import { Empty } from '../../components/Empty';
 import { ManagerGate } from '../../components/ManagerGate';
+import { ListFooter } from '../../components/ListFooter';
 import { PageShell } from '../../components/PageShell';
 import { Section } from '../../components/Section';
 import { callFunction } from '../../services/cloud';
@@ -56,15 +56,7 @@ function AuditList() {
       {list.items.map((entry) => (
         <AuditRow key={entry.id} entry={entry} />
       ))}
-      <View className='ht-list-footer'>
-        {list.hasMore ? (
-          <ActionButton size='small' variant='plain' loading={list.loadingMore} onClick={list.loadMore}>
-            加载更多
-          </ActionButton>
-        ) : (
-          <Text className='ht-list-footer__text'>没有更多了</Text>
-        )}
-      </View>
+      <ListFooter hasMore={list.hasMore} loadingMore={list.loadingMore} loadMore={list.loadMore} />
     </Section>
   );
 }

@@ -10,7 +10,7 @@ import { Tag } from '../../components/Tag';
 import { callFunction } from '../../services/cloud';
 import { usePagedList } from '../../services/usePagedList';
 import { formatDateTime } from '../../utils/format';
-import { ListFooter } from '../ListFooter';
+import { ListFooter } from '../../components/ListFooter';
 import '../bases.css';
 
 const PAGE_SIZE = 20;

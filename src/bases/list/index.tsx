@@ -12,7 +12,7 @@ import { callFunction } from '../../services/cloud';
 import { readLocation } from '../../services/location';
 import { usePagedList } from '../../services/usePagedList';
 import { baseDetailUrl } from '../routes';
-import { ListFooter } from '../ListFooter';
+import { ListFooter } from '../../components/ListFooter';
 import '../bases.css';
 
 const PAGE_SIZE = 20;
