@@ -66,7 +66,7 @@ export interface ConsentDoc {
 }
 
 export interface ActivityDoc {
-  /** A 12-character code (see newActivityId), short enough for a 小程序码 scene. */
+  /** A 12-character code (server/shortId.ts), short enough for a 小程序码 scene. */
   _id: string;
   kind: ActivityKind;
   title: string;

@@ -5,35 +5,18 @@
 import type { ActivityStatus } from '../../types/labels';
 import { AUDIENCE_ALL } from '../../core/activity/rules';
 import type { ActivityDoc, BaseDoc, SignUpDoc } from '../../server/documents';
-import { fetchById, fetchList, type Database } from '../../server/kernel/db';
-import { isDuplicateKeyError } from '../../server/kernel/sdk-errors';
-import { newShortId } from '../../server/shortId';
+import { addWithShortId, fetchById, fetchList, type Database } from '../../server/kernel/db';
 
 /** 31^12 ids: unguessable enough to share, short enough for a 小程序码 scene (`a=<id>` in 32 characters). */
 const ACTIVITY_ID_LENGTH = 12;
-
-export function newActivityId(): string {
-  return newShortId(ACTIVITY_ID_LENGTH);
-}
 
 export interface PageWindow {
   offset: number;
   limit: number;
 }
 
-/** A clash among 31^12 ids is vanishingly rare; one retry covers it without a loop that could spin. */
-export async function insertActivity(db: Database, fields: Omit<ActivityDoc, '_id'>): Promise<ActivityDoc> {
-  const insert = async (): Promise<ActivityDoc> => {
-    const doc = { _id: newActivityId(), ...fields };
-    await db.collection('activities').add({ data: doc });
-    return doc;
-  };
-  try {
-    return await insert();
-  } catch (error) {
-    if (!isDuplicateKeyError(error)) throw error;
-    return insert();
-  }
+export function insertActivity(db: Database, fields: Omit<ActivityDoc, '_id'>): Promise<ActivityDoc> {
+  return addWithShortId(db.collection('activities'), ACTIVITY_ID_LENGTH, fields);
 }
 
 export function findActivity(db: Database, id: string): Promise<ActivityDoc | null> {

@@ -1,8 +1,6 @@
 /** Red-education bases in the database: the directory, its edits and the printed code's file. */
 import type { BaseDoc } from '../../server/documents';
-import { countOf, fetchById, fetchList, type Database } from '../../server/kernel/db';
-import { isDuplicateKeyError } from '../../server/kernel/sdk-errors';
-import { newShortId } from '../../server/shortId';
+import { addWithShortId, countOf, fetchById, fetchList, type Database } from '../../server/kernel/db';
 
 export type BaseFields = Omit<BaseDoc, '_id' | 'createdAt' | 'updatedAt'>;
 
@@ -28,19 +26,8 @@ export function findBase(db: Database, id: string): Promise<BaseDoc | null> {
   return fetchById<BaseDoc>(db.collection('bases'), id);
 }
 
-/** A clash among 31^12 ids is vanishingly rare; one retry covers it without a loop that could spin. */
-export async function insertBase(db: Database, fields: BaseFields, now: Date): Promise<BaseDoc> {
-  const insert = async (): Promise<BaseDoc> => {
-    const doc = { _id: newShortId(BASE_ID_LENGTH), ...fields, createdAt: now };
-    await db.collection('bases').add({ data: doc });
-    return doc;
-  };
-  try {
-    return await insert();
-  } catch (error) {
-    if (!isDuplicateKeyError(error)) throw error;
-    return insert();
-  }
+export function insertBase(db: Database, fields: BaseFields, now: Date): Promise<BaseDoc> {
+  return addWithShortId(db.collection('bases'), BASE_ID_LENGTH, { ...fields, createdAt: now });
 }
 
 /** Whole replacement of the editable fields; false when the base does not exist. */

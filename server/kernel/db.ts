@@ -1,4 +1,6 @@
 import type * as cloudSdk from 'wx-server-sdk';
+import { newShortId } from '../shortId';
+import { isDuplicateKeyError } from './sdk-errors';
 
 /** The SDK's own types name neither the database nor its queries, so derive them once here. */
 export type CloudSdk = typeof cloudSdk;
@@ -49,4 +51,22 @@ export async function fetchAllPages<T>(query: { skip(n: number): { limit(n: numb
     all.push(...page);
   }
   return all;
+}
+
+/**
+ * Adds a document under a fresh short id (server/shortId.ts) and returns it. A clash among 31^12
+ * ids is vanishingly rare; one retry covers it without a loop that could spin.
+ */
+export async function addWithShortId<T extends object>(collection: Collection, idLength: number, fields: T): Promise<T & { _id: string }> {
+  const insert = async (): Promise<T & { _id: string }> => {
+    const doc = { _id: newShortId(idLength), ...fields };
+    await collection.add({ data: doc });
+    return doc;
+  };
+  try {
+    return await insert();
+  } catch (error) {
+    if (!isDuplicateKeyError(error)) throw error;
+    return insert();
+  }
 }
