@@ -51,16 +51,22 @@ export async function* activeMemberPages(db: Database, branchIds: readonly strin
   }
 }
 
-export type ExportCheckinFields = Pick<CheckinDoc, 'memberId' | 'checkedInAt' | 'checkedOutAt' | 'studyHours' | 'method'>;
+export type ExportCheckinFields = Pick<
+  CheckinDoc,
+  'memberId' | 'branchId' | 'name' | 'checkedInAt' | 'checkedOutAt' | 'studyHours' | 'method'
+>;
 
-/** Up to `max` of the activity's check-ins (index activity_time), for the sign-up sheet's check-in columns. */
+/**
+ * Up to `max` of the activity's check-ins, newest first (index activity_time): the sign-up sheet's
+ * check-in columns, and the rows of those who walked in without a sign-up.
+ */
 export function listActivityCheckins(db: Database, activityId: string, max: number): Promise<ExportCheckinFields[]> {
   return fetchAllPages<ExportCheckinFields>(
     db
       .collection('checkins')
       .where({ activityId })
       .orderBy('checkedInAt', 'desc')
-      .field({ memberId: true, checkedInAt: true, checkedOutAt: true, studyHours: true, method: true }),
+      .field({ memberId: true, branchId: true, name: true, checkedInAt: true, checkedOutAt: true, studyHours: true, method: true }),
     max,
   );
 }

@@ -105,6 +105,31 @@ export function checkinCells(checkin: ExportedCheckin | null): string[] {
   ];
 }
 
+/** The 状态 of someone who checked in without signing up: allowed to anyone the activity addresses. */
+export const WALK_IN_STATUS = '未报名·现场签到';
+
+export interface ExportedWalkIn extends ExportedCheckin {
+  memberId: string;
+  branchId: string;
+  /** The name on the check-in, as it was when they came. */
+  name: string;
+}
+
+/**
+ * Who checked in without a sign-up (`signedUp` holds every sign-up's member, whatever its status),
+ * earliest first; only `ofBranch`'s people when the export is limited to one branch.
+ */
+export function walkInsOf<W extends ExportedWalkIn>(checkins: readonly W[], signedUp: ReadonlySet<string>, ofBranch: string | null): W[] {
+  return checkins
+    .filter((checkin) => !signedUp.has(checkin.memberId) && (ofBranch === null || checkin.branchId === ofBranch))
+    .sort((a, b) => a.checkedInAt.getTime() - b.checkedInAt.getTime() || (a.memberId < b.memberId ? -1 : a.memberId > b.memberId ? 1 : 0));
+}
+
+/** A walk-in's row on the sign-up sheet: no 报名时间, 请假原因 or 组织者添加, since there was no sign-up. */
+export function walkInRow(walkIn: ExportedWalkIn, branchName: string): string[] {
+  return [walkIn.name, branchName, WALK_IN_STATUS, '', '', '', ...checkinCells(walkIn)];
+}
+
 /** The last row of a sheet cut at `maxRows`. */
 export function truncatedNote(maxRows: number): string {
   return `（超过 ${maxRows.toLocaleString('en-US')} 条，只列出前 ${maxRows.toLocaleString('en-US')} 条）`;

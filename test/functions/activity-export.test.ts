@@ -81,6 +81,38 @@ function at(minutes: number): void {
   clock.set(after(START, minutes * MINUTE));
 }
 
+/** A check-in at the export's activity three days after START (10:00 Beijing time), by scanning its code. */
+function checkinDoc(memberId: string, fields: Partial<CheckinDoc>): CheckinDoc {
+  const checkedInAt = fields.checkedInAt ?? after(START, 3 * DAY);
+  return {
+    _id: `a_${ID}_${memberId}`,
+    kind: 'activity',
+    activityId: ID,
+    baseId: null,
+    day: '2026-11-26',
+    memberId,
+    branchId: 'branch-1',
+    name: memberId,
+    placeName: '主题党日',
+    method: 'code',
+    checkedInAt,
+    receivedAt: checkedInAt,
+    offline: false,
+    location: null,
+    distanceM: null,
+    latitude: null,
+    longitude: null,
+    countsFor: null,
+    photoFileId: null,
+    recordedBy: null,
+    reason: null,
+    checkedOutAt: null,
+    presentMinutes: null,
+    studyHours: null,
+    ...fields,
+  };
+}
+
 describe('activity.exportAttendees', () => {
   it('支部书记导出本支部活动：第一张表按报名先后列出每条报名的姓名、支部、状态、北京时间、请假原因和组织者添加，第二张表是本支部未报名的在册党员', async () => {
     placeActivity(env, START, { _id: ID, capacity: 2 });
@@ -140,7 +172,7 @@ describe('activity.exportAttendees', () => {
       expect.objectContaining({
         actorId: 'm-demo-secretary',
         targetId: ID,
-        detail: { fileID: result.data.fileID, rows: 5, notSignedUp: notSignedUp.length, branch: null },
+        detail: { fileID: result.data.fileID, rows: 5, walkIns: 0, notSignedUp: notSignedUp.length, branch: null },
       }),
     ]);
   });
@@ -152,42 +184,64 @@ describe('activity.exportAttendees', () => {
       { ...signUpDoc(ID, seededMember('demo-member'), 'signed', START) },
       { ...signUpDoc(ID, seededMember(absent!), 'signed', after(START, MINUTE)) },
     ]);
-    const checkin = (memberId: string, fields: Partial<CheckinDoc>): CheckinDoc => ({
-      _id: `a_${ID}_${memberId}`,
-      kind: 'activity',
-      activityId: ID,
-      baseId: null,
-      day: '2026-11-26',
-      memberId,
-      branchId: 'branch-1',
-      name: memberId,
-      placeName: '主题党日',
-      method: 'code',
-      checkedInAt: after(START, 3 * DAY),
-      receivedAt: after(START, 3 * DAY),
-      offline: false,
-      location: null,
-      distanceM: null,
-      latitude: null,
-      longitude: null,
-      countsFor: null,
-      photoFileId: null,
-      recordedBy: null,
-      reason: null,
-      checkedOutAt: null,
-      presentMinutes: null,
-      studyHours: null,
-      ...fields,
-    });
     env.store.insertMany('checkins', [
-      { ...checkin('m-demo-member', { checkedOutAt: after(START, 3 * DAY + 2 * HOUR), presentMinutes: 120, studyHours: 2 }) },
-      { ...checkin(`m-${walkedIn!}`, { method: 'backfill' }) },
+      { ...checkinDoc('m-demo-member', { checkedOutAt: after(START, 3 * DAY + 2 * HOUR), presentMinutes: 120, studyHours: 2 }) },
+      { ...checkinDoc(`m-${walkedIn!}`, { name: '党员exp0', method: 'backfill' }) },
     ]);
     const { sheets } = await exportAs('demo-secretary');
     expect(sheets[0]).toEqual([
       SIGN_UP_HEADER,
       ['demo-member', '第一党支部', '已报名', '2026-11-23 10:00', '', '', '2026-11-26 10:00', '2026-11-26 12:00', '2', '扫签到码'],
       ['exp-1', '第一党支部', '已报名', '2026-11-23 10:01', '', '', ...NO_CHECKIN],
+      ['党员exp0', '第一党支部', '未报名·现场签到', '', '', '', '2026-11-26 10:00', '', '', '补录'],
+    ]);
+  });
+
+  it('没报名就现场签到的人列在报名之后、按签到先后，状态为「未报名·现场签到」，不算进未报名党员；支部书记导出别人的活动只见本支部的', async () => {
+    placeActivity(env, START, { _id: ID, branchId: null, audience: ['all'], createdBy: 'm-demo-admin' });
+    const [late, early] = placeMembers(env, START, 2, 'walk');
+    const [fromBranch2] = placeMembers(env, START, 1, 'walk-b2', 'branch-2');
+    env.store.insertMany('sign_ups', [{ ...signUpDoc(ID, seededMember('demo-member'), 'signed', START) }]);
+    const checkedIn = (minutes: number) => after(START, 3 * DAY + minutes * MINUTE);
+    env.store.insertMany('checkins', [
+      { ...checkinDoc('m-demo-member', { checkedInAt: checkedIn(0) }) },
+      { ...checkinDoc(`m-${late!}`, { name: '党员walk0', checkedInAt: checkedIn(7), method: 'personal' }) },
+      { ...checkinDoc(`m-${early!}`, { name: '党员walk1', checkedInAt: checkedIn(3) }) },
+      { ...checkinDoc(`m-${fromBranch2!}`, { name: '党员walk-b20', branchId: 'branch-2', checkedInAt: checkedIn(5) }) },
+    ]);
+
+    const byAdmin = await exportAs('demo-admin');
+    expect(byAdmin.sheets[0]).toEqual([
+      SIGN_UP_HEADER,
+      ['demo-member', '第一党支部', '已报名', '2026-11-23 10:00', '', '', '2026-11-26 10:00', '', '', '扫签到码'],
+      ['党员walk1', '第一党支部', '未报名·现场签到', '', '', '', '2026-11-26 10:03', '', '', '扫签到码'],
+      ['党员walk-b20', '第二党支部', '未报名·现场签到', '', '', '', '2026-11-26 10:05', '', '', '扫签到码'],
+      ['党员walk0', '第一党支部', '未报名·现场签到', '', '', '', '2026-11-26 10:07', '', '', '出示个人码'],
+    ]);
+    const notSignedUp = byAdmin.sheets[1]!.slice(1).map(([name]) => name);
+    expect(notSignedUp).toEqual(expect.arrayContaining(['赵书记']));
+    for (const walkIn of ['党员walk0', '党员walk1', '党员walk-b20']) expect(notSignedUp).not.toContain(walkIn);
+    // `rows` counts sign-ups, as the page reports them; the audit names how many walk-ins went out too.
+    expect(byAdmin).toMatchObject({ rows: 1, notSignedUp: notSignedUp.length, truncated: false });
+    expect(await storedDocs<AuditDoc>('audit_logs', { action: 'activity.exportAttendees' })).toEqual([
+      expect.objectContaining({ detail: expect.objectContaining({ rows: 1, walkIns: 3 }) }),
+    ]);
+
+    const bySecretary = await exportAs('demo-secretary');
+    expect(bySecretary.sheets[0]!.slice(1).map(([name, , status]) => [name, status])).toEqual([
+      ['demo-member', '已报名'],
+      ['党员walk1', '未报名·现场签到'],
+      ['党员walk0', '未报名·现场签到'],
+    ]);
+  });
+
+  it('报名后请假又到场的人仍按报名列一行，带上签到时间，不再作为现场签到重复列出', async () => {
+    placeActivity(env, START, { _id: ID });
+    env.store.insertMany('sign_ups', [{ ...signUpDoc(ID, seededMember('demo-member'), 'leave', START) }]);
+    env.store.insertMany('checkins', [{ ...checkinDoc('m-demo-member', {}) }]);
+    const { sheets } = await exportAs('demo-secretary');
+    expect(sheets[0]!.slice(1).map(([name, , status, , , , checkedInAt]) => [name, status, checkedInAt])).toEqual([
+      ['demo-member', '已请假', '2026-11-26 10:00'],
     ]);
   });
 
@@ -257,6 +311,30 @@ describe('activity.exportAttendees', () => {
       expect(exported).toMatchObject({ rows: 0, notSignedUp: MAX_EXPORT_ROWS, truncated: true });
       expect(exported.sheets[1]).toHaveLength(1 + MAX_EXPORT_ROWS + 1);
       expect(exported.sheets[1]!.at(-1)![0]).toBe('（超过 10,000 条，只列出前 10,000 条）');
+    },
+    VOLUME_TEST_TIMEOUT_MS,
+  );
+
+  it(
+    `报名加现场签到超过 ${MAX_EXPORT_ROWS.toLocaleString('en-US')} 行时，现场签到的只列到上限（先到的在前），表末注明，返回 truncated`,
+    async () => {
+      placeActivity(env, START, { _id: ID, capacity: null, signedUpCount: MAX_EXPORT_ROWS - 1 });
+      const openids = placeMembers(env, START, MAX_EXPORT_ROWS + 1, 'crowd');
+      const [firstWalkIn, secondWalkIn] = openids.slice(MAX_EXPORT_ROWS - 1);
+      env.store.insertMany(
+        'sign_ups',
+        openids.slice(0, MAX_EXPORT_ROWS - 1).map((openid, i) => ({ ...signUpDoc(ID, seededMember(openid), 'signed', after(START, i)) })),
+      );
+      env.store.insertMany('checkins', [
+        { ...checkinDoc(`m-${secondWalkIn!}`, { name: secondWalkIn!, checkedInAt: after(START, 3 * DAY + MINUTE) }) },
+        { ...checkinDoc(`m-${firstWalkIn!}`, { name: firstWalkIn! }) },
+      ]);
+      const exported = await exportAs('demo-secretary');
+      expect(exported).toMatchObject({ rows: MAX_EXPORT_ROWS - 1, truncated: true });
+      expect(exported.sheets[0]).toHaveLength(1 + MAX_EXPORT_ROWS + 1);
+      expect(exported.sheets[0]!.at(-2)!.slice(0, 3)).toEqual([firstWalkIn, '第一党支部', '未报名·现场签到']);
+      expect(exported.sheets[0]!.at(-1)![0]).toBe('（超过 10,000 条，只列出前 10,000 条）');
+      expect(exported.sheets[1]!.map(([name]) => name)).not.toContain(`党员crowd${MAX_EXPORT_ROWS}`);
     },
     VOLUME_TEST_TIMEOUT_MS,
   );

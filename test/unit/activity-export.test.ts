@@ -1,4 +1,4 @@
-import { attendeeExportScope, branchesInTreeOrder, signUpRow, truncatedNote } from '../../core/activity/export';
+import { attendeeExportScope, branchesInTreeOrder, signUpRow, truncatedNote, walkInRow, walkInsOf } from '../../core/activity/export';
 
 const member = { role: 'member', branchId: 'branch-1' } as const;
 const secretary = { role: 'secretary', branchId: 'branch-1' } as const;
@@ -66,5 +66,51 @@ describe('signUpRow', () => {
 
   it('截断说明写出上限', () => {
     expect(truncatedNote(10_000)).toBe('（超过 10,000 条，只列出前 10,000 条）');
+  });
+});
+
+describe('walk-ins', () => {
+  const walkIn = (memberId: string, branchId: string, minute: number) => ({
+    memberId,
+    branchId,
+    name: `党员${memberId}`,
+    checkedInAt: new Date(Date.UTC(2026, 10, 26, 2, minute)),
+    checkedOutAt: null,
+    studyHours: null,
+    method: 'code' as const,
+  });
+  const checkins = [
+    walkIn('m-c', 'branch-1', 9),
+    walkIn('m-signed', 'branch-1', 1),
+    walkIn('m-b', 'branch-2', 5),
+    walkIn('m-a', 'branch-1', 5),
+  ];
+
+  it('没有报名（任何状态）的签到按签到先后排出，同一时刻按成员 id；限定支部时只留本支部的', () => {
+    const signedUp = new Set(['m-signed']);
+    expect(walkInsOf(checkins, signedUp, null).map((row) => row.memberId)).toEqual(['m-a', 'm-b', 'm-c']);
+    expect(walkInsOf(checkins, signedUp, 'branch-1').map((row) => row.memberId)).toEqual(['m-a', 'm-c']);
+    expect(walkInsOf(checkins, new Set(checkins.map((row) => row.memberId)), null)).toEqual([]);
+  });
+
+  it('现场签到的一行：状态为「未报名·现场签到」，报名列留空，后接签到列', () => {
+    const row = {
+      ...walkIn('m-a', 'branch-1', 5),
+      checkedOutAt: new Date('2026-11-26T04:05:00Z'),
+      studyHours: 2,
+      method: 'backfill' as const,
+    };
+    expect(walkInRow(row, '第一党支部')).toEqual([
+      '党员m-a',
+      '第一党支部',
+      '未报名·现场签到',
+      '',
+      '',
+      '',
+      '2026-11-26 10:05',
+      '2026-11-26 12:05',
+      '2',
+      '补录',
+    ]);
   });
 });

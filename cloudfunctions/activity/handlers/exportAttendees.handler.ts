@@ -10,6 +10,8 @@ import {
   SIGN_UP_SHEET,
   signUpRow,
   truncatedNote,
+  walkInRow,
+  walkInsOf,
 } from '../../../core/activity/export';
 import { recordAudit } from '../../../server/audit';
 import { temporaryUrl, uploadFile } from '../../../server/files';
@@ -23,23 +25,23 @@ import { loadVisibleActivity } from '../access';
 import { activeMemberPages, listActivityCheckins, listSignUpsByArrival, type ExportMemberFields } from '../export.repository';
 
 /** 姓名, 支部, 状态, 报名时间, 请假原因, 组织者添加, 签到时间, 签退时间, 学时, 签到方式: widths in characters. */
-const SIGN_UP_WIDTHS = [12, 20, 8, 18, 30, 10, 18, 18, 6, 10];
+const SIGN_UP_WIDTHS = [12, 20, 16, 18, 30, 10, 18, 18, 6, 10];
 
 /**
- * Active members of `branches` (in their display order) without a sign-up, up to MAX_EXPORT_ROWS;
- * reading stops one past it, so members read stay below MAX_EXPORT_ROWS plus the sign-ups.
+ * Active members of `branches` (in their display order) who are not in `attended`, up to MAX_EXPORT_ROWS;
+ * reading stops one past it, so members read stay below MAX_EXPORT_ROWS plus those who attended.
  */
 async function membersWithoutSignUp(
   db: Database,
   branches: readonly Pick<OrgDoc, '_id'>[],
-  signedUp: ReadonlySet<string>,
+  attended: ReadonlySet<string>,
 ): Promise<{ members: ExportMemberFields[]; complete: boolean }> {
   const members: ExportMemberFields[] = [];
   for await (const page of activeMemberPages(
     db,
     branches.map((branch) => branch._id),
   )) {
-    members.push(...page.filter((member) => !signedUp.has(member._id)));
+    members.push(...page.filter((member) => !attended.has(member._id)));
     if (members.length > MAX_EXPORT_ROWS) break;
   }
   const rank = new Map(branches.map((branch, index) => [branch._id, index]));
@@ -49,8 +51,9 @@ async function membersWithoutSignUp(
 }
 
 /**
- * An .xlsx of an activity's people for its organisers: every sign-up in arrival order, and the
- * members of the branches it addresses who did not sign up (attendeeExportScope decides whose).
+ * An .xlsx of an activity's people for its organisers: every sign-up in arrival order, then whoever
+ * checked in without one (walk-ins, by check-in time), and the members of the branches it addresses
+ * who neither signed up nor came (attendeeExportScope decides whose).
  * The file goes to cloud storage under an unguessable name — storage is readable by anyone holding
  * a file's ID, and this one lists names — and the organiser gets a temporary link. Audited.
  */
@@ -73,7 +76,14 @@ export async function exportAttendees(input: { id: string }, ctx: MemberContext)
   const signUps = read
     .slice(0, MAX_EXPORT_ROWS)
     .filter((signUp) => scope.signUpsOfBranch === null || signUp.branchId === scope.signUpsOfBranch);
-  const notSignedUp = signUpsComplete ? await membersWithoutSignUp(db, branches, new Set(read.map((signUp) => signUp.memberId))) : null;
+  const signedUp = new Set(read.map((signUp) => signUp.memberId));
+  // Past a cut in the sign-ups, anyone beyond it would pass for a walk-in: none are listed then.
+  const walkIns = signUpsComplete ? walkInsOf(checkins, signedUp, scope.signUpsOfBranch) : [];
+  const listedWalkIns = walkIns.slice(0, MAX_EXPORT_ROWS - signUps.length);
+  const firstSheetComplete = signUpsComplete && listedWalkIns.length === walkIns.length;
+  // Who came attended, sign-up or not: they are not for the list of those who did not sign up.
+  const attended = new Set([...signedUp, ...checkins.map((checkin) => checkin.memberId)]);
+  const notSignedUp = signUpsComplete ? await membersWithoutSignUp(db, branches, attended) : null;
 
   const names = new Map(orgs.map((org) => [org._id, org.name]));
 
@@ -81,11 +91,17 @@ export async function exportAttendees(input: { id: string }, ctx: MemberContext)
     ...signUpRow({ ...signUp, branchName: names.get(signUp.branchId) ?? '', addedByOrganiser: signUp.addedBy !== null }),
     ...checkinCells(checkinOf.get(signUp.memberId) ?? null),
   ]);
+  const walkInRows = listedWalkIns.map((walkIn) => walkInRow(walkIn, names.get(walkIn.branchId) ?? ''));
   const memberRows = notSignedUp?.members.map((other) => [other.name, names.get(other.branchId) ?? '']) ?? [[NOT_SIGNED_UP_UNKNOWN]];
   const file = await buildWorkbook([
     {
       name: SIGN_UP_SHEET.name,
-      rows: [[...SIGN_UP_SHEET.header, ...CHECKIN_COLUMNS], ...signUpRows, ...(signUpsComplete ? [] : [[truncatedNote(MAX_EXPORT_ROWS)]])],
+      rows: [
+        [...SIGN_UP_SHEET.header, ...CHECKIN_COLUMNS],
+        ...signUpRows,
+        ...walkInRows,
+        ...(firstSheetComplete ? [] : [[truncatedNote(MAX_EXPORT_ROWS)]]),
+      ],
       header: true,
       widths: SIGN_UP_WIDTHS,
     },
@@ -108,7 +124,7 @@ export async function exportAttendees(input: { id: string }, ctx: MemberContext)
     url: await temporaryUrl(fileID),
     rows: signUpRows.length,
     notSignedUp: notSignedUp?.members.length ?? 0,
-    truncated: !signUpsComplete || notSignedUp?.complete === false,
+    truncated: !firstSheetComplete || notSignedUp?.complete === false,
   };
   await recordAudit(
     db,
@@ -117,7 +133,7 @@ export async function exportAttendees(input: { id: string }, ctx: MemberContext)
       actorId: member._id,
       action: 'activity.exportAttendees',
       targetId: activity._id,
-      detail: { fileID, rows: result.rows, notSignedUp: result.notSignedUp, branch: scope.signUpsOfBranch },
+      detail: { fileID, rows: result.rows, walkIns: walkInRows.length, notSignedUp: result.notSignedUp, branch: scope.signUpsOfBranch },
     },
     ctx.log,
   );
