@@ -3,9 +3,9 @@
  * functions' repositories, the emulator's seed and the bench so they can never drift. Instants are
  * Dates (UTC); what leaves a function is mapped to the contracts in types/.
  */
-import type { CheckinGuard } from '../core/checkin/rules';
 import type { CheckinFence } from '../types/contracts/checkin';
 import type { LocationReading } from '../core/geo';
+import type { RateLimitGuard } from '../core/rateLimit';
 import type {
   ActivityKind,
   ActivityStatus,
@@ -18,6 +18,8 @@ import type {
   SignUpStatus,
 } from '../types/labels';
 import type { QuestionCategory, QuestionDraft, QuestionType } from '../types/question';
+import type { AttemptFlag, ContestPace, ReviewPolicy } from '../types/contracts/quiz';
+import type { PoolQuestion } from '../core/quiz/draw';
 
 export const MEMBER_STATUSES = ['pending', 'active', 'rejected', 'left'] as const;
 export type MemberStatus = (typeof MEMBER_STATUSES)[number];
@@ -37,9 +39,9 @@ export interface MemberDoc {
   updatedAt: Date;
   /**
    * Wrong or expired check-in codes lately, kept on the profile every call already reads, so the
-   * lockout costs a scan no extra request (core/checkin/rules.ts). Absent until the first one.
+   * lockout costs a scan no extra request (CHECKIN_CODE_LIMIT). Absent until the first one.
    */
-  checkinGuard?: CheckinGuard;
+  checkinGuard?: RateLimitGuard;
 }
 
 /** 党委 → 党总支 → 党支部. `activeMemberCount` is kept by member writes so the tree never counts members. */
@@ -315,6 +317,21 @@ export interface ContestDoc {
   /** Branches whose members may take part; null = the whole organisation. */
   audienceBranchIds: string[] | null;
   createdAt: Date;
+  // Issue 11; contests stored before it lack these and read as the defaults (core/quiz/contest.ts).
+  /** When answers may be shown; absent = `afterEachAttempt` with one attempt, else `afterClose`. */
+  review?: ReviewPolicy;
+  pace?: ContestPace;
+  secondsPerQuestion?: number | null;
+  maxSwitches?: number | null;
+  /**
+   * The questions this contest draws every attempt from, fixed when it is published (or at the first
+   * start of a contest stored before pools). While the contest has not closed they are kept out of
+   * 每日一练 and the 错题本 of its audience, so no practice review reveals an answer still askable.
+   */
+  pool?: PoolQuestion[];
+  /** Set by `closeContest`: `endAt` was moved to the close. */
+  closedEarly?: boolean;
+  updatedAt?: Date;
 }
 
 /** What submit needs to score one question, snapshotted at start so a bank edit cannot move the goalposts. */
@@ -324,6 +341,8 @@ export interface AttemptKeyItem {
   answer: number[];
   optionCount: number;
   points: number;
+  /** The least time a person needs to read the stem and options (core/quiz/flags), for the tooFast flag. */
+  minReadMs?: number;
 }
 
 export interface AttemptDoc {
@@ -341,6 +360,18 @@ export interface AttemptDoc {
   orders: Record<string, number[]>;
   counts: ContestDoc['counts'];
   showExplanations: boolean;
+  pace?: ContestPace;
+  /** perQuestion pace: how many questions were released so far, and the latest one's window. */
+  released?: number;
+  questionReleasedAt?: Date;
+  questionDeadline?: Date;
+  /** perQuestion pace: displayed indexes recorded per question, and ms from release to answer. */
+  answers?: Record<string, number[]>;
+  answerMs?: Record<string, number>;
+  /** 切屏 reports, counted with an atomic inc. */
+  switchCount?: number;
+  /** Handed in by the server because switches exceeded the contest's limit. */
+  autoSubmitted?: boolean;
   // Set by submit:
   receivedAt?: Date;
   submittedAt?: Date;
@@ -351,6 +382,12 @@ export interface AttemptDoc {
   correctCount?: number;
   /** Original option indexes chosen, per question id. */
   chosen?: Record<string, number[]>;
+  /** Suspicious-attempt flags known at submit (sameAnswers is found across attempts when listed). */
+  flags?: AttemptFlag[];
+  /** Hash of the chosen answers by question, to find identical sequences across members; absent for a blank attempt. */
+  answerSignature?: string;
+  /** Its wrong answers were put in the member's 错题本 (once the contest's answers may be shown). */
+  mistakesFed?: boolean;
 }
 
 /** Sorts after every real key (digits and '-'), so entries of members who never submitted stay off the board. */

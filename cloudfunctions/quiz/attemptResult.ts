@@ -8,7 +8,7 @@ export function isSubmitted(attempt: AttemptDoc): attempt is SubmittedAttempt {
   return attempt.status === 'submitted' && attempt.submittedAt !== undefined && attempt.score !== undefined;
 }
 
-export function toAttemptResult(attempt: SubmittedAttempt): Omit<AttemptResult, 'review'> {
+export function toAttemptResult(attempt: SubmittedAttempt): Omit<AttemptResult, 'review' | 'reviewAvailableAt'> {
   return {
     attemptId: attempt._id,
     contestId: attempt.contestId,
@@ -19,5 +19,7 @@ export function toAttemptResult(attempt: SubmittedAttempt): Omit<AttemptResult, 
     durationMs: attempt.durationMs,
     submittedAt: attempt.submittedAt.toISOString(),
     onTime: attempt.onTime,
+    switchCount: attempt.switchCount ?? 0,
+    autoSubmitted: attempt.autoSubmitted ?? false,
   };
 }

@@ -20,7 +20,22 @@ export {
   type ScoredQuestion,
   type ScoreInput,
 } from './scoring';
-export { contestStatusAt, isInAudience, type ContestAudience, type ContestStatus, type ContestWindow } from './contest';
+export {
+  adminStatusAt,
+  contestStatusAt,
+  isInAudience,
+  isReviewOpen,
+  paceOf,
+  reservesPool,
+  reviewAvailableAt,
+  reviewPolicyOf,
+  type ContestAudience,
+  type ContestIntegritySettings,
+  type ContestStatus,
+  type ContestWindow,
+} from './contest';
+export { answerSequence, isTooFast, MIN_ANSWERS_TO_COMPARE, minReadMs, type TimedQuestion } from './flags';
+export { drawPool, POOL_FACTORS, scaleRules } from './pool';
 export {
   compareMistakes,
   isDayCounted,

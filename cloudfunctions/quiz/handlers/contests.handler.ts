@@ -2,6 +2,7 @@ import type { ContestSummary } from '../../../types/contracts/quiz';
 import { contestStatusAt, isInAudience, submissionTiming, type ContestStatus } from '../../../core/quiz';
 import { entryId, type AttemptDoc, type ContestDoc, type ContestEntryDoc } from '../../../server/documents';
 import type { MemberContext } from '../../../server/kernel/router';
+import { contestRulesView } from '../contestRules';
 import { listContestsEndedBy, listContestsEndingAfter, listEntriesByIds, listMemberAttempts } from '../repository';
 
 /** DB requests: caller, contests, my attempts, my board entries = 4, however many contests are listed. */
@@ -48,6 +49,7 @@ function toContestSummary(doc: ContestDoc, now: Date, attempts: AttemptDoc[], en
     timeLimitSec: doc.timeLimitSec,
     attemptsAllowed: doc.attemptsAllowed,
     leaderboardVisible: doc.leaderboardVisible,
+    ...contestRulesView(doc),
     mine: {
       attemptsUsed: attempts.reduce((max, attempt) => Math.max(max, attempt.attemptNo), 0),
       openAttemptId: running?._id ?? null,

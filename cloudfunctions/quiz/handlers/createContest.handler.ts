@@ -40,7 +40,7 @@ export async function createContest(input: CreateContestInput, ctx: MemberContex
     questionCount,
     rules,
     pointsPerQuestion: input.pointsPerQuestion,
-    timeLimitSec: input.timeLimitSec,
+    timeLimitSec: input.timeLimitSec ?? 0,
     attemptsAllowed: input.attemptsAllowed,
     counts: input.counts,
     showExplanations: input.showExplanations,

@@ -10,7 +10,7 @@ export async function result(input: { attemptId: string }, ctx: MemberContext): 
   if (!attempt || attempt.memberId !== ctx.member._id) fail('NOT_FOUND');
   // Explanations and answers exist for the phone only after submit.
   if (!isSubmitted(attempt)) fail('CLOSED', { message: '本次作答尚未提交' });
-  return { ...toAttemptResult(attempt), review: attempt.showExplanations ? await review(ctx, attempt) : null };
+  return { ...toAttemptResult(attempt), review: attempt.showExplanations ? await review(ctx, attempt) : null, reviewAvailableAt: null };
 }
 
 async function review(ctx: MemberContext, attempt: SubmittedAttempt): Promise<AttemptResult['review']> {

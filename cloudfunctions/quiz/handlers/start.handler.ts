@@ -113,7 +113,7 @@ export async function start(input: { contestId: string }, ctx: MemberContext): P
       attemptId: null,
     });
   }
-  return toStartOutput(contest, { ...attempt, _id: attemptId }, drawn, now);
+  return toStartOutput(contest, { ...attempt, _id: attemptId }, drawn, now, false);
 }
 
 async function resumeAttempt(ctx: MemberContext, contest: ContestDoc, attempt: AttemptDoc): Promise<StartOutput> {
@@ -123,7 +123,7 @@ async function resumeAttempt(ctx: MemberContext, contest: ContestDoc, attempt: A
   );
   const byId = new Map(questions.map((question) => [question._id, question]));
   const inOrder = attempt.key.flatMap((item) => byId.get(item.id) ?? []);
-  return toStartOutput(contest, attempt, inOrder, ctx.now);
+  return toStartOutput(contest, attempt, inOrder, ctx.now, true);
 }
 
 /** An attempt abandoned past its deadline scores as of the deadline: nothing was submitted, so nothing counts. */
@@ -141,7 +141,13 @@ export function expiredFields(attempt: AttemptDoc): Partial<AttemptDoc> {
   };
 }
 
-function toStartOutput(contest: ContestDoc, attempt: AttemptDoc, questions: readonly DrawnQuestion[], now: Date): StartOutput {
+function toStartOutput(
+  contest: ContestDoc,
+  attempt: AttemptDoc,
+  questions: readonly DrawnQuestion[],
+  now: Date,
+  resumed: boolean,
+): StartOutput {
   return {
     attemptId: attempt._id,
     contestId: contest._id,
@@ -151,6 +157,12 @@ function toStartOutput(contest: ContestDoc, attempt: AttemptDoc, questions: read
     startedAt: attempt.startedAt.toISOString(),
     deadline: attempt.deadline.toISOString(),
     serverNow: now.toISOString(),
+    resumed,
+    pace: 'whole',
+    questionCount: attempt.key.length,
+    current: null,
+    switchCount: attempt.switchCount ?? 0,
+    maxSwitches: contest.maxSwitches ?? null,
     questions: questions.map((question) => {
       const order = attempt.orders[question._id] ?? question.options.map((_, index) => index);
       return {
