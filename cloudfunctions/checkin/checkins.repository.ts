@@ -3,13 +3,13 @@
  * `_id` is its rule (one per member per activity, per base per day), so inserts need no transaction:
  * the second of two racing inserts fails on the key. Only 补录 uses one, to commit with its audit.
  */
-import type { CheckinGuard } from '../../core/checkin/rules';
 import type { AuditDoc } from '../../server/audit';
 import type { CheckinDoc } from '../../server/documents';
 import { fetchAllPages, fetchById, fetchList, type Database } from '../../server/kernel/db';
 import type { Logger } from '../../server/kernel/log';
 import { isDuplicateKeyError } from '../../server/kernel/sdk-errors';
 import { inTransaction } from '../../server/kernel/transaction';
+import type { GuardLocation } from '../../server/rateLimit.repository';
 
 /** The most check-ins a roster reads, like MAX_ROSTER_SIGN_UPS (walk-ins come on top of sign-ups). */
 export const MAX_ROSTER_CHECKINS = 6000;
@@ -74,34 +74,9 @@ export function listActivityCheckins(db: Database, activityId: string): Promise<
   return fetchAllPages<CheckinDoc>(db.collection('checkins').where({ activityId }).orderBy('checkedInAt', 'desc'), MAX_ROSTER_CHECKINS);
 }
 
-/**
- * Counts one wrong or expired code on the member's guard (core/checkin/rules.ts `afterFailure`),
- * atomically so that racing failures add up. A new window is only started over the guard this
- * call read: when a racing failure started it first, this one becomes an increment of that window.
- */
-export async function recordCodeFailure(
-  db: Database,
-  memberId: string,
-  read: CheckinGuard | undefined,
-  change: { kind: 'restart'; guard: CheckinGuard } | { kind: 'increment'; lockUntil: Date | null },
-): Promise<void> {
-  const _ = db.command;
-  const members = db.collection('members');
-  if (change.kind === 'restart') {
-    // The whole guard as read: a lock set meanwhile by a racing failure must not be overwritten.
-    const asRead =
-      read === undefined
-        ? { checkinGuard: _.exists(false) }
-        : { 'checkinGuard.windowStart': read.windowStart, 'checkinGuard.lockedUntil': read.lockedUntil };
-    const reply = (await members
-      .where({ _id: memberId, ...asRead })
-      .update({ data: { checkinGuard: _.set(change.guard) } })) as UpdateReply;
-    if (reply.stats.updated === 1) return;
-  }
-  const lockUntil = change.kind === 'increment' ? change.lockUntil : null;
-  await members.doc(memberId).update({
-    data: { 'checkinGuard.failures': _.inc(1), ...(lockUntil === null ? {} : { 'checkinGuard.lockedUntil': lockUntil }) },
-  });
+/** The member's check-in lockout guard lives on their profile, which every call reads anyway. */
+export function checkinGuardLocation(memberId: string): GuardLocation {
+  return { collection: 'members', id: memberId, field: 'checkinGuard', createdByFirstFailure: false };
 }
 
 /**

@@ -1,14 +1,16 @@
 /**
  * Issuing rotating codes, and reading a scanned one for the caller with the lockout
- * (core/checkin/rules.ts): the lock is checked before the code, so a locked caller is refused even
- * with a right code, and every wrong or expired code counts on the caller's guard.
+ * (CHECKIN_CODE_LIMIT, core/rateLimit.ts): the lock is checked before the code, so a locked caller
+ * is refused even with a right code, and every wrong or expired code counts on the caller's guard.
  */
-import { afterFailure, lockedOutMessage, lockedUntil, MAX_QUEUED_SCAN_AGE_MS } from '../../core/checkin/rules';
+import { CHECKIN_CODE_LIMIT, checkinLockedOutMessage, MAX_QUEUED_SCAN_AGE_MS } from '../../core/checkin/rules';
+import { afterFailure, lockedUntil } from '../../core/rateLimit';
 import { signCode, slotAt, slotStartMs, verifyCode, type CodeFields, type CodePurpose } from '../../core/checkin/token';
 import { checkinHmac, newCheckinNonce } from '../../server/checkinSecret';
 import { fail } from '../../server/kernel/failure';
 import type { MemberContext } from '../../server/kernel/router';
-import { recordCodeFailure } from './checkins.repository';
+import { recordFailure } from '../../server/rateLimit.repository';
+import { checkinGuardLocation } from './checkins.repository';
 
 /** A code of the current slot, the instant it stops being accepted, and when the screen should ask for the next. */
 export function issueCode(purpose: CodePurpose, subject: string, now: Date): { code: string; validUntil: string; refreshInMs: number } {
@@ -33,8 +35,8 @@ export async function readCode(
 ): Promise<CodeFields> {
   const { db, member, now } = ctx;
   const guard = member.checkinGuard;
-  const until = lockedUntil(guard, now);
-  if (until !== null) fail('RATE_LIMITED', { message: lockedOutMessage(until, now) });
+  const until = lockedUntil(CHECKIN_CODE_LIMIT, guard, now);
+  if (until !== null) fail('RATE_LIMITED', { message: checkinLockedOutMessage(until, now) });
 
   const verified = verifyCode(code, { now, hmac: checkinHmac, ...(options.queued ? { queuedUpToMs: MAX_QUEUED_SCAN_AGE_MS } : {}) });
   if (verified.kind === 'ok') {
@@ -43,7 +45,7 @@ export async function readCode(
     if (!purposes.includes(fields.purpose)) fail('INVALID_INPUT', { field: 'code', message: options.wrongKind });
     return fields;
   }
-  await recordCodeFailure(db, member._id, guard, afterFailure(guard, now));
+  await recordFailure(db, checkinGuardLocation(member._id), guard, afterFailure(CHECKIN_CODE_LIMIT, guard, now));
   if (verified.kind !== 'expired') fail('INVALID_INPUT', { field: 'code', message: '签到码无效' });
   fail('EXPIRED', {
     field: 'code',

@@ -3,6 +3,7 @@
  * scan may sit in the phone's offline queue, the 学时 credited for time present, and the lockout
  * after repeated wrong codes. Pure: times are arguments; the checkin function applies them.
  */
+import { lockedOutMessage, type RateLimit } from '../rateLimit';
 import { formatShanghai } from '../time';
 
 const MINUTE_MS = 60_000;
@@ -89,45 +90,9 @@ export const LOCKOUT_MAX_FAILURES = 5;
 export const LOCKOUT_WINDOW_MS = 10 * MINUTE_MS;
 export const LOCKOUT_MS = 10 * MINUTE_MS;
 
-/** A member's recent wrong codes: `failures` since `windowStart`, and the lock the last one set. */
-export interface CheckinGuard {
-  windowStart: Date;
-  failures: number;
-  lockedUntil: Date | null;
-}
+/** The lockout after wrong codes (core/rateLimit.ts), counted on the member's `checkinGuard`. */
+export const CHECKIN_CODE_LIMIT: RateLimit = { maxFailures: LOCKOUT_MAX_FAILURES, windowMs: LOCKOUT_WINDOW_MS, lockMs: LOCKOUT_MS };
 
-/**
- * When the member may try again, or null when they may now. The count is checked as well as the
- * lock: failures that raced each other all read a count below the limit and none set the lock,
- * but their atomic increments still add up.
- */
-export function lockedUntil(guard: CheckinGuard | undefined, now: Date): Date | null {
-  if (guard === undefined) return null;
-  if (guard.lockedUntil !== null && guard.lockedUntil > now) return guard.lockedUntil;
-  const windowEnds = new Date(guard.windowStart.getTime() + LOCKOUT_WINDOW_MS);
-  if (guard.failures >= LOCKOUT_MAX_FAILURES && windowEnds > now) return new Date(Math.max(windowEnds.getTime(), now.getTime() + 1));
-  return null;
-}
-
-/**
- * What one more failure does to the guard: a new window when the last has passed, otherwise one
- * more failure (an atomic increment), with the lock set by the failure that reaches the limit.
- * A new window keeps a lock that has not run out: a failure, however it came to be counted, never
- * shortens a lock.
- */
-export function afterFailure(
-  guard: CheckinGuard | undefined,
-  now: Date,
-): { kind: 'restart'; guard: CheckinGuard } | { kind: 'increment'; lockUntil: Date | null } {
-  if (guard === undefined || now.getTime() - guard.windowStart.getTime() >= LOCKOUT_WINDOW_MS) {
-    const runningLock = guard !== undefined && guard.lockedUntil !== null && guard.lockedUntil > now ? guard.lockedUntil : null;
-    return { kind: 'restart', guard: { windowStart: now, failures: 1, lockedUntil: runningLock } };
-  }
-  const reachesLimit = guard.failures + 1 >= LOCKOUT_MAX_FAILURES;
-  return { kind: 'increment', lockUntil: reachesLimit ? new Date(now.getTime() + LOCKOUT_MS) : null };
-}
-
-export function lockedOutMessage(until: Date, now: Date): string {
-  const minutes = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / MINUTE_MS));
-  return `签到码错误次数过多，请 ${minutes} 分钟后再试`;
+export function checkinLockedOutMessage(until: Date, now: Date): string {
+  return lockedOutMessage('签到码', until, now);
 }

@@ -1,20 +1,17 @@
 import fc from 'fast-check';
 import {
-  afterFailure,
+  CHECKIN_CODE_LIMIT,
   checkInClosedReason,
+  checkinLockedOutMessage,
   checkOutClosedReason,
   codeClosedReason,
-  LOCKOUT_MAX_FAILURES,
   LOCKOUT_MS,
-  LOCKOUT_WINDOW_MS,
-  lockedOutMessage,
-  lockedUntil,
   MAX_QUEUED_SCAN_AGE_MS,
   queuedScanRefusal,
   studyCredit,
   tooFarMessage,
-  type CheckinGuard,
 } from '../../core/checkin/rules';
+import { afterFailure, lockedUntil, type RateLimitGuard } from '../../core/rateLimit';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -143,126 +140,24 @@ describe('提示语', () => {
     expect(tooFarMessage(456.4, 300)).toBe('你距签到地点约 456 米，请到达现场（300 米内）后再签到');
     expect(tooFarMessage(1234, 300)).toBe('你距签到地点约 1.2 公里，请到达现场（300 米内）后再签到');
   });
-
-  it('锁定提示按分钟向上取整，至少 1 分钟', () => {
-    const now = new Date('2026-03-01T08:00:00Z');
-    expect(lockedOutMessage(offset(now, LOCKOUT_MS), now)).toBe('签到码错误次数过多，请 10 分钟后再试');
-    expect(lockedOutMessage(offset(now, 9 * MINUTE + 1), now)).toBe('签到码错误次数过多，请 10 分钟后再试');
-    expect(lockedOutMessage(offset(now, 1), now)).toBe('签到码错误次数过多，请 1 分钟后再试');
-  });
 });
 
 describe('错码锁定', () => {
-  /** What the repository does with afterFailure's answer: replace the guard, or increment the count (and set the lock when given). */
-  function recordFailure(guard: CheckinGuard | undefined, now: Date): CheckinGuard {
-    const step = afterFailure(guard, now);
-    if (step.kind === 'restart') return step.guard;
-    if (guard === undefined) throw new Error('an increment needs a guard to increment');
-    return { ...guard, failures: guard.failures + 1, lockedUntil: step.lockUntil ?? guard.lockedUntil };
-  }
+  // The rule itself is tested in rate-limit.test.ts; here, the check-in's parameters and words.
+  const start = new Date('2026-03-01T06:00:00Z');
 
-  /**
-   * The rule in plain terms, from the failures counted so far: a window opens at a failure when
-   * the last one has passed; locked while the current window holds ≥ 5, or while a lock set by the
-   * 5th (or later) failure of a window is less than 10 minutes old. The time it answers is the
-   * latest of those ends.
-   */
-  function referenceLockedUntil(counted: readonly number[], now: number): number | null {
-    let windowStart = Number.NEGATIVE_INFINITY;
-    let inWindow = 0;
-    let lockEnds = Number.NEGATIVE_INFINITY;
-    for (const failure of counted) {
-      if (failure - windowStart >= LOCKOUT_WINDOW_MS) {
-        windowStart = failure;
-        inWindow = 0;
-      }
-      inWindow += 1;
-      if (inWindow >= LOCKOUT_MAX_FAILURES) lockEnds = failure + LOCKOUT_MS;
-    }
-    const windowEnds = inWindow >= LOCKOUT_MAX_FAILURES ? windowStart + LOCKOUT_WINDOW_MS : Number.NEGATIVE_INFINITY;
-    const until = Math.max(lockEnds, windowEnds);
-    return until > now ? until : null;
-  }
-
-  const untilMs = (guard: CheckinGuard | undefined, now: number) => lockedUntil(guard, new Date(now))?.getTime() ?? null;
-
-  // Gaps that land on the edges of the window and the lock as well as anywhere between.
-  const gap = fc.oneof(
-    fc.constantFrom(0, 1, LOCKOUT_WINDOW_MS - 1, LOCKOUT_WINDOW_MS, LOCKOUT_WINDOW_MS + 1),
-    fc.integer({ min: 0, max: 15 * MINUTE }),
-    fc.integer({ min: 0, max: 3 * MINUTE }),
-  );
-  const start = Date.UTC(2026, 2, 1, 6);
-
-  it('任意一串错码：每一次之后是否锁定、锁到何时，都与规则的简单模型一致', () => {
-    fc.assert(
-      fc.property(fc.array(gap, { maxLength: 40 }), gap, (gaps, after) => {
-        let guard: CheckinGuard | undefined;
-        const counted: number[] = [];
-        let now = start;
-        for (const step of gaps) {
-          now += step;
-          expect(untilMs(guard, now)).toBe(referenceLockedUntil(counted, now));
-          guard = recordFailure(guard, new Date(now));
-          counted.push(now);
-          expect(untilMs(guard, now)).toBe(referenceLockedUntil(counted, now));
-        }
-        expect(untilMs(guard, now + after)).toBe(referenceLockedUntil(counted, now + after));
-      }),
-    );
+  it('10 分钟内第 5 次错码起锁定 10 分钟；第 10 分钟起重新计数', () => {
+    expect(CHECKIN_CODE_LIMIT).toEqual({ maxFailures: 5, windowMs: 10 * MINUTE, lockMs: 10 * MINUTE });
+    const fourWrong: RateLimitGuard = { windowStart: start, failures: 4, lockedUntil: null };
+    const fifth = offset(start, 10 * MINUTE - 1);
+    expect(lockedUntil(CHECKIN_CODE_LIMIT, fourWrong, fifth)).toBeNull();
+    expect(afterFailure(CHECKIN_CODE_LIMIT, fourWrong, fifth)).toEqual({ kind: 'increment', lockUntil: offset(fifth, 10 * MINUTE) });
+    expect(afterFailure(CHECKIN_CODE_LIMIT, fourWrong, offset(start, 10 * MINUTE))).toMatchObject({ kind: 'restart' });
   });
 
-  it('锁定期间、窗口到期后仍被记下的错码开启新窗口，但不解除正在生效的锁', () => {
-    let guard: CheckinGuard | undefined;
-    for (const minute of [0, 1, 2, 3]) guard = recordFailure(guard, new Date(start + minute * MINUTE));
-    const fifth = start + LOCKOUT_WINDOW_MS - 1;
-    guard = recordFailure(guard, new Date(fifth));
-    guard = recordFailure(guard, new Date(start + LOCKOUT_WINDOW_MS));
-    expect(guard.failures).toBe(1);
-    expect(untilMs(guard, start + LOCKOUT_WINDOW_MS)).toBe(fifth + LOCKOUT_MS);
-  });
-
-  it('10 分钟内第 5 次错码起锁定 10 分钟，到点即解锁', () => {
-    let guard: CheckinGuard | undefined;
-    for (let failure = 0; failure < LOCKOUT_MAX_FAILURES - 1; failure += 1)
-      guard = recordFailure(guard, new Date(start + failure * MINUTE));
-    expect(untilMs(guard, start + 4 * MINUTE)).toBeNull();
-    const fifth = start + 9 * MINUTE;
-    guard = recordFailure(guard, new Date(fifth));
-    expect(untilMs(guard, fifth)).toBe(fifth + LOCKOUT_MS);
-    expect(untilMs(guard, fifth + LOCKOUT_MS - 1)).toBe(fifth + LOCKOUT_MS);
-    expect(untilMs(guard, fifth + LOCKOUT_MS)).toBeNull();
-  });
-
-  it('窗口过后的错码重新计数：跨窗口的 5 次错码不锁定', () => {
-    let guard: CheckinGuard | undefined;
-    const times = [0, 1, 2, 3].map((minute) => start + minute * MINUTE).concat(start + LOCKOUT_WINDOW_MS);
-    for (const time of times) guard = recordFailure(guard, new Date(time));
-    expect(guard).toEqual({ windowStart: new Date(start + LOCKOUT_WINDOW_MS), failures: 1, lockedUntil: null });
-    expect(untilMs(guard, start + LOCKOUT_WINDOW_MS)).toBeNull();
-  });
-
-  it('并发：k 次错码读到同一份计数（都没看到上限、都不设锁）再各自加一，计数到 5 即锁定到窗口结束', () => {
-    fc.assert(
-      fc.property(
-        fc.integer({ min: 1, max: LOCKOUT_MAX_FAILURES - 2 }),
-        fc.integer({ min: 1, max: 20 }),
-        fc.integer({ min: 0, max: LOCKOUT_WINDOW_MS - 1 }),
-        (already, k, elapsed) => {
-          const read: CheckinGuard = { windowStart: new Date(start), failures: already, lockedUntil: null };
-          const now = new Date(start + elapsed);
-          const steps = Array.from({ length: k }, () => afterFailure(read, now));
-          expect(steps.every((step) => step.kind === 'increment' && step.lockUntil === null)).toBe(true);
-          const written: CheckinGuard = { ...read, failures: read.failures + k };
-          const reachesLimit = already + k >= LOCKOUT_MAX_FAILURES;
-          expect(untilMs(written, now.getTime())).toBe(reachesLimit ? start + LOCKOUT_WINDOW_MS : null);
-          expect(untilMs(written, start + LOCKOUT_WINDOW_MS)).toBeNull();
-        },
-      ),
-    );
-  });
-
-  it('没有错码记录的成员不被锁定', () => {
-    expect(lockedUntil(undefined, new Date(start))).toBeNull();
+  it('锁定提示说签到码，并按分钟向上取整', () => {
+    const now = new Date('2026-03-01T08:00:00Z');
+    expect(checkinLockedOutMessage(offset(now, LOCKOUT_MS), now)).toBe('签到码错误次数过多，请 10 分钟后再试');
+    expect(checkinLockedOutMessage(offset(now, 9 * MINUTE + 1), now)).toBe('签到码错误次数过多，请 10 分钟后再试');
   });
 });
