@@ -54,8 +54,14 @@ export function afterFailure(limit: RateLimit, guard: RateLimitGuard | undefined
 }
 
 /** The refusal in the caller's words: what they got wrong too often, and the wait rounded up (hours beyond one hour). */
-export function lockedOutMessage(what: string, until: Date, now: Date): string {
+function lockedOutMessage(what: string, until: Date, now: Date): string {
   const waitMs = until.getTime() - now.getTime();
   const wait = waitMs > HOUR_MS ? `${Math.ceil(waitMs / HOUR_MS)} 小时` : `${Math.max(1, Math.ceil(waitMs / MINUTE_MS))} 分钟`;
   return `${what}错误次数过多，请 ${wait}后再试`;
+}
+
+/** Why the caller is refused now, in their words (`what` they got wrong too often); null when they may try. */
+export function lockedOutReason(limit: RateLimit, what: string, guard: RateLimitGuard | undefined, now: Date): string | null {
+  const until = lockedUntil(limit, guard, now);
+  return until === null ? null : lockedOutMessage(what, until, now);
 }

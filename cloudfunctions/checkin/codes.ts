@@ -3,8 +3,8 @@
  * (CHECKIN_CODE_LIMIT, core/rateLimit.ts): the lock is checked before the code, so a locked caller
  * is refused even with a right code, and every wrong or expired code counts on the caller's guard.
  */
-import { CHECKIN_CODE_LIMIT, checkinLockedOutMessage, MAX_QUEUED_SCAN_AGE_MS } from '../../core/checkin/rules';
-import { afterFailure, lockedUntil } from '../../core/rateLimit';
+import { CHECKIN_CODE_LIMIT, checkinLockedOutReason, MAX_QUEUED_SCAN_AGE_MS } from '../../core/checkin/rules';
+import { afterFailure } from '../../core/rateLimit';
 import { signCode, slotAt, slotStartMs, verifyCode, type CodeFields, type CodePurpose } from '../../core/checkin/token';
 import { checkinHmac, newCheckinNonce } from '../../server/checkinSecret';
 import { fail } from '../../server/kernel/failure';
@@ -35,8 +35,8 @@ export async function readCode(
 ): Promise<CodeFields> {
   const { db, member, now } = ctx;
   const guard = member.checkinGuard;
-  const until = lockedUntil(CHECKIN_CODE_LIMIT, guard, now);
-  if (until !== null) fail('RATE_LIMITED', { message: checkinLockedOutMessage(until, now) });
+  const lockedOut = checkinLockedOutReason(guard, now);
+  if (lockedOut !== null) fail('RATE_LIMITED', { message: lockedOut });
 
   const verified = verifyCode(code, { now, hmac: checkinHmac, ...(options.queued ? { queuedUpToMs: MAX_QUEUED_SCAN_AGE_MS } : {}) });
   if (verified.kind === 'ok') {

@@ -3,7 +3,7 @@
  * scan may sit in the phone's offline queue, the 学时 credited for time present, and the lockout
  * after repeated wrong codes. Pure: times are arguments; the checkin function applies them.
  */
-import { lockedOutMessage, type RateLimit } from '../rateLimit';
+import { lockedOutReason, type RateLimit, type RateLimitGuard } from '../rateLimit';
 import { formatShanghai } from '../time';
 
 const MINUTE_MS = 60_000;
@@ -93,6 +93,6 @@ export const LOCKOUT_MS = 10 * MINUTE_MS;
 /** The lockout after wrong codes (core/rateLimit.ts), counted on the member's `checkinGuard`. */
 export const CHECKIN_CODE_LIMIT: RateLimit = { maxFailures: LOCKOUT_MAX_FAILURES, windowMs: LOCKOUT_WINDOW_MS, lockMs: LOCKOUT_MS };
 
-export function checkinLockedOutMessage(until: Date, now: Date): string {
-  return lockedOutMessage('签到码', until, now);
+export function checkinLockedOutReason(guard: RateLimitGuard | undefined, now: Date): string | null {
+  return lockedOutReason(CHECKIN_CODE_LIMIT, '签到码', guard, now);
 }

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import {
   CHECKIN_CODE_LIMIT,
   checkInClosedReason,
-  checkinLockedOutMessage,
+  checkinLockedOutReason,
   checkOutClosedReason,
   codeClosedReason,
   LOCKOUT_MS,
@@ -155,9 +155,10 @@ describe('错码锁定', () => {
     expect(afterFailure(CHECKIN_CODE_LIMIT, fourWrong, offset(start, 10 * MINUTE))).toMatchObject({ kind: 'restart' });
   });
 
-  it('锁定提示说签到码，并按分钟向上取整', () => {
-    const now = new Date('2026-03-01T08:00:00Z');
-    expect(checkinLockedOutMessage(offset(now, LOCKOUT_MS), now)).toBe('签到码错误次数过多，请 10 分钟后再试');
-    expect(checkinLockedOutMessage(offset(now, 9 * MINUTE + 1), now)).toBe('签到码错误次数过多，请 10 分钟后再试');
+  it('锁定时的提示说签到码，并按分钟向上取整；未锁定时没有提示', () => {
+    const fiveWrong: RateLimitGuard = { windowStart: start, failures: 5, lockedUntil: offset(start, LOCKOUT_MS) };
+    expect(checkinLockedOutReason(fiveWrong, start)).toBe('签到码错误次数过多，请 10 分钟后再试');
+    expect(checkinLockedOutReason(fiveWrong, offset(start, MINUTE - 1))).toBe('签到码错误次数过多，请 10 分钟后再试');
+    expect(checkinLockedOutReason(fiveWrong, offset(start, LOCKOUT_MS))).toBeNull();
   });
 });

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { afterFailure, lockedOutMessage, lockedUntil, type RateLimit, type RateLimitGuard } from '../../core/rateLimit';
+import { afterFailure, lockedOutReason, lockedUntil, type RateLimit, type RateLimitGuard } from '../../core/rateLimit';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -126,17 +126,25 @@ describe.each(LIMITS)('限流规则（%s）', (_name, limit) => {
 });
 
 describe('锁定提示', () => {
+  const limit: RateLimit = { maxFailures: 3, windowMs: HOUR, lockMs: 24 * HOUR };
   const now = new Date(start);
-  const offset = (ms: number) => new Date(start + ms);
+  /** The words for a caller whose lock runs `ms` more. */
+  const reasonFor = (what: string, ms: number) =>
+    lockedOutReason(limit, what, { windowStart: now, failures: 1, lockedUntil: new Date(start + ms) }, now);
 
   it('一小时以内按分钟向上取整，至少 1 分钟', () => {
-    expect(lockedOutMessage('邀请码', offset(HOUR), now)).toBe('邀请码错误次数过多，请 60 分钟后再试');
-    expect(lockedOutMessage('邀请码', offset(9 * MINUTE + 1), now)).toBe('邀请码错误次数过多，请 10 分钟后再试');
-    expect(lockedOutMessage('邀请码', offset(1), now)).toBe('邀请码错误次数过多，请 1 分钟后再试');
+    expect(reasonFor('邀请码', HOUR)).toBe('邀请码错误次数过多，请 60 分钟后再试');
+    expect(reasonFor('邀请码', 9 * MINUTE + 1)).toBe('邀请码错误次数过多，请 10 分钟后再试');
+    expect(reasonFor('邀请码', 1)).toBe('邀请码错误次数过多，请 1 分钟后再试');
   });
 
   it('超过一小时按小时向上取整', () => {
-    expect(lockedOutMessage('手机号后 4 位', offset(HOUR + 1), now)).toBe('手机号后 4 位错误次数过多，请 2 小时后再试');
-    expect(lockedOutMessage('手机号后 4 位', offset(24 * HOUR), now)).toBe('手机号后 4 位错误次数过多，请 24 小时后再试');
+    expect(reasonFor('手机号后 4 位', HOUR + 1)).toBe('手机号后 4 位错误次数过多，请 2 小时后再试');
+    expect(reasonFor('手机号后 4 位', 24 * HOUR)).toBe('手机号后 4 位错误次数过多，请 24 小时后再试');
+  });
+
+  it('未锁定时没有提示', () => {
+    expect(reasonFor('邀请码', 0)).toBeNull();
+    expect(lockedOutReason(limit, '邀请码', undefined, now)).toBeNull();
   });
 });
