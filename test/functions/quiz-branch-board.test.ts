@@ -32,10 +32,10 @@ describe('quiz.branchBoard', () => {
     expect(board.items.find((row) => row.branchId === 'branch-1')?.isMine).toBe(true);
   });
 
-  it('没有人参与的支部也列出，参与率为 0', async () => {
+  it('没有人参与的支部也列出，参与率为 0，没有名次', async () => {
     const board = await env.ok('demo-member', 'quiz', 'branchBoard', { contestId: SEED_CONTEST_ID });
     expect(board.items).toHaveLength(5);
-    expect(board.items.slice(2).every((row) => row.participantCount === 0 && row.participationRate === 0)).toBe(true);
+    expect(board.items.slice(2).every((row) => row.participantCount === 0 && row.participationRate === 0 && row.rank === null)).toBe(true);
   });
 
   it('一分钟内读缓存（3 次数据库请求），过期后重新统计并纳入新交卷', async () => {

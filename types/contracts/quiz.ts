@@ -136,7 +136,8 @@ export const boardRowSchema = z.object({
 export type BoardRow = z.infer<typeof boardRowSchema>;
 
 export const branchRowSchema = z.object({
-  rank: z.number().int(),
+  /** Null for a branch without participants: ranks and medals belong to branches that took part. */
+  rank: z.number().int().nullable(),
   branchId: idSchema,
   branchName: z.string(),
   memberCount: z.number().int(),
@@ -395,10 +396,13 @@ export const quizContract = {
       .strict(),
     output: z.object({ items: z.array(boardRowSchema), nextCursor: z.string().nullable() }),
   },
-  /** 支部榜: every branch, ranked by participation rate, then the participants' average. */
+  /**
+   * 支部榜: every branch; those with participants ranked by participation rate, then the
+   * participants' average, the rest after them unranked. `participantCount` 0 = 暂无支部参赛.
+   */
   branchBoard: {
     input: contestRef,
-    output: z.object({ items: z.array(branchRowSchema), computedAt: isoDateSchema }),
+    output: z.object({ items: z.array(branchRowSchema), participantCount: z.number().int(), computedAt: isoDateSchema }),
   },
   ...practiceContracts,
   createContest: {

@@ -19,12 +19,13 @@ export async function branchBoard(input: { contestId: string }, ctx: MemberConte
   const cached = await findBranchBoard(ctx.db, contest._id);
   const fresh = cached && ctx.now.getTime() - cached.computedAt.getTime() < BRANCH_BOARD_TTL_MS;
   const board = fresh ? cached : await recomputeBranchBoard(ctx, contest._id);
-  const items: BranchRow[] = board.rows.map((row, index) => ({
-    rank: index + 1,
-    ...row,
-    isMine: row.branchId === ctx.member.branchId,
-  }));
-  return { items, computedAt: board.computedAt.toISOString() };
+  const ranked = board.rows.filter((row) => row.participantCount > 0);
+  const items: BranchRow[] = [
+    ...ranked.map((row, index) => ({ ...row, rank: index + 1 })),
+    ...board.rows.filter((row) => row.participantCount === 0).map((row) => ({ ...row, rank: null })),
+  ].map((row) => ({ ...row, isMine: row.branchId === ctx.member.branchId }));
+  const participantCount = ranked.reduce((sum, row) => sum + row.participantCount, 0);
+  return { items, participantCount, computedAt: board.computedAt.toISOString() };
 }
 
 async function recomputeBranchBoard(ctx: MemberContext, contestId: string): Promise<BranchBoardDoc> {
