@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import type { ContestSummary } from '../../types/contracts/quiz';
+import { reviewPolicyText } from '../quiz/contestRules';
 import { formatDateTime, formatDuration } from '../utils/format';
 import { Tag } from './Tag';
 
@@ -8,6 +9,12 @@ const CONTEST_STATUS_LABELS: Record<ContestSummary['status'], string> = {
   upcoming: '未开始',
   closed: '已结束',
 };
+
+/** 逐题限时 contests give each question its own seconds; the others one limit for the paper. */
+function timeText(contest: ContestSummary): string {
+  if (contest.pace === 'perQuestion' && contest.secondsPerQuestion !== null) return `逐题限时 每题 ${contest.secondsPerQuestion} 秒`;
+  return `限时 ${formatDuration(contest.timeLimitSec)}`;
+}
 
 interface ContestCardProps {
   contest: ContestSummary;
@@ -29,8 +36,9 @@ export function ContestCard({ contest, onClick }: ContestCardProps) {
       </View>
       <Text className='ht-contest__meta'>{deadline}</Text>
       <Text className='ht-contest__meta'>
-        题量 {contest.questionCount} 题 · 限时 {formatDuration(contest.timeLimitSec)} · 可答 {contest.attemptsAllowed} 次
+        题量 {contest.questionCount} 题 · {timeText(contest)} · 可答 {contest.attemptsAllowed} 次
       </Text>
+      <Text className='ht-contest__meta'>{reviewPolicyText(contest.review)}</Text>
     </View>
   );
 }

@@ -76,6 +76,9 @@ describe('新建竞赛表单', () => {
         counts: 'best',
         showExplanations: true,
         leaderboardVisible: true,
+        pace: 'whole',
+        maxSwitches: null,
+        draft: false,
       },
       { silentError: true },
     );

@@ -117,6 +117,9 @@ export function buildInput(draft: ContestDraft): { input: CreateContestInput; er
       counts: draft.counts,
       showExplanations: draft.showExplanations,
       leaderboardVisible: draft.leaderboardVisible,
+      pace: 'whole',
+      maxSwitches: null,
+      draft: false,
     },
     errors: null,
   };

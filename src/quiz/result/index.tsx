@@ -9,6 +9,7 @@ import { Section } from '../../components/Section';
 import { Skeleton } from '../../components/Skeleton';
 import { Tag } from '../../components/Tag';
 import { useCloud } from '../../services/useCloud';
+import { formatDateTime } from '../../utils/format';
 import { goToTab } from '../../utils/tabs';
 import { formatTaken } from '../countdown';
 import { boardUrl } from '../routes';
@@ -143,8 +144,19 @@ function ResultContent() {
           </View>
           {contestId ? <RankStat contestId={contestId} score={data.score} /> : null}
         </View>
+        {data.autoSubmitted ? (
+          <View className='quiz-result__alert' role='alert'>
+            <Text>切出页面的次数超过了竞赛允许的次数，系统已自动交卷，按当时已作答的内容计分。</Text>
+          </View>
+        ) : null}
         {data.onTime ? null : <Text className='quiz-result__note'>超过答题时限后提交，按截止时间计分。</Text>}
+        {data.switchCount > 0 && !data.autoSubmitted ? (
+          <Text className='quiz-result__note'>本次作答切出页面 {data.switchCount} 次，已记录。</Text>
+        ) : null}
         {data.review ? <Review review={data.review} /> : null}
+        {!data.review && data.reviewAvailableAt ? (
+          <Text className='quiz-result__note'>答案与解析将在竞赛结束后（{formatDateTime(data.reviewAvailableAt)}）公布。</Text>
+        ) : null}
         <View className='quiz-actions'>
           <ActionButton onClick={() => void Taro.navigateTo({ url: boardUrl(data.contestId) })}>查看排行榜</ActionButton>
           <ActionButton variant='plain' onClick={() => goToTab('quiz')}>
