@@ -8,6 +8,7 @@ import { shanghaiTimeOn } from '../../core/time';
 import { normaliseStem } from '../../types/question';
 import type { DocumentStore } from '../engine/store';
 import { seedBases } from './bases';
+import { seedCheckins } from './checkins';
 import { seedPeople } from './people';
 import { seedProgramme } from './programme';
 import { seedQuestions } from './questions';
@@ -115,6 +116,7 @@ export function seedStore(store: DocumentStore, now: Date): SeedSummary {
     contests: [{ ...seedContest(now) }],
     activities: [{ ...seedActivity(now) }],
     programmes: [withDocId(seedProgramme, now)],
+    checkins: seedCheckins(now).map((doc) => ({ ...doc })),
   };
   const summary: SeedSummary = {};
   for (const [collection, docs] of Object.entries(batches)) {

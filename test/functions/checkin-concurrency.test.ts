@@ -7,7 +7,7 @@ import type { Result } from '../../types/result';
 import { useServerClock } from '../support/clock';
 import { createTestEnv, type TestEnv } from '../support/localEnv';
 import { after } from './activity-manage.fixtures';
-import { HALL, MINUTE, placeCheckinActivity, screenCode, storedCheckins, storedMember, tampered } from './checkin.fixtures';
+import { ACTIVITY_ID, HALL, MINUTE, placeCheckinActivity, screenCode, storedCheckins, storedMember, tampered } from './checkin.fixtures';
 
 const START = new Date('2026-11-23T02:00:00Z');
 const clock = useServerClock(START);
@@ -44,7 +44,7 @@ describe('同一党员并发扫码', () => {
     const calls = await scanTimes(100, 'demo-member', code);
     expect(tally(calls.map((call) => call.result))).toEqual({ ok: 1, DUPLICATE: 99 });
     expect(calls.find((call) => !call.result.ok)?.result).toMatchObject({ error: { message: '你已于 10:00 签到' } });
-    expect(await storedCheckins({ memberId: 'm-demo-member' })).toHaveLength(1);
+    expect(await storedCheckins({ memberId: 'm-demo-member', activityId: ACTIVITY_ID })).toHaveLength(1);
     expect(Math.max(...calls.filter((call) => call.result.ok).map((call) => call.requests.length))).toBeLessThanOrEqual(4);
   });
 
@@ -57,7 +57,7 @@ describe('同一党员并发扫码', () => {
       true,
       expect.objectContaining({ ok: false, error: expect.objectContaining({ code: 'DUPLICATE' }) }),
     ]);
-    expect(await storedCheckins()).toHaveLength(1);
+    expect(await storedCheckins({ activityId: ACTIVITY_ID })).toHaveLength(1);
   });
 
   it.each(MODES)('%s：20 次同时签退只记一次学时', async (_mode, seed) => {
@@ -67,7 +67,9 @@ describe('同一党员并发扫码', () => {
     env.scheduler.useSeed(seed);
     const calls = await scanTimes(20, 'demo-member', code);
     expect(tally(calls.map((call) => call.result))).toEqual({ ok: 1, DUPLICATE: 19 });
-    expect(await storedCheckins()).toEqual([expect.objectContaining({ presentMinutes: 60, studyHours: 1, checkedOutAt: clock.now() })]);
+    expect(await storedCheckins({ activityId: ACTIVITY_ID })).toEqual([
+      expect.objectContaining({ presentMinutes: 60, studyHours: 1, checkedOutAt: clock.now() }),
+    ]);
   });
 });
 
@@ -80,7 +82,7 @@ describe('错码锁定', () => {
     expect((await storedMember('demo-member')).checkinGuard).toMatchObject({ failures: 5, windowStart: START });
     const { result } = await env.call('demo-member', 'checkin', 'scan', { via: 'code', code, location: HALL });
     expect(result).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED', message: '签到码错误次数过多，请 10 分钟后再试' } });
-    expect(await storedCheckins()).toEqual([]);
+    expect(await storedCheckins({ activityId: ACTIVITY_ID })).toEqual([]);
   });
 
   it('过期码也计入；4 次不锁定；锁定 10 分钟后自动解除，重新计数', async () => {

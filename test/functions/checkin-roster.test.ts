@@ -8,6 +8,7 @@ import { BASE_SCENE_KEY, CODE_LINK_PARAM } from '../../core/checkin/link';
 import { ORGANISER_FENCE_RADIUS_M } from '../../core/checkin/rules';
 import { CHECKIN_SLOT_MS } from '../../core/checkin/token';
 import { MAX_SCENE_LENGTH, parseScene } from '../../core/scene';
+import { seedCheckins } from '../../emulator/seed/checkins';
 import type { AuditDoc } from '../../server/audit';
 import { CHECKIN_LINK_BASE_ENV, DEFAULT_CHECKIN_LINK_BASE } from '../../server/checkinSecret';
 import { useServerClock } from '../support/clock';
@@ -301,14 +302,14 @@ describe('backfill', () => {
       env.call('demo-secretary', 'checkin', 'backfill', { activityId: ACTIVITY_ID, memberId: 'm-demo-member', reason: '同时补录' }),
     ]);
     expect([scan.result.ok, fill.result.ok].filter(Boolean)).toHaveLength(1);
-    expect(await storedCheckins({ memberId: 'm-demo-member' })).toHaveLength(1);
+    expect(await storedCheckins({ memberId: 'm-demo-member', activityId: ACTIVITY_ID })).toHaveLength(1);
     const audits = await storedDocs('audit_logs', { action: 'checkin.backfill' });
     expect(audits).toHaveLength(fill.result.ok ? 1 : 0);
   });
 });
 
 describe('history', () => {
-  it('本人的足迹新的在前、分页不重不漏，汇总次数、去过的基地数和学时；3 次数据库请求', async () => {
+  it('本人的足迹新的在前（种子里的往期记录排在后面）、分页不重不漏，汇总次数、去过的基地数和学时；3 次数据库请求', async () => {
     placeCheckinActivity(env, START);
     await env.ok('demo-member', 'checkin', 'scan', { via: 'code', code: await screenCode(env), location: HALL });
     clock.set(after(START, 2 * HOUR));
@@ -317,23 +318,34 @@ describe('history', () => {
     clock.advance(24 * HOUR);
     await env.ok('demo-member', 'checkin', 'scan', { via: 'base', baseId: BASE_ID, location: BASE_POINT });
     await env.ok('seed-member-01', 'checkin', 'scan', { via: 'base', baseId: BASE_ID, location: BASE_POINT });
+    // demo-member starts with the seed's footprint (emulator/seed/checkins.ts), all of it older than these.
+    const seeded = seedCheckins(START).sort((a, b) => b.checkedInAt.getTime() - a.checkedInAt.getTime());
 
     const first = await env.call('demo-member', 'checkin', 'history', { pageSize: 2 });
     if (!first.result.ok) throw new Error(first.result.error.message);
     expect(first.requests).toHaveLength(3);
-    expect(first.result.data.summary).toEqual({ checkins: 3, bases: 1, studyHours: 1.5 });
-    const second = await env.ok('demo-member', 'checkin', 'history', { pageSize: 2, cursor: first.result.data.nextCursor! });
-    expect(second.nextCursor).toBeNull();
-    const kinds = [...first.result.data.items, ...second.items].map((row) => `${row.kind} ${row.checkedInAt}`);
-    expect(kinds).toEqual([
+    expect(first.result.data.summary).toEqual({
+      checkins: 3 + seeded.length,
+      bases: new Set([BASE_ID, ...seeded.flatMap((row) => (row.baseId === null ? [] : [row.baseId]))]).size,
+      studyHours: seeded.reduce((sum, row) => sum + (row.studyHours ?? 0), 1.5),
+    });
+    const rows = [...first.result.data.items];
+    let cursor = first.result.data.nextCursor;
+    while (cursor !== null) {
+      const page = await env.ok('demo-member', 'checkin', 'history', { pageSize: 2, cursor });
+      rows.push(...page.items);
+      cursor = page.nextCursor;
+    }
+    expect(rows.map((row) => `${row.kind} ${row.checkedInAt}`)).toEqual([
       `base ${after(START, 26 * HOUR).toISOString()}`,
       `base ${after(START, 2 * HOUR).toISOString()}`,
       `activity ${START.toISOString()}`,
+      ...seeded.map((row) => `${row.kind} ${row.checkedInAt.toISOString()}`),
     ]);
   });
 
   it('还没有签到过：空列表，汇总为 0', async () => {
-    expect(await env.ok('demo-member', 'checkin', 'history', {})).toEqual({
+    expect(await env.ok('demo-secretary', 'checkin', 'history', {})).toEqual({
       items: [],
       nextCursor: null,
       summary: { checkins: 0, bases: 0, studyHours: 0 },

@@ -86,7 +86,7 @@ describe('扫活动签到码', () => {
     });
     expect(requests).toHaveLength(4);
     expectWithinBudget(requests);
-    const [stored] = await storedCheckins({ memberId: 'm-demo-member' });
+    const [stored] = await storedCheckins({ memberId: 'm-demo-member', activityId: ACTIVITY_ID });
     expect(stored).toMatchObject({ presentMinutes: 100, studyHours: 1.5 });
   });
 
@@ -150,7 +150,7 @@ describe('离线补传', () => {
     });
     expect(result).toMatchObject({ ok: true, data: { checkin: { checkedInAt: scannedAt.toISOString(), offline: true } } });
     expect(requests).toHaveLength(3);
-    const [stored] = await storedCheckins({ memberId: 'm-demo-member' });
+    const [stored] = await storedCheckins({ memberId: 'm-demo-member', baseId: BASE_ID });
     expect(stored).toMatchObject({ day: '2026-11-22', _id: `b_${BASE_ID}_2026-11-22_m-demo-member`, receivedAt: START });
   });
 
@@ -213,7 +213,7 @@ describe('基地打卡码', () => {
     clock.advance(DAY);
     const nextDay = await env.call('demo-member', 'checkin', 'scan', { via: 'base', baseId: BASE_ID, location: BASE_POINT });
     expect(nextDay.result.ok).toBe(true);
-    expect(await storedCheckins({ memberId: 'm-demo-member' })).toHaveLength(2);
+    expect(await storedCheckins({ memberId: 'm-demo-member', baseId: BASE_ID })).toHaveLength(2);
   });
 
   it('离基地太远：FORBIDDEN，说明距离和范围；基地不存在：NOT_FOUND', async () => {
@@ -224,7 +224,7 @@ describe('基地打卡码', () => {
     });
     const missing = await env.call('demo-member', 'checkin', 'scan', { via: 'base', baseId: 'no-such-base', location: BASE_POINT });
     expect(missing.result).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', field: 'baseId' } });
-    expect(await storedCheckins()).toEqual([]);
+    expect(await storedCheckins({ baseId: BASE_ID })).toEqual([]);
   });
 });
 
@@ -253,7 +253,7 @@ describe('反扫：组织者扫党员出示的个人码', () => {
     expect(outCall.result).toMatchObject({ ok: true, data: { outcome: 'checkedOut', checkin: { presentMinutes: 60, studyHours: 1 } } });
     expect(outCall.requests).toHaveLength(4);
     expectWithinBudget(outCall.requests);
-    expect(await storedCheckins()).toEqual([
+    expect(await storedCheckins({ activityId: ACTIVITY_ID })).toEqual([
       expect.objectContaining({ recordedBy: { memberId: 'm-demo-secretary', name: '赵书记' }, location: null }),
     ]);
   });
@@ -278,7 +278,7 @@ describe('反扫：组织者扫党员出示的个人码', () => {
       ok: false,
       error: { code: 'INVALID_INPUT', field: 'code', message: '这是党员的个人码，请扫描活动的签到码' },
     });
-    expect(await storedCheckins()).toEqual([]);
+    expect(await storedCheckins({ activityId: ACTIVITY_ID })).toEqual([]);
   });
 
   it('党员不在活动参加范围内：FORBIDDEN，说出是谁', async () => {
@@ -374,7 +374,7 @@ describe('拒绝的理由', () => {
     clock.set(after(START, 150 * MINUTE));
     const { result } = await scanCode('demo-member', await screenCode(env, 'out'));
     expect(result).toMatchObject({ ok: false, error: { code: 'DUPLICATE', message: '你已于 11:30 签退' } });
-    expect(await storedCheckins()).toEqual([expect.objectContaining({ presentMinutes: 60, studyHours: 1 })]);
+    expect(await storedCheckins({ activityId: ACTIVITY_ID })).toEqual([expect.objectContaining({ presentMinutes: 60, studyHours: 1 })]);
   });
 
   it('错码 5 次后被锁定：RATE_LIMITED，说明还要等几分钟', async () => {

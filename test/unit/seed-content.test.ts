@@ -1,6 +1,11 @@
 import { QUESTION_CATEGORIES, QUESTION_TYPES, questionDraftSchema } from '../../types/question';
 import { seedQuestions } from '../../emulator/seed/questions';
 import { seedBases } from '../../emulator/seed/bases';
+import { seedCheckins } from '../../emulator/seed/checkins';
+import { MAX_QUEUED_SCAN_AGE_MS } from '../../core/checkin/rules';
+import { distanceM } from '../../core/geo';
+import { shanghaiDay } from '../../core/time';
+import { activityCheckinId, baseCheckinId } from '../../server/documents';
 import { seedProgramme } from '../../emulator/seed/programme';
 import { PROGRAMME_ITEM_KEYS } from '../../types/labels';
 
@@ -169,5 +174,58 @@ describe('seed programme', () => {
 
   it('carries the theory-article limit and deadline the documents give', () => {
     expect(seedProgramme.theoryArticle).toMatchObject({ maxChars: 3000, deadline: '2026-06-26' });
+  });
+});
+
+describe("seed check-ins (demo-member's footprint)", () => {
+  const now = new Date('2026-11-23T02:00:00Z');
+  const checkins = seedCheckins(now);
+  const DAY_MS = 24 * 60 * 60 * 1000;
+
+  it('gives demo-member a few check-ins spread over the past months, each under the _id its rule gives', () => {
+    expect(checkins.length).toBeGreaterThanOrEqual(3);
+    expect(new Set(checkins.map((checkin) => checkin.day)).size).toBe(checkins.length);
+    for (const checkin of checkins) {
+      expect(checkin.memberId).toBe('m-demo-member');
+      expect(checkin.checkedInAt.getTime()).toBeLessThan(now.getTime() - DAY_MS);
+      expect(checkin.checkedInAt.getTime()).toBeGreaterThan(now.getTime() - 120 * DAY_MS);
+      expect(checkin.day).toBe(shanghaiDay(checkin.checkedInAt));
+      expect(checkin._id).toBe(
+        checkin.kind === 'activity'
+          ? activityCheckinId(checkin.activityId!, checkin.memberId)
+          : baseCheckinId(checkin.baseId!, checkin.day, checkin.memberId),
+      );
+    }
+  });
+
+  it('visits seeded bases from inside their check-in radius', () => {
+    const visits = checkins.filter((checkin) => checkin.kind === 'base');
+    expect(visits.length).toBeGreaterThanOrEqual(2);
+    for (const visit of visits) {
+      const base = seedBases.find((candidate) => candidate.id === visit.baseId);
+      expect(base).toBeDefined();
+      expect(visit).toMatchObject({ placeName: base!.name, method: 'base', latitude: base!.latitude, longitude: base!.longitude });
+      expect(visit.distanceM).toBe(Math.round(distanceM(base!, visit.location!)));
+      expect(visit.distanceM).toBeLessThanOrEqual(base!.radiusM);
+    }
+  });
+
+  it('has one 签到 with 签退 and 学时, one 补录 with its reason and organiser, one sent from the offline queue within 24 h', () => {
+    const checkedOut = checkins.filter((checkin) => checkin.checkedOutAt !== null);
+    expect(checkedOut).toHaveLength(1);
+    expect(checkedOut[0]!.checkedOutAt!.getTime()).toBeGreaterThan(checkedOut[0]!.checkedInAt.getTime());
+    expect(checkedOut[0]).toMatchObject({ presentMinutes: 120, studyHours: 2 });
+
+    const backfilled = checkins.filter((checkin) => checkin.method === 'backfill');
+    expect(backfilled).toEqual([
+      expect.objectContaining({ reason: expect.stringMatching(/.{4,}/), recordedBy: { memberId: 'm-demo-secretary', name: '赵书记' } }),
+    ]);
+
+    const queued = checkins.filter((checkin) => checkin.offline);
+    expect(queued).toHaveLength(1);
+    const delay = queued[0]!.receivedAt.getTime() - queued[0]!.checkedInAt.getTime();
+    expect(delay).toBeGreaterThan(0);
+    expect(delay).toBeLessThanOrEqual(MAX_QUEUED_SCAN_AGE_MS);
+    for (const checkin of checkins.filter((other) => !other.offline)) expect(checkin.receivedAt).toEqual(checkin.checkedInAt);
   });
 });

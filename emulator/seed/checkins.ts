@@ -1,0 +1,135 @@
+/**
+ * demo-member's footprint, so 我的足迹 is not empty on first open: over the past months, a 补录 at a
+ * 党课, a base visit, a 主题党日 with 签到, 签退 and 学时, and a base visit sent from the offline queue.
+ *
+ * The two activities are named but not seeded: a past activity would join every activity list the
+ * demo and its tests pin (past, managed), and the footprint only shows a check-in's own place name.
+ * The 补录 has no audit_logs entry for the same reason (操作记录 starts empty).
+ */
+import { studyCredit } from '../../core/checkin/rules';
+import { distanceM } from '../../core/geo';
+import { shanghaiDay, shanghaiTimeOn } from '../../core/time';
+import type { LocationReading } from '../../types/contracts/checkin';
+import { activityCheckinId, baseCheckinId, type CheckinDoc, type MemberDoc } from '../../server/documents';
+import { seedBases, type BaseSeed } from './bases';
+
+type Person = Pick<MemberDoc, '_id' | 'branchId' | 'name'>;
+
+const DEMO_MEMBER: Person = { _id: 'm-demo-member', branchId: 'branch-1', name: '林红' };
+const DEMO_SECRETARY = { memberId: 'm-demo-secretary', name: '赵书记' };
+/** Where 第一党支部's activities are held, as the secretary's screen fenced it (零陵, gcj02). */
+const MEETING_ROOM = { latitude: 26.2215, longitude: 111.6318 };
+const MINUTE_MS = 60_000;
+
+/** What every check-in of the member carries before its place, time and method. */
+function visitBy(person: Person, checkedInAt: Date): Omit<CheckinDoc, '_id' | 'kind' | 'activityId' | 'baseId' | 'placeName' | 'method'> {
+  return {
+    day: shanghaiDay(checkedInAt),
+    memberId: person._id,
+    branchId: person.branchId,
+    name: person.name,
+    checkedInAt,
+    receivedAt: checkedInAt,
+    offline: false,
+    location: null,
+    distanceM: null,
+    latitude: null,
+    longitude: null,
+    countsFor: null,
+    photoFileId: null,
+    recordedBy: null,
+    reason: null,
+    checkedOutAt: null,
+    presentMinutes: null,
+    studyHours: null,
+  };
+}
+
+function seededBase(id: string): BaseSeed {
+  const base = seedBases.find((candidate) => candidate.id === id);
+  if (!base) throw new Error(`no seeded base ${id}`);
+  return base;
+}
+
+/** A visit at a base's printed code, standing `reading` away from its point. */
+function baseVisit(person: Person, baseId: string, checkedInAt: Date, reading: LocationReading): CheckinDoc {
+  const base = seededBase(baseId);
+  return {
+    ...visitBy(person, checkedInAt),
+    _id: baseCheckinId(base.id, shanghaiDay(checkedInAt), person._id),
+    kind: 'base',
+    activityId: null,
+    baseId: base.id,
+    placeName: base.name,
+    method: 'base',
+    countsFor: 'visit',
+    location: reading,
+    distanceM: Math.round(distanceM(base, reading)),
+    latitude: base.latitude,
+    longitude: base.longitude,
+  };
+}
+
+export function seedCheckins(now: Date): CheckinDoc[] {
+  const person = DEMO_MEMBER;
+
+  // 九月专题党课: the phone was flat, so the secretary back-filled it at the end of the lesson.
+  const lessonId = 'activity-demo-september-lesson';
+  const backfilledAt = shanghaiTimeOn(now, -74, 16, 40);
+  const lesson: CheckinDoc = {
+    ...visitBy(person, backfilledAt),
+    _id: activityCheckinId(lessonId, person._id),
+    kind: 'activity',
+    activityId: lessonId,
+    baseId: null,
+    placeName: '专题党课：学习陈树湘“断肠明志”的绝对忠诚',
+    method: 'backfill',
+    countsFor: 'lesson',
+    latitude: MEETING_ROOM.latitude,
+    longitude: MEETING_ROOM.longitude,
+    recordedBy: DEMO_SECRETARY,
+    reason: '手机没电未能扫码，现场核实后补录',
+  };
+
+  const lingling = baseVisit(person, 'lingling-hongliujuntuan-hq', shanghaiTimeOn(now, -52, 10, 18), {
+    latitude: 26.2231,
+    longitude: 111.6297,
+    accuracy: 30,
+  });
+
+  // 十月主题党日, 14:30–16:30 for 2 学时: in at 14:24, out at 16:33, credited as the rules credit it.
+  const themeDay = {
+    _id: 'activity-demo-october-theme-day',
+    startAt: shanghaiTimeOn(now, -31, 14, 30),
+    endAt: shanghaiTimeOn(now, -31, 16, 30),
+    studyHours: 2,
+  };
+  const cameAt = new Date(themeDay.startAt.getTime() - 6 * MINUTE_MS);
+  const leftAt = new Date(themeDay.endAt.getTime() + 3 * MINUTE_MS);
+  const themeDayCheckin: CheckinDoc = {
+    ...visitBy(person, cameAt),
+    _id: activityCheckinId(themeDay._id, person._id),
+    kind: 'activity',
+    activityId: themeDay._id,
+    baseId: null,
+    placeName: '十月主题党日：重温入党誓词',
+    method: 'code',
+    countsFor: 'lesson',
+    location: { latitude: 26.2217, longitude: 111.6316, accuracy: 15 },
+    distanceM: Math.round(distanceM(MEETING_ROOM, { latitude: 26.2217, longitude: 111.6316 })),
+    latitude: MEETING_ROOM.latitude,
+    longitude: MEETING_ROOM.longitude,
+    checkedOutAt: leftAt,
+    ...studyCredit(themeDay, cameAt, leftAt),
+  };
+
+  // No signal at the residence: the scan waited in the phone's queue until the bus reached town.
+  const lida = baseVisit(person, 'lengshuitan-lida-residence', shanghaiTimeOn(now, -12, 9, 47), {
+    latitude: 26.4632,
+    longitude: 111.5901,
+    accuracy: 40,
+  });
+  const lidaQueued: CheckinDoc = { ...lida, offline: true, receivedAt: shanghaiTimeOn(now, -12, 11, 5) };
+
+  return [lesson, lingling, themeDayCheckin, lidaQueued];
+}
