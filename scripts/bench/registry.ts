@@ -22,7 +22,11 @@ export const BUDGETS: Record<string, Budget> = {
   'quiz.start': { hot: true, source: `${BUDGET_SOURCE} (index coverage; no request budget)` },
   'quiz.submit': { maxRequests: 4, hot: true, source: BUDGET_SOURCE },
   'quiz.leaderboard': { maxRequests: 3, hot: true, source: BUDGET_SOURCE },
-  'quiz.myRank': { maxRequests: 3, hot: true, source: 'myRank.handler.ts: caller, entry, one indexed count' },
+  'quiz.myRank': {
+    maxRequests: 4,
+    hot: true,
+    source: "myRank.handler.ts: caller, contest (the board's visibility) + entry in parallel, one indexed count",
+  },
   'activity.signUp': { maxRequests: 5, hot: true, source: BUDGET_SOURCE },
   'activity.detail': { maxRequests: 3, hot: true, source: BUDGET_SOURCE },
   'checkin.scan': { maxRequests: 4, hot: true, source: BUDGET_SOURCE },
