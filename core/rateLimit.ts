@@ -25,15 +25,17 @@ export interface RateLimitGuard {
 export type GuardChange = { kind: 'restart'; guard: RateLimitGuard } | { kind: 'increment'; lockUntil: Date | null };
 
 /**
- * When the caller may try again, or null when they may now: the later of the lock and, while the
- * window holds the limit, the window's end. The count is checked as well as the lock: failures that
- * raced each other all read a count below the limit and none set the lock, but their atomic
- * increments still add up.
+ * When the caller may try again, or null when they may now. The count is checked as well as the
+ * lock: failures that raced each other all read a count below the limit and none set the lock, but
+ * their atomic increments still add up. Such a count locks for as long as the earliest failure that
+ * could have reached the limit would have (the window's start plus the lock), and never less than
+ * the window, so racing buys no shorter lock than trying one by one.
  */
 export function lockedUntil(limit: RateLimit, guard: RateLimitGuard | undefined, now: Date): Date | null {
   if (guard === undefined) return null;
   const lockEnds = guard.lockedUntil?.getTime() ?? Number.NEGATIVE_INFINITY;
-  const countEnds = guard.failures >= limit.maxFailures ? guard.windowStart.getTime() + limit.windowMs : Number.NEGATIVE_INFINITY;
+  const countEnds =
+    guard.failures >= limit.maxFailures ? guard.windowStart.getTime() + Math.max(limit.windowMs, limit.lockMs) : Number.NEGATIVE_INFINITY;
   const until = Math.max(lockEnds, countEnds);
   return until > now.getTime() ? new Date(until) : null;
 }
@@ -46,8 +48,7 @@ export function lockedUntil(limit: RateLimit, guard: RateLimitGuard | undefined,
  */
 export function afterFailure(limit: RateLimit, guard: RateLimitGuard | undefined, now: Date): GuardChange {
   if (guard === undefined || now.getTime() - guard.windowStart.getTime() >= limit.windowMs) {
-    const runningLock = guard !== undefined && guard.lockedUntil !== null && guard.lockedUntil > now ? guard.lockedUntil : null;
-    return { kind: 'restart', guard: { windowStart: now, failures: 1, lockedUntil: runningLock } };
+    return { kind: 'restart', guard: { windowStart: now, failures: 1, lockedUntil: lockedUntil(limit, guard, now) } };
   }
   const reachesLimit = guard.failures + 1 >= limit.maxFailures;
   return { kind: 'increment', lockUntil: reachesLimit ? new Date(now.getTime() + limit.lockMs) : null };

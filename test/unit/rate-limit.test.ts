@@ -100,7 +100,7 @@ describe.each(LIMITS)('限流规则（%s）', (_name, limit) => {
     expect(untilMs(guard, start + limit.windowMs)).toBeNull();
   });
 
-  it('并发：k 次失败读到同一份计数（都没看到上限、都不设锁）再各自加一，计数到上限即锁定到窗口结束', () => {
+  it('并发：k 次失败读到同一份计数（都没看到上限、都不设锁）再各自加一，计数到上限即锁定，不短于逐次失败时的锁', () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 1, max: limit.maxFailures - 2 }),
@@ -113,8 +113,12 @@ describe.each(LIMITS)('限流规则（%s）', (_name, limit) => {
           expect(steps.every((step) => step.kind === 'increment' && step.lockUntil === null)).toBe(true);
           const written: RateLimitGuard = { ...read, failures: read.failures + k };
           const reachesLimit = already + k >= limit.maxFailures;
-          expect(untilMs(written, now.getTime())).toBe(reachesLimit ? start + limit.windowMs : null);
-          expect(untilMs(written, start + limit.windowMs)).toBeNull();
+          const countLockEnds = start + Math.max(limit.windowMs, limit.lockMs);
+          expect(untilMs(written, now.getTime())).toBe(reachesLimit ? countLockEnds : null);
+          expect(untilMs(written, countLockEnds)).toBeNull();
+          // A failure after the window keeps that lock running.
+          const next = recordFailure(limit, written, new Date(start + limit.windowMs));
+          expect(untilMs(next, start + limit.windowMs)).toBe(reachesLimit && countLockEnds > start + limit.windowMs ? countLockEnds : null);
         },
       ),
     );
