@@ -147,3 +147,16 @@ export function pickRosterEntry<E extends { phoneTail: string | null; matchedMem
     null
   );
 }
+
+/**
+ * A phone tail that was guessed wrong: the person gave one, the roster lists their name in the
+ * branch with a tail not yet matched, and none was theirs. A match activates at once, which tells
+ * a guesser they were right, so misses are limited per caller (PHONE_TAIL_LIMIT).
+ */
+export function isPhoneTailMiss(
+  candidates: { phoneTail: string | null; matchedMemberId: string | null }[],
+  phoneTail: string | undefined,
+): boolean {
+  if (phoneTail === undefined || pickRosterEntry(candidates, phoneTail) !== null) return false;
+  return candidates.some((entry) => entry.matchedMemberId === null && entry.phoneTail !== null);
+}
