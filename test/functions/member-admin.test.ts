@@ -151,6 +151,46 @@ describe('member.setRole / transfer / leave', () => {
     expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', field } });
   });
 
+  describe('支部书记不能办理组织部管理员', () => {
+    const ORG_ADMIN_REFUSAL = { code: 'FORBIDDEN', message: '支部书记不能办理组织部管理员的组织关系，请联系组织部' };
+
+    it('本支部的组织部管理员：书记不能转接也不能改角色，不写入；组织部可以转接', async () => {
+      await env.ok('demo-admin', 'member', 'setRole', { memberId: DEMO_MEMBER_ID, role: 'org_admin' });
+      const before = await env.snapshot();
+      const moved = await env.call('demo-secretary', 'member', 'transfer', {
+        memberId: DEMO_MEMBER_ID,
+        toBranchId: 'branch-3',
+        reason: '调动',
+      });
+      expect(moved.result).toMatchObject({ ok: false, error: ORG_ADMIN_REFUSAL });
+      const demoted = await env.call('demo-secretary', 'member', 'setRole', { memberId: DEMO_MEMBER_ID, role: 'member' });
+      expect(demoted.result).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+      expect(await env.snapshot()).toEqual(before);
+
+      const byAdmin = await env.ok('demo-admin', 'member', 'transfer', {
+        memberId: DEMO_MEMBER_ID,
+        toBranchId: 'branch-3',
+        reason: '调动',
+      });
+      expect(byAdmin.member).toMatchObject({ branchId: 'branch-3', role: 'org_admin' });
+    });
+
+    it('书记读到成员后、写入前对方被任命为组织部管理员：转接被拒绝，不写入', async () => {
+      const held = env.scheduler.pauseBefore({ invocation: 'move', action: 'database.startTransaction' });
+      const moving = env.call({ openid: 'demo-secretary', label: 'move' }, 'member', 'transfer', {
+        memberId: DEMO_MEMBER_ID,
+        toBranchId: 'branch-3',
+        reason: '调动',
+      });
+      await held.reached;
+      await env.ok('demo-admin', 'member', 'setRole', { memberId: DEMO_MEMBER_ID, role: 'org_admin' });
+      const before = await env.snapshot();
+      held.release();
+      expect((await moving).result).toMatchObject({ ok: false, error: ORG_ADMIN_REFUSAL });
+      expect(await env.snapshot()).toEqual(before);
+    });
+  });
+
   it('退出后不再计入支部人数，也不能再使用党员功能', async () => {
     const before = await branchCount('branch-1');
     await env.ok('demo-member', 'member', 'leave', { reason: '调离本单位' });

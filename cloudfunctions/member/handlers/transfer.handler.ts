@@ -1,8 +1,7 @@
 import { fail } from '../../../server/kernel/failure';
 import type { MemberContext } from '../../../server/kernel/router';
 import { findOrg } from '../../../server/orgs.repository';
-import { assertManagesBranch } from '../../../server/scope';
-import { requireActive } from '../memberRules';
+import { assertManagesMember, requireActive } from '../memberRules';
 import { toMemberView } from '../memberView';
 import { changeMembership, findMember } from '../repository';
 
@@ -11,7 +10,7 @@ export async function transfer(input: { memberId: string; toBranchId: string; re
   const { db, member: caller, now } = ctx;
   const [target, destination] = await Promise.all([findMember(db, input.memberId), findOrg(db, input.toBranchId)]);
   if (!target) fail('NOT_FOUND');
-  assertManagesBranch(caller, target.branchId);
+  assertManagesMember(caller, target);
   if (!destination || destination.kind !== 'branch') fail('NOT_FOUND', { field: 'toBranchId', message: '没有这个党支部' });
   if (destination._id === target.branchId) fail('CONFLICT', { message: '已在该党支部' });
 
@@ -22,6 +21,8 @@ export async function transfer(input: { memberId: string; toBranchId: string; re
     (current) => {
       requireActive(current);
       if (current.branchId !== fromBranchId) fail('CONFLICT');
+      // Made an org admin since it was read: still not a secretary's to move.
+      assertManagesMember(caller, current);
     },
     {
       // A secretary moving to another branch stops being that branch's secretary.
