@@ -1,10 +1,28 @@
 /**
  * Renders the built 答题 page (quiz subpackage) from dist/weapp in miniprogram-simulate with WeChat's
- * own wxml compiler (ARCHITECTURE.md, "Testing"): answers three questions and submits once. Run `npm run build:weapp` first.
+ * own wxml compiler (ARCHITECTURE.md, "Testing"): confirms 竞赛须知, answers three questions and submits once. Run `npm run build:weapp` first.
  */
 import { renderBuiltPage, succeed, waitUntil, wxGlobal, type RenderedPage } from '../support/weappSimulate';
 
 const serverNow = new Date();
+const contest = {
+  id: 'contest-yongzhou-2026',
+  title: '永州红色记忆 · 党史知识竞赛',
+  startAt: new Date(serverNow.getTime() - 3_600_000).toISOString(),
+  endAt: new Date(serverNow.getTime() + 86_400_000).toISOString(),
+  status: 'open',
+  questionCount: 3,
+  timeLimitSec: 600,
+  attemptsAllowed: 3,
+  leaderboardVisible: true,
+  description: '',
+  review: 'afterClose',
+  reviewAvailableAt: new Date(serverNow.getTime() + 86_400_000).toISOString(),
+  pace: 'whole',
+  secondsPerQuestion: null,
+  maxSwitches: null,
+  mine: { attemptsUsed: 0, openAttemptId: null, bestScore: null },
+};
 const attempt = {
   attemptId: 'att-weapp-1',
   contestId: 'contest-yongzhou-2026',
@@ -14,6 +32,12 @@ const attempt = {
   startedAt: serverNow.toISOString(),
   deadline: new Date(serverNow.getTime() + 600_000).toISOString(),
   serverNow: serverNow.toISOString(),
+  resumed: false,
+  pace: 'whole',
+  questionCount: 3,
+  current: null,
+  switchCount: 0,
+  maxSwitches: null,
   questions: [
     {
       id: 'q-founding',
@@ -42,6 +66,8 @@ const submitted = {
   durationMs: 42_000,
   submittedAt: serverNow.toISOString(),
   onTime: true,
+  switchCount: 0,
+  autoSubmitted: false,
 };
 
 interface CallFunctionParam {
@@ -51,8 +77,8 @@ interface CallFunctionParam {
 
 const callFunction = jest.fn(async ({ name, data }: CallFunctionParam) => {
   if (name !== 'quiz') throw new Error(`unexpected call ${name}.${data.action}`);
-  const result =
-    data.action === 'start' ? { ok: true, data: attempt } : data.action === 'submit' ? { ok: true, data: submitted } : undefined;
+  const replies: Record<string, unknown> = { contests: { items: [contest] }, start: attempt, submit: submitted };
+  const result = data.action in replies ? { ok: true, data: replies[data.action] } : undefined;
   if (!result) throw new Error(`unexpected call quiz.${data.action}`);
   return { result, errMsg: 'cloud.callFunction:ok', requestID: 'test' };
 });
@@ -72,6 +98,7 @@ describe('答题页（微信小程序构建产物，分包 quiz）', () => {
     wx.showToast = succeed();
     wx.enableAlertBeforeUnload = succeed();
     wx.disableAlertBeforeUnload = succeed();
+    for (const api of ['onAppHide', 'offAppHide', 'onAppShow', 'offAppShow']) wx[api] = jest.fn();
     wx.setStorageSync = (key: string, value: unknown) => storage.set(key, JSON.parse(JSON.stringify(value)));
     wx.getStorageSync = (key: string) => (storage.has(key) ? storage.get(key) : '');
     wx.removeStorageSync = (key: string) => storage.delete(key);
@@ -86,11 +113,14 @@ describe('答题页（微信小程序构建产物，分包 quiz）', () => {
     return (storage.get(`hongtu.quiz.attempt.${attempt.attemptId}`) as { answers?: Record<string, number[]> } | undefined)?.answers;
   }
 
-  it('开始后显示第 1/3 题、题干与服务器截止时间的倒计时，只调用一次 start', async () => {
+  it('先显示竞赛须知，确认后显示第 1/3 题、题干与服务器截止时间的倒计时，只调用一次 start', async () => {
+    await waitUntil(() => pageText().includes('竞赛须知'), 'the contest notice');
+    expect(pageText()).toContain('竞赛结束后公布答案与解析');
+    tap('ht-button', '我已阅读，开始答题');
     await waitUntil(() => pageText().includes('第 1/3 题'), 'the first question');
     expect(pageText()).toContain(attempt.questions[0]!.stem);
     expect(pageText()).toMatch(/(10:00|09:5\d)/);
-    expect(callFunction).toHaveBeenCalledTimes(1);
+    expect(callFunction).toHaveBeenCalledTimes(2);
     expect(callFunction).toHaveBeenCalledWith(
       expect.objectContaining({ name: 'quiz', data: { action: 'start', input: { contestId: attempt.contestId } } }),
     );

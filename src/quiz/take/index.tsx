@@ -13,6 +13,7 @@ import { clockOffsetMs } from '../countdown';
 import { boardUrl } from '../routes';
 import { AttemptView } from './AttemptView';
 import { ContestNotice, ResumeNotice } from './ContestNotice';
+import { PacedView } from './PacedView';
 import '../quiz.css';
 
 interface Started {
@@ -138,7 +139,11 @@ function TakeContent() {
         </View>
       );
     case 'ready':
-      return <AttemptView key={state.attempt.attemptId} attempt={state.attempt} offsetMs={state.offsetMs} />;
+      return state.attempt.pace === 'perQuestion' ? (
+        <PacedView key={state.attempt.attemptId} attempt={state.attempt} offsetMs={state.offsetMs} />
+      ) : (
+        <AttemptView key={state.attempt.attemptId} attempt={state.attempt} offsetMs={state.offsetMs} />
+      );
   }
 }
 
