@@ -98,10 +98,16 @@ function formatRate(rate: number): string {
   return `${Math.round(rate * 1000) / 10}%`;
 }
 
+/** A branch without participants has no rank: a dash, and no medal colour. */
+function BranchRank({ rank }: { rank: number | null }) {
+  if (rank === null) return <Text className='quiz-board__rank quiz-board__rank--none'>—</Text>;
+  return <Text className={`quiz-board__rank${rank <= 3 ? ' quiz-board__rank--top' : ''}`}>{rank}</Text>;
+}
+
 function BranchRowView({ row }: { row: BranchRow }) {
   return (
-    <View className={`quiz-board__row${row.isMine ? ' quiz-board__row--me' : ''}`}>
-      <Text className={`quiz-board__rank${row.rank <= 3 ? ' quiz-board__rank--top' : ''}`}>{row.rank}</Text>
+    <View className={`quiz-board__row${row.isMine ? ' quiz-board__row--me' : ''}${row.rank === null ? ' quiz-board__row--unranked' : ''}`}>
+      <BranchRank rank={row.rank} />
       <View className='quiz-board__who'>
         <Text className='quiz-board__name'>
           {row.branchName}
@@ -111,10 +117,16 @@ function BranchRowView({ row }: { row: BranchRow }) {
           参与 {row.participantCount}/{row.memberCount} 人
         </Text>
       </View>
-      <View className='quiz-board__score'>
-        <Text className='quiz-board__points'>参与率 {formatRate(row.participationRate)}</Text>
-        <Text className='quiz-board__time'>平均 {row.averageScore.toFixed(1)} 分</Text>
-      </View>
+      {row.rank === null ? (
+        <View className='quiz-board__score'>
+          <Text className='quiz-board__time'>暂无人参赛</Text>
+        </View>
+      ) : (
+        <View className='quiz-board__score'>
+          <Text className='quiz-board__points'>参与率 {formatRate(row.participationRate)}</Text>
+          <Text className='quiz-board__time'>平均 {row.averageScore.toFixed(1)} 分</Text>
+        </View>
+      )}
     </View>
   );
 }
@@ -123,13 +135,16 @@ function BranchRowView({ row }: { row: BranchRow }) {
 function BranchBoard({ contestId }: { contestId: string }) {
   const board = useCloud('quiz', 'branchBoard', { contestId });
   const items = board.data?.items ?? [];
+  // Before anyone takes part every branch would share an empty rank: say so instead of listing them.
+  const nobodyYet = board.data?.participantCount === 0;
   return (
     <View className='ht-page__body'>
       <Section
         title='支部排行'
         status={board.status}
-        isEmpty={items.length === 0}
-        emptyTitle='还没有支部参加'
+        isEmpty={items.length === 0 || nobodyYet}
+        emptyTitle='暂无支部参赛'
+        emptyDescription='有党员交卷后，这里按参与率排出各支部名次'
         errorMessage={board.error?.message}
         onRetry={board.reload}
         skeletonRows={6}
@@ -138,10 +153,10 @@ function BranchBoard({ contestId }: { contestId: string }) {
           <BranchRowView key={row.branchId} row={row} />
         ))}
       </Section>
-      {board.status === 'ready' && board.data ? (
+      {board.status === 'ready' && board.data && !nobodyYet ? (
         <View className='quiz-branch-note'>
           <Text className='quiz-branch-note__text'>数据更新于 {formatShanghaiClock(board.data.computedAt)}</Text>
-          <Text className='quiz-branch-note__text'>按参与率排名，参与率相同时比较参与者平均分。</Text>
+          <Text className='quiz-branch-note__text'>按参与率排名，参与率相同时比较参与者平均分；暂无人参赛的支部不排名。</Text>
         </View>
       ) : null}
     </View>
