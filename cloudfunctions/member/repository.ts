@@ -1,4 +1,5 @@
-import type { ConsentDoc, MemberDoc, MemberStatus } from '../../server/documents';
+import { ATTEMPT_LEDGER_COLLECTION, type AttemptLedgerDoc } from '../../server/attemptLedger';
+import type { AttemptDoc, ConsentDoc, ContestDoc, MemberDoc, MemberStatus } from '../../server/documents';
 import type { AuditDoc } from '../../server/audit';
 import { countOf, fetchById, fetchList, fetchOne, MAX_DOCS_PER_GET, type Database } from '../../server/kernel/db';
 import { fail } from '../../server/kernel/failure';
@@ -122,6 +123,8 @@ export async function changeMembership(
     countDeltas: Record<string, number>;
     transfer?: Omit<TransferDoc, '_id'>;
     audit: Omit<AuditDoc, '_id' | 'targetId'>;
+    /** Attempts to add to the person's ledgers (member.deleteMine), in the same transaction. */
+    attemptLedgers?: AttemptLedgerDoc[];
   },
   log: Logger,
 ): Promise<MemberDoc> {
@@ -133,6 +136,12 @@ export async function changeMembership(
       if (check(current) === false) return { member: current, changed: false };
       await session.update('members', memberId, change.fields);
       if (change.transfer) await session.set('member_transfers', `${memberId}_${change.transfer.at.getTime()}`, change.transfer);
+      for (const credit of change.attemptLedgers ?? []) {
+        // Added to what an earlier deletion left, so deleting twice cannot reset the count.
+        const earlier = await session.get<AttemptLedgerDoc>(ATTEMPT_LEDGER_COLLECTION, credit._id);
+        const { _id, ...fields } = credit;
+        await session.set(ATTEMPT_LEDGER_COLLECTION, _id, { ...fields, attemptsUsed: (earlier?.attemptsUsed ?? 0) + credit.attemptsUsed });
+      }
       await session.add('audit_logs', { ...change.audit, targetId: memberId });
       return { member: { ...current, ...change.fields }, changed: true };
     },
@@ -195,4 +204,44 @@ export async function removeConsents(db: Database, openid: string): Promise<void
 /** The roster line that matched a member names them too; it goes with their other personal data. */
 export async function removeMatchedRosterEntries(db: Database, memberId: string): Promise<void> {
   await db.collection('roster_entries').where({ matchedMemberId: memberId }).remove();
+}
+
+/** More contests open at once than any organisation runs; the cap keeps the read to one request. */
+const MAX_OPEN_CONTESTS = 100;
+
+/**
+ * The contests still open (published, not yet ended) in which the member has attempts, with how
+ * many: what deleteMine must keep in the attempt ledger. Two indexed reads (contests by status and
+ * end, then the member's attempts in those), whatever the member's history.
+ */
+export async function listOpenContestAttempts(
+  db: Database,
+  memberId: string,
+  now: Date,
+): Promise<{ contestId: string; endAt: Date; attempts: number }[]> {
+  const _ = db.command;
+  const open = await fetchList<Pick<ContestDoc, '_id' | 'endAt'>>(
+    db
+      .collection('contests')
+      .where({ status: 'published', endAt: _.gt(now) })
+      .field({ _id: true, endAt: true })
+      .limit(MAX_OPEN_CONTESTS),
+  );
+  if (open.length === 0) return [];
+  const attempts = await fetchList<Pick<AttemptDoc, 'contestId'>>(
+    db
+      .collection('attempts')
+      .where({ memberId, contestId: _.in(open.map((contest) => contest._id)) })
+      .field({ contestId: true })
+      .limit(MAX_DOCS_PER_GET),
+  );
+  const perContest = new Map<string, number>();
+  for (const { contestId } of attempts) perContest.set(contestId, (perContest.get(contestId) ?? 0) + 1);
+  return open
+    .filter((contest) => perContest.has(contest._id))
+    .map((contest) => ({
+      contestId: contest._id,
+      endAt: contest.endAt,
+      attempts: perContest.get(contest._id) ?? 0,
+    }));
 }
