@@ -38,6 +38,9 @@ export function PrivacyConsent({ privacyVersion, onAccepted }: PrivacyConsentPro
         <Text className='ht-privacy__paragraph'>
           这些信息只用于支部组织生活管理和学习统计，不会提供给无关的第三方。你可以随时在「我的」中导出或删除个人数据。
         </Text>
+        <Text className='ht-privacy__paragraph'>
+          删除个人数据后，为防止重复参赛，在进行中的竞赛结束前保留加密后的微信标识与已用答题次数。输错邀请码、签到码或手机后四位的次数会短期记录，以防猜测。
+        </Text>
         <Text className='ht-privacy__version'>指引版本：{privacyVersion}</Text>
       </View>
       <ActionButton loading={submitting} onClick={() => void accept()}>

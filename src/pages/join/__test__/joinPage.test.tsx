@@ -71,6 +71,8 @@ describe('加入党支部页', () => {
     const { container } = render(<JoinPage />);
 
     expect(await screen.findByText('个人信息保护指引')).toBeTruthy();
+    // What 注销 keeps, and until when (the attempt ledger).
+    expect(screen.getByText(/为防止重复参赛，在进行中的竞赛结束前保留加密后的微信标识与已用答题次数/)).toBeTruthy();
     expect(container.querySelector('[name="name"]')).toBeNull();
     expect(screen.queryByRole('button', { name: '提交申请' })).toBeNull();
 
