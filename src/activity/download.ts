@@ -13,3 +13,20 @@ export function failureMessage(error: unknown): string {
   if (typeof error === 'object' && error !== null && 'errMsg' in error) return String(error.errMsg);
   return String(error);
 }
+
+/**
+ * Weapp opens the sheet in WeChat's viewer, whose menu forwards it to a chat or a PC. H5 follows a
+ * link in the same tab (the browser downloads an .xlsx rather than leave the page): a new window
+ * opened after the export's await is no longer part of the click, and popup blockers stop it.
+ */
+export async function openSpreadsheet(url: string): Promise<void> {
+  if (process.env.TARO_ENV === 'h5') {
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = '';
+    link.click();
+    return;
+  }
+  const filePath = await downloadToTempFile(url);
+  await Taro.openDocument({ filePath, fileType: 'xlsx', showMenu: true });
+}

@@ -1,28 +1,10 @@
 import { Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import type { AttendeeExport } from '../../../types/contracts/activity';
 import { ActionButton } from '../../components/ActionButton';
 import { callFunction } from '../../services/cloud';
 import { toast } from '../../utils/toast';
-import { downloadToTempFile } from '../download';
-
-/**
- * Weapp opens the sheet in WeChat's viewer, whose menu forwards it to a chat or a PC. H5 follows a
- * link in the same tab (the browser downloads an .xlsx rather than leave the page): a new window
- * opened after the export's await is no longer part of the click, and popup blockers stop it.
- */
-async function openSpreadsheet(url: string): Promise<void> {
-  if (process.env.TARO_ENV === 'h5') {
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = '';
-    link.click();
-    return;
-  }
-  const filePath = await downloadToTempFile(url);
-  await Taro.openDocument({ filePath, fileType: 'xlsx', showMenu: true });
-}
+import { openSpreadsheet } from '../download';
 
 function summaryText(exported: AttendeeExport): string {
   const counts = `已导出 ${exported.rows} 条报名、${exported.notSignedUp} 位未报名的党员`;
