@@ -2,7 +2,7 @@ export default defineAppConfig({
   pages: ['pages/home/index', 'pages/activities/index', 'pages/quiz/index', 'pages/stories/index', 'pages/me/index', 'pages/join/index'],
   subPackages: [
     { root: 'quiz', pages: ['take/index', 'result/index', 'board/index', 'practice/index'] },
-    { root: 'admin', pages: ['bank/index', 'contest/index', 'roster/index', 'audit/index'] },
+    { root: 'admin', pages: ['bank/index', 'contest/index', 'contests/index', 'results/index', 'roster/index', 'audit/index'] },
     { root: 'branch', pages: ['members/index', 'approvals/index', 'invite/index'] },
     { root: 'activity', pages: ['detail/index', 'edit/index', 'attendees/index', 'checkin/index'] },
     // The page a scanned check-in code opens, alone in its subpackage so a cold scan downloads little.

@@ -1,9 +1,11 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
-import taro, { resetTaroStub } from '../../components/__test__/taroStub';
+import taro, { resetTaroStub, router } from '../../components/__test__/taroStub';
+import { savedContest } from './contestFixtures';
 
 jest.mock('@tarojs/taro', () => require('../../components/__test__/taroStub').taroModule);
 jest.mock('../admin.css', () => ({}));
+jest.mock('../contest/contest.css', () => ({}));
 jest.mock('@tarojs/components', () => require('../../components/__test__/formComponents'));
 jest.mock('../../components/PageShell', () => ({ PageShell: ({ children }: { children: ReactNode }) => children }));
 const callFunction = jest.fn();
@@ -42,6 +44,10 @@ function submit() {
   fireEvent.click(screen.getByRole('button', { name: '发布竞赛' }));
 }
 
+function calledActions(): string[] {
+  return callFunction.mock.calls.map(([, action]) => action as string);
+}
+
 describe('新建竞赛表单', () => {
   beforeEach(() => {
     resetTaroStub();
@@ -76,13 +82,103 @@ describe('新建竞赛表单', () => {
         counts: 'best',
         showExplanations: true,
         leaderboardVisible: true,
+        // Two attempts: answers wait until the contest closes.
+        review: 'afterClose',
         pace: 'whole',
         maxSwitches: null,
         draft: false,
       },
       { silentError: true },
     );
-    expect(taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ icon: 'success' }));
+    // Publishing is confirmed in a dialog that stays until read (a toast vanishes with the page on H5).
+    expect(taro.showModal).toHaveBeenCalledWith(expect.objectContaining({ title: '竞赛已发布', showCancel: false }));
+    expect(taro.showModal.mock.calls[0]?.[0].content).toBe(
+      '「学党史 知党恩 知识竞赛」已发布，共 15 题。全体党员现在就能在“答题”页看到它（未开始），12月1日 周二 07:30 起可以作答。',
+    );
+  });
+
+  it('保存草稿不发布：draft 为真，提示“草稿已保存”，不弹发布确认', async () => {
+    callFunction.mockResolvedValue({ ok: true, data: { contestId: 'contest-9', questionCount: 15 } });
+    const { container } = render(<AdminContestPage />);
+    fillForm(container);
+    fireEvent.click(screen.getByRole('button', { name: '保存草稿' }));
+    await waitFor(() => expect(taro.navigateBack).toHaveBeenCalledTimes(1));
+    expect(callFunction.mock.calls[0]?.[2]).toMatchObject({ draft: true });
+    expect(taro.showToast).toHaveBeenCalledWith({ title: '草稿已保存', icon: 'success' });
+    expect(taro.showModal).not.toHaveBeenCalled();
+  });
+
+  it('逐题限时填每题秒数而不是总时限；允许切屏次数和答案公布方式一并提交', async () => {
+    callFunction.mockResolvedValue({ ok: true, data: { contestId: 'contest-9', questionCount: 15 } });
+    const { container } = render(<AdminContestPage />);
+    fillForm(container);
+    fireEvent.click(screen.getByRole('radio', { name: '逐题限时' }));
+    expect(container.querySelector('[name="timeLimitMinutes"]')).toBeNull();
+    set(container, 'secondsPerQuestion', '25');
+    set(container, 'maxSwitches', '2');
+    submit();
+
+    await waitFor(() => expect(callFunction).toHaveBeenCalledTimes(1));
+    const input = callFunction.mock.calls[0]?.[2] as Record<string, unknown>;
+    expect(input).toMatchObject({ pace: 'perQuestion', secondsPerQuestion: 25, maxSwitches: 2, review: 'afterClose', draft: false });
+    expect(input).not.toHaveProperty('timeLimitSec');
+  });
+
+  it('可答多次时答案改为竞赛结束后公布；再选“每次交卷后可看解析”会在手机上标错，不调用服务器', () => {
+    const { container } = render(<AdminContestPage />);
+    fillForm(container);
+    expect(screen.getByRole('radio', { name: '竞赛结束后公布' }).getAttribute('aria-checked')).toBe('true');
+    fireEvent.click(screen.getByRole('radio', { name: '每次交卷后可看解析' }));
+    submit();
+    expect(screen.getByText('允许多次作答时，答案只能在竞赛结束后公布')).toBeTruthy();
+    expect(callFunction).not.toHaveBeenCalled();
+  });
+
+  it('编辑草稿：表单带出原设置，发布时先保存再发布，并弹出发布确认', async () => {
+    router.params = { contestId: 'contest-7' };
+    callFunction.mockImplementation(async (_name: string, action: string) => {
+      if (action === 'adminContests') return { ok: true, data: { items: [savedContest()] } };
+      if (action === 'updateContest') return { ok: true, data: { contestId: 'contest-7', questionCount: 10 } };
+      return { ok: true, data: { contestId: 'contest-7', status: 'upcoming' } };
+    });
+    const { container } = render(<AdminContestPage />);
+    await screen.findByRole('button', { name: '发布竞赛' });
+    expect((field(container, 'title') as HTMLInputElement).value).toBe('学党史 知党恩 知识竞赛');
+    expect((field(container, 'startTime') as HTMLInputElement).value).toBe('07:30');
+    expect((field(container, 'timeLimitMinutes') as HTMLInputElement).value).toBe('15');
+    expect((field(container, 'maxSwitches') as HTMLInputElement).value).toBe('3');
+    expect(taro.setNavigationBarTitle).toHaveBeenCalledWith({ title: '编辑竞赛' });
+
+    set(container, 'title', '学党史 知党恩 竞赛（第二期）');
+    submit();
+    await waitFor(() => expect(taro.navigateBack).toHaveBeenCalledTimes(1));
+    expect(calledActions()).toEqual(['adminContests', 'updateContest', 'publishContest']);
+    expect(callFunction.mock.calls[1]?.[2]).toMatchObject({ contestId: 'contest-7', title: '学党史 知党恩 竞赛（第二期）', draft: true });
+    expect(callFunction.mock.calls[2]?.[2]).toEqual({ contestId: 'contest-7' });
+    expect(taro.showModal.mock.calls[0]?.[0]).toMatchObject({ title: '竞赛已发布' });
+  });
+
+  it('编辑已发布未开始的竞赛只有“保存修改”，保存后仍是发布状态', async () => {
+    router.params = { contestId: 'contest-7' };
+    callFunction.mockImplementation(async (_name: string, action: string) => {
+      if (action === 'adminContests') return { ok: true, data: { items: [savedContest({ status: 'upcoming' })] } };
+      return { ok: true, data: { contestId: 'contest-7', questionCount: 10 } };
+    });
+    render(<AdminContestPage />);
+    fireEvent.click(await screen.findByRole('button', { name: '保存修改' }));
+    expect(screen.queryByRole('button', { name: '保存草稿' })).toBeNull();
+    await waitFor(() => expect(taro.navigateBack).toHaveBeenCalledTimes(1));
+    expect(calledActions()).toEqual(['adminContests', 'updateContest']);
+    expect(callFunction.mock.calls[1]?.[2]).toMatchObject({ draft: false });
+    expect(taro.showToast).toHaveBeenCalledWith({ title: '已保存修改', icon: 'success' });
+  });
+
+  it('已开始的竞赛不能编辑，说明原因', async () => {
+    router.params = { contestId: 'contest-7' };
+    callFunction.mockResolvedValue({ ok: true, data: { items: [savedContest({ status: 'open' })] } });
+    render(<AdminContestPage />);
+    expect(await screen.findByText('竞赛已开始或已结束，不能再修改')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: '发布竞赛' })).toBeNull();
   });
 
   it('服务器按字段退回的错误显示在对应的抽题规则旁，修改该规则后错误消失，不离开页面', async () => {

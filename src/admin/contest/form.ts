@@ -1,5 +1,5 @@
-import type { CreateContestInput } from '../../../types/contracts/quiz';
-import { shanghaiDate, shanghaiToIsoUtc } from '../../utils/format';
+import type { AdminContest, ContestPace, CreateContestInput, ReviewPolicy } from '../../../types/contracts/quiz';
+import { shanghaiDate, shanghaiPickerValues, shanghaiToIsoUtc } from '../../utils/format';
 import { CATEGORIES } from '../categories';
 
 const MAX_QUESTIONS = 100;
@@ -27,6 +27,13 @@ export interface ContestDraft {
   counts: 'best' | 'latest';
   showExplanations: boolean;
   leaderboardVisible: boolean;
+  pace: ContestPace;
+  secondsPerQuestion: string;
+  review: ReviewPolicy;
+  /** Empty: switches are only counted. */
+  maxSwitches: string;
+  /** Kept as they are when editing: the form has no audience picker yet. */
+  audienceBranchIds: string[] | null;
 }
 
 /** Field name (as the server names it: `title`, `endAt`, `rules.0`) → message. */
@@ -54,6 +61,41 @@ export function initialDraft(nowMs: number): ContestDraft {
     counts: 'best',
     showExplanations: true,
     leaderboardVisible: true,
+    pace: 'whole',
+    secondsPerQuestion: '20',
+    review: 'afterEachAttempt',
+    maxSwitches: '',
+    audienceBranchIds: null,
+  };
+}
+
+/** A saved contest back in the form, to edit before it opens or to publish a draft. */
+export function draftFromContest(contest: AdminContest): ContestDraft {
+  const start = shanghaiPickerValues(contest.startAt);
+  const end = shanghaiPickerValues(contest.endAt);
+  return {
+    title: contest.title,
+    description: contest.description,
+    startDate: start.date,
+    startTime: start.time,
+    endDate: end.date,
+    endTime: end.time,
+    rules: contest.rules.map((rule) => ({
+      ...newRule(String(rule.count)),
+      category: rule.category ? CATEGORIES.indexOf(rule.category) + 1 : 0,
+      difficulty: rule.difficulty ?? 0,
+    })),
+    pointsPerQuestion: String(contest.pointsPerQuestion),
+    timeLimitMinutes: String(Math.max(1, Math.round(contest.timeLimitSec / 60))),
+    attemptsAllowed: String(contest.attemptsAllowed),
+    counts: contest.counts,
+    showExplanations: contest.showExplanations,
+    leaderboardVisible: contest.leaderboardVisible,
+    pace: contest.pace,
+    secondsPerQuestion: String(contest.secondsPerQuestion ?? 20),
+    review: contest.review,
+    maxSwitches: contest.maxSwitches === null ? '' : String(contest.maxSwitches),
+    audienceBranchIds: contest.audienceBranchIds,
   };
 }
 
@@ -70,7 +112,10 @@ export function totalQuestions(draft: ContestDraft): number {
  * Checks what the phone can check and builds the server input. The server re-validates everything
  * (and whether the bank can serve each rule); its field errors use the same names.
  */
-export function buildInput(draft: ContestDraft): { input: CreateContestInput; errors: null } | { input: null; errors: FieldErrors } {
+export function buildInput(
+  draft: ContestDraft,
+  options: { asDraft: boolean },
+): { input: CreateContestInput; errors: null } | { input: null; errors: FieldErrors } {
   const errors: FieldErrors = {};
   const title = draft.title.trim();
   if (title.length < 4 || title.length > 40) errors.title = '标题需 4–40 个字';
@@ -98,10 +143,18 @@ export function buildInput(draft: ContestDraft): { input: CreateContestInput; er
 
   const points = wholeNumber(draft.pointsPerQuestion);
   if (points === null || points < 1 || points > 100) errors.pointsPerQuestion = '每题分值需为 1–100 的整数';
+  const perQuestion = draft.pace === 'perQuestion';
   const minutes = wholeNumber(draft.timeLimitMinutes);
-  if (minutes === null || minutes < 1 || minutes > 120) errors.timeLimitSec = '答题时限需为 1–120 分钟';
+  if (!perQuestion && (minutes === null || minutes < 1 || minutes > 120)) errors.timeLimitSec = '答题时限需为 1–120 分钟';
+  const seconds = wholeNumber(draft.secondsPerQuestion);
+  if (perQuestion && (seconds === null || seconds < 10 || seconds > 300)) errors.secondsPerQuestion = '每题限时需为 10–300 秒';
   const attempts = wholeNumber(draft.attemptsAllowed);
   if (attempts === null || attempts < 1 || attempts > 10) errors.attemptsAllowed = '可答次数需为 1–10 次';
+  // Several attempts with answers shown after each would let a member learn them and try again.
+  if (draft.review === 'afterEachAttempt' && attempts !== null && attempts > 1) errors.review = '允许多次作答时，答案只能在竞赛结束后公布';
+  const switchesText = draft.maxSwitches.trim();
+  const maxSwitches = switchesText === '' ? null : wholeNumber(switchesText);
+  if (switchesText !== '' && (maxSwitches === null || maxSwitches > 20)) errors.maxSwitches = '允许切屏次数需为 0–20 的整数，留空则只记录';
 
   if (Object.keys(errors).length > 0 || !startAt || !endAt) return { input: null, errors };
   return {
@@ -112,14 +165,16 @@ export function buildInput(draft: ContestDraft): { input: CreateContestInput; er
       endAt,
       rules,
       pointsPerQuestion: points ?? 5,
-      timeLimitSec: (minutes ?? 10) * 60,
+      ...(perQuestion ? { secondsPerQuestion: seconds ?? 20 } : { timeLimitSec: (minutes ?? 10) * 60 }),
       attemptsAllowed: attempts ?? 1,
       counts: draft.counts,
       showExplanations: draft.showExplanations,
       leaderboardVisible: draft.leaderboardVisible,
-      pace: 'whole',
-      maxSwitches: null,
-      draft: false,
+      ...(draft.audienceBranchIds ? { audienceBranchIds: draft.audienceBranchIds } : {}),
+      review: draft.review,
+      pace: draft.pace,
+      maxSwitches,
+      draft: options.asDraft,
     },
     errors: null,
   };
@@ -136,6 +191,10 @@ const KNOWN_FIELDS = [
   'timeLimitSec',
   'attemptsAllowed',
   'counts',
+  'pace',
+  'secondsPerQuestion',
+  'review',
+  'maxSwitches',
 ];
 
 /** `rules.2.count` → `rules.2`; a top-level field stays itself; unknown fields → `_form`. */

@@ -1,16 +1,33 @@
 import { Input, Picker, Text, Textarea, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
-import { useRef, useState } from 'react';
+import Taro, { useRouter } from '@tarojs/taro';
+import { useEffect, useRef, useState } from 'react';
+import type { AdminContest, CreateContestInput } from '../../../types/contracts/quiz';
+import type { AppError, Result } from '../../../types/result';
 import { ActionButton } from '../../components/ActionButton';
+import { ErrorState } from '../../components/ErrorState';
 import { Chips, DateTimeField, Field, FieldErrorLine, FormError, FormSection, SwitchRow } from '../../components/FormParts';
 import { PageShell } from '../../components/PageShell';
+import { Skeleton } from '../../components/Skeleton';
 import { callFunction } from '../../services/cloud';
 import { fieldMessage } from '../../services/fieldError';
+import { useCloud } from '../../services/useCloud';
 import { goToTab } from '../../utils/tabs';
-import { CATEGORIES, DIFFICULTY_LABELS } from '../categories';
-import { buildInput, errorSlot, initialDraft, newRule, totalQuestions, type ContestDraft, type FieldErrors, type RuleDraft } from './form';
-import '../admin.css';
 import { toast } from '../../utils/toast';
+import { CATEGORIES, DIFFICULTY_LABELS } from '../categories';
+import {
+  buildInput,
+  draftFromContest,
+  errorSlot,
+  initialDraft,
+  newRule,
+  totalQuestions,
+  type ContestDraft,
+  type FieldErrors,
+  type RuleDraft,
+} from './form';
+import { showPublished } from './published';
+import '../admin.css';
+import './contest.css';
 
 const CATEGORY_RANGE = ['不限分类', ...CATEGORIES];
 const DIFFICULTY_RANGE = ['不限难度', ...([1, 2, 3] as const).map((level) => `难度：${DIFFICULTY_LABELS[level]}`)];
@@ -19,6 +36,40 @@ const COUNTS_OPTIONS = [
   { value: 'best', label: '最高一次' },
   { value: 'latest', label: '最后一次' },
 ] as const;
+const PACE_OPTIONS = [
+  { value: 'whole', label: '整卷限时' },
+  { value: 'perQuestion', label: '逐题限时' },
+] as const;
+const REVIEW_OPTIONS = [
+  { value: 'afterEachAttempt', label: '每次交卷后可看解析' },
+  { value: 'afterClose', label: '竞赛结束后公布' },
+] as const;
+
+/** Several attempts with answers after each would leak them to the next try: the policy follows the count. */
+function withAttempts(draft: ContestDraft, attemptsAllowed: string): Partial<ContestDraft> {
+  const several = Number(attemptsAllowed) > 1;
+  return several && draft.review === 'afterEachAttempt' ? { attemptsAllowed, review: 'afterClose' } : { attemptsAllowed };
+}
+
+/** A contest that has not opened yet, being edited; null for a new one. */
+interface Editing {
+  contestId: string;
+  status: 'draft' | 'upcoming';
+}
+
+type SaveMode = 'draft' | 'publish';
+
+/**
+ * One save: a new contest is created (as a draft or published); an edited draft is updated as a
+ * draft and, to publish it, then published; an upcoming contest is updated and stays published.
+ */
+async function saveContest(input: CreateContestInput, editing: Editing | null, mode: SaveMode): Promise<Result<{ questionCount: number }>> {
+  if (!editing) return callFunction('quiz', 'createContest', input, { silentError: true });
+  const updated = await callFunction('quiz', 'updateContest', { ...input, contestId: editing.contestId }, { silentError: true });
+  if (!updated.ok || editing.status !== 'draft' || mode !== 'publish') return updated;
+  const published = await callFunction('quiz', 'publishContest', { contestId: editing.contestId }, { silentError: true });
+  return published.ok ? updated : published;
+}
 
 interface RuleRowProps {
   index: number;
@@ -76,10 +127,10 @@ function RuleRow({ index, rule, error, removable, onChange, onRemove }: RuleRowP
   );
 }
 
-function ContestForm() {
-  const [draft, setDraft] = useState<ContestDraft>(() => initialDraft(Date.now()));
+function ContestForm({ initial, editing }: { initial: ContestDraft; editing: Editing | null }) {
+  const [draft, setDraft] = useState<ContestDraft>(initial);
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [submitting, setSubmitting] = useState(false);
+  const [submitting, setSubmitting] = useState<SaveMode | null>(null);
   const submittingRef = useRef(false);
 
   /** Editing a field clears its own error (and the form-level one). */
@@ -121,9 +172,11 @@ function ContestForm() {
     clearRuleErrors();
   };
 
-  const submit = async () => {
+  const submit = async (mode: SaveMode) => {
     if (submittingRef.current) return;
-    const built = buildInput(draft);
+    // A draft stays one until `publishContest`; an upcoming contest is published and stays so.
+    const asDraft = editing ? editing.status === 'draft' : mode === 'draft';
+    const built = buildInput(draft, { asDraft });
     if (!built.input) {
       setErrors(built.errors);
       toast('请修改标红的内容');
@@ -131,22 +184,23 @@ function ContestForm() {
     }
     setErrors({});
     submittingRef.current = true;
-    setSubmitting(true);
-    const result = await callFunction('quiz', 'createContest', built.input, { silentError: true });
+    setSubmitting(mode);
+    const result = await saveContest(built.input, editing, mode);
     submittingRef.current = false;
-    setSubmitting(false);
+    setSubmitting(null);
     if (!result.ok) {
-      const { error } = result;
-      if (error.code === 'INVALID_INPUT' && error.field) {
-        setErrors({ [errorSlot(error.field)]: fieldMessage(error) });
-        toast('请修改标红的内容');
-      } else {
-        toast(error.message);
-      }
+      showSaveError(result.error, setErrors);
       return;
     }
-    // A success toast shows about seven characters, so the count stays out of it.
-    toast('竞赛已发布', 'success');
+    if (mode === 'publish' && editing?.status !== 'upcoming') {
+      await showPublished({
+        ...built.input,
+        audienceBranchIds: built.input.audienceBranchIds ?? null,
+        questionCount: result.data.questionCount,
+      });
+    } else {
+      toast(mode === 'draft' && editing?.status !== 'upcoming' ? '草稿已保存' : '已保存修改', 'success');
+    }
     // Opened straight from a link there is no page to go back to; the 我的 tab holds the workbench.
     Taro.navigateBack().catch(() => goToTab('me'));
   };
@@ -236,22 +290,62 @@ function ContestForm() {
             onInput={(event) => update({ pointsPerQuestion: event.detail.value }, 'pointsPerQuestion')}
           />
         </Field>
-        <Field label='答题时限（分钟）' error={errors.timeLimitSec}>
-          <Input
-            className='ht-input'
-            name='timeLimitMinutes'
-            type='number'
-            value={draft.timeLimitMinutes}
-            onInput={(event) => update({ timeLimitMinutes: event.detail.value }, 'timeLimitSec')}
+        <Field label='答题方式' error={errors.pace}>
+          <Chips
+            role='radio'
+            label='答题方式'
+            options={PACE_OPTIONS}
+            isSelected={(value) => draft.pace === value}
+            onToggle={(value) => update({ pace: value }, 'pace', 'timeLimitSec', 'secondsPerQuestion')}
           />
         </Field>
+        {draft.pace === 'whole' ? (
+          <Field label='答题时限（分钟）' error={errors.timeLimitSec}>
+            <Input
+              className='ht-input'
+              name='timeLimitMinutes'
+              type='number'
+              value={draft.timeLimitMinutes}
+              onInput={(event) => update({ timeLimitMinutes: event.detail.value }, 'timeLimitSec')}
+            />
+          </Field>
+        ) : (
+          <Field label='每题限时（秒）' error={errors.secondsPerQuestion} hint='服务器一次只发一题，超时未答按未作答计'>
+            <Input
+              className='ht-input'
+              name='secondsPerQuestion'
+              type='number'
+              value={draft.secondsPerQuestion}
+              onInput={(event) => update({ secondsPerQuestion: event.detail.value }, 'secondsPerQuestion')}
+            />
+          </Field>
+        )}
         <Field label='每人可答次数' error={errors.attemptsAllowed}>
           <Input
             className='ht-input'
             name='attemptsAllowed'
             type='number'
             value={draft.attemptsAllowed}
-            onInput={(event) => update({ attemptsAllowed: event.detail.value }, 'attemptsAllowed')}
+            onInput={(event) => update(withAttempts(draft, event.detail.value), 'attemptsAllowed', 'review')}
+          />
+        </Field>
+        <Field label='答案与解析' error={errors.review} hint='允许多次作答时，答案只能在竞赛结束后公布'>
+          <Chips
+            role='radio'
+            label='答案与解析'
+            options={REVIEW_OPTIONS}
+            isSelected={(value) => draft.review === value}
+            onToggle={(value) => update({ review: value }, 'review')}
+          />
+        </Field>
+        <Field label='允许切屏次数（选填）' error={errors.maxSwitches} hint='超过即自动交卷；留空则只记录切屏次数'>
+          <Input
+            className='ht-input'
+            name='maxSwitches'
+            type='number'
+            value={draft.maxSwitches}
+            placeholder='留空只记录'
+            onInput={(event) => update({ maxSwitches: event.detail.value }, 'maxSwitches')}
           />
         </Field>
         <Field label='多次作答时计入' error={errors.counts}>
@@ -277,17 +371,84 @@ function ContestForm() {
       </FormSection>
 
       <FormError message={errors._form} />
-      <ActionButton loading={submitting} onClick={() => void submit()}>
-        发布竞赛
-      </ActionButton>
+      {editing?.status === 'upcoming' ? (
+        <ActionButton loading={submitting === 'draft'} disabled={submitting !== null} onClick={() => void submit('draft')}>
+          保存修改
+        </ActionButton>
+      ) : (
+        <View className='admin-form__buttons'>
+          <ActionButton loading={submitting === 'publish'} disabled={submitting !== null} onClick={() => void submit('publish')}>
+            发布竞赛
+          </ActionButton>
+          <ActionButton
+            variant='plain'
+            loading={submitting === 'draft'}
+            disabled={submitting !== null}
+            onClick={() => void submit('draft')}
+          >
+            保存草稿
+          </ActionButton>
+        </View>
+      )}
     </View>
   );
+}
+
+/** A refusal with a field goes beside that field; anything else is a toast. */
+function showSaveError(error: AppError, setErrors: (errors: FieldErrors) => void): void {
+  if (error.code === 'INVALID_INPUT' && error.field) {
+    setErrors({ [errorSlot(error.field)]: fieldMessage(error) });
+    toast('请修改标红的内容');
+  } else {
+    toast(error.message);
+  }
+}
+
+function editableStatus(contest: AdminContest): Editing['status'] | null {
+  return contest.status === 'draft' || contest.status === 'upcoming' ? contest.status : null;
+}
+
+/** Editing: the contest comes from the workbench list (there is no single-contest read); only before it opens. */
+function EditContest({ contestId }: { contestId: string }) {
+  const contests = useCloud('quiz', 'adminContests', {});
+  useEffect(() => {
+    Taro.setNavigationBarTitle({ title: '编辑竞赛' }).catch(() => undefined);
+  }, []);
+  if (contests.status === 'loading') {
+    return (
+      <View className='ht-page__body'>
+        <View className='ht-card'>
+          <Skeleton rows={6} />
+        </View>
+      </View>
+    );
+  }
+  const contest = contests.data?.items.find((item) => item.id === contestId);
+  const status = contest ? editableStatus(contest) : null;
+  if (contests.status === 'error' || !contest || !status) {
+    const message = contests.error?.message ?? (contest ? '竞赛已开始或已结束，不能再修改' : '找不到这场竞赛');
+    return (
+      <View className='ht-page__body'>
+        <View className='ht-card'>
+          <ErrorState message={message} onRetry={contests.reload} />
+        </View>
+      </View>
+    );
+  }
+  return <ContestForm initial={draftFromContest(contest)} editing={{ contestId, status }} />;
+}
+
+function ContestFormPage() {
+  const { params } = useRouter();
+  const contestId = params.contestId;
+  const [initial] = useState(() => initialDraft(Date.now()));
+  return contestId ? <EditContest contestId={contestId} /> : <ContestForm initial={initial} editing={null} />;
 }
 
 export default function AdminContestPage() {
   return (
     <PageShell>
-      <ContestForm />
+      <ContestFormPage />
     </PageShell>
   );
 }
