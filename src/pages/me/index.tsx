@@ -30,7 +30,7 @@ function AdminWorkbench() {
     <Section title='组织部工作台' status='ready'>
       <Cell title='题库管理' description='查看题库，下载模板并批量导入题目' onClick={() => open('/admin/bank/index')} />
       <Cell title='花名册导入' description='下载模板，校验后批量登记各支部党员' onClick={() => open('/admin/roster/index')} />
-      <Cell title='新建竞赛' description='设置时间、抽题规则和计分方式' onClick={() => open('/admin/contest/index')} />
+      <Cell title='竞赛管理' description='新建、发布和管理竞赛，查看作答、导出成绩' onClick={() => open('/admin/contests/index')} />
       <Cell title='操作记录' description='谁在何时做了哪些管理操作，含签到补录及原因' onClick={() => open('/admin/audit/index')} />
     </Section>
   );
