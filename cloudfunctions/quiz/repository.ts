@@ -7,6 +7,8 @@ import {
   type ContestEntryDoc,
   type QuestionDoc,
 } from '../../server/documents';
+import type { PoolQuestion } from '../../core/quiz';
+import { ATTEMPT_LEDGER_COLLECTION, type AttemptLedgerDoc } from '../../server/attemptLedger';
 import { QUESTION_CATEGORIES } from '../../types/question';
 import { countOf, fetchById, fetchList, fetchOne, MAX_DOCS_PER_GET, type Database } from '../../server/kernel/db';
 
@@ -37,6 +39,31 @@ export function findContest(db: Database, contestId: string): Promise<ContestDoc
   return fetchById<ContestDoc>(db.collection('contests'), contestId);
 }
 
+/**
+ * Fixes the pool of a contest stored before pools existed, unless a concurrent start fixed one
+ * first (false: read the contest again and use that one).
+ */
+export async function fixContestPool(db: Database, contestId: string, pool: PoolQuestion[]): Promise<boolean> {
+  const reply = (await db.collection('contests').where({ _id: contestId, pool: null }).update({ data: { pool } })) as {
+    stats: { updated: number };
+  };
+  return reply.stats.updated === 1;
+}
+
+/** Attempts the caller used under member records they deleted (server/attemptLedger.ts). */
+export function findAttemptLedger(db: Database, ledgerId: string): Promise<AttemptLedgerDoc | null> {
+  return fetchById<AttemptLedgerDoc>(db.collection(ATTEMPT_LEDGER_COLLECTION), ledgerId);
+}
+
+export function listAttemptLedgers(db: Database, ledgerIds: string[]): Promise<AttemptLedgerDoc[]> {
+  return fetchList<AttemptLedgerDoc>(
+    db
+      .collection(ATTEMPT_LEDGER_COLLECTION)
+      .where({ _id: db.command.in(ledgerIds) })
+      .limit(MAX_DOCS_PER_GET),
+  );
+}
+
 export function listQuestionsByIds(db: Database, ids: string[]): Promise<QuestionDoc[]> {
   return fetchList<QuestionDoc>(
     db
@@ -63,6 +90,17 @@ export async function insertAttempt(db: Database, attempt: Omit<AttemptDoc, '_id
 /** Moves an open attempt to submitted; returns false when another submit got there first. */
 export async function closeOpenAttempt(db: Database, attemptId: string, fields: Partial<AttemptDoc>): Promise<boolean> {
   const reply = (await db.collection('attempts').where({ _id: attemptId, status: 'open' }).update({ data: fields })) as {
+    stats: { updated: number };
+  };
+  return reply.stats.updated === 1;
+}
+
+/** Claims the one feed of an attempt's wrong answers into the 错题本; false when it was fed already. */
+export async function markMistakesFed(db: Database, attemptId: string): Promise<boolean> {
+  const reply = (await db
+    .collection('attempts')
+    .where({ _id: attemptId, mistakesFed: null })
+    .update({ data: { mistakesFed: true } })) as {
     stats: { updated: number };
   };
   return reply.stats.updated === 1;

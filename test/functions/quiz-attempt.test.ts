@@ -23,12 +23,15 @@ describe('quiz.start', () => {
     expect(raw).not.toMatch(/"answer"|"explanation"|"orders"|"key"|"source"/);
   });
 
-  it('开始作答最多 7 次数据库请求、继续未完成的作答最多 4 次，且都走索引', async () => {
+  it('首次作答最多 8 次数据库请求（尚无题池的竞赛第一次开始时另加抽题池 2 次）、继续未完成的作答最多 4 次，且都走索引', async () => {
+    const poolFixed = await env.call('demo-secretary', 'quiz', 'start', { contestId: SEED_CONTEST_ID });
     const first = await env.call('demo-member', 'quiz', 'start', { contestId: SEED_CONTEST_ID });
     const resumed = await env.call('demo-member', 'quiz', 'start', { contestId: SEED_CONTEST_ID });
-    expect(first.requests.length).toBeLessThanOrEqual(7);
+    expect(poolFixed.requests.length).toBeLessThanOrEqual(10);
+    expect(first.requests.length).toBeLessThanOrEqual(8);
     expect(resumed.requests.length).toBeLessThanOrEqual(4);
-    expect([...first.requests, ...resumed.requests].filter((request) => !request.indexed)).toEqual([]);
+    expect(resumed.result).toMatchObject({ ok: true, data: { resumed: true } });
+    expect([...poolFixed.requests, ...first.requests, ...resumed.requests].filter((request) => !request.indexed)).toEqual([]);
   });
 
   it('截止时间取服务器时间加限时，并附上服务器当前时间供倒计时校准', async () => {
@@ -172,7 +175,7 @@ describe('quiz.submit', () => {
 });
 
 describe('quiz.result', () => {
-  it('交卷后才能看到解析，且答案按本人看到的选项顺序标出', async () => {
+  it('交卷后才能看到解析（可作答 3 次的竞赛要等结束后），且答案按本人看到的选项顺序标出', async () => {
     const started = await start();
     expect((await env.call('demo-member', 'quiz', 'result', { attemptId: started.attemptId })).result).toMatchObject({
       ok: false,
@@ -180,6 +183,9 @@ describe('quiz.result', () => {
     });
     const answers = await perfectAnswers(started.attemptId);
     await env.ok('demo-member', 'quiz', 'submit', { attemptId: started.attemptId, answers });
+    const whileOpen = await env.ok('demo-member', 'quiz', 'result', { attemptId: started.attemptId });
+    expect(whileOpen).toMatchObject({ score: 100, review: null });
+    clock.advance(31 * 24 * 3600_000);
     const result = await env.ok('demo-member', 'quiz', 'result', { attemptId: started.attemptId });
     expect(result.review).toHaveLength(20);
     for (const item of result.review ?? []) {

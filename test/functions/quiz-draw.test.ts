@@ -6,9 +6,9 @@
 import cloud from 'wx-server-sdk';
 import { QUESTION_CATEGORIES, type QuestionCategory } from '../../types/question';
 import { SEED_CONTEST_ID } from '../../emulator/seed';
-import { seededRng } from '../../core/quiz';
+import { POOL_FACTORS, seededRng } from '../../core/quiz';
 import type { ContestDrawRule, QuestionDoc } from '../../server/documents';
-import { drawFromBank } from '../../cloudfunctions/quiz/drawFromBank';
+import { drawPoolFromBank } from '../../cloudfunctions/quiz/contestPool';
 import { useServerClock } from '../support/clock';
 import { createTestEnv, type TestEnv } from '../support/localEnv';
 
@@ -82,13 +82,13 @@ describe('$sample 与 CloudBase 一致', () => {
 });
 
 describe('从整个题库抽题', () => {
-  it('5,000 题的题库：开始作答仍最多 7 次数据库请求且都走索引，抽到的题遍布整个题库而不只是存储顺序的前 N 道', async () => {
+  it('5,000 题的题库：开始作答最多 8 次数据库请求（尚无题池的竞赛首次开始时抽题池再加 2 次）且都走索引，抽到的题遍布整个题库而不只是存储顺序的前 N 道', async () => {
     await replaceBank();
     const drawn: string[] = [];
-    for (const openid of ['demo-member', 'demo-secretary', 'demo-admin']) {
+    for (const [index, openid] of ['demo-member', 'demo-secretary', 'demo-admin'].entries()) {
       const { result, requests } = await env.call(openid, 'quiz', 'start', { contestId: SEED_CONTEST_ID });
       if (!result.ok) throw new Error(JSON.stringify(result.error));
-      expect(requests.length).toBeLessThanOrEqual(7);
+      expect(requests.length).toBeLessThanOrEqual(index === 0 ? 10 : 8);
       expect(requests.filter((request) => !request.indexed)).toEqual([]);
       drawn.push(...result.data.questions.map((question) => question.id));
     }
@@ -97,38 +97,39 @@ describe('从整个题库抽题', () => {
     expect(Math.min(...positions)).toBeLessThan(4_000);
   });
 
-  it('每日一练从整个题库抽 5 题，当天首次获取最多 5 次数据库请求且都走索引', async () => {
+  it('每日一练从整个题库抽 5 题，当天首次获取最多 6 次数据库请求（含进行中竞赛的保留题池）且都走索引', async () => {
     await replaceBank();
     const { result, requests } = await env.call('demo-member', 'quiz', 'practice', {});
     if (!result.ok) throw new Error(JSON.stringify(result.error));
     expect(result.data.questions).toHaveLength(5);
-    expect(requests.length).toBeLessThanOrEqual(5);
+    expect(requests.length).toBeLessThanOrEqual(6);
     expect(requests.filter((request) => !request.indexed)).toEqual([]);
   });
 
-  it('经真实查询抽题：5,000 题中符合规则的每道题都会被抽到，频率与均匀分布无显著差异（卡方）', async () => {
+  it('经真实查询抽竞赛题池：5,000 题中符合规则的每道题都会被抽到，频率与均匀分布无显著差异（卡方）', async () => {
     const bank = await replaceBank();
     const db = cloud.database();
-    const rule: ContestDrawRule = { category: '长征', difficulty: 2, count: 20 };
+    const rule: ContestDrawRule = { category: '长征', difficulty: 2, count: 10 };
+    const poolSize = rule.count * POOL_FACTORS[0];
     const eligible = bank.filter((question) => question.category === rule.category && question.difficulty === rule.difficulty);
     /** Each eligible question is expected this often: missing one by chance is then about 185·e^-25 ≈ 3e-9. */
     const expected = 25;
-    const draws = Math.ceil((expected * eligible.length) / rule.count);
+    const draws = Math.ceil((expected * eligible.length) / poolSize);
     const counts = new Map(eligible.map((question) => [question._id, 0]));
     const rng = seededRng('uniform');
     for (let i = 0; i < draws; i++) {
-      for (const question of await drawFromBank(db, [rule], rng)) {
-        expect(counts.has(question._id)).toBe(true);
-        counts.set(question._id, counts.get(question._id)! + 1);
+      for (const question of await drawPoolFromBank(db, [rule], rng)) {
+        expect(counts.has(question.id)).toBe(true);
+        counts.set(question.id, counts.get(question.id)! + 1);
       }
     }
-    const mean = (draws * rule.count) / eligible.length;
+    const mean = (draws * poolSize) / eligible.length;
     const observed = [...counts.values()];
     const chiSquare = observed.reduce((sum, count) => sum + (count - mean) ** 2 / mean, 0);
     const df = eligible.length - 1;
     if (process.env.PRINT_FAIRNESS) {
       console.log(
-        `${draws} draws of ${rule.count} from ${eligible.length} eligible of ${BANK}: expected ${mean.toFixed(1)}, ` +
+        `${draws} pools of ${poolSize} from ${eligible.length} eligible of ${BANK}: expected ${mean.toFixed(1)}, ` +
           `min ${Math.min(...observed)}, max ${Math.max(...observed)}, chi² ${chiSquare.toFixed(0)} (df ${df})`,
       );
     }

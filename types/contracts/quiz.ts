@@ -118,7 +118,8 @@ export const attemptResultSchema = z.object({
   autoSubmitted: z.boolean(),
   /**
    * Null while answers are withheld (see REVIEW_POLICIES; `reviewAvailableAt` says until when) or when
-   * the contest shows no explanations at all.
+   * the contest shows no explanations at all. Leaves out questions another open contest of the
+   * member's may still ask (they return once it closes).
    */
   review: z.array(reviewItemSchema).nullable(),
   reviewAvailableAt: isoDateSchema.nullable(),

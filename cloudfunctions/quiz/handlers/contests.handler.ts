@@ -3,9 +3,10 @@ import { contestStatusAt, isInAudience, submissionTiming, type ContestStatus } f
 import { entryId, type AttemptDoc, type ContestDoc, type ContestEntryDoc } from '../../../server/documents';
 import type { MemberContext } from '../../../server/kernel/router';
 import { contestRulesView } from '../contestRules';
-import { listContestsEndedBy, listContestsEndingAfter, listEntriesByIds, listMemberAttempts } from '../repository';
+import { attemptLedgerId } from '../../../server/attemptLedger';
+import { listAttemptLedgers, listContestsEndedBy, listContestsEndingAfter, listEntriesByIds, listMemberAttempts } from '../repository';
 
-/** DB requests: caller, contests, my attempts, my board entries = 4, however many contests are listed. */
+/** DB requests: caller, contests, my attempts, my board entries, my attempt ledgers = 5, however many contests are listed. */
 export async function contests(input: { status?: ContestStatus }, ctx: MemberContext) {
   const { db, member, now } = ctx;
   const docs = (input.status === 'closed' ? await listContestsEndedBy(db, now) : await listContestsEndingAfter(db, now)).filter(
@@ -13,14 +14,19 @@ export async function contests(input: { status?: ContestStatus }, ctx: MemberCon
   );
   if (docs.length === 0) return { items: [] };
   const ids = docs.map((doc) => doc._id);
-  const [attempts, entries] = await Promise.all([
+  const [attempts, entries, ledgers] = await Promise.all([
     listMemberAttempts(db, member._id, ids),
     listEntriesByIds(
       db,
       ids.map((id) => entryId(id, member._id)),
     ),
+    listAttemptLedgers(
+      db,
+      ids.map((id) => attemptLedgerId(id, ctx.openid)),
+    ),
   ]);
   const entryByContest = new Map(entries.map((entry) => [entry.contestId, entry]));
+  const usedBefore = new Map(ledgers.map((ledger) => [ledger.contestId, ledger.attemptsUsed]));
   return {
     items: docs.map((doc) =>
       toContestSummary(
@@ -28,12 +34,20 @@ export async function contests(input: { status?: ContestStatus }, ctx: MemberCon
         now,
         attempts.filter((attempt) => attempt.contestId === doc._id),
         entryByContest.get(doc._id),
+        usedBefore.get(doc._id) ?? 0,
       ),
     ),
   };
 }
 
-function toContestSummary(doc: ContestDoc, now: Date, attempts: AttemptDoc[], entry: ContestEntryDoc | undefined): ContestSummary {
+/** `usedBefore`: attempts under a member record the caller deleted (the attempt ledger), which a new record's attempt numbers continue. */
+function toContestSummary(
+  doc: ContestDoc,
+  now: Date,
+  attempts: AttemptDoc[],
+  entry: ContestEntryDoc | undefined,
+  usedBefore: number,
+): ContestSummary {
   const running = attempts.find(
     (attempt) =>
       attempt.status === 'open' &&
@@ -51,7 +65,7 @@ function toContestSummary(doc: ContestDoc, now: Date, attempts: AttemptDoc[], en
     leaderboardVisible: doc.leaderboardVisible,
     ...contestRulesView(doc),
     mine: {
-      attemptsUsed: attempts.reduce((max, attempt) => Math.max(max, attempt.attemptNo), 0),
+      attemptsUsed: attempts.reduce((max, attempt) => Math.max(max, attempt.attemptNo), usedBefore),
       openAttemptId: running?._id ?? null,
       bestScore: entry?.score ?? null,
     },

@@ -5,31 +5,41 @@ import {
   contestStatusAt,
   InsufficientQuestionsError,
   isInAudience,
+  minReadMs,
+  paceOf,
   questionOptionOrder,
   seededRng,
   submissionTiming,
 } from '../../../core/quiz';
+import { attemptLedgerId } from '../../../server/attemptLedger';
 import { entryId, PENDING_SORT_KEY, type AttemptDoc, type ContestDoc } from '../../../server/documents';
 import { fail } from '../../../server/kernel/failure';
 import type { MemberContext } from '../../../server/kernel/router';
 import { isDuplicateKeyError } from '../../../server/kernel/sdk-errors';
 import { findOrgName } from '../../../server/orgs.repository';
+import { drawAttemptQuestions } from '../contestPool';
+import { firstQuestionWindow } from '../pace';
 import {
   closeOpenAttempt,
   createPendingEntry,
+  findAttemptLedger,
   findContest,
   findLatestAttempt,
   insertAttempt,
   listQuestionsByIds,
   type DrawnQuestion,
 } from '../repository';
-import { drawFromBank } from '../drawFromBank';
 
 /** A submit that left the phone just before the deadline still counts if it lands within this. */
 export const SUBMIT_GRACE_MS = 10_000;
 /** Starting again right after a submit is refused for this long (a tap storm or a script). */
 export const START_COOLDOWN_MS = 5_000;
 
+/**
+ * Starts (or resumes) the caller's attempt. DB requests: caller, contest, latest attempt, the
+ * questions, insert, and on a first attempt the attempt ledger, pending board entry and branch
+ * name = 8; a contest stored before pools adds two at its very first start. Resuming = 4.
+ */
 export async function start(input: { contestId: string }, ctx: MemberContext): Promise<StartOutput> {
   const { db, member, now } = ctx;
   const contest = await findContest(db, input.contestId);
@@ -50,14 +60,18 @@ export async function start(input: { contestId: string }, ctx: MemberContext): P
     if (stillRunning) return resumeAttempt(ctx, contest, latest);
     await closeOpenAttempt(db, latest._id, expiredFields(latest));
   }
-  const attemptNo = (latest?.attemptNo ?? 0) + 1;
+  // Attempts used under a member record the caller deleted still count (server/attemptLedger.ts).
+  const usedBefore = latest
+    ? latest.attemptNo
+    : ((await findAttemptLedger(db, attemptLedgerId(contest._id, ctx.openid)))?.attemptsUsed ?? 0);
+  const attemptNo = usedBefore + 1;
   if (attemptNo > contest.attemptsAllowed) fail('FULL', { message: '作答次数已用完' });
   if (latest?.receivedAt && now.getTime() - latest.receivedAt.getTime() < START_COOLDOWN_MS) fail('RATE_LIMITED');
 
   const rng = seededRng(randomUUID());
   let drawn: DrawnQuestion[];
   try {
-    drawn = await drawFromBank(db, contest.rules, rng);
+    drawn = await drawAttemptQuestions(db, contest, rng);
   } catch (error) {
     if (error instanceof InsufficientQuestionsError) {
       ctx.log.error('contest_bank_too_small', { contestId: contest._id, ruleIndex: error.ruleIndex });
@@ -65,28 +79,7 @@ export async function start(input: { contestId: string }, ctx: MemberContext): P
     }
     throw error;
   }
-  const orders = Object.fromEntries(drawn.map((q) => [q._id, questionOptionOrder(q.type, q.options.length, rng)]));
-
-  const attempt: Omit<AttemptDoc, '_id'> = {
-    contestId: contest._id,
-    memberId: member._id,
-    branchId: member.branchId,
-    attemptNo,
-    status: 'open',
-    startedAt: now,
-    deadline: attemptDeadline(now, contest.timeLimitSec, contest.endAt),
-    graceMs: SUBMIT_GRACE_MS,
-    key: drawn.map((q) => ({
-      id: q._id,
-      type: q.type,
-      answer: q.answer,
-      optionCount: q.options.length,
-      points: contest.pointsPerQuestion,
-    })),
-    orders,
-    counts: contest.counts,
-    showExplanations: contest.showExplanations,
-  };
+  const attempt = newAttempt(ctx, contest, attemptNo, drawn, rng);
   let attemptId: string;
   try {
     attemptId = await insertAttempt(db, attempt);
@@ -114,6 +107,37 @@ export async function start(input: { contestId: string }, ctx: MemberContext): P
     });
   }
   return toStartOutput(contest, { ...attempt, _id: attemptId }, drawn, now, false);
+}
+
+function newAttempt(ctx: MemberContext, contest: ContestDoc, attemptNo: number, drawn: DrawnQuestion[], rng: () => number) {
+  const { member, now } = ctx;
+  const pace = paceOf(contest);
+  const deadline = attemptDeadline(now, contest.timeLimitSec, contest.endAt);
+  const attempt: Omit<AttemptDoc, '_id'> = {
+    contestId: contest._id,
+    memberId: member._id,
+    branchId: member.branchId,
+    attemptNo,
+    status: 'open',
+    startedAt: now,
+    deadline,
+    graceMs: SUBMIT_GRACE_MS,
+    key: drawn.map((q) => ({
+      id: q._id,
+      type: q.type,
+      answer: q.answer,
+      optionCount: q.options.length,
+      points: contest.pointsPerQuestion,
+      minReadMs: minReadMs(q.stem, q.options),
+    })),
+    orders: Object.fromEntries(drawn.map((q) => [q._id, questionOptionOrder(q.type, q.options.length, rng)])),
+    counts: contest.counts,
+    showExplanations: contest.showExplanations,
+    pace,
+    switchCount: 0,
+    ...(pace === 'perQuestion' ? firstQuestionWindow(now, contest.secondsPerQuestion ?? 0, deadline) : {}),
+  };
+  return attempt;
 }
 
 async function resumeAttempt(ctx: MemberContext, contest: ContestDoc, attempt: AttemptDoc): Promise<StartOutput> {
@@ -148,6 +172,9 @@ function toStartOutput(
   now: Date,
   resumed: boolean,
 ): StartOutput {
+  const perQuestion = attempt.pace === 'perQuestion';
+  const currentIndex = (attempt.released ?? 1) - 1;
+  const shown = perQuestion ? questions.filter((question) => question._id === attempt.key[currentIndex]?.id) : questions;
   return {
     attemptId: attempt._id,
     contestId: contest._id,
@@ -158,20 +185,23 @@ function toStartOutput(
     deadline: attempt.deadline.toISOString(),
     serverNow: now.toISOString(),
     resumed,
-    pace: 'whole',
+    pace: attempt.pace ?? 'whole',
     questionCount: attempt.key.length,
-    current: null,
+    current: perQuestion && attempt.questionDeadline ? { index: currentIndex, deadline: attempt.questionDeadline.toISOString() } : null,
     switchCount: attempt.switchCount ?? 0,
     maxSwitches: contest.maxSwitches ?? null,
-    questions: questions.map((question) => {
-      const order = attempt.orders[question._id] ?? question.options.map((_, index) => index);
-      return {
-        id: question._id,
-        type: question.type,
-        stem: question.stem,
-        options: order.map((original) => question.options[original] ?? ''),
-        points: attempt.key.find((item) => item.id === question._id)?.points ?? contest.pointsPerQuestion,
-      };
-    }),
+    questions: shown.map((question) => attemptQuestion(attempt, question, contest.pointsPerQuestion)),
+  };
+}
+
+/** A question as the phone sees it: options in this attempt's order, no answer. */
+export function attemptQuestion(attempt: AttemptDoc, question: DrawnQuestion, defaultPoints: number) {
+  const order = attempt.orders[question._id] ?? question.options.map((_, index) => index);
+  return {
+    id: question._id,
+    type: question.type,
+    stem: question.stem,
+    options: order.map((original) => question.options[original] ?? ''),
+    points: attempt.key.find((item) => item.id === question._id)?.points ?? defaultPoints,
   };
 }

@@ -6,6 +6,7 @@ import { practiceDayId, type PracticeDayDoc, type PracticeMemberDoc } from '../.
 import { fail } from '../../../server/kernel/failure';
 import type { MemberContext } from '../../../server/kernel/router';
 import { sampleDrawClasses } from '../repository';
+import { reservedQuestionIds } from '../reserved';
 import { findPracticeDay, findPracticeMember, insertPracticeDay } from './practice.repository';
 import { countDay, displayedOrder, isSubmitted, toResult } from './practiceDay';
 
@@ -18,17 +19,22 @@ const DRAW_SAMPLE = 4 * PRACTICE_QUESTION_COUNT;
 
 /**
  * `quiz.practice`: today's set, drawn on the day's first call. DB requests (the caller lookup
- * included): caller, day, member doc (in parallel) = 3; the day's first call adds the sample + insert = 5.
+ * included): caller, day, member doc, reserved pools (in parallel) = 4; the day's first call adds the sample + insert = 6.
  * Only a lost race (two phones at once) adds one re-read.
  */
 export async function practice(_input: Record<string, never>, ctx: MemberContext): Promise<PracticeToday> {
   const { db, member, now } = ctx;
   const day = shanghaiDay(now);
-  let [dayDoc, memberDoc] = await Promise.all([findPracticeDay(db, member._id, day), findPracticeMember(db, member._id)]);
-  if (!dayDoc) dayDoc = await drawDay(ctx, day, memberDoc);
-  else if (isSubmitted(dayDoc) && !isDayCounted(memberDoc, day)) {
+  const [found, read, reserved] = await Promise.all([
+    findPracticeDay(db, member._id, day),
+    findPracticeMember(db, member._id),
+    reservedQuestionIds(ctx),
+  ]);
+  let memberDoc = read;
+  const dayDoc = found ?? (await drawDay(ctx, day, memberDoc, reserved));
+  if (found && isSubmitted(found) && !isDayCounted(memberDoc, day)) {
     // Heals a submit whose reply was lost between its two writes.
-    memberDoc = await countDay(ctx, dayDoc, memberDoc);
+    memberDoc = await countDay(ctx, found, memberDoc);
   }
   const submitted = isSubmitted(dayDoc) ? dayDoc : null;
   return {
@@ -40,16 +46,27 @@ export async function practice(_input: Record<string, never>, ctx: MemberContext
       options: displayedOrder(dayDoc, item).map((original) => item.options[original] ?? ''),
     })),
     doneToday: submitted !== null,
-    result: submitted ? toResult(submitted) : null,
+    result: submitted ? toResult(submitted, reserved) : null,
     ...standingOn(memberDoc, day),
   };
 }
 
-/** Draws the day's set uniformly from the whole bank, leaving out what is already in the notebook when it can. */
-async function drawDay(ctx: MemberContext, day: string, memberDoc: PracticeMemberDoc | null): Promise<PracticeDayDoc> {
+/**
+ * Draws the day's set uniformly from the bank less the questions open contests reserve, leaving out
+ * what is already in the notebook when it can.
+ */
+async function drawDay(
+  ctx: MemberContext,
+  day: string,
+  memberDoc: PracticeMemberDoc | null,
+  reserved: ReadonlySet<string>,
+): Promise<PracticeDayDoc> {
   const { db, member, now } = ctx;
   const rng = seededRng(randomUUID());
-  const sample = (await sampleDrawClasses(db, [{ count: DRAW_SAMPLE }])).flatMap((group) => group.questions);
+  // Sampled with room for the reserved questions the draw leaves out.
+  const sample = (await sampleDrawClasses(db, [{ count: DRAW_SAMPLE + reserved.size }]))
+    .flatMap((group) => group.questions)
+    .filter((question) => !reserved.has(question._id));
   if (sample.length === 0) fail('CLOSED', { message: '题库暂无题目，请联系组织部' });
   const byId = new Map(sample.map((question) => [question._id, question]));
   const notebook = memberDoc?.mistakes ?? {};

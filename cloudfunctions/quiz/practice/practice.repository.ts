@@ -1,4 +1,10 @@
-import { practiceDayId, type PracticeDayDoc, type PracticeMemberDoc, type QuestionDoc } from '../../../server/documents';
+import {
+  practiceDayId,
+  type PracticeDayDoc,
+  type PracticeMemberDoc,
+  type PracticeMistakeEntry,
+  type QuestionDoc,
+} from '../../../server/documents';
 import { fetchById, fetchList, type Database } from '../../../server/kernel/db';
 import { isDuplicateKeyError } from '../../../server/kernel/sdk-errors';
 
@@ -73,18 +79,32 @@ export async function recordCountedDay(
   counted: Partial<PracticeMemberDoc>,
   notebook: NotebookChange,
 ): Promise<boolean> {
-  const _ = db.command;
-  const data: Record<string, unknown> = { ...counted };
-  for (const id of notebook.wrongIds) {
-    data[`mistakes.${id}.wrongCount`] = _.inc(1);
-    data[`mistakes.${id}.lastWrongAt`] = notebook.wrongAt;
-    data[`mistakes.${id}.source`] = 'practice';
-  }
-  for (const id of notebook.droppedIds) data[`mistakes.${id}`] = _.remove();
+  const data = { ...counted, ...notebookUpdate(db, notebook, 'practice') };
   const reply = (await db.collection('practice_members').where({ _id: memberId, lastDay: expectedLastDay }).update({ data })) as {
     stats: { updated: number };
   };
   return reply.stats.updated === 1;
+}
+
+/** The field updates of a notebook change: wrong answers (re)entered by field path, overflow removed. */
+function notebookUpdate(db: Database, notebook: NotebookChange, source: PracticeMistakeEntry['source']): Record<string, unknown> {
+  const _ = db.command;
+  const data: Record<string, unknown> = {};
+  for (const id of notebook.wrongIds) {
+    data[`mistakes.${id}.wrongCount`] = _.inc(1);
+    data[`mistakes.${id}.lastWrongAt`] = notebook.wrongAt;
+    data[`mistakes.${id}.source`] = source;
+  }
+  for (const id of notebook.droppedIds) data[`mistakes.${id}`] = _.remove();
+  return data;
+}
+
+/** A contest's wrong answers into an existing member document; atomic per entry, so no guard is needed. */
+export async function recordContestMistakes(db: Database, memberId: string, notebook: NotebookChange, at: Date): Promise<void> {
+  await db
+    .collection('practice_members')
+    .doc(memberId)
+    .update({ data: { ...notebookUpdate(db, notebook, 'contest'), updatedAt: at } });
 }
 
 /** Updates one notebook entry only while it is still open; false when it was resolved meanwhile. */

@@ -79,18 +79,21 @@ export async function countDay(ctx: MemberContext, doc: SubmittedDay, read: Prac
   fail('CONFLICT');
 }
 
-export function toResult(doc: SubmittedDay): PracticeResult {
-  const review = doc.items.map((item) => {
-    const order = displayedOrder(doc, item);
-    return {
-      questionId: item.id,
-      type: item.type,
-      stem: item.stem,
-      options: order.map((original) => item.options[original] ?? ''),
-      ...reviewChoice(order, item.answer, doc.chosen[item.id] ?? []),
-      explanation: item.explanation,
-    };
-  });
+/** The day's result; its review leaves out questions an open contest may still ask the member (reservedQuestionIds). */
+export function toResult(doc: SubmittedDay, reserved: ReadonlySet<string>): PracticeResult {
+  const review = doc.items
+    .filter((item) => !reserved.has(item.id))
+    .map((item) => {
+      const order = displayedOrder(doc, item);
+      return {
+        questionId: item.id,
+        type: item.type,
+        stem: item.stem,
+        options: order.map((original) => item.options[original] ?? ''),
+        ...reviewChoice(order, item.answer, doc.chosen[item.id] ?? []),
+        explanation: item.explanation,
+      };
+    });
   return {
     day: doc.day,
     correctCount: doc.correctCount,

@@ -2,18 +2,20 @@ import type { PracticeRetry, RetryMistakeInput } from '../../../types/contracts/
 import { isCorrectChoice, isPathSafeId } from '../../../core/quiz';
 import { fail } from '../../../server/kernel/failure';
 import type { MemberContext } from '../../../server/kernel/router';
+import { reservedQuestionIds } from '../reserved';
 import { findPracticeMember, listQuestionsByIds, recordMistakeMiss, resolveMistake } from './practice.repository';
 
 /**
  * `quiz.retryMistake`: answers a notebook question again; a right answer takes it out of the
- * notebook. DB requests: caller, member doc, question, notebook update = 4.
+ * notebook. DB requests: caller, member doc + reserved pools, question, notebook update = 5.
  */
 export async function retryMistake({ questionId, answer }: RetryMistakeInput, ctx: MemberContext): Promise<PracticeRetry> {
   const { db, member, now } = ctx;
-  const memberDoc = await findPracticeMember(db, member._id);
+  const [memberDoc, reserved] = await Promise.all([findPracticeMember(db, member._id), reservedQuestionIds(ctx)]);
   const entry =
     memberDoc && Object.prototype.hasOwnProperty.call(memberDoc.mistakes, questionId) ? memberDoc.mistakes[questionId] : undefined;
-  if (!memberDoc || !entry || !isPathSafeId(questionId)) fail('NOT_FOUND', { message: '错题本中没有这道题' });
+  // Hidden from the notebook while an open contest may ask it, so it cannot be retried for its answer either.
+  if (!memberDoc || !entry || !isPathSafeId(questionId) || reserved.has(questionId)) fail('NOT_FOUND', { message: '错题本中没有这道题' });
   const [question] = await listQuestionsByIds(db, [questionId]);
   if (!question) fail('NOT_FOUND', { message: '这道题已从题库移除' });
   if (answer.some((index) => index >= question.options.length))
