@@ -77,6 +77,9 @@ const result = {
   durationMs: 125_400,
   submittedAt: '2026-11-23T08:02:05.000Z',
   onTime: true,
+  switchCount: 0,
+  autoSubmitted: false,
+  reviewAvailableAt: null,
   review: [
     {
       questionId: 'q1',
@@ -138,6 +141,40 @@ describe('结果页', () => {
     expect(await screen.findByText('第 7 名')).toBeTruthy();
     expect(screen.getByText('排名（最佳 12 分）')).toBeTruthy();
     expect(screen.queryByText('答题解析')).toBeNull();
+  });
+
+  it('竞赛结束后才公布答案时不显示解析，写明公布时间', async () => {
+    callFunction.mockImplementation(async (_name: string, action: string) =>
+      action === 'result'
+        ? // 10:00 UTC is 18:00 in Shanghai.
+          { ok: true, data: { ...result, review: null, reviewAvailableAt: '2026-11-30T10:00:00.000Z' } }
+        : { ok: true, data: { rank: 7, score: 10, durationMs: 125_400 } },
+    );
+    render(<QuizResultPage />);
+    expect(await screen.findByText('答案与解析将在竞赛结束后（11月30日 周一 18:00）公布。')).toBeTruthy();
+    expect(screen.queryByText('答题解析')).toBeNull();
+  });
+
+  it('切屏超过上限被自动交卷时说明原因；只是切出过的作答写明次数', async () => {
+    callFunction.mockImplementation(async (_name: string, action: string) =>
+      action === 'result'
+        ? { ok: true, data: { ...result, switchCount: 3, autoSubmitted: true } }
+        : { ok: true, data: { rank: 7, score: 10, durationMs: 125_400 } },
+    );
+    const view = render(<QuizResultPage />);
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      '切出页面的次数超过了竞赛允许的次数，系统已自动交卷，按当时已作答的内容计分。',
+    );
+    view.unmount();
+
+    callFunction.mockImplementation(async (_name: string, action: string) =>
+      action === 'result'
+        ? { ok: true, data: { ...result, switchCount: 2 } }
+        : { ok: true, data: { rank: 7, score: 10, durationMs: 125_400 } },
+    );
+    render(<QuizResultPage />);
+    expect(await screen.findByText('本次作答切出页面 2 次，已记录。')).toBeTruthy();
+    expect(screen.queryByRole('alert')).toBeNull();
   });
 
   it('加载失败时显示错误并可重试', async () => {
