@@ -361,7 +361,8 @@ export interface AttemptDoc {
   counts: ContestDoc['counts'];
   showExplanations: boolean;
   pace?: ContestPace;
-  /** perQuestion pace: how many questions were released so far, and the latest one's window. */
+  /** perQuestion pace: each question's time, how many were released so far, and the latest one's window. */
+  secondsPerQuestion?: number;
   released?: number;
   questionReleasedAt?: Date;
   questionDeadline?: Date;

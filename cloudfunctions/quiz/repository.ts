@@ -87,11 +87,31 @@ export async function insertAttempt(db: Database, attempt: Omit<AttemptDoc, '_id
   return added._id;
 }
 
-/** Moves an open attempt to submitted; returns false when another submit got there first. */
-export async function closeOpenAttempt(db: Database, attemptId: string, fields: Partial<AttemptDoc>): Promise<boolean> {
-  const reply = (await db.collection('attempts').where({ _id: attemptId, status: 'open' }).update({ data: fields })) as {
+/**
+ * Updates an open attempt (closing it, or recording a 逐题限时 answer) only while it is open and in
+ * the state `onlyIf` names; false when another request changed it first.
+ */
+export async function closeOpenAttempt(
+  db: Database,
+  attemptId: string,
+  fields: Partial<AttemptDoc> | Record<string, unknown>,
+  onlyIf: Partial<Pick<AttemptDoc, 'released'>> = {},
+): Promise<boolean> {
+  const reply = (await db
+    .collection('attempts')
+    .where({ _id: attemptId, status: 'open', ...onlyIf })
+    .update({ data: fields })) as {
     stats: { updated: number };
   };
+  return reply.stats.updated === 1;
+}
+
+/** Counts one 切屏 on an open attempt, up to `cap`; false when the attempt is closed or at the cap. */
+export async function countSwitch(db: Database, attemptId: string, cap: number): Promise<boolean> {
+  const reply = (await db
+    .collection('attempts')
+    .where({ _id: attemptId, status: 'open', switchCount: db.command.lt(cap) })
+    .update({ data: { switchCount: db.command.inc(1) } })) as { stats: { updated: number } };
   return reply.stats.updated === 1;
 }
 

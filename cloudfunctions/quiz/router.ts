@@ -1,5 +1,6 @@
 import { ROLES } from '../../types/common';
 import { allow, defineRouter } from '../../server/kernel/router';
+import { answerQuestion } from './handlers/answerQuestion.handler';
 import { bankTemplate } from './handlers/bankTemplate.handler';
 import { branchBoard } from './handlers/branchBoard.handler';
 import { contests } from './handlers/contests.handler';
@@ -23,6 +24,7 @@ export const quizRouter = defineRouter('quiz', {
   start: allow(ROLES, start),
   submit: allow(ROLES, submit),
   result: allow(ROLES, result),
+  answerQuestion: allow(ROLES, answerQuestion),
   leaderboard: allow(ROLES, leaderboard),
   myRank: allow(ROLES, myRank),
   branchBoard: allow(ROLES, branchBoard),

@@ -22,6 +22,11 @@ export const BUDGETS: Record<string, Budget> = {
   'quiz.start': { hot: true, source: `${BUDGET_SOURCE} (index coverage; no request budget)` },
   'quiz.submit': { maxRequests: 4, hot: true, source: BUDGET_SOURCE },
   'quiz.leaderboard': { maxRequests: 3, hot: true, source: BUDGET_SOURCE },
+  'quiz.answerQuestion': {
+    maxRequests: 4,
+    hot: true,
+    source: 'answerQuestion.handler.ts: caller, attempt, conditional write + next question (or board entry after the last)',
+  },
   'quiz.myRank': {
     maxRequests: 4,
     hot: true,

@@ -40,6 +40,18 @@ async function membersMistake(env: TestEnv): Promise<string> {
   return result.review[0]!.questionId;
 }
 
+/** demo-member's open attempt at a new 逐题限时 contest, and its released question. */
+async function membersPerQuestionAttempt(env: TestEnv): Promise<{ attemptId: string; questionId: string }> {
+  const { contestId } = await env.ok('demo-admin', 'quiz', 'createContest', {
+    ...NEW_CONTEST,
+    startAt: '2026-11-23T01:00:00.000Z',
+    pace: 'perQuestion',
+    secondsPerQuestion: 30,
+  });
+  const started = await env.ok('demo-member', 'quiz', 'start', { contestId });
+  return { attemptId: started.attemptId, questionId: started.questions[0]!.id };
+}
+
 const NEW_CONTEST = {
   title: '矩阵测试竞赛',
   startAt: '2026-11-24T00:00:00.000Z',
@@ -55,6 +67,7 @@ describePermissionMatrix(
     ['start', async () => CONTEST, ANY_MEMBER],
     ['submit', async (env) => ({ attemptId: await membersAttempt(env, false), answers: {} }), OWNER_ONLY],
     ['result', async (env) => ({ attemptId: await membersAttempt(env, true) }), OWNER_ONLY],
+    ['answerQuestion', async (env) => ({ ...(await membersPerQuestionAttempt(env)), chosen: [0] }), OWNER_ONLY],
     ['leaderboard', async () => CONTEST, ANY_MEMBER],
     ['myRank', async () => CONTEST, ANY_MEMBER],
     ['branchBoard', async () => CONTEST, ANY_MEMBER],
@@ -113,6 +126,18 @@ describeBadInputTable(
       ],
     },
     result: { caller: 'demo-member', cases: idCases('attemptId') },
+    answerQuestion: {
+      caller: 'demo-member',
+      cases: [
+        ...idCases('attemptId', { questionId: 'q-1', chosen: [0] }),
+        ['缺少题目', { attemptId: 'a-1', chosen: [0] }, 'questionId'],
+        ['题目注入', { attemptId: 'a-1', questionId: INJECTION, chosen: [0] }, 'questionId'],
+        ['缺少选择', { attemptId: 'a-1', questionId: 'q-1' }, 'chosen'],
+        ['选项越界', { attemptId: 'a-1', questionId: 'q-1', chosen: [10] }, 'chosen.0'],
+        ['选择类型错误', { attemptId: 'a-1', questionId: 'q-1', chosen: 'A' }, 'chosen'],
+        ['截止时间', { attemptId: 'a-1', questionId: 'q-1', chosen: [0], deadline: '2030-01-01T00:00:00.000Z' }, 'deadline'],
+      ],
+    },
     leaderboard: {
       caller: 'demo-member',
       cases: [
@@ -162,6 +187,11 @@ describeBadInputTable(
         ['时间颠倒', { ...NEW_CONTEST, endAt: '2026-11-20T00:00:00.000Z' }, 'endAt'],
         ['注入', { ...NEW_CONTEST, audienceBranchIds: [INJECTION] }, 'audienceBranchIds.0'],
         ['脚本', { ...NEW_CONTEST, audienceBranchIds: [SCRIPT] }, 'audienceBranchIds.0'],
+        ['多次作答却交卷后公布答案', { ...NEW_CONTEST, attemptsAllowed: 2, review: 'afterEachAttempt' }, 'review'],
+        ['逐题限时缺每题秒数', { ...NEW_CONTEST, pace: 'perQuestion' }, 'secondsPerQuestion'],
+        ['整卷缺时限', { ...NEW_CONTEST, timeLimitSec: undefined }, 'timeLimitSec'],
+        ['切屏次数过多', { ...NEW_CONTEST, maxSwitches: 21 }, 'maxSwitches'],
+        ['未知节奏', { ...NEW_CONTEST, pace: 'fast' }, 'pace'],
       ],
     },
     bankTemplate: { caller: 'demo-admin', cases: [...NO_INPUT, ['模式', { mode: 'template' }, 'mode']] },

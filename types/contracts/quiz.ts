@@ -387,6 +387,7 @@ export const quizContract = {
     output: submitOutputSchema,
   },
   result: { input: attemptRef, output: attemptResultSchema },
+  answerQuestion: quizRound2Contracts.answerQuestion,
   leaderboard: {
     input: z
       .object({

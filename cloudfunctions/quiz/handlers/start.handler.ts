@@ -112,7 +112,10 @@ export async function start(input: { contestId: string }, ctx: MemberContext): P
 function newAttempt(ctx: MemberContext, contest: ContestDoc, attemptNo: number, drawn: DrawnQuestion[], rng: () => number) {
   const { member, now } = ctx;
   const pace = paceOf(contest);
-  const deadline = attemptDeadline(now, contest.timeLimitSec, contest.endAt);
+  const secondsPerQuestion = contest.secondsPerQuestion ?? 0;
+  // 逐题限时: every question may use its whole window and grace, so the attempt's own deadline only stops an abandoned one.
+  const timeLimitSec = pace === 'perQuestion' ? drawn.length * (secondsPerQuestion + SUBMIT_GRACE_MS / 1000) : contest.timeLimitSec;
+  const deadline = attemptDeadline(now, timeLimitSec, contest.endAt);
   const attempt: Omit<AttemptDoc, '_id'> = {
     contestId: contest._id,
     memberId: member._id,
@@ -135,7 +138,7 @@ function newAttempt(ctx: MemberContext, contest: ContestDoc, attemptNo: number, 
     showExplanations: contest.showExplanations,
     pace,
     switchCount: 0,
-    ...(pace === 'perQuestion' ? firstQuestionWindow(now, contest.secondsPerQuestion ?? 0, deadline) : {}),
+    ...(pace === 'perQuestion' ? { secondsPerQuestion, ...firstQuestionWindow(now, secondsPerQuestion, deadline) } : {}),
   };
   return attempt;
 }

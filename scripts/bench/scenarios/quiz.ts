@@ -2,7 +2,8 @@
  * Contest at scale (ARCHITECTURE.md, "Budgets"): `size` members have already taken the seed contest — their
  * members, contest entries (with real rankSortKeys) and submitted attempts are written straight
  * into the store — then a sample of calls goes through the real quiz function:
- * `start` + `submit` by members who have not taken part yet, `leaderboard` first and deep pages
+ * `start` + `submit` by members who have not taken part yet, the same members through a 逐题限时
+ * contest (`start`, then `answerQuestion` question by question), `leaderboard` first and deep pages
  * (keyset cursor), `myRank` of random participants. Naive comparators read the whole board
  * through the SDK (1000 per get), sort it in memory and slice or search it.
  */
@@ -22,6 +23,8 @@ import { createBenchEnv, type BenchEnv } from '../env';
 import type { BenchOptions, CaseResult, Sample, Scenario, ScenarioRun } from '../types';
 
 const PAGE_SIZE = 50;
+/** A 逐题限时 twin of the seed contest (its pool is fixed by the first start). */
+const PER_QUESTION_CONTEST_ID = 'bench-per-question';
 const NAIVE_PAGE = 1000;
 /** Inserted in slices so the process never holds two full copies of a 100k-doc batch. */
 const INSERT_SLICE = 10_000;
@@ -68,6 +71,16 @@ function buildDataSet(env: BenchEnv, size: number, fresh: number, rng: Rng): { p
     orgs.map((org) => ({ ...org })),
   );
 
+  env.store.insertMany('contests', [
+    {
+      ...contest,
+      _id: PER_QUESTION_CONTEST_ID,
+      title: '逐题限时基准竞赛',
+      attemptsAllowed: 1,
+      pace: 'perQuestion',
+      secondsPerQuestion: 30,
+    },
+  ]);
   const freshOpenids = Array.from({ length: fresh }, (_, index) => `bench-fresh-${index}`);
   insertSliced(env, 'members', size, (index) => ({ ...member(`bench-${index}`, index, branches, now) }));
   env.store.insertMany(
@@ -221,6 +234,27 @@ async function run(size: number, options: BenchOptions): Promise<ScenarioRun> {
   }
   options.log(`  quiz @ ${size}: start/submit done`);
 
+  // 逐题限时: the same members take a per-question contest, answering question by question.
+  const perQuestionStarts: Sample[] = [];
+  const nextAnswers: Sample[] = [];
+  const lastAnswers: Sample[] = [];
+  for (const openid of freshOpenids) {
+    const started = await env.call(openid, 'quiz', 'start', { contestId: PER_QUESTION_CONTEST_ID });
+    perQuestionStarts.push(started);
+    const attemptId = started.data.attemptId;
+    let question = started.data.questions[0];
+    while (question) {
+      const answered = await env.call(openid, 'quiz', 'answerQuestion', {
+        attemptId,
+        questionId: question.id,
+        chosen: [Math.floor(rng() * question.options.length)],
+      });
+      (answered.data.next ? nextAnswers : lastAnswers).push(answered);
+      question = answered.data.next?.question;
+    }
+  }
+  options.log(`  quiz @ ${size}: per-question answers done`);
+
   // The board as it now stands (synthetic + sampled submits), to build deep cursors.
   const ordered = [...participants].sort((a, b) => (a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0));
   const naiveCalls = naiveCount(size, options);
@@ -276,6 +310,9 @@ async function run(size: number, options: BenchOptions): Promise<ScenarioRun> {
   const cases: CaseResult[] = [
     { action: 'quiz.start', label: 'new participant', real: starts },
     { action: 'quiz.submit', label: 'first attempt', real: submits },
+    { action: 'quiz.start', label: '逐题限时 (first question only)', real: perQuestionStarts },
+    { action: 'quiz.answerQuestion', label: 'answer + next question', real: nextAnswers },
+    { action: 'quiz.answerQuestion', label: 'last answer (hands in)', real: lastAnswers },
     { action: 'quiz.leaderboard', label: 'first page', real: firstPage, naive: { description: naiveBoard, samples: firstNaive } },
     { action: 'quiz.leaderboard', label: 'deep page (cursor)', real: deepPage, naive: { description: naiveBoard, samples: deepNaive } },
     {
