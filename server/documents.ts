@@ -369,8 +369,9 @@ export interface AttemptDoc {
   /** perQuestion pace: displayed indexes recorded per question, and ms from release to answer. */
   answers?: Record<string, number[]>;
   answerMs?: Record<string, number>;
-  /** 切屏 reports, counted with an atomic inc. */
+  /** 切屏 reports, counted with an atomic inc, and the contest's limit snapshotted at start (null = only counted). */
   switchCount?: number;
+  maxSwitches?: number | null;
   /** Handed in by the server because switches exceeded the contest's limit. */
   autoSubmitted?: boolean;
   // Set by submit:

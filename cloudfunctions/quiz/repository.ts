@@ -106,11 +106,14 @@ export async function closeOpenAttempt(
   return reply.stats.updated === 1;
 }
 
-/** Counts one 切屏 on an open attempt, up to `cap`; false when the attempt is closed or at the cap. */
-export async function countSwitch(db: Database, attemptId: string, cap: number): Promise<boolean> {
+/**
+ * Counts one 切屏 on an open attempt with an atomic inc, only while the count is still `seen`, so
+ * the caller knows the exact count it made; false when another report (or the hand-in) came first.
+ */
+export async function countSwitch(db: Database, attemptId: string, seen: number): Promise<boolean> {
   const reply = (await db
     .collection('attempts')
-    .where({ _id: attemptId, status: 'open', switchCount: db.command.lt(cap) })
+    .where({ _id: attemptId, status: 'open', switchCount: seen })
     .update({ data: { switchCount: db.command.inc(1) } })) as { stats: { updated: number } };
   return reply.stats.updated === 1;
 }

@@ -9,6 +9,7 @@ import { importBank } from './handlers/importBank.handler';
 import { leaderboard } from './handlers/leaderboard.handler';
 import { myRank } from './handlers/myRank.handler';
 import { questions } from './handlers/questions.handler';
+import { reportSwitch } from './handlers/reportSwitch.handler';
 import { result } from './handlers/result.handler';
 import { start } from './handlers/start.handler';
 import { submit } from './handlers/submit.handler';
@@ -25,6 +26,7 @@ export const quizRouter = defineRouter('quiz', {
   submit: allow(ROLES, submit),
   result: allow(ROLES, result),
   answerQuestion: allow(ROLES, answerQuestion),
+  reportSwitch: allow(ROLES, reportSwitch),
   leaderboard: allow(ROLES, leaderboard),
   myRank: allow(ROLES, myRank),
   branchBoard: allow(ROLES, branchBoard),

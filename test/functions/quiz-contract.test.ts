@@ -68,6 +68,7 @@ describePermissionMatrix(
     ['submit', async (env) => ({ attemptId: await membersAttempt(env, false), answers: {} }), OWNER_ONLY],
     ['result', async (env) => ({ attemptId: await membersAttempt(env, true) }), OWNER_ONLY],
     ['answerQuestion', async (env) => ({ ...(await membersPerQuestionAttempt(env)), chosen: [0] }), OWNER_ONLY],
+    ['reportSwitch', async (env) => ({ attemptId: await membersAttempt(env, false) }), OWNER_ONLY],
     ['leaderboard', async () => CONTEST, ANY_MEMBER],
     ['myRank', async () => CONTEST, ANY_MEMBER],
     ['branchBoard', async () => CONTEST, ANY_MEMBER],
@@ -126,6 +127,14 @@ describeBadInputTable(
       ],
     },
     result: { caller: 'demo-member', cases: idCases('attemptId') },
+    reportSwitch: {
+      caller: 'demo-member',
+      cases: [
+        ...idCases('attemptId'),
+        ['答案类型错误', { attemptId: 'a-1', answers: { 'q-1': 'A' } }, 'answers.q-1'],
+        ['自报次数', { attemptId: 'a-1', switchCount: 0 }, 'switchCount'],
+      ],
+    },
     answerQuestion: {
       caller: 'demo-member',
       cases: [

@@ -388,6 +388,7 @@ export const quizContract = {
   },
   result: { input: attemptRef, output: attemptResultSchema },
   answerQuestion: quizRound2Contracts.answerQuestion,
+  reportSwitch: quizRound2Contracts.reportSwitch,
   leaderboard: {
     input: z
       .object({

@@ -138,6 +138,7 @@ function newAttempt(ctx: MemberContext, contest: ContestDoc, attemptNo: number, 
     showExplanations: contest.showExplanations,
     pace,
     switchCount: 0,
+    maxSwitches: contest.maxSwitches ?? null,
     ...(pace === 'perQuestion' ? { secondsPerQuestion, ...firstQuestionWindow(now, secondsPerQuestion, deadline) } : {}),
   };
   return attempt;
