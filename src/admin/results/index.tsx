@@ -23,7 +23,7 @@ const PAGE_SIZE = 20;
 type ExportResultsOutput = ActionOutput<'quiz', 'exportResults'>;
 const FILTERS = [
   { value: 'all', label: '全部作答' },
-  { value: 'flagged', label: '只看有标记的' },
+  { value: 'marked', label: '只看有标记的' },
 ] as const;
 /** Below this a topic is called weak and shown in red. */
 const WEAK_RATE = 0.6;
@@ -60,33 +60,45 @@ function AttemptRow({ row }: { row: ContestAttemptRow }) {
   );
 }
 
-/** Every attempt, newest first, with its switches and flags. Flags inform; scores are never changed by them. */
-function AttemptList({ contestId, flaggedOnly }: { contestId: string; flaggedOnly: boolean }) {
+/** A flag or a server auto-submit: the attempts an organiser should look at first. */
+function isMarked(row: ContestAttemptRow): boolean {
+  return row.flags.length > 0 || row.autoSubmitted;
+}
+
+/**
+ * Every attempt, newest first, with its switches and flags. Flags inform; scores are never changed
+ * by them. 只看有标记的 narrows what is loaded; scrolling on loads further pages either way.
+ */
+function Attempts({ contestId }: { contestId: string }) {
+  const [markedOnly, setMarkedOnly] = useState(false);
   const fetchPage = useCallback(
     (cursor?: string) =>
-      callFunction(
-        'quiz',
-        'contestAttempts',
-        { contestId, flaggedOnly, cursor, pageSize: PAGE_SIZE },
-        { silentError: cursor === undefined },
-      ),
-    [contestId, flaggedOnly],
+      callFunction('quiz', 'contestAttempts', { contestId, cursor, pageSize: PAGE_SIZE }, { silentError: cursor === undefined }),
+    [contestId],
   );
   const list = usePagedList(fetchPage);
   useReachBottom(list.loadMore);
+  const shown = markedOnly ? list.items.filter(isMarked) : list.items;
   return (
     <>
+      <Chips
+        role='radio'
+        label='筛选'
+        options={FILTERS}
+        isSelected={(value) => (value === 'marked') === markedOnly}
+        onToggle={(value) => setMarkedOnly(value === 'marked')}
+      />
       <Section
         title='作答记录'
         status={list.status}
-        isEmpty={list.items.length === 0}
-        emptyTitle={flaggedOnly ? '没有被标记的作答' : '还没有人作答'}
+        isEmpty={shown.length === 0}
+        emptyTitle={markedOnly ? '没有被标记的作答' : '还没有人作答'}
         emptyDescription='标记只作提示（答题快于读题、与他人答案完全相同），不会改变成绩'
         errorMessage={list.error?.message}
         onRetry={() => void list.reload()}
         skeletonRows={6}
       >
-        {list.items.map((row) => (
+        {shown.map((row) => (
           <AttemptRow key={row.attemptId} row={row} />
         ))}
       </Section>
@@ -95,23 +107,6 @@ function AttemptList({ contestId, flaggedOnly }: { contestId: string; flaggedOnl
           <Text className='ht-list-footer__text'>{list.loadingMore ? '加载中…' : list.hasMore ? '上滑加载更多' : '已显示全部'}</Text>
         </View>
       ) : null}
-    </>
-  );
-}
-
-function Attempts({ contestId }: { contestId: string }) {
-  const [flaggedOnly, setFlaggedOnly] = useState(false);
-  return (
-    <>
-      <Chips
-        role='radio'
-        label='筛选'
-        options={FILTERS}
-        isSelected={(value) => (value === 'flagged') === flaggedOnly}
-        onToggle={(value) => setFlaggedOnly(value === 'flagged')}
-      />
-      {/* A new filter is a new list from its first page. */}
-      <AttemptList key={String(flaggedOnly)} contestId={contestId} flaggedOnly={flaggedOnly} />
     </>
   );
 }
