@@ -66,6 +66,7 @@ export function AttemptView({ attempt, offsetMs }: AttemptViewProps) {
 
   /** Handed in by the member, the deadline or the server (切屏 over the limit): the result page takes over. */
   const handedIn = useCallback(() => {
+    if (busy.current.done) return;
     busy.current.done = true;
     setHandedInFlag(true);
     clearAttempt(attemptId);
@@ -78,11 +79,7 @@ export function AttemptView({ attempt, offsetMs }: AttemptViewProps) {
     enabled: !expired && !handedInFlag,
     initialCount: attempt.switchCount,
     answers: () => sheetRef.current.answers,
-    onAutoSubmitted: () => {
-      if (busy.current.done) return;
-      toast('切屏次数超过限制，已自动交卷');
-      handedIn();
-    },
+    onAutoSubmitted: handedIn,
   });
 
   const submit = useCallback(async () => {

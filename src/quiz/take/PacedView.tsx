@@ -56,6 +56,7 @@ export function PacedView({ attempt, offsetMs }: PacedViewProps) {
   }, []);
 
   const handedIn = useCallback(() => {
+    if (busy.current.done) return;
     busy.current.done = true;
     setHandedInFlag(true);
     guardLeaving(false);
@@ -68,11 +69,7 @@ export function PacedView({ attempt, offsetMs }: PacedViewProps) {
     initialCount: attempt.switchCount,
     // The server already holds every answered question; nothing on the phone is unsent.
     answers: () => undefined,
-    onAutoSubmitted: () => {
-      if (busy.current.done) return;
-      toast('切屏次数超过限制，已自动交卷');
-      handedIn();
-    },
+    onAutoSubmitted: handedIn,
   });
 
   const send = useCallback(

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { AttemptAnswers } from '../../../types/contracts/quiz';
 import { callFunction } from '../../services/cloud';
+import { toast } from '../../utils/toast';
 import { useAppLeave } from '../useAppLeave';
 
 interface SwitchReportsOptions {
@@ -11,7 +12,7 @@ interface SwitchReportsOptions {
   initialCount: number;
   /** Whole pace: the answers on the phone, handed in with the attempt if this switch is one too many. */
   answers: () => AttemptAnswers | undefined;
-  /** The server handed the attempt in because the switches exceeded the contest's limit. */
+  /** The server handed the attempt in because the switches exceeded the contest's limit (the member is told why here). */
   onAutoSubmitted: () => void;
 }
 
@@ -28,7 +29,9 @@ export function useSwitchReports({ attemptId, enabled, initialCount, answers, on
       void callFunction('quiz', 'reportSwitch', { attemptId, answers: answers() }, { silentError: true }).then((result) => {
         if (!result.ok) return;
         setSwitchCount(result.data.switchCount);
-        if (result.data.autoSubmitted) onAutoSubmitted();
+        if (!result.data.autoSubmitted) return;
+        toast('切屏次数超过限制，已自动交卷');
+        onAutoSubmitted();
       });
     },
   });
