@@ -23,7 +23,7 @@ function timeRuleText(contest: ContestSummary): string {
   if (contest.pace === 'perQuestion' && contest.secondsPerQuestion !== null) {
     return `共 ${contest.questionCount} 题，逐题限时：每题 ${contest.secondsPerQuestion} 秒，一次只显示一题，超时未答按未作答计，不能返回上一题。`;
   }
-  return `共 ${contest.questionCount} 题，限时 ${formatDuration(contest.timeLimitSec)}，点“开始答题”即开始计时，以服务器时间为准。`;
+  return `共 ${contest.questionCount} 题，限时 ${formatDuration(contest.timeLimitSec)}，确认本须知后即开始计时，以服务器时间为准。`;
 }
 
 /** 竞赛须知, one rule a line, in the order a member needs them before the clock starts. */
