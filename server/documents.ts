@@ -386,6 +386,8 @@ export interface AttemptDoc {
   chosen?: Record<string, number[]>;
   /** Suspicious-attempt flags known at submit (sameAnswers is found across attempts when listed). */
   flags?: AttemptFlag[];
+  /** Questions answered right, for per-question correct rates (questionStats). */
+  correctIds?: string[];
   /** Hash of the chosen answers by question, to find identical sequences across members; absent for a blank attempt. */
   answerSignature?: string;
   /** Its wrong answers were put in the member's 错题本 (once the contest's answers may be shown). */

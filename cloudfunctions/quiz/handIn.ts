@@ -50,6 +50,7 @@ export async function handIn(
     maxScore: scored.maxScore,
     correctCount: scored.correctCount,
     chosen,
+    correctIds: scored.results.filter((result) => result.correct).map((result) => result.questionId),
     flags,
     ...(sequence === null ? {} : { answerSignature: createHash('sha256').update(sequence).digest('hex') }),
     ...(options.autoSubmitted ? { autoSubmitted: true } : {}),

@@ -13,6 +13,11 @@ import { reportSwitch } from './handlers/reportSwitch.handler';
 import { result } from './handlers/result.handler';
 import { start } from './handlers/start.handler';
 import { submit } from './handlers/submit.handler';
+import { adminContests } from './organiser/adminContests.handler';
+import { contestAttempts } from './organiser/contestAttempts.handler';
+import { closeContest, duplicateContest, publishContest, updateContest, withdrawContest } from './organiser/contestLifecycle.handler';
+import { exportResults } from './organiser/exportResults.handler';
+import { questionStats } from './organiser/questionStats.handler';
 import { mistakes } from './practice/mistakes.handler';
 import { practice } from './practice/practice.handler';
 import { practiceSubmit } from './practice/practiceSubmit.handler';
@@ -38,4 +43,13 @@ export const quizRouter = defineRouter('quiz', {
   bankTemplate: allow(ORG_ADMIN, bankTemplate),
   importBank: allow(ORG_ADMIN, importBank),
   questions: allow(ORG_ADMIN, questions),
+  adminContests: allow(ORG_ADMIN, adminContests),
+  updateContest: allow(ORG_ADMIN, updateContest),
+  publishContest: allow(ORG_ADMIN, publishContest),
+  withdrawContest: allow(ORG_ADMIN, withdrawContest),
+  closeContest: allow(ORG_ADMIN, closeContest),
+  duplicateContest: allow(ORG_ADMIN, duplicateContest),
+  contestAttempts: allow(ORG_ADMIN, contestAttempts),
+  exportResults: allow(ORG_ADMIN, exportResults),
+  questionStats: allow(ORG_ADMIN, questionStats),
 });

@@ -40,6 +40,11 @@ async function membersMistake(env: TestEnv): Promise<string> {
   return result.review[0]!.questionId;
 }
 
+/** A contest demo-admin saved for tomorrow, as a draft or published. */
+async function adminsContest(env: TestEnv, draft: boolean): Promise<string> {
+  return (await env.ok('demo-admin', 'quiz', 'createContest', { ...NEW_CONTEST, draft })).contestId;
+}
+
 /** demo-member's open attempt at a new 逐题限时 contest, and its released question. */
 async function membersPerQuestionAttempt(env: TestEnv): Promise<{ attemptId: string; questionId: string }> {
   const { contestId } = await env.ok('demo-admin', 'quiz', 'createContest', {
@@ -87,6 +92,15 @@ describePermissionMatrix(
     ['bankTemplate', async () => ({}), ORG_ADMIN],
     ['importBank', async () => ({ mode: 'validate', fileBase64: 'AAAA' }), ORG_ADMIN],
     ['questions', async () => ({}), ORG_ADMIN],
+    ['adminContests', async () => ({}), ORG_ADMIN],
+    ['updateContest', async (env) => ({ ...NEW_CONTEST, contestId: await adminsContest(env, false) }), ORG_ADMIN],
+    ['publishContest', async (env) => ({ contestId: await adminsContest(env, true) }), ORG_ADMIN],
+    ['withdrawContest', async (env) => ({ contestId: await adminsContest(env, false) }), ORG_ADMIN],
+    ['closeContest', async () => CONTEST, ORG_ADMIN],
+    ['duplicateContest', async () => CONTEST, ORG_ADMIN],
+    ['contestAttempts', async () => CONTEST, ORG_ADMIN],
+    ['exportResults', async () => CONTEST, ORG_ADMIN],
+    ['questionStats', async () => CONTEST, ORG_ADMIN],
   ],
   () => createTestEnv({ now: clock.now() }),
 );
@@ -215,6 +229,42 @@ describeBadInputTable(
         ['注入', { mode: 'import', fileBase64: INJECTION }, 'fileBase64'],
       ],
     },
+    adminContests: {
+      caller: 'demo-admin',
+      cases: [
+        ['未知状态', { status: 'archived' }, 'status'],
+        ['注入', { status: INJECTION }, 'status'],
+        ['多余字段', { branchId: 'branch-1' }, 'branchId'],
+      ],
+    },
+    updateContest: {
+      caller: 'demo-admin',
+      cases: [
+        ...idCases('contestId', NEW_CONTEST),
+        ['缺少标题', { ...NEW_CONTEST, contestId: 'c-1', title: undefined }, 'title'],
+        ['时间颠倒', { ...NEW_CONTEST, contestId: 'c-1', endAt: '2026-11-20T00:00:00.000Z' }, 'endAt'],
+        ['多次作答却交卷后公布答案', { ...NEW_CONTEST, contestId: 'c-1', attemptsAllowed: 3, review: 'afterEachAttempt' }, 'review'],
+        ['改草稿状态', { ...NEW_CONTEST, contestId: 'c-1', draft: true }, 'draft'],
+      ],
+    },
+    publishContest: { caller: 'demo-admin', cases: idCases('contestId') },
+    withdrawContest: { caller: 'demo-admin', cases: idCases('contestId') },
+    closeContest: {
+      caller: 'demo-admin',
+      cases: [...idCases('contestId'), ['指定结束时间', { ...CONTEST, endAt: '2026-11-23T00:00:00.000Z' }, 'endAt']],
+    },
+    duplicateContest: { caller: 'demo-admin', cases: [...idCases('contestId'), ['指定标题', { ...CONTEST, title: SCRIPT }, 'title']] },
+    contestAttempts: {
+      caller: 'demo-admin',
+      cases: [
+        ...idCases('contestId'),
+        ['每页过多', { ...CONTEST, pageSize: 51 }, 'pageSize'],
+        ['过长游标', { ...CONTEST, cursor: 'c'.repeat(201) }, 'cursor'],
+        ['游标格式', { ...CONTEST, cursor: 'abc' }, 'cursor'],
+      ],
+    },
+    exportResults: { caller: 'demo-admin', cases: idCases('contestId') },
+    questionStats: { caller: 'demo-admin', cases: idCases('contestId') },
     questions: {
       caller: 'demo-admin',
       cases: [

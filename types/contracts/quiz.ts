@@ -192,7 +192,7 @@ const contestSettingsSchema = z
 
 type ContestSettingsShape = z.output<typeof contestSettingsSchema>;
 
-function checkContestSettings(contest: ContestSettingsShape, ctx: z.RefinementCtx): void {
+function checkContestSettings(contest: Omit<ContestSettingsShape, 'draft'>, ctx: z.RefinementCtx): void {
   if (Date.parse(contest.endAt) <= Date.parse(contest.startAt)) {
     ctx.addIssue({ code: 'custom', path: ['endAt'], message: '结束时间须晚于开始时间' });
   }
@@ -214,7 +214,11 @@ export const createContestInputSchema = contestSettingsSchema.superRefine(checkC
 export type CreateContestInput = z.infer<typeof createContestInputSchema>;
 
 /** Replaces every setting of a contest that has not opened yet (draft or upcoming). */
-export const updateContestInputSchema = contestSettingsSchema.extend({ contestId: idSchema }).strict().superRefine(checkContestSettings);
+export const updateContestInputSchema = contestSettingsSchema
+  .omit({ draft: true })
+  .extend({ contestId: idSchema })
+  .strict()
+  .superRefine(checkContestSettings);
 export type UpdateContestInput = z.infer<typeof updateContestInputSchema>;
 
 export const contestSavedSchema = z.object({ contestId: idSchema, questionCount: z.number().int() });
@@ -356,7 +360,6 @@ export const quizRound2Contracts = {
     input: z
       .object({
         contestId: idSchema,
-        flaggedOnly: z.boolean().default(false),
         cursor: z.string().max(200).optional(),
         pageSize: z.number().int().min(1).max(50).default(20),
       })
@@ -407,6 +410,15 @@ export const quizContract = {
     input: contestRef,
     output: z.object({ items: z.array(branchRowSchema), participantCount: z.number().int(), computedAt: isoDateSchema }),
   },
+  adminContests: quizRound2Contracts.adminContests,
+  updateContest: quizRound2Contracts.updateContest,
+  publishContest: quizRound2Contracts.publishContest,
+  withdrawContest: quizRound2Contracts.withdrawContest,
+  closeContest: quizRound2Contracts.closeContest,
+  duplicateContest: quizRound2Contracts.duplicateContest,
+  contestAttempts: quizRound2Contracts.contestAttempts,
+  exportResults: quizRound2Contracts.exportResults,
+  questionStats: quizRound2Contracts.questionStats,
   ...practiceContracts,
   createContest: {
     input: createContestInputSchema,
