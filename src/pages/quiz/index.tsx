@@ -24,8 +24,9 @@ function ContestEntry({ contest, shownAt }: { contest: ContestSummary; shownAt: 
   const mine = useCloud('quiz', 'myRank', { contestId: contest.id });
   useReloadOnShow(mine.reload);
   const best = mine.status === 'ready' && mine.data && mine.data.score !== null ? mine.data : null;
-  // An unfinished attempt saved on this phone: `start` resumes it on the server, answers come back from storage.
-  const unfinished = contest.status === 'open' ? findOpenAttempt(contest.id, shownAt) : null;
+  // An unfinished attempt, on the server's word or saved on this phone: `start` resumes it, answers come back from storage.
+  const unfinished = contest.status === 'open' && (contest.mine.openAttemptId !== null || findOpenAttempt(contest.id, shownAt) !== null);
+  const usedUp = !unfinished && contest.mine.attemptsUsed >= contest.attemptsAllowed;
   const startLabel = unfinished ? '继续答题' : best ? '再答一次' : '开始答题';
 
   return (
@@ -41,7 +42,10 @@ function ContestEntry({ contest, shownAt }: { contest: ContestSummary; shownAt: 
       ) : null}
       {contest.status === 'upcoming' ? null : (
         <View className='quiz-entry__actions'>
-          {contest.status === 'open' ? <ActionButton onClick={() => open(takeUrl(contest.id))}>{startLabel}</ActionButton> : null}
+          {contest.status === 'open' && !usedUp ? (
+            <ActionButton onClick={() => open(takeUrl(contest.id))}>{startLabel}</ActionButton>
+          ) : null}
+          {contest.status === 'open' && usedUp ? <Text className='quiz-entry__used-up'>作答次数已用完</Text> : null}
           <ActionButton variant='plain' onClick={() => open(boardUrl(contest.id))}>
             排行榜
           </ActionButton>

@@ -1,5 +1,7 @@
 import { fireEvent, render, screen } from '@testing-library/react';
+import type { ContestSummary } from '../../../types/contracts/quiz';
 import { saveAttempt } from '../answersStore';
+import { contestSummary } from './fixtures';
 import taro, { resetTaroStub } from '../../components/__test__/taroStub';
 
 jest.mock('@tarojs/taro', () => require('../../components/__test__/taroStub').taroModule);
@@ -10,23 +12,22 @@ jest.mock('../../services/cloud', () => ({ callFunction: (...args: unknown[]) =>
 
 import QuizPage from '../../pages/quiz/index';
 
-function contest(id: string, title: string, status: 'open' | 'upcoming' | 'closed') {
-  return {
+function contest(id: string, title: string, status: 'open' | 'upcoming' | 'closed', mine: Partial<ContestSummary['mine']> = {}) {
+  return contestSummary({
     id,
     title,
     status,
     startAt: '2026-11-01T00:00:00.000Z',
     endAt: '2099-12-31T15:59:59.000Z',
     questionCount: 20,
-    timeLimitSec: 600,
-    attemptsAllowed: 3,
-  };
+    mine: { attemptsUsed: 0, openAttemptId: null, bestScore: null, ...mine },
+  });
 }
 
 const contests = [
   contest('c-closed', '往期竞赛', 'closed'),
   contest('c-fresh', '新竞赛', 'open'),
-  contest('c-again', '已答过的竞赛', 'open'),
+  contest('c-again', '已答过的竞赛', 'open', { attemptsUsed: 1, bestScore: 85 }),
   contest('c-resume', '答到一半的竞赛', 'open'),
   contest('c-later', '即将开始的竞赛', 'upcoming'),
 ];
@@ -61,5 +62,21 @@ describe('答题 tab 页', () => {
     expect(taro.navigateTo).toHaveBeenCalledWith({ url: '/quiz/take/index?contestId=c-fresh' });
     fireEvent.click(screen.getAllByRole('button', { name: '排行榜' })[0]!);
     expect(taro.navigateTo).toHaveBeenLastCalledWith({ url: '/quiz/board/index?contestId=c-fresh' });
+  });
+
+  it('服务器说有未交卷的作答时显示继续答题；次数用完时不再提供开始按钮；卡片写明答案公布方式', async () => {
+    const items = [
+      contest('c-other-phone', '在另一台手机上开始的竞赛', 'open', { attemptsUsed: 1, openAttemptId: 'att-7' }),
+      contest('c-used', '次数用完的竞赛', 'open', { attemptsUsed: 3, bestScore: 60 }),
+    ];
+    callFunction.mockImplementation(async (_name: string, action: string) =>
+      action === 'contests' ? { ok: true, data: { items } } : { ok: true, data: { rank: null, score: null, durationMs: null } },
+    );
+    render(<QuizPage />);
+    expect(await screen.findByText('次数用完的竞赛')).toBeTruthy();
+    expect(screen.getByRole('button', { name: '继续答题' })).toBeTruthy();
+    expect(screen.getByText('作答次数已用完')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: '再答一次' })).toBeNull();
+    expect(screen.getAllByText('竞赛结束后公布答案与解析')).toHaveLength(2);
   });
 });
