@@ -307,10 +307,7 @@ export const categoryStatSchema = z.object({
 });
 export type CategoryStat = z.infer<typeof categoryStatSchema>;
 
-/**
- * Issue 11 actions. Each joins `quizContract` below in the commit that lands its handler, so the
- * app can build against these schemas already.
- */
+/** Issue 11 actions (逐题限时, 切屏, the organiser's loop), all part of `quizContract` below. */
 export const quizRound2Contracts = {
   /**
    * 逐题限时: records the answer to the released question and releases the next one with its own
