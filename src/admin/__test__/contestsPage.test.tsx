@@ -78,15 +78,15 @@ describe('竞赛管理列表', () => {
     respond();
     render(<AdminContestsPage />);
     await screen.findByText('进行中 · 永州红色记忆');
-    expect(actions('进行中 · 永州红色记忆')).toEqual(['成绩与作答', '提前结束', '复制']);
+    expect(actions('进行中 · 永州红色记忆')).toEqual(['查看成绩', '提前结束', '复制']);
     fireEvent.click(screen.getByRole('tab', { name: '草稿 1' }));
     expect(actions('草稿竞赛 · 党章知识')).toEqual(['发布', '编辑', '复制']);
     fireEvent.click(screen.getByRole('tab', { name: '未开始 1' }));
     expect(actions('未开始 · 长征精神')).toEqual(['编辑', '撤回', '复制']);
     fireEvent.click(screen.getByRole('tab', { name: '已结束 1' }));
-    expect(actions('已结束 · 抗战历史')).toEqual(['成绩与作答', '复制']);
+    expect(actions('已结束 · 抗战历史')).toEqual(['查看成绩', '复制']);
 
-    fireEvent.click(within(card('已结束 · 抗战历史')).getByRole('button', { name: '成绩与作答' }));
+    fireEvent.click(within(card('已结束 · 抗战历史')).getByRole('button', { name: '查看成绩' }));
     expect(taro.navigateTo).toHaveBeenCalledWith({ url: '/admin/results/index?contestId=c-closed' });
   });
 

@@ -107,7 +107,7 @@ function ContestRow({ contest, act, busy }: ContestRowProps) {
       <View className='admin-contest__actions'>
         {started ? (
           <ActionButton size='small' onClick={() => open(contestResultsUrl(contestId))}>
-            成绩与作答
+            查看成绩
           </ActionButton>
         ) : null}
         {contest.status === 'draft' ? (
