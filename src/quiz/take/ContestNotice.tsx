@@ -17,6 +17,7 @@ export function ContestNotice({ contest, starting, onConfirm }: ContestNoticePro
     <View className='ht-card quiz-notice'>
       <Text className='ht-card__title'>竞赛须知</Text>
       <Text className='quiz-notice__contest'>{contest.title}</Text>
+      {contest.description ? <Text className='quiz-notice__description'>{contest.description}</Text> : null}
       <View className='quiz-notice__list' role='list'>
         {noticeItems(contest).map((item, index) => (
           <View key={item} className='quiz-notice__item' role='listitem'>
