@@ -233,13 +233,18 @@ describe('答题页', () => {
     expect(calls('start')).toHaveLength(2);
   });
 
-  it('竞赛须知写明题量、时限、次数、答案公布方式和切屏规则，确认前不调用 start', async () => {
+  it('竞赛须知写明说明、题量、时限、次数、答案公布方式和切屏规则，确认前不调用 start', async () => {
     respond({
-      contests: listed({ maxSwitches: 2, mine: { attemptsUsed: 1, openAttemptId: null, bestScore: 60 } }),
+      contests: listed({
+        maxSwitches: 2,
+        description: '以最好成绩计入排行榜。',
+        mine: { attemptsUsed: 1, openAttemptId: null, bestScore: 60 },
+      }),
       start: answer(attempt()),
     });
     render(<QuizTakePage />);
     expect(await screen.findByText('竞赛须知')).toBeTruthy();
+    expect(screen.getByText('以最好成绩计入排行榜。')).toBeTruthy();
     expect(screen.getByText(/共 3 题，限时 10 分钟/)).toBeTruthy();
     expect(screen.getByText('每人可答 3 次，你还可以答 2 次。')).toBeTruthy();
     expect(screen.getByText('竞赛结束后公布答案与解析。')).toBeTruthy();
