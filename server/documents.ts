@@ -42,6 +42,11 @@ export interface MemberDoc {
    * lockout costs a scan no extra request (CHECKIN_CODE_LIMIT). Absent until the first one.
    */
   checkinGuard?: RateLimitGuard;
+  /**
+   * Set when this person joined again after deleting their data while a contest they had used
+   * attempts in was still open (server/attemptLedger.ts): only then does `quiz.start` read a ledger.
+   */
+  hasAttemptLedger?: true;
 }
 
 /** 党委 → 党总支 → 党支部. `activeMemberCount` is kept by member writes so the tree never counts members. */

@@ -1,10 +1,17 @@
-import { ATTEMPT_LEDGER_COLLECTION, type AttemptLedgerDoc } from '../../server/attemptLedger';
+import { ATTEMPT_LEDGER_COLLECTION, attemptLedgerOpenidHash, type AttemptLedgerDoc } from '../../server/attemptLedger';
 import type { AttemptDoc, ConsentDoc, ContestDoc, MemberDoc, MemberStatus } from '../../server/documents';
 import type { AuditDoc } from '../../server/audit';
 import { countOf, fetchById, fetchList, fetchOne, MAX_DOCS_PER_GET, type Database } from '../../server/kernel/db';
 import { fail } from '../../server/kernel/failure';
 import type { Logger } from '../../server/kernel/log';
 import { inTransaction } from '../../server/kernel/transaction';
+
+/** Whether the person behind `openid` left an attempt ledger in a contest that has not ended. */
+export async function hasOpenAttemptLedger(db: Database, openid: string, now: Date): Promise<boolean> {
+  const _ = db.command;
+  const query = db.collection(ATTEMPT_LEDGER_COLLECTION).where({ openidHash: attemptLedgerOpenidHash(openid), expiresAt: _.gt(now) });
+  return (await fetchOne<AttemptLedgerDoc>(query)) !== null;
+}
 
 export function findConsent(db: Database, openid: string, version: string): Promise<ConsentDoc | null> {
   return fetchOne<ConsentDoc>(db.collection('consents').where({ openid, version }));

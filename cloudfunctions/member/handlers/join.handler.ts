@@ -5,7 +5,7 @@ import { AppFailure, fail } from '../../../server/kernel/failure';
 import type { RequestContext } from '../../../server/kernel/router';
 import { isDuplicateKeyError } from '../../../server/kernel/sdk-errors';
 import { toMemberView } from '../memberView';
-import { claimInviteUse, findConsent, findInvite, insertMember, releaseInviteUse, updateMember } from '../repository';
+import { claimInviteUse, findConsent, findInvite, hasOpenAttemptLedger, insertMember, releaseInviteUse, updateMember } from '../repository';
 import { activateFromRoster, findRosterCandidates } from '../roster/roster.repository';
 import { isPhoneTailMiss, pickRosterEntry, rosterName } from '../roster/rosterSheet';
 import { countWrongGuess, INVITE_CODE, PHONE_TAIL, readCallerGuards, refuseWhileLocked } from '../guessLimits';
@@ -36,11 +36,12 @@ interface JoinInput {
  */
 export async function join(input: JoinInput, ctx: RequestContext) {
   const { db, openid, now } = ctx;
-  const [consent, existing, invite, guards] = await Promise.all([
+  const [consent, existing, invite, guards, hasAttemptLedger] = await Promise.all([
     findConsent(db, openid, PRIVACY_VERSION),
     findMemberByOpenid(db, openid),
     findInvite(db, input.code),
     readCallerGuards(db, openid, [INVITE_CODE, PHONE_TAIL]),
+    hasOpenAttemptLedger(db, openid, now),
   ]);
   // Consent comes before any personal field is stored.
   if (!consent) fail('FORBIDDEN', { message: '请先阅读并同意隐私保护指引' });
@@ -70,6 +71,8 @@ export async function join(input: JoinInput, ctx: RequestContext) {
     ...(input.phoneTail === undefined ? {} : { phoneTail: input.phoneTail }),
     joinedAt: now,
     updatedAt: now,
+    // Tells quiz.start to count the attempts used before a deletion (server/attemptLedger.ts).
+    ...(hasAttemptLedger ? { hasAttemptLedger: true as const } : {}),
   };
   const entry = pickRosterEntry(candidates, input.phoneTail);
   let id: string;

@@ -6,7 +6,10 @@ import { contestRulesView } from '../contestRules';
 import { attemptLedgerId } from '../../../server/attemptLedger';
 import { listAttemptLedgers, listContestsEndedBy, listContestsEndingAfter, listEntriesByIds, listMemberAttempts } from '../repository';
 
-/** DB requests: caller, contests, my attempts, my board entries, my attempt ledgers = 5, however many contests are listed. */
+/**
+ * DB requests: caller, contests, my attempts, my board entries = 4, however many contests are listed;
+ * one more, my attempt ledgers, for a member who joined again after deleting their data.
+ */
 export async function contests(input: { status?: ContestStatus }, ctx: MemberContext) {
   const { db, member, now } = ctx;
   const docs = (input.status === 'closed' ? await listContestsEndedBy(db, now) : await listContestsEndingAfter(db, now)).filter(
@@ -20,10 +23,12 @@ export async function contests(input: { status?: ContestStatus }, ctx: MemberCon
       db,
       ids.map((id) => entryId(id, member._id)),
     ),
-    listAttemptLedgers(
-      db,
-      ids.map((id) => attemptLedgerId(id, ctx.openid)),
-    ),
+    member.hasAttemptLedger
+      ? listAttemptLedgers(
+          db,
+          ids.map((id) => attemptLedgerId(id, ctx.openid)),
+        )
+      : [],
   ]);
   const entryByContest = new Map(entries.map((entry) => [entry.contestId, entry]));
   const usedBefore = new Map(ledgers.map((ledger) => [ledger.contestId, ledger.attemptsUsed]));

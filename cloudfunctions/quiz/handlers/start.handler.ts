@@ -37,8 +37,9 @@ export const START_COOLDOWN_MS = 5_000;
 
 /**
  * Starts (or resumes) the caller's attempt. DB requests: caller, contest, latest attempt, the
- * questions, insert, and on a first attempt the attempt ledger, pending board entry and branch
- * name = 8; a contest stored before pools adds two at its very first start. Resuming = 4.
+ * questions, insert, and on a first attempt the pending board entry and branch name = 7 (one more,
+ * the attempt ledger, for a member who joined again after deleting their data); a contest stored
+ * before pools adds two at its very first start. Resuming = 4.
  */
 export async function start(input: { contestId: string }, ctx: MemberContext): Promise<StartOutput> {
   const { db, member, now } = ctx;
@@ -63,7 +64,9 @@ export async function start(input: { contestId: string }, ctx: MemberContext): P
   // Attempts used under a member record the caller deleted still count (server/attemptLedger.ts).
   const usedBefore = latest
     ? latest.attemptNo
-    : ((await findAttemptLedger(db, attemptLedgerId(contest._id, ctx.openid)))?.attemptsUsed ?? 0);
+    : member.hasAttemptLedger
+      ? ((await findAttemptLedger(db, attemptLedgerId(contest._id, ctx.openid)))?.attemptsUsed ?? 0)
+      : 0;
   const attemptNo = usedBefore + 1;
   if (attemptNo > contest.attemptsAllowed) fail('FULL', { message: '作答次数已用完' });
   if (latest?.receivedAt && now.getTime() - latest.receivedAt.getTime() < START_COOLDOWN_MS) fail('RATE_LIMITED');
