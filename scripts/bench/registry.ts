@@ -19,7 +19,7 @@ import type { Budget, Scenario } from './types';
 const BUDGET_SOURCE = 'ARCHITECTURE.md, Budgets';
 
 export const BUDGETS: Record<string, Budget> = {
-  'quiz.start': { hot: true, source: `${BUDGET_SOURCE} (index coverage; no request budget)` },
+  'quiz.start': { maxRequests: 7, hot: true, source: BUDGET_SOURCE },
   'quiz.submit': { maxRequests: 4, hot: true, source: BUDGET_SOURCE },
   'quiz.leaderboard': { maxRequests: 3, hot: true, source: BUDGET_SOURCE },
   'quiz.answerQuestion': {
