@@ -77,6 +77,11 @@ export default defineConfig(
     rules: { 'hongtu/layer-imports': ['error', { folders: ['server', 'cloudfunctions', 'emulator'], packages: ['wx-server-sdk'] }] },
   },
   {
+    files: ['src/**'],
+    ignores: ['src/**/__test__/**'],
+    rules: { 'hongtu/type-only-contracts': 'error' },
+  },
+  {
     files: ['server/**'],
     rules: { 'hongtu/layer-imports': ['error', { folders: ['cloudfunctions', 'emulator', 'src'], packages: ['@tarojs'] }] },
   },

@@ -111,6 +111,33 @@ const noCrossFunctionImports = {
   },
 };
 
+/** True when an import brings in no value: `import type { … }`, or only `type`-marked specifiers. */
+function importsTypesOnly(node) {
+  if (node.importKind === 'type') return true;
+  return node.specifiers.length > 0 && node.specifiers.every((specifier) => specifier.importKind === 'type');
+}
+
+const typeOnlyContracts = {
+  meta: {
+    type: 'problem',
+    docs: { description: 'The app imports only types from types/contracts: a value import bundles zod into the mini-program.' },
+    schema: [],
+    messages: {
+      valueImport:
+        'src/ imports only types from types/contracts (a value import bundles zod, ~90 KB): move the constant to types/labels.ts (ARCHITECTURE.md, "Layers").',
+    },
+  },
+  create(context) {
+    return {
+      ImportDeclaration(node) {
+        const [top, folder] = targetSegments(context.filename, node.source.value) ?? [];
+        if (top === 'types' && folder?.startsWith('contracts') && !importsTypesOnly(node))
+          context.report({ node, messageId: 'valueImport' });
+      },
+    };
+  },
+};
+
 /** wx-server-sdk update commands (`_.inc(1)` with `const _ = db.command`). */
 const UPDATE_COMMANDS = new Set([
   'inc',
@@ -168,5 +195,6 @@ export default {
     'layer-imports': layerImports,
     'no-cross-function-imports': noCrossFunctionImports,
     'db-access-in-repositories': dbAccessInRepositories,
+    'type-only-contracts': typeOnlyContracts,
   },
 };

@@ -9,6 +9,7 @@ import type { RateLimitGuard } from '../core/rateLimit';
 import type {
   ActivityKind,
   ActivityStatus,
+  AttemptFlag,
   BaseLevel,
   CheckinMethod,
   OrgKind,
@@ -18,7 +19,7 @@ import type {
   SignUpStatus,
 } from '../types/labels';
 import type { QuestionCategory, QuestionDraft, QuestionType } from '../types/question';
-import type { AttemptFlag, ContestPace, ReviewPolicy } from '../types/contracts/quiz';
+import type { ContestPace, ReviewPolicy } from '../types/contracts/quiz';
 import type { PoolQuestion } from '../core/quiz/draw';
 
 export const MEMBER_STATUSES = ['pending', 'active', 'rejected', 'left'] as const;

@@ -93,3 +93,11 @@ export const CHECKIN_METHOD_LABELS: Record<CheckinMethod, string> = {
   personal: '出示个人码',
   backfill: '补录',
 };
+
+/** Suspicious-attempt flags for organisers. They inform; they never change a score. */
+export const ATTEMPT_FLAGS = ['tooFast', 'sameAnswers'] as const;
+export type AttemptFlag = (typeof ATTEMPT_FLAGS)[number];
+export const ATTEMPT_FLAG_LABELS: Record<AttemptFlag, string> = {
+  tooFast: '答题快于读题',
+  sameAnswers: '与他人答案完全相同',
+};

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { AttemptAnswers, AttemptFlag } from '../../types/contracts/quiz';
+import type { AttemptAnswers } from '../../types/contracts/quiz';
+import type { AttemptFlag } from '../../types/labels';
 import { answerSequence, isTooFast, rankSortKey, scoreAttempt, submissionTiming } from '../../core/quiz';
 import { entryId, type AttemptDoc } from '../../server/documents';
 import { fail } from '../../server/kernel/failure';

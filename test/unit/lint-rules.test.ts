@@ -54,6 +54,12 @@ const cases = {
     'src/pages/me/index.tsx',
     `import Taro from '@tarojs/taro';\nimport { View } from '@tarojs/components';\nimport { todayIn } from '../../../core/time';\nimport type { Result } from '../../../types/result';\nimport { callFunction } from '../../services/cloud';\nexport const all = [Taro, View, todayIn, callFunction];\nexport type R = Result<string>;\n`,
   ),
+  appImportsContractValue: importing('src/admin/results/index.tsx', '../../../types/contracts/quiz'),
+  appImportsContractTypes: snippet(
+    'src/admin/results/index.tsx',
+    `import type { StartOutput } from '../../../types/contracts/quiz';\nimport { type AttemptResult } from '../../../types/contracts/quiz';\nexport type Both = [StartOutput, AttemptResult];\n`,
+  ),
+  appTestImportsContractValue: importing('src/admin/__test__/results.test.tsx', '../../../types/contracts/quiz'),
   functionImportsOtherFunction: importing('cloudfunctions/quiz/handlers/start.handler.ts', '../../member/repository'),
   functionImportsOtherFunctionFromRoot: importing('cloudfunctions/quiz/index.ts', '../../cloudfunctions/member/router'),
   functionImportsOtherFunctionLazily: snippet('cloudfunctions/quiz/router.ts', `export const lazy = () => import('../member/router');\n`),
@@ -131,6 +137,12 @@ describe('src/ 不碰服务端代码', () => {
 
   it('src/ 引入 Taro、core/、types/ 和自己的服务层时不报错', () => {
     expect(fired(cases.appImportsAllowed)).toEqual([]);
+  });
+
+  it('src/ 从 types/contracts 引入值（会把 zod 打进小程序包）时报错；只引类型、以及组件测试里引值不报错', () => {
+    expect(fired(cases.appImportsContractValue)).toEqual(['hongtu/type-only-contracts']);
+    expect(fired(cases.appImportsContractTypes)).toEqual([]);
+    expect(fired(cases.appTestImportsContractValue)).toEqual([]);
   });
 });
 

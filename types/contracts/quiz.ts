@@ -3,6 +3,7 @@ import { idSchema, importRowErrorSchema, isoDateSchema, MAX_IMPORT_BASE64, pageI
 
 export { MAX_IMPORT_BASE64, type ImportRowError } from '../common';
 import { QUESTION_CATEGORIES, QUESTION_TYPES, questionDraftSchema } from '../question';
+import { ATTEMPT_FLAGS } from '../labels';
 import { practiceContracts } from './practice';
 
 /**
@@ -229,14 +230,6 @@ export type BankQuestion = z.infer<typeof bankQuestionSchema>;
 
 const attemptRef = z.object({ attemptId: idSchema }).strict();
 const submitOutputSchema = attemptResultSchema.omit({ review: true, reviewAvailableAt: true });
-
-/** Suspicious-attempt flags for organisers. They inform; they never change a score. */
-export const ATTEMPT_FLAGS = ['tooFast', 'sameAnswers'] as const;
-export type AttemptFlag = (typeof ATTEMPT_FLAGS)[number];
-export const ATTEMPT_FLAG_LABELS: Record<AttemptFlag, string> = {
-  tooFast: '答题快于读题',
-  sameAnswers: '与他人答案完全相同',
-};
 
 /** A contest as its organiser sees it in the workbench. */
 export const CONTEST_ADMIN_STATUSES = ['draft', 'upcoming', 'open', 'closed'] as const;

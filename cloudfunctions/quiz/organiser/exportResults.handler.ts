@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { ATTEMPT_FLAG_LABELS } from '../../../types/contracts/quiz';
+import { ATTEMPT_FLAG_LABELS } from '../../../types/labels';
 import { recordAudit } from '../../../server/audit';
 import { temporaryUrl, uploadFile } from '../../../server/files';
 import type { MemberContext } from '../../../server/kernel/router';

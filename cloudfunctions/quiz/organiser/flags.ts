@@ -1,4 +1,4 @@
-import { ATTEMPT_FLAGS, type AttemptFlag } from '../../../types/contracts/quiz';
+import { ATTEMPT_FLAGS, type AttemptFlag } from '../../../types/labels';
 
 /** Flags stored at hand-in, plus sameAnswers when one of the signatures is shared with another member. */
 export function attemptFlags(
