@@ -22,7 +22,7 @@ import type { QuestionCategory, QuestionDraft, QuestionType } from '../types/que
 import type { ContestPace, ReviewPolicy } from '../types/contracts/quiz';
 import type { PoolQuestion } from '../core/quiz/draw';
 
-export const MEMBER_STATUSES = ['pending', 'active', 'rejected', 'left'] as const;
+export const MEMBER_STATUSES = ['pending', 'active', 'rejected', 'left', 'withdrawn'] as const;
 export type MemberStatus = (typeof MEMBER_STATUSES)[number];
 
 /** Identity is the platform-injected OPENID, never anything the phone sends. */

@@ -3,6 +3,7 @@ import { allow, anyone, defineRouter } from '../../server/kernel/router';
 import { acceptPrivacy } from './handlers/acceptPrivacy.handler';
 import { auditLog } from './handlers/auditLog.handler';
 import { createInvite } from './handlers/createInvite.handler';
+import { inviteInfo } from './handlers/inviteInfo.handler';
 import { inviteQrCode } from './handlers/inviteQrCode.handler';
 import { approveJoin } from './handlers/approveJoin.handler';
 import { rejectJoin } from './handlers/rejectJoin.handler';
@@ -13,6 +14,7 @@ import { me } from './handlers/me.handler';
 import { orgTree } from './handlers/orgTree.handler';
 import { setRole } from './handlers/setRole.handler';
 import { transfer } from './handlers/transfer.handler';
+import { withdrawJoin } from './handlers/withdrawJoin.handler';
 import { deleteMine } from './handlers/deleteMine.handler';
 import { exportMine } from './handlers/exportMine.handler';
 import { importRoster } from './roster/importRoster.handler';
@@ -27,7 +29,9 @@ export const memberRouter = defineRouter('member', {
   orgTree: allow(ROLES, orgTree),
   createInvite: allow(MANAGERS, createInvite),
   inviteQrCode: allow(MANAGERS, inviteQrCode),
+  inviteInfo: anyone(inviteInfo),
   join: anyone(join),
+  withdrawJoin: anyone(withdrawJoin),
   approveJoin: allow(MANAGERS, approveJoin),
   rejectJoin: allow(MANAGERS, rejectJoin),
   list: allow(MANAGERS, list),

@@ -44,6 +44,13 @@ describePermissionMatrix(
       },
       [true, 'DUPLICATE', 'DUPLICATE', 'DUPLICATE', 'DUPLICATE'],
     ],
+    [
+      'inviteInfo',
+      async (env) => ({ code: (await env.ok('demo-secretary', 'member', 'createInvite', {})).code }),
+      [true, true, true, true, true],
+    ],
+    // Only an applicant has something to withdraw; the demo callers have no pending application.
+    ['withdrawJoin', async () => ({}), ['NOT_FOUND', 'CONFLICT', 'CONFLICT', 'CONFLICT', 'CONFLICT']],
     ['orgTree', async () => ({}), ANY_MEMBER],
     ['leave', async () => ({ reason: '调离本单位' }), ANY_MEMBER],
     ['list', async () => ({ branchId: 'branch-1' }), BRANCH_MANAGERS],

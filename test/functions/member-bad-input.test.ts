@@ -23,6 +23,18 @@ describeBadInputTable(
     me: { caller: 'demo-member', cases: NO_INPUT },
     orgTree: { caller: 'demo-member', cases: NO_INPUT },
     exportMine: { caller: 'demo-member', cases: NO_INPUT },
+    withdrawJoin: { caller: 'demo-member', cases: NO_INPUT },
+    inviteInfo: {
+      caller: 'demo-stranger',
+      cases: [
+        ['缺少', {}, 'code'],
+        ['为空', { code: '' }, 'code'],
+        ['过长', { code: 'ABCDEFGHJK' }, 'code'],
+        ['类型错误', { code: 12345678 }, 'code'],
+        ['注入', { code: INJECTION }, 'code'],
+        ['脚本', { code: SCRIPT }, 'code'],
+      ],
+    },
     acceptPrivacy: {
       caller: 'demo-stranger',
       cases: [

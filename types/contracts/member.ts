@@ -13,7 +13,7 @@ export const memberViewSchema = z.object({
   branchName: z.string(),
   role: roleSchema,
   partyStatus: partyStatusSchema,
-  status: z.enum(['pending', 'active', 'rejected', 'left']),
+  status: z.enum(['pending', 'active', 'rejected', 'left', 'withdrawn']),
   joinedAt: isoDateSchema,
 });
 export type MemberView = z.infer<typeof memberViewSchema>;
@@ -78,6 +78,16 @@ export const inviteSchema = z.object({
   uses: z.number().int(),
 });
 
+/** What an invite landing shows before asking for anything: whose branch and who invited. */
+export const inviteInfoSchema = z.object({
+  code: z.string(),
+  branchName: z.string(),
+  /** The secretary or org admin who made the invite. */
+  invitedBy: z.object({ name: z.string(), role: roleSchema }),
+  expiresAt: isoDateSchema,
+});
+export type InviteInfo = z.infer<typeof inviteInfoSchema>;
+
 export const joinInputSchema = z
   .object({
     code: inviteCodeSchema,
@@ -128,7 +138,11 @@ export const memberContract = {
     /** `url` is a temporary link (about 2 h); ask again rather than storing it. */
     output: z.object({ code: z.string(), fileID: z.string(), url: z.string() }),
   },
+  /** Read-only check of an invite code (rate-limited like join's code guesses): NOT_FOUND, EXPIRED or FULL. */
+  inviteInfo: { input: z.object({ code: inviteCodeSchema }).strict(), output: inviteInfoSchema },
   join: { input: joinInputSchema, output: z.object({ member: memberViewSchema }) },
+  /** The caller's own pending application, taken back before a secretary decides on it. */
+  withdrawJoin: { input: z.object({}).strict(), output: z.object({ member: memberViewSchema }) },
   approveJoin: { input: memberRefSchema, output: z.object({ member: memberViewSchema }) },
   rejectJoin: {
     input: memberRefSchema.extend({ reason: z.string().trim().max(100).optional() }).strict(),

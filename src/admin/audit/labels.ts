@@ -38,11 +38,12 @@ interface ActionWords {
 }
 
 const ACTIONS: Record<string, ActionWords> = {
-  'member.createInvite': { label: '生成入党组织邀请码', lines: () => [] },
-  'member.approveJoin': { label: '批准加入党组织', lines: (detail) => [reason(detail)] },
-  'member.rejectJoin': { label: '拒绝加入党组织', lines: (detail) => [reason(detail)] },
+  'member.createInvite': { label: '生成加入党支部邀请码', lines: () => [] },
+  'member.approveJoin': { label: '批准加入党支部', lines: (detail) => [reason(detail)] },
+  'member.rejectJoin': { label: '拒绝加入党支部', lines: (detail) => [reason(detail)] },
   'member.setRole': { label: '调整角色', lines: (detail) => [role(detail)] },
   'member.transfer': { label: '组织关系转接', lines: (detail) => [reason(detail)] },
+  'member.withdrawJoin': { label: '撤回加入党支部申请', lines: () => [] },
   'member.leave': { label: '退出党支部', lines: (detail) => [reason(detail)] },
   'member.deleteMine': { label: '注销并删除个人信息', lines: () => [] },
   'member.importRoster': {
