@@ -4,7 +4,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { ActionButton } from '../../components/ActionButton';
 import { callFunction } from '../../services/cloud';
 import { toast } from '../../utils/toast';
-import { downloadToTempFile, failureMessage } from '../download';
+import { downloadToTempFile, failureMessage } from '../../utils/download';
 
 type CodeState = { status: 'loading' } | { status: 'error' } | { status: 'ready'; url: string };
 

@@ -4,19 +4,17 @@ import { useCallback, useState } from 'react';
 import type { ActionOutput } from '../../../types/contracts';
 import type { CategoryStat, ContestAttemptRow, QuestionStat } from '../../../types/contracts/quiz';
 import { ATTEMPT_FLAG_LABELS } from '../../../types/labels';
-import { ActionButton } from '../../components/ActionButton';
 import { Chips } from '../../components/FormParts';
 import { PageShell } from '../../components/PageShell';
 import { Section } from '../../components/Section';
 import { Segments, type Segment } from '../../components/Segments';
+import { SpreadsheetExport } from '../../components/SpreadsheetExport';
 import { Tag } from '../../components/Tag';
-import { openSpreadsheet } from '../../activity/download';
 import { formatTaken } from '../../quiz/countdown';
 import { callFunction } from '../../services/cloud';
 import { useCloud } from '../../services/useCloud';
 import { usePagedList } from '../../services/usePagedList';
 import { formatDateTime } from '../../utils/format';
-import { toast } from '../../utils/toast';
 import '../admin.css';
 import '../contest/contest.css';
 
@@ -119,34 +117,13 @@ function exportSummary(exported: ExportResultsOutput): string {
 
 /** 成绩导出: the server builds the .xlsx (one row per member) and answers a temporary link. */
 function ExportResults({ contestId }: { contestId: string }) {
-  const [busy, setBusy] = useState(false);
-  const [exported, setExported] = useState<ExportResultsOutput | null>(null);
-  const exportSheet = async () => {
-    setBusy(true);
-    const result = await callFunction('quiz', 'exportResults', { contestId });
-    if (!result.ok) {
-      setBusy(false);
-      return;
-    }
-    setExported(result.data);
-    try {
-      await openSpreadsheet(result.data.url);
-    } catch {
-      toast('表格已生成，但打开失败，请重试');
-    }
-    setBusy(false);
-  };
   return (
-    <View className='admin-results__toolbar'>
-      <ActionButton variant='plain' loading={busy} onClick={() => void exportSheet()}>
-        {busy ? '正在生成表格…' : '导出成绩 Excel'}
-      </ActionButton>
-      {exported ? (
-        <View className='ht-form__note' role='status'>
-          <Text>{exportSummary(exported)}</Text>
-        </View>
-      ) : null}
-    </View>
+    <SpreadsheetExport
+      label='导出成绩 Excel'
+      className='admin-results__toolbar'
+      build={() => callFunction('quiz', 'exportResults', { contestId })}
+      summary={exportSummary}
+    />
   );
 }
 
