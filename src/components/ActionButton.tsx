@@ -1,4 +1,4 @@
-import { Button } from '@tarojs/components';
+import { Button, View } from '@tarojs/components';
 import type { ReactNode } from 'react';
 
 interface ActionButtonProps {
@@ -10,7 +10,11 @@ interface ActionButtonProps {
   disabled?: boolean;
 }
 
-/** A weui-like button; submits via onClick because `<Form onSubmit>` never fires on H5. */
+/**
+ * A weui-like button; submits via onClick because `<Form onSubmit>` never fires on H5.
+ * The spinner is ours, not Button's `loading`: on H5 that prop makes Taro's button insert its own icon
+ * among the children React manages, and the next render throws `insertBefore … not a child of this node`.
+ */
 export function ActionButton({
   children,
   onClick,
@@ -21,12 +25,13 @@ export function ActionButton({
 }: ActionButtonProps) {
   return (
     <Button
-      className={`ht-button ht-button--${variant} ht-button--${size}${disabled && !loading ? ' ht-button--disabled' : ''}`}
+      className={`ht-button ht-button--${variant} ht-button--${size}${loading ? ' ht-button--busy' : disabled ? ' ht-button--disabled' : ''}`}
       // Taro H5 renders `disabled="false"`, which its own `[disabled]` CSS treats as disabled; omit it instead.
-      loading={loading || undefined}
       disabled={disabled || loading || undefined}
+      aria-busy={loading || undefined}
       onClick={onClick}
     >
+      {loading ? <View className='ht-button__spinner' /> : null}
       {children}
     </Button>
   );

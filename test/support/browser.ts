@@ -25,12 +25,19 @@ export interface H5Harness {
   close(): Promise<void>;
 }
 
+export interface H5HarnessOptions {
+  /** CSS pixels of the phone; the default is a common large phone. */
+  viewport?: { width: number; height: number };
+  /** Fail every test in which the page logged a console error or threw (see failOnConsoleErrors). */
+  failOnConsoleErrors?: boolean;
+}
+
 /** A seeded gateway serving the bundled functions and the H5 build, and a phone-sized page in Debian's Chromium. */
-export async function startH5Harness(): Promise<H5Harness> {
+export async function startH5Harness({ viewport = { width: 390, height: 844 } }: H5HarnessOptions = {}): Promise<H5Harness> {
   mkdirSync(RESULTS_DIR, { recursive: true });
   const gateway = await startSeededGateway(loadBundle);
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-  const page = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN' });
+  const page = await browser.newPage({ viewport, deviceScaleFactor: 2, locale: 'zh-CN' });
   return {
     baseUrl: gateway.baseUrl,
     browser,
@@ -46,14 +53,14 @@ export async function startH5Harness(): Promise<H5Harness> {
  * One harness per test file: started before its tests, closed after. Read `harness`/`page` inside
  * tests (they exist once beforeAll has run).
  */
-export function useH5Harness(): { readonly harness: H5Harness; readonly page: Page } {
+export function useH5Harness(options: H5HarnessOptions = {}): { readonly harness: H5Harness; readonly page: Page } {
   jest.setTimeout(120_000);
   let started: H5Harness | undefined;
   beforeAll(async () => {
-    started = await startH5Harness();
+    started = await startH5Harness(options);
   });
   afterAll(() => started?.close());
-  return {
+  const harness = {
     get harness() {
       if (!started) throw new Error('the H5 harness starts in beforeAll; use it inside a test');
       return started;
@@ -62,6 +69,27 @@ export function useH5Harness(): { readonly harness: H5Harness; readonly page: Pa
       return this.harness.page;
     },
   };
+  if (options.failOnConsoleErrors) failOnConsoleErrors(harness);
+  return harness;
+}
+
+/**
+ * Fails each test of the file in which the page logged a console error or threw an uncaught error
+ * (React's warnings about the DOM, a failed request, a crashed handler): a member would not see
+ * them, but they are bugs. `useH5Harness({ failOnConsoleErrors: true })` calls it; a file with its own page can call it directly.
+ */
+export function failOnConsoleErrors(h5: { readonly page: Page }): void {
+  const errors: string[] = [];
+  beforeAll(() => {
+    h5.page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(`console.error: ${message.text()} (${message.location().url})`);
+    });
+    h5.page.on('pageerror', (error) => errors.push(`uncaught: ${error.stack ?? error.message}`));
+  });
+  afterEach(() => {
+    const seen = errors.splice(0);
+    if (seen.length > 0) throw new Error(`the page logged ${seen.length} error(s):\n${seen.join('\n')}`);
+  });
 }
 
 /** The page on top: Taro H5 keeps earlier pages in the DOM, hidden. */

@@ -45,11 +45,11 @@ export function Button({
   children,
   onClick,
   disabled,
-  loading,
   openType,
-}: CommonProps & { disabled?: boolean; loading?: boolean; openType?: string }) {
+  'aria-busy': busy,
+}: CommonProps & { disabled?: boolean; openType?: string }) {
   return (
-    <button type='button' className={className} onClick={onClick} disabled={disabled} aria-busy={loading} data-open-type={openType}>
+    <button type='button' className={className} onClick={onClick} disabled={disabled} aria-busy={busy} data-open-type={openType}>
       {children}
     </button>
   );
