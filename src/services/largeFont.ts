@@ -14,7 +14,18 @@ function readStored(): boolean {
   }
 }
 
+/**
+ * H5 draws its tab bar outside every page, where .ht-page--large cannot reach; this class on <html>
+ * lets app.css scale it too. Weapp has no document.
+ */
+const DOCUMENT_CLASS = 'ht-large-font';
+
+function markDocument(enabled: boolean): void {
+  if (process.env.TARO_ENV === 'h5') document.documentElement.classList.toggle(DOCUMENT_CLASS, enabled);
+}
+
 let largeFont = readStored();
+markDocument(largeFont);
 
 function isLargeFont(): boolean {
   return largeFont;
@@ -23,6 +34,7 @@ function isLargeFont(): boolean {
 /** Persists the 适老化 choice and re-renders every mounted page (tab pages stay mounted). */
 export function setLargeFont(enabled: boolean): void {
   largeFont = enabled;
+  markDocument(enabled);
   try {
     Taro.setStorageSync(STORAGE_KEY, enabled);
   } catch {
