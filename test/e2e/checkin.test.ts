@@ -10,7 +10,7 @@
 import type { ActivityDetail } from '../../types/contracts/activity';
 import { callAs, openAs, settledScreenshot, useH5Harness, visibleButton, visiblePage } from '../support/browser';
 
-const h5 = useH5Harness();
+const h5 = useH5Harness({ failOnConsoleErrors: true });
 const SECRETARY = 'demo-secretary';
 const MEMBER = 'demo-member';
 const MEMBER_NAME = '林红';
@@ -104,7 +104,7 @@ describe('H5 现场签到端到端', () => {
     await visibleButton(page, `确认补录 ${absentName}`).click();
     await present
       .filter({ hasText: absentName })
-      .filter({ hasText: `补录原因：${REASON}（赵书记补录）` })
+      .filter({ hasText: `补录原因：${REASON}（赵志刚补录）` })
       .waitFor();
     await visiblePage(page).getByText('报名的同志都已签到').waitFor();
     await settledScreenshot(page, 'h5-checkin-backfilled.png');
