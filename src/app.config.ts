@@ -1,5 +1,5 @@
 export default defineAppConfig({
-  pages: ['pages/home/index', 'pages/activities/index', 'pages/quiz/index', 'pages/stories/index', 'pages/me/index', 'pages/join/index'],
+  pages: ['pages/home/index', 'pages/activities/index', 'pages/quiz/index', 'pages/visits/index', 'pages/me/index', 'pages/join/index'],
   subPackages: [
     { root: 'quiz', pages: ['take/index', 'result/index', 'board/index', 'practice/index'] },
     { root: 'admin', pages: ['bank/index', 'contest/index', 'contests/index', 'results/index', 'roster/index', 'audit/index'] },
@@ -46,10 +46,10 @@ export default defineAppConfig({
         selectedIconPath: 'assets/tabbar/quiz-active.png',
       },
       {
-        pagePath: 'pages/stories/index',
-        text: '投稿',
-        iconPath: 'assets/tabbar/stories.png',
-        selectedIconPath: 'assets/tabbar/stories-active.png',
+        pagePath: 'pages/visits/index',
+        text: '打卡',
+        iconPath: 'assets/tabbar/visits.png',
+        selectedIconPath: 'assets/tabbar/visits-active.png',
       },
       {
         pagePath: 'pages/me/index',

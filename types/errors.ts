@@ -4,7 +4,7 @@
  */
 export const ERROR_MESSAGES = {
   INVALID_INPUT: '填写的内容有误，请检查后再试',
-  UNAUTHENTICATED: '请先完成入党组织登记',
+  UNAUTHENTICATED: '请先加入党支部',
   FORBIDDEN: '没有权限进行此操作',
   NOT_FOUND: '内容不存在或已删除',
   CONFLICT: '数据已被他人修改，请刷新后重试',

@@ -4,7 +4,7 @@ export const TAB_URLS = {
   home: '/pages/home/index',
   activities: '/pages/activities/index',
   quiz: '/pages/quiz/index',
-  stories: '/pages/stories/index',
+  visits: '/pages/visits/index',
   me: '/pages/me/index',
 } as const;
 

@@ -126,13 +126,6 @@ describe('活动页', () => {
     expect(listCalls().map((input) => input.scope)).toEqual(['upcoming', 'managed']);
   });
 
-  it('尚未加入党支部的人看到加入指引，不加载活动', async () => {
-    serve(null, () => ({ items: [], nextCursor: null }));
-    render(<ActivitiesPage />);
-    expect(await screen.findByText('尚未加入党支部')).toBeTruthy();
-    expect(listCalls()).toHaveLength(0);
-  });
-
   it('第一页加载失败时显示错误和重试，重试成功后显示列表', async () => {
     let attempts = 0;
     callFunction.mockImplementation(async (_name: string, action: string) => {

@@ -471,7 +471,7 @@ describe('活动详情页：尚未加入党支部的人', () => {
       'activity.shareCard': () => ({ ok: true, data: shareCard() }),
     });
     render(<ActivityDetailPage />);
-    expect(await screen.findByText('入党组织申请审核中')).toBeTruthy();
+    expect(await screen.findByText('加入党支部申请待审核')).toBeTruthy();
   });
 
   it('加入后作为党员回到活动时，忘掉“加入后回到这里”', async () => {

@@ -1,12 +1,11 @@
-import { Input, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import type { MemberView } from '../../../types/contracts/member';
-import { INVITE_CODE_LENGTH, INVITE_CODE_PATTERN } from '../../../types/labels';
-import { ActionButton } from '../../components/ActionButton';
+import { InviteCodeEntry } from '../../components/InviteCodeEntry';
 import { rememberAfterJoin } from '../../services/afterJoin';
+import { joinUrl } from '../../services/invite';
 import { activityDetailUrl } from '../routes';
-import { FieldErrorLine } from '../../components/FormParts';
 
 interface VisitorGuideProps {
   activityId: string;
@@ -21,9 +20,6 @@ interface VisitorGuideProps {
  * joining brings them back here (the join page offers the way back).
  */
 export function VisitorGuide({ activityId, activityTitle, member }: VisitorGuideProps) {
-  const [code, setCode] = useState('');
-  const [error, setError] = useState<string | null>(null);
-
   useEffect(() => {
     rememberAfterJoin({ url: activityDetailUrl(activityId), title: activityTitle ?? '支部活动' });
   }, [activityId, activityTitle]);
@@ -31,20 +27,11 @@ export function VisitorGuide({ activityId, activityTitle, member }: VisitorGuide
   if (member?.status === 'pending') {
     return (
       <View className='ht-card activity-guide' role='status'>
-        <Text className='ht-card__title'>入党组织申请审核中</Text>
+        <Text className='ht-card__title'>加入党支部申请待审核</Text>
         <Text className='ht-card__text'>你申请加入「{member.branchName}」，支部书记审核通过后，回到这里即可报名。</Text>
       </View>
     );
   }
-
-  const join = () => {
-    const normalised = code.trim().toUpperCase();
-    if (!INVITE_CODE_PATTERN.test(normalised)) {
-      setError(`邀请码是 ${INVITE_CODE_LENGTH} 位字母和数字`);
-      return;
-    }
-    void Taro.navigateTo({ url: `/pages/join/index?code=${normalised}` });
-  };
 
   return (
     <View className='ht-card activity-guide'>
@@ -52,21 +39,7 @@ export function VisitorGuide({ activityId, activityTitle, member }: VisitorGuide
       <Text className='ht-card__text'>
         报名支部活动需要先加入党支部。请向支部书记索取邀请：点开群里的邀请卡片、扫描邀请二维码，或在下面填写邀请码。加入后会回到这个活动。
       </Text>
-      <View className={`ht-field${error ? ' ht-field--error' : ''}`}>
-        <Input
-          className='ht-input'
-          name='inviteCode'
-          value={code}
-          maxlength={INVITE_CODE_LENGTH}
-          placeholder='8 位邀请码'
-          onInput={(event) => {
-            setCode(event.detail.value);
-            setError(null);
-          }}
-        />
-        <FieldErrorLine message={error} />
-      </View>
-      <ActionButton onClick={join}>用邀请码加入党支部</ActionButton>
+      <InviteCodeEntry onCode={(code) => void Taro.navigateTo({ url: joinUrl(code) })} />
     </View>
   );
 }

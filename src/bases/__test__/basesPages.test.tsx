@@ -13,7 +13,8 @@ jest.mock('../../components/PageShell', () => ({ PageShell: ({ children }: { chi
 const callFunction = jest.fn();
 jest.mock('../../services/cloud', () => ({ callFunction: (...args: unknown[]) => callFunction(...args) }));
 
-import BaseListPage, { formatDistance } from '../list/index';
+import BaseListPage from '../list/index';
+import { formatDistance } from '../BaseCell';
 import FootprintPage from '../footprint/index';
 import MyCodePage from '../mycode/index';
 

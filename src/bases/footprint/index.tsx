@@ -11,33 +11,10 @@ import { callFunction } from '../../services/cloud';
 import { usePagedList } from '../../services/usePagedList';
 import { formatDateTime } from '../../utils/format';
 import { ListFooter } from '../../components/ListFooter';
+import { FootprintSummary, type Summary } from '../FootprintSummary';
 import '../bases.css';
 
 const PAGE_SIZE = 20;
-
-interface Summary {
-  checkins: number;
-  bases: number;
-  studyHours: number;
-}
-
-function SummaryHeader({ summary }: { summary: Summary }) {
-  const items = [
-    { label: '签到次数', value: summary.checkins },
-    { label: '到访基地', value: summary.bases },
-    { label: '学时', value: summary.studyHours },
-  ];
-  return (
-    <View className='ht-card bases-summary'>
-      {items.map((item) => (
-        <View key={item.label} className='bases-summary__item'>
-          <Text className='bases-summary__value'>{item.value}</Text>
-          <Text className='bases-summary__label'>{item.label}</Text>
-        </View>
-      ))}
-    </View>
-  );
-}
 
 /** Weapp: a marker per place visited; H5 shows only the list. */
 function FootprintMap({ items }: { items: CheckinView[] }) {
@@ -105,7 +82,7 @@ function FootprintContent() {
   useReachBottom(list.loadMore);
   return (
     <View className='ht-page__body'>
-      {summary ? <SummaryHeader summary={summary} /> : null}
+      {summary ? <FootprintSummary summary={summary} /> : null}
       <FootprintMap items={list.items} />
       <Section
         title='我的足迹'

@@ -1,43 +1,18 @@
 import { Text, View } from '@tarojs/components';
-import Taro, { useReachBottom } from '@tarojs/taro';
+import { useReachBottom } from '@tarojs/taro';
 import { useCallback, useEffect, useState } from 'react';
-import type { BaseSummary, LocationReading } from '../../../types/contracts/checkin';
-import { BASE_LEVEL_LABELS } from '../../../types/labels';
-import { Cell } from '../../components/Cell';
+import type { LocationReading } from '../../../types/contracts/checkin';
 import { PageShell } from '../../components/PageShell';
 import { Section } from '../../components/Section';
 import { Skeleton } from '../../components/Skeleton';
-import { Tag } from '../../components/Tag';
 import { callFunction } from '../../services/cloud';
 import { readLocation } from '../../services/location';
 import { usePagedList } from '../../services/usePagedList';
-import { baseDetailUrl } from '../routes';
+import { BaseCell } from '../BaseCell';
 import { ListFooter } from '../../components/ListFooter';
 import '../bases.css';
 
 const PAGE_SIZE = 20;
-
-/** `850 米`, `1.2 公里`, `36 公里`. */
-export function formatDistance(metres: number): string {
-  if (metres < 1000) return `${metres} 米`;
-  return metres < 10_000 ? `${(metres / 1000).toFixed(1)} 公里` : `${Math.round(metres / 1000)} 公里`;
-}
-
-function BaseCell({ base }: { base: BaseSummary }) {
-  return (
-    <Cell
-      title={
-        <View>
-          <Text>{base.name} </Text>
-          {base.level ? <Tag text={BASE_LEVEL_LABELS[base.level]} /> : null}
-        </View>
-      }
-      description={`${base.county} · ${base.address}${base.approximate ? '（位置为大致范围）' : ''}`}
-      value={base.distanceM !== null ? formatDistance(base.distanceM) : undefined}
-      onClick={() => void Taro.navigateTo({ url: baseDetailUrl(base.id) })}
-    />
-  );
-}
 
 /** Nearest first when the member shares the location, otherwise by level then name (the server's order). */
 function BaseList({ near }: { near: LocationReading | null }) {

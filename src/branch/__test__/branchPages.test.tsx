@@ -148,7 +148,7 @@ const INVITE = {
 };
 const QR_URL = 'https://example.tcb.qcloud.la/invites/K7M3PQ2X.png?sign=1';
 
-describe('邀请入党组织页', () => {
+describe('邀请加入党支部页', () => {
   beforeEach(() => {
     resetTaroStub();
     callFunction.mockReset();

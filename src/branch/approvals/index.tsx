@@ -135,7 +135,7 @@ function ApprovalList({ branchId }: { branchId: string | undefined }) {
         )}
       </View>
       <Section
-        title='入党组织申请'
+        title='加入党支部的申请'
         status={list.status}
         isEmpty={visible.length === 0}
         emptyTitle='没有待审批的申请'

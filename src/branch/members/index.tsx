@@ -172,7 +172,7 @@ function MemberList({ branchId, search }: MemberListProps) {
         status={list.status}
         isEmpty={list.items.length === 0}
         emptyTitle={search ? `没有姓名以「${search}」开头的党员` : '支部还没有在册党员'}
-        emptyDescription={search ? '换个姓氏或名字的开头再试' : '在「邀请入党组织」生成邀请，分享到支部群'}
+        emptyDescription={search ? '换个姓氏或名字的开头再试' : '在「邀请加入党支部」生成邀请，分享到支部群'}
         errorMessage={list.error?.message}
         onRetry={() => void list.reload()}
         skeletonRows={5}

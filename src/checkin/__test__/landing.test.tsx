@@ -146,10 +146,10 @@ describe('扫签到码打开的落地页', () => {
 
   it('不是党员时友好地说明加入党支部后才能签到', async () => {
     router.params = { k: CODE };
-    respond({ 'checkin.scan': refusal('UNAUTHENTICATED', '请先完成入党组织登记') });
+    respond({ 'checkin.scan': refusal('UNAUTHENTICATED', '请先加入党支部') });
     render(<CheckinLandingPage />);
     expect(await screen.findByText('加入党支部后才能签到')).toBeTruthy();
-    expect(screen.getByText('尚未加入党支部')).toBeTruthy();
+    expect(screen.getByText('用邀请码加入党支部')).toBeTruthy();
   });
 
   it('网络不通时暂存扫码，告诉党员联网后自动补传', async () => {

@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import type { ErrorCode } from '../../../types/errors';
 import type { AppError } from '../../../types/result';
 import { ActionButton } from '../../components/ActionButton';
-import { JoinHint } from '../../components/JoinHint';
+import { JoinGuide } from '../../components/JoinGuide';
 import { Tag } from '../../components/Tag';
 import type { ScanOutput } from '../../services/checkinQueue';
 import { QUEUED_NOTICE } from '../../services/checkinQueue';
@@ -100,7 +100,7 @@ export function Outcome({ outcome, actions }: { outcome: ScanOutcome; actions: O
     case 'notMember':
       return (
         <Panel tone='problem' title='加入党支部后才能签到' actions={actions}>
-          <JoinHint />
+          <JoinGuide />
         </Panel>
       );
     case 'queued':

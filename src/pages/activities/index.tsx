@@ -5,16 +5,14 @@ import type { MemberView } from '../../../types/contracts/member';
 import { activityDetailUrl, activityEditUrl } from '../../activity/routes';
 import { ActionButton } from '../../components/ActionButton';
 import { ActivityCell } from '../../components/ActivityCell';
-import { ErrorState } from '../../components/ErrorState';
-import { JoinHint } from '../../components/JoinHint';
 import { isManager } from '../../components/ManagerGate';
+import { MembershipGate } from '../../components/MembershipGate';
 import { PageShell } from '../../components/PageShell';
 import { Section } from '../../components/Section';
 import { Segments, type Segment } from '../../components/Segments';
-import { Skeleton } from '../../components/Skeleton';
 import { callFunction } from '../../services/cloud';
+import { useMembership } from '../../services/membership';
 import { usePagedList } from '../../services/usePagedList';
-import { useCloud } from '../../services/useCloud';
 import { useReloadOnShow } from '../../services/useReloadOnShow';
 
 const PAGE_SIZE = 10;
@@ -93,20 +91,8 @@ function MemberActivities({ member }: { member: MemberView }) {
 }
 
 function ActivitiesContent() {
-  const me = useCloud('member', 'me', {});
-  useReloadOnShow(me.reload);
-  if (me.status === 'loading') {
-    return (
-      <View className='ht-card'>
-        <Skeleton rows={4} />
-      </View>
-    );
-  }
-  if (me.status === 'error' || !me.data) return <ErrorState message={me.error?.message ?? '加载失败'} onRetry={me.reload} />;
-  const member = me.data.member;
   // Activities belong to branches: until someone is an active member there is nothing they could join.
-  if (member?.status !== 'active') return <JoinHint />;
-  return <MemberActivities member={member} />;
+  return <MembershipGate state={useMembership()}>{(member) => <MemberActivities member={member} />}</MembershipGate>;
 }
 
 export default function ActivitiesPage() {

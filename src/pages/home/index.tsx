@@ -1,67 +1,44 @@
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useEffect } from 'react';
+import type { MemberView } from '../../../types/contracts/member';
 import { ROLE_LABELS } from '../../../types/labels';
 import { activityDetailUrl } from '../../activity/routes';
 import { CheckinShortcuts } from '../../bases/CheckinShortcuts';
 import { ActivityCell } from '../../components/ActivityCell';
 import { ContestCard } from '../../components/ContestCard';
-import { ErrorState } from '../../components/ErrorState';
-import { JoinHint } from '../../components/JoinHint';
+import { MembershipGate } from '../../components/MembershipGate';
 import { PageShell } from '../../components/PageShell';
-import { PrivacyConsent } from '../../components/PrivacyConsent';
 import { Section } from '../../components/Section';
-import { Skeleton } from '../../components/Skeleton';
 import { Tag } from '../../components/Tag';
 import { watchCheckinQueue } from '../../services/checkinQueue';
+import { useMembership } from '../../services/membership';
 import { useCloud } from '../../services/useCloud';
 import { useReloadOnShow } from '../../services/useReloadOnShow';
 import { goToTab } from '../../utils/tabs';
 import './index.css';
 
-function Greeting() {
-  const me = useCloud('member', 'me', {});
-  useReloadOnShow(me.reload);
-
-  if (me.status === 'loading')
-    return (
-      <View className='ht-card'>
-        <Skeleton rows={1} />
-      </View>
-    );
-  if (me.status === 'error' || !me.data) {
-    return (
-      <View className='ht-card'>
-        <ErrorState message={me.error?.message ?? '加载失败'} onRetry={me.reload} />
-      </View>
-    );
-  }
-  const { privacyAccepted, privacyVersion, member } = me.data;
-  if (!privacyAccepted) return <PrivacyConsent privacyVersion={privacyVersion} onAccepted={me.reload} />;
-  if (!member) return <JoinHint />;
+function Greeting({ member }: { member: MemberView }) {
   return (
-    <>
-      <View className='ht-card home-greeting'>
-        <Text className='home-greeting__hello'>{member.name}同志，你好</Text>
-        <View className='home-greeting__branch'>
-          <Text className='ht-card__text'>{member.branchName}</Text>
-          <Tag text={ROLE_LABELS[member.role]} />
-        </View>
+    <View className='ht-card home-greeting'>
+      <Text className='home-greeting__hello'>{member.name}同志，你好</Text>
+      <View className='home-greeting__branch'>
+        <Text className='ht-card__text'>{member.branchName}</Text>
+        <Tag text={ROLE_LABELS[member.role]} />
       </View>
-      <CheckinShortcuts />
-    </>
+    </View>
   );
 }
 
 function OpenContests() {
   const contests = useCloud('quiz', 'contests', { status: 'open' });
+  useReloadOnShow(contests.reload);
   const items = contests.data?.items ?? [];
+  if (contests.status === 'ready' && items.length === 0) return null;
   return (
     <Section
       title='正在进行的竞赛'
       status={contests.status}
-      isEmpty={items.length === 0}
-      emptyTitle='暂无进行中的知识竞赛'
       errorMessage={contests.error?.message}
       onRetry={contests.reload}
       skeletonRows={1}
@@ -75,15 +52,14 @@ function OpenContests() {
 
 function UpcomingActivities() {
   const activities = useCloud('activity', 'list', { scope: 'upcoming', pageSize: 3 });
+  useReloadOnShow(activities.reload);
   const items = activities.data?.items ?? [];
+  if (activities.status === 'ready' && items.length === 0) return null;
   return (
     <Section
       title='近期活动'
       extra={{ text: '全部 ›', onClick: () => goToTab('activities') }}
       status={activities.status}
-      isEmpty={items.length === 0}
-      emptyTitle='近期没有安排活动'
-      emptyDescription='支部发布新活动后会显示在这里'
       errorMessage={activities.error?.message}
       onRetry={activities.reload}
     >
@@ -94,19 +70,9 @@ function UpcomingActivities() {
   );
 }
 
-function StudyProgress() {
-  return (
-    <Section
-      title='“六个一”学习进度'
-      status='ready'
-      isEmpty
-      emptyTitle='学习进度统计即将上线'
-      emptyDescription='届时可在这里查看本人和支部的完成情况'
-    />
-  );
-}
-
+/** Only sections with something in them: a member with nothing open or coming up sees the greeting and the shortcuts. */
 function HomeContent() {
+  const membership = useMembership();
   // 首页 is where the app starts: from here scans queued offline go out on every return and reconnect.
   useEffect(() => watchCheckinQueue(), []);
   return (
@@ -116,10 +82,16 @@ function HomeContent() {
         <Text className='home-hero__subtitle'>学党史 · 悟思想 · 走好新时代的长征路</Text>
       </View>
       <View className='home__body'>
-        <Greeting />
-        <OpenContests />
-        <UpcomingActivities />
-        <StudyProgress />
+        <MembershipGate state={membership}>
+          {(member) => (
+            <>
+              <Greeting member={member} />
+              <CheckinShortcuts />
+              <OpenContests />
+              <UpcomingActivities />
+            </>
+          )}
+        </MembershipGate>
       </View>
     </View>
   );

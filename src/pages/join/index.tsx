@@ -1,19 +1,23 @@
 import { Input, Picker, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
-import { INVITE_SCENE_KEY, parseScene } from '../../../core/scene';
-import type { MemberView } from '../../../types/contracts/member';
+import type { InviteInfo, MemberView } from '../../../types/contracts/member';
 import type { ErrorCode } from '../../../types/errors';
-import { INVITE_CODE_PATTERN, PARTY_STATUSES, PARTY_STATUS_LABELS } from '../../../types/labels';
+import { PARTY_STATUSES, PARTY_STATUS_LABELS, ROLE_LABELS } from '../../../types/labels';
 import { ActionButton } from '../../components/ActionButton';
 import { ErrorState } from '../../components/ErrorState';
+import { InviteCodeEntry } from '../../components/InviteCodeEntry';
+import { formerNote } from '../../components/JoinGuide';
 import { PageShell } from '../../components/PageShell';
 import { PrivacyConsent } from '../../components/PrivacyConsent';
 import { Section } from '../../components/Section';
 import { Skeleton } from '../../components/Skeleton';
 import { readAfterJoin } from '../../services/afterJoin';
 import { callFunction } from '../../services/cloud';
+import { readInviteCode } from '../../services/invite';
+import { useMembership, type Membership } from '../../services/membership';
 import { useCloud } from '../../services/useCloud';
+import { formatDateTime } from '../../utils/format';
 import { goToTab } from '../../utils/tabs';
 import './index.css';
 import { toast } from '../../utils/toast';
@@ -23,23 +27,13 @@ import { FieldErrorLine } from '../../components/FormParts';
 const NAME_PATTERN = /^[\u3400-\u4dbf\u4e00-\u9fffA-Za-z·・ ]+$/;
 const PARTY_STATUS_RANGE = PARTY_STATUSES.map((status) => PARTY_STATUS_LABELS[status]);
 
-/**
- * A share card opens `pages/join/index?code=XXXXXXXX`; a scanned wxacode carries the code in `scene`
- * (URL-encoded, `c=XXXXXXXX`, within the 32-character limit). Returns '' when neither holds one.
- */
-export function readInviteCode(params: Record<string, string | undefined>): string {
-  const raw = params.code || (params.scene ? parseScene(params.scene)[INVITE_SCENE_KEY] : undefined) || '';
-  const code = raw.trim().toUpperCase();
-  return INVITE_CODE_PATTERN.test(code) ? code : '';
-}
-
 type FailureCode = Extract<ErrorCode, 'EXPIRED' | 'FULL' | 'NOT_FOUND' | 'DUPLICATE'>;
 const FULL_PAGE_FAILURES: readonly ErrorCode[] = ['EXPIRED', 'FULL', 'NOT_FOUND', 'DUPLICATE'];
 
 const FAILURE_COPY: Record<FailureCode, { title: string; text: string }> = {
   EXPIRED: {
     title: '邀请已过期',
-    text: '这份邀请已超过有效期。请联系支部书记在「我的 › 支部管理 › 邀请入党组织」重新生成邀请，再点开新的邀请链接或扫描新的二维码。',
+    text: '这份邀请已超过有效期。请联系支部书记在「我的 › 支部管理 › 邀请加入党支部」重新生成邀请，再点开新的邀请链接或扫描新的二维码。',
   },
   FULL: {
     title: '邀请名额已用完',
@@ -95,7 +89,7 @@ function MemberState({ member }: { member: MemberView }) {
       <StatePanel
         tone='ok'
         title={`已加入 ${member.branchName}`}
-        text='现在可以报名支部活动、参加知识竞赛和投稿了。'
+        text='现在可以报名支部活动、参加知识竞赛和每日一练了。'
         action={backToActivity ?? { label: '进入首页', onClick: goHome }}
         secondary={backToActivity ? { label: '进入首页', onClick: goHome } : undefined}
       />
@@ -180,7 +174,7 @@ function JoinForm({ code, note, onSubmitted, onFailed, onNeedsConsent }: JoinFor
   };
 
   return (
-    <Section title='填写入党组织登记' status='ready'>
+    <Section title='填写加入申请' status='ready'>
       <View className='ht-form'>
         {note ? <Text className='ht-form__note'>{note}</Text> : null}
         <View className={`ht-field${errors.name ? ' ht-field--error' : ''}`}>
@@ -232,15 +226,88 @@ function JoinForm({ code, note, onSubmitted, onFailed, onNeedsConsent }: JoinFor
 
 type Outcome = { kind: 'submitted'; member: MemberView } | { kind: 'failed'; code: FailureCode; message: string };
 
+/** Who is inviting to which branch, said before anything is asked. */
+function InviteIntro({ info, needsConsent }: { info: InviteInfo; needsConsent: boolean }) {
+  return (
+    <View className='join-intro'>
+      <Text className='join-intro__title'>{info.branchName}邀请你加入</Text>
+      <Text className='join-intro__text'>
+        邀请人：{info.invitedBy.name}（{ROLE_LABELS[info.invitedBy.role]}）· 有效期至 {formatDateTime(info.expiresAt)}
+      </Text>
+      {needsConsent ? <Text className='join-intro__text'>请先阅读个人信息保护指引，同意后填写姓名和政治面貌即可申请。</Text> : null}
+    </View>
+  );
+}
+
+const INVITE_REFUSALS: readonly ErrorCode[] = ['EXPIRED', 'FULL', 'NOT_FOUND'];
+
+interface InviteLandingProps {
+  code: string;
+  membership: Extract<Membership, { kind: 'needsConsent' | 'outsider' }>;
+  onConsented: () => void;
+  onOutcome: (outcome: Outcome) => void;
+}
+
+/** The code is checked first: a bad one is refused before any consent or form. */
+function InviteLanding({ code, membership, onConsented, onOutcome }: InviteLandingProps) {
+  const info = useCloud('member', 'inviteInfo', { code });
+  if (info.status === 'loading') {
+    return (
+      <View className='ht-card'>
+        <Skeleton rows={3} />
+      </View>
+    );
+  }
+  if (info.status === 'error' || !info.data) {
+    const refusal = info.error?.code;
+    if (refusal && INVITE_REFUSALS.includes(refusal)) {
+      const copy = FAILURE_COPY[refusal as FailureCode];
+      return <StatePanel tone='problem' title={copy.title} text={copy.text} action={{ label: '返回首页', onClick: goHome }} />;
+    }
+    if (refusal === 'RATE_LIMITED') {
+      return (
+        <StatePanel
+          tone='problem'
+          title='暂时不能核对邀请'
+          text={info.error?.message ?? ''}
+          action={{ label: '返回首页', onClick: goHome }}
+        />
+      );
+    }
+    return (
+      <View className='ht-card'>
+        <ErrorState message={info.error?.message ?? '加载失败'} onRetry={info.reload} />
+      </View>
+    );
+  }
+  const needsConsent = membership.kind === 'needsConsent';
+  return (
+    <>
+      <InviteIntro info={info.data} needsConsent={needsConsent} />
+      {membership.kind === 'needsConsent' ? (
+        <PrivacyConsent privacyVersion={membership.privacyVersion} onAccepted={onConsented} />
+      ) : (
+        <JoinForm
+          code={code}
+          note={formerNote(membership.former) ?? undefined}
+          onSubmitted={(joined) => onOutcome({ kind: 'submitted', member: joined })}
+          onFailed={(failure, message) => onOutcome({ kind: 'failed', code: failure, message })}
+          onNeedsConsent={onConsented}
+        />
+      )}
+    </>
+  );
+}
+
 function JoinContent() {
   const { params } = useRouter();
-  const code = readInviteCode(params);
-  const me = useCloud('member', 'me', {});
+  const [code, setCode] = useState(() => readInviteCode(params));
+  const { membership, reload } = useMembership();
   const [outcome, setOutcome] = useState<Outcome | null>(null);
 
   const showStatus = () => {
     setOutcome(null);
-    me.reload();
+    reload();
   };
 
   let body;
@@ -258,54 +325,30 @@ function JoinContent() {
       ) : (
         <StatePanel tone='problem' title={copy.title} text={copy.text} action={{ label: '返回首页', onClick: goHome }} />
       );
-  } else if (me.status === 'loading') {
+  } else if (membership.kind === 'loading') {
     body = (
       <View className='ht-card'>
         <Skeleton rows={3} />
       </View>
     );
-  } else if (me.status === 'error' || !me.data) {
+  } else if (membership.kind === 'unavailable') {
     body = (
       <View className='ht-card'>
-        <ErrorState message={me.error?.message ?? '加载失败'} onRetry={me.reload} />
+        <ErrorState message={membership.message} onRetry={reload} />
+      </View>
+    );
+  } else if (membership.kind === 'active' || membership.kind === 'pending') {
+    body = <MemberState member={membership.member} />;
+  } else if (!code) {
+    body = (
+      <View className='ht-card'>
+        <Text className='ht-card__title'>输入邀请码</Text>
+        <Text className='ht-card__text'>邀请码是支部书记生成的 8 位字母和数字，在书记分享的邀请卡片或二维码旁边可以找到。</Text>
+        <InviteCodeEntry onCode={setCode} />
       </View>
     );
   } else {
-    const { privacyAccepted, privacyVersion, member } = me.data;
-    if (member && (member.status === 'active' || member.status === 'pending')) body = <MemberState member={member} />;
-    else if (!code) {
-      body = (
-        <StatePanel
-          tone='problem'
-          title='邀请链接不完整'
-          text={FAILURE_COPY.NOT_FOUND.text}
-          action={{ label: '返回首页', onClick: goHome }}
-        />
-      );
-    } else if (!privacyAccepted) {
-      body = (
-        <>
-          <View className='join-intro'>
-            <Text className='join-intro__title'>你收到一份入党组织邀请</Text>
-            <Text className='join-intro__text'>请先阅读个人信息保护指引，同意后填写登记信息。邀请码 {code}</Text>
-          </View>
-          <PrivacyConsent privacyVersion={privacyVersion} onAccepted={me.reload} />
-        </>
-      );
-    } else {
-      let note: string | undefined;
-      if (member?.status === 'rejected') note = '你上次的申请未获通过，可以核对信息后重新提交。';
-      else if (member?.status === 'left') note = `你已退出「${member.branchName}」，可以通过这份邀请重新申请。`;
-      body = (
-        <JoinForm
-          code={code}
-          note={note}
-          onSubmitted={(joined) => setOutcome({ kind: 'submitted', member: joined })}
-          onFailed={(failure, message) => setOutcome({ kind: 'failed', code: failure, message })}
-          onNeedsConsent={me.reload}
-        />
-      );
-    }
+    body = <InviteLanding key={code} code={code} membership={membership} onConsented={reload} onOutcome={setOutcome} />;
   }
 
   return <View className='ht-page__body'>{body}</View>;

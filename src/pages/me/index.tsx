@@ -6,13 +6,13 @@ import { PARTY_STATUS_LABELS, ROLE_LABELS } from '../../../types/labels';
 import { BASE_LIST_URL, FOOTPRINT_URL, MY_CODE_URL } from '../../bases/routes';
 import { scanToCheckin } from '../../bases/scan';
 import { Cell } from '../../components/Cell';
-import { JoinHint } from '../../components/JoinHint';
+import { MembershipGate } from '../../components/MembershipGate';
 import { PageShell } from '../../components/PageShell';
-import { PrivacyConsent } from '../../components/PrivacyConsent';
 import { Section } from '../../components/Section';
 import { Tag } from '../../components/Tag';
 import { callFunction } from '../../services/cloud';
 import { setLargeFont, useLargeFont } from '../../services/largeFont';
+import { useMembership } from '../../services/membership';
 import { useCloud } from '../../services/useCloud';
 import { useReloadOnShow } from '../../services/useReloadOnShow';
 import { formatDate } from '../../utils/format';
@@ -47,11 +47,11 @@ function BranchManagement() {
       <Cell title='成员' description='查看在册党员，办理组织关系转接' onClick={() => open('/branch/members/index')} />
       <Cell
         title='待审批'
-        description='批准或拒绝入党组织申请'
+        description='批准或拒绝加入党支部的申请'
         value={count > 0 ? <Tag text={count > 99 ? '99+' : String(count)} /> : undefined}
         onClick={() => open('/branch/approvals/index')}
       />
-      <Cell title='邀请入党组织' description='生成邀请码，分享到支部群' onClick={() => open('/branch/invite/index')} />
+      <Cell title='邀请加入党支部' description='生成邀请码，分享到支部群' onClick={() => open('/branch/invite/index')} />
     </Section>
   );
 }
@@ -87,8 +87,14 @@ function downloadJson(json: string, fileName: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-/** 个人信息: export, 注销 and leaving (个人信息保护法: members can take and delete their data). */
-function MyData({ member, onChanged }: { member: MemberView; onChanged: () => void }) {
+interface MyDataProps {
+  /** The branch an active member could leave; null for everyone else. */
+  branchToLeave: string | null;
+  onChanged: () => void;
+}
+
+/** 个人信息: export, 注销 and leaving (个人信息保护法: anyone can take and delete what is stored about them). */
+function MyData({ branchToLeave, onChanged }: MyDataProps) {
   const [busy, setBusy] = useState<'export' | 'delete' | 'leave' | null>(null);
 
   const exportMine = async () => {
@@ -104,7 +110,7 @@ function MyData({ member, onChanged }: { member: MemberView; onChanged: () => vo
         await Taro.setClipboardData({ data: json });
         await Taro.showModal({
           title: '已复制我的信息',
-          content: `共 ${utf8Size(json)}（JSON 格式），已复制到剪贴板，可粘贴到与「文件传输助手」的聊天中保存。`,
+          content: `共 ${utf8Size(json)}，已复制。可以粘贴到与「文件传输助手」的聊天中保存。`,
           showCancel: false,
         });
       }
@@ -137,10 +143,10 @@ function MyData({ member, onChanged }: { member: MemberView; onChanged: () => vo
     onChanged();
   };
 
-  const leave = async () => {
+  const leave = async (branchName: string) => {
     const confirmed = await Taro.showModal({
       title: '退出党支部',
-      content: `退出「${member.branchName}」后将不能报名支部活动、参加支部竞赛，重新加入需要支部书记再次邀请。确定退出吗？`,
+      content: `退出「${branchName}」后将不能报名支部活动、参加支部竞赛，重新加入需要支部书记再次邀请。确定退出吗？`,
       confirmText: '退出',
       confirmColor: '#C8161D',
     });
@@ -160,12 +166,12 @@ function MyData({ member, onChanged }: { member: MemberView; onChanged: () => vo
     <Section title='我的信息' status='ready'>
       <Cell
         title='导出我的信息'
-        description={process.env.TARO_ENV === 'h5' ? '下载为 .json 文件' : '复制为 JSON 文本'}
+        description={process.env.TARO_ENV === 'h5' ? '把我的信息保存到这台设备' : '复制我的信息，粘贴到聊天中保存'}
         value={busy === 'export' ? '导出中…' : undefined}
         onClick={guard(exportMine)}
       />
-      {member.status === 'active' ? (
-        <Cell title='退出党支部' value={busy === 'leave' ? '处理中…' : undefined} onClick={guard(leave)} />
+      {branchToLeave !== null ? (
+        <Cell title='退出党支部' value={busy === 'leave' ? '处理中…' : undefined} onClick={guard(() => leave(branchToLeave))} />
       ) : null}
       <Cell
         title='注销并删除我的信息'
@@ -177,35 +183,36 @@ function MyData({ member, onChanged }: { member: MemberView; onChanged: () => vo
   );
 }
 
-function Profile() {
-  const me = useCloud('member', 'me', {});
-  useReloadOnShow(me.reload);
-
-  if (me.status === 'ready' && me.data && !me.data.privacyAccepted) {
-    return <PrivacyConsent privacyVersion={me.data.privacyVersion} onAccepted={me.reload} />;
-  }
-  if (me.status === 'ready' && me.data && !me.data.member) return <JoinHint />;
-
-  const member = me.data?.member;
+/** Only an active member has a role and a join date to show, and the check-in and organiser entries that go with them. */
+function ActiveProfile({ member }: { member: MemberView }) {
+  const manager = member.role === 'secretary' || member.role === 'org_admin';
   return (
     <>
-      <Section title='个人信息' status={me.status} errorMessage={me.error?.message} onRetry={me.reload} skeletonRows={2}>
-        {member ? (
-          <View>
-            <View className='me-profile'>
-              <Text className='me-profile__name'>{member.name}</Text>
-              <Text className='me-profile__branch'>{member.branchName}</Text>
-            </View>
-            <Cell title='角色' value={ROLE_LABELS[member.role]} />
-            <Cell title='政治面貌' value={PARTY_STATUS_LABELS[member.partyStatus]} />
-            <Cell title='加入时间' value={formatDate(member.joinedAt)} />
-          </View>
-        ) : null}
+      <Section title='个人信息' status='ready'>
+        <View className='me-profile'>
+          <Text className='me-profile__name'>{member.name}</Text>
+          <Text className='me-profile__branch'>{member.branchName}</Text>
+        </View>
+        <Cell title='角色' value={ROLE_LABELS[member.role]} />
+        <Cell title='政治面貌' value={PARTY_STATUS_LABELS[member.partyStatus]} />
+        <Cell title='加入时间' value={formatDate(member.joinedAt)} />
       </Section>
-      {member?.status === 'active' ? <MyCheckins /> : null}
-      {member?.role === 'org_admin' ? <AdminWorkbench /> : null}
-      {member?.status === 'active' && (member.role === 'secretary' || member.role === 'org_admin') ? <BranchManagement /> : null}
-      {member ? <MyData member={member} onChanged={me.reload} /> : null}
+      <MyCheckins />
+      {member.role === 'org_admin' ? <AdminWorkbench /> : null}
+      {manager ? <BranchManagement /> : null}
+    </>
+  );
+}
+
+function Profile() {
+  const state = useMembership();
+  const { membership, reload } = state;
+  // Whoever has agreed to the privacy guide may take or delete what is stored about them, member or not.
+  const agreed = membership.kind === 'outsider' || membership.kind === 'pending' || membership.kind === 'active';
+  return (
+    <>
+      <MembershipGate state={state}>{(member) => <ActiveProfile member={member} />}</MembershipGate>
+      {agreed ? <MyData branchToLeave={membership.kind === 'active' ? membership.member.branchName : null} onChanged={reload} /> : null}
     </>
   );
 }

@@ -3,8 +3,10 @@ import Taro from '@tarojs/taro';
 import type { ContestSummary } from '../../../types/contracts/quiz';
 import { ActionButton } from '../../components/ActionButton';
 import { ContestCard } from '../../components/ContestCard';
+import { MembershipGate } from '../../components/MembershipGate';
 import { PageShell } from '../../components/PageShell';
 import { Section } from '../../components/Section';
+import { useMembership } from '../../services/membership';
 import { useCloud } from '../../services/useCloud';
 import { useReloadOnShow } from '../../services/useReloadOnShow';
 import { findOpenAttempt } from '../../quiz/answersStore';
@@ -95,12 +97,25 @@ function ContestList() {
   );
 }
 
+/** 每日一练 and the contests are for members: the practice and contest functions refuse anyone else. */
+function QuizContent() {
+  return (
+    <MembershipGate state={useMembership()}>
+      {() => (
+        <>
+          <PracticeEntry />
+          <ContestList />
+        </>
+      )}
+    </MembershipGate>
+  );
+}
+
 export default function QuizPage() {
   return (
     <PageShell>
       <View className='ht-page__body'>
-        <PracticeEntry />
-        <ContestList />
+        <QuizContent />
       </View>
     </PageShell>
   );

@@ -1,5 +1,6 @@
 import { fireEvent, render, screen } from '@testing-library/react';
 import taro, { resetTaroStub } from '../../components/__test__/taroStub';
+import { ME_REPLIES } from '../../components/__test__/membershipFixtures';
 
 jest.mock('@tarojs/taro', () => require('../../components/__test__/taroStub').taroModule);
 jest.mock('../../pages/quiz/index.css', () => ({}));
@@ -13,7 +14,9 @@ describe('答题 tab 的每日一练入口', () => {
   beforeEach(() => {
     resetTaroStub();
     callFunction.mockReset();
-    callFunction.mockResolvedValue({ ok: true, data: { items: [] } });
+    callFunction.mockImplementation(async (_name: string, action: string) =>
+      action === 'me' ? ME_REPLIES.active : { ok: true, data: { items: [] } },
+    );
   });
 
   it('打开每日一练或错题本，且打开答题页本身不领取当天的题', async () => {

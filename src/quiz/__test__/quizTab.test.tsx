@@ -3,6 +3,7 @@ import type { ContestSummary } from '../../../types/contracts/quiz';
 import { saveAttempt } from '../answersStore';
 import { contestSummary } from './fixtures';
 import taro, { resetTaroStub } from '../../components/__test__/taroStub';
+import { ME_REPLIES } from '../../components/__test__/membershipFixtures';
 
 jest.mock('@tarojs/taro', () => require('../../components/__test__/taroStub').taroModule);
 jest.mock('../../pages/quiz/index.css', () => ({}));
@@ -37,6 +38,7 @@ describe('答题 tab 页', () => {
     resetTaroStub();
     callFunction.mockReset();
     callFunction.mockImplementation(async (_name: string, action: string, input: { contestId?: string }) => {
+      if (action === 'me') return ME_REPLIES.active;
       if (action === 'contests') return { ok: true, data: { items: contests } };
       if (input.contestId === 'c-again' || input.contestId === 'c-closed')
         return { ok: true, data: { rank: 3, score: 85, durationMs: 192_000 } };
@@ -69,9 +71,10 @@ describe('答题 tab 页', () => {
       contest('c-other-phone', '在另一台手机上开始的竞赛', 'open', { attemptsUsed: 1, openAttemptId: 'att-7' }),
       contest('c-used', '次数用完的竞赛', 'open', { attemptsUsed: 3, bestScore: 60 }),
     ];
-    callFunction.mockImplementation(async (_name: string, action: string) =>
-      action === 'contests' ? { ok: true, data: { items } } : { ok: true, data: { rank: null, score: null, durationMs: null } },
-    );
+    callFunction.mockImplementation(async (_name: string, action: string) => {
+      if (action === 'me') return ME_REPLIES.active;
+      return action === 'contests' ? { ok: true, data: { items } } : { ok: true, data: { rank: null, score: null, durationMs: null } };
+    });
     render(<QuizPage />);
     expect(await screen.findByText('次数用完的竞赛')).toBeTruthy();
     expect(screen.getByRole('button', { name: '继续答题' })).toBeTruthy();

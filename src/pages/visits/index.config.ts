@@ -1,3 +1,3 @@
 export default definePageConfig({
-  navigationBarTitleText: '投稿',
+  navigationBarTitleText: '打卡',
 });
