@@ -1,7 +1,7 @@
 import { View } from '@tarojs/components';
 import type { ReactNode } from 'react';
 import type { MemberView } from '../../types/contracts/member';
-import { useCloud } from '../services/useCloud';
+import { useMembership } from '../services/membership';
 import { Empty } from './Empty';
 import { ErrorState } from './ErrorState';
 import { Skeleton } from './Skeleton';
@@ -19,28 +19,27 @@ interface ManagerGateProps {
 
 /** Organiser pages are for secretaries and org admins; the functions check the role again on every call. */
 export function ManagerGate({ children, deniedDescription }: ManagerGateProps) {
-  const me = useCloud('member', 'me', {});
-  if (me.status === 'loading') {
+  const { membership, reload } = useMembership();
+  if (membership.kind === 'loading') {
     return (
       <View className='ht-card'>
         <Skeleton rows={3} />
       </View>
     );
   }
-  if (me.status === 'error' || !me.data) {
+  if (membership.kind === 'unavailable') {
     return (
       <View className='ht-card'>
-        <ErrorState message={me.error?.message ?? '加载失败'} onRetry={me.reload} />
+        <ErrorState message={membership.message} onRetry={reload} />
       </View>
     );
   }
-  const member = me.data.member;
-  if (!isManager(member)) {
+  if (membership.kind !== 'active' || !isManager(membership.member)) {
     return (
       <View className='ht-section'>
         <Empty title='仅支部书记和组织部可以使用' description={deniedDescription} />
       </View>
     );
   }
-  return <>{children(member)}</>;
+  return <>{children(membership.member)}</>;
 }
