@@ -1,6 +1,5 @@
 import { Text, View } from '@tarojs/components';
 import { useCallback, useEffect, useState, useSyncExternalStore, type ReactNode } from 'react';
-import { ROLE_LABELS } from '../../types/labels';
 import { fetchDemoIdentities, getOpenid, setOpenid, subscribeOpenid, type DemoIdentity } from '../services/identity';
 import { Cell } from './Cell';
 import { Section } from './Section';
@@ -51,12 +50,8 @@ export function IdentityPicker() {
         onRetry={retry}
       >
         {state.identities.map((identity) => (
-          <Cell
-            key={identity.openid}
-            title={`${identity.label}（${identity.openid}）`}
-            description={ROLE_LABELS[identity.role]}
-            onClick={() => setOpenid(identity.openid)}
-          />
+          // The label says who the person is; a role beside it would call the stranger 党员.
+          <Cell key={identity.openid} title={`${identity.label}（${identity.openid}）`} onClick={() => setOpenid(identity.openid)} />
         ))}
       </Section>
     </View>

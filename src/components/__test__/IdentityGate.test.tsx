@@ -7,6 +7,7 @@ jest.mock('@tarojs/components', () => require('./taroComponentsStandIn'));
 const identities = [
   { openid: 'demo-admin', label: '组织部管理员', role: 'org_admin' },
   { openid: 'demo-member', label: '第一党支部党员', role: 'member' },
+  { openid: 'demo-stranger', label: '陌生人 · 尚未加入党支部', role: 'member' },
 ];
 
 describe('本地演示身份选择', () => {
@@ -25,6 +26,8 @@ describe('本地演示身份选择', () => {
     expect(await screen.findByText('第一党支部党员（demo-member）')).toBeTruthy();
     expect(screen.getByText('组织部管理员（demo-admin）')).toBeTruthy();
     expect(screen.queryByText('首页内容')).toBeNull();
+    // The stranger's profile-less role is never shown as if they were a member.
+    expect(screen.queryByText('党员')).toBeNull();
     expect(globalThis.fetch).toHaveBeenCalledWith('/dev/identities');
   });
 
