@@ -39,11 +39,11 @@ export function JoinGuide({ former = null }: JoinGuideProps) {
         加入党支部后，可以报名支部活动、参加知识竞赛和每日一练、扫码签到。加入需要支部书记的邀请，任选一种方式：
       </Text>
       {note ? <Text className='ht-form__note'>{note}</Text> : null}
-      <View className='ht-join-guide__ways'>
-        <Text className='ht-join-guide__way'>1. 点开支部群里书记分享的「邀请加入党支部」卡片</Text>
-        <Text className='ht-join-guide__way'>{canScan ? '2. 扫描书记出示的邀请二维码' : '2. 用微信扫描书记出示的邀请二维码'}</Text>
-        <Text className='ht-join-guide__way'>3. 输入书记告诉你的 8 位邀请码</Text>
-      </View>
+      <Text className='ht-card__text ht-join-guide__way'>1. 点开支部群里书记分享的「邀请你加入…」卡片</Text>
+      <Text className='ht-card__text ht-join-guide__way'>
+        {canScan ? '2. 扫描书记出示的邀请二维码' : '2. 用微信扫描书记出示的邀请二维码'}
+      </Text>
+      <Text className='ht-card__text ht-join-guide__way'>3. 输入书记告诉你的 8 位邀请码</Text>
       {canScan ? (
         <ActionButton variant='plain' onClick={() => void scanInvite()}>
           扫一扫邀请二维码
