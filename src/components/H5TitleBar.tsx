@@ -4,6 +4,8 @@ import { useEffect, useState } from 'react';
 
 /** What Taro's H5 runtime keeps of app.config on window: the compiled config plus each page's own config as `routes`. */
 interface H5AppConfig {
+  /** The first is the home page. */
+  pages: string[];
   window?: { navigationBarTitleText?: string };
   tabBar?: { list: { pagePath: string }[] };
   routes: { path: string; navigationBarTitleText?: string }[];
@@ -27,10 +29,10 @@ function configuredTitle(config: H5AppConfig, page: string): string {
   );
 }
 
-function goBack(): void {
-  // A page opened from a shared link has nothing to go back to: go home (Taro H5 reads `/` as the first page) instead of doing nothing.
+function goBack(homePage: string): void {
+  // A page opened from a shared link has nothing to go back to: go home instead of doing nothing.
   if (Taro.getCurrentPages().length > 1) void Taro.navigateBack();
-  else void Taro.reLaunch({ url: '/' });
+  else void Taro.reLaunch({ url: `/${pagePath(homePage)}` });
 }
 
 /**
@@ -58,7 +60,13 @@ export function H5TitleBar() {
   return (
     <View className='ht-titlebar'>
       {isTab ? null : (
-        <View className='ht-titlebar__back' role='button' aria-label='返回' hoverClass='ht-titlebar__back--pressed' onClick={goBack}>
+        <View
+          className='ht-titlebar__back'
+          role='button'
+          aria-label='返回'
+          hoverClass='ht-titlebar__back--pressed'
+          onClick={() => goBack(config.pages[0] ?? '')}
+        >
           <Text className='ht-titlebar__back-mark'>‹</Text>
           <Text>返回</Text>
         </View>
