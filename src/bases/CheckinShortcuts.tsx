@@ -8,7 +8,7 @@ const open = (url: string) => void Taro.navigateTo({ url });
 /** The four check-in entries a member looks for first, as a row of big tap targets on 首页. */
 export function CheckinShortcuts() {
   const shortcuts = [
-    { label: '扫一扫', mark: '⌖', onClick: () => void scanToCheckin() },
+    { label: '扫一扫', mark: '◎', onClick: () => void scanToCheckin() },
     { label: '我的签到码', mark: '▦', onClick: () => open(MY_CODE_URL) },
     { label: '我的足迹', mark: '◉', onClick: () => open(FOOTPRINT_URL) },
     { label: '红色教育基地', mark: '★', onClick: () => open(BASE_LIST_URL) },
