@@ -1,10 +1,8 @@
 /**
  * demo-member's footprint, so 我的足迹 is not empty on first open: over the past months, a 补录 at a
  * 党课, a base visit, a 主题党日 with 签到, 签退 and 学时, and a base visit sent from the offline queue.
- *
- * The two activities are named but not seeded: a past activity would join every activity list the
- * demo and its tests pin (past, managed), and the footprint only shows a check-in's own place name.
- * The 补录 has no audit_logs entry for the same reason (操作记录 starts empty).
+ * The two activities are seeded in ./pastActivities.ts. The 补录 has no audit_logs entry, so 操作记录
+ * starts empty.
  */
 import { studyCredit } from '../../core/checkin/rules';
 import { distanceM } from '../../core/geo';
@@ -12,13 +10,13 @@ import { shanghaiDay, shanghaiTimeOn } from '../../core/time';
 import type { LocationReading } from '../../types/contracts/checkin';
 import { activityCheckinId, baseCheckinId, type CheckinDoc, type MemberDoc } from '../../server/documents';
 import { seedBases, type BaseSeed } from './bases';
+import { MEETING_ROOM, OCTOBER_THEME_DAY_ID, branchActivitySchedule, SEPTEMBER_LESSON_ID } from './branchActivities';
+import { DEMO_NAMES, SEED_BRANCH_ID } from './people';
 
 type Person = Pick<MemberDoc, '_id' | 'branchId' | 'name'>;
 
-const DEMO_MEMBER: Person = { _id: 'm-demo-member', branchId: 'branch-1', name: '林红' };
-const DEMO_SECRETARY = { memberId: 'm-demo-secretary', name: '赵书记' };
-/** Where 第一党支部's activities are held, as the secretary's screen fenced it (零陵, gcj02). */
-const MEETING_ROOM = { latitude: 26.2215, longitude: 111.6318 };
+const DEMO_MEMBER: Person = { _id: 'm-demo-member', branchId: SEED_BRANCH_ID, name: DEMO_NAMES.member };
+const DEMO_SECRETARY = { memberId: 'm-demo-secretary', name: DEMO_NAMES.secretary };
 const MINUTE_MS = 60_000;
 
 /** What every check-in of the member carries before its place, time and method. */
@@ -72,17 +70,18 @@ function baseVisit(person: Person, baseId: string, checkedInAt: Date, reading: L
 
 export function seedCheckins(now: Date): CheckinDoc[] {
   const person = DEMO_MEMBER;
+  const { lesson: lessonHeld, themeDay: themeDayHeld } = branchActivitySchedule(now);
 
-  // 九月专题党课: the phone was flat, so the secretary back-filled it at the end of the lesson.
-  const lessonId = 'activity-demo-september-lesson';
-  const backfilledAt = shanghaiTimeOn(now, -74, 16, 40);
+  // 专题党课: the phone was flat, so the secretary back-filled it at the end of the lesson.
+  const lessonId = SEPTEMBER_LESSON_ID;
+  const backfilledAt = new Date(lessonHeld.endAt.getTime() + 10 * MINUTE_MS);
   const lesson: CheckinDoc = {
     ...visitBy(person, backfilledAt),
     _id: activityCheckinId(lessonId, person._id),
     kind: 'activity',
     activityId: lessonId,
     baseId: null,
-    placeName: '专题党课：学习陈树湘“断肠明志”的绝对忠诚',
+    placeName: lessonHeld.title,
     method: 'backfill',
     countsFor: 'lesson',
     latitude: MEETING_ROOM.latitude,
@@ -97,13 +96,8 @@ export function seedCheckins(now: Date): CheckinDoc[] {
     accuracy: 30,
   });
 
-  // 十月主题党日, 14:30–16:30 for 2 学时: in at 14:24, out at 16:33, credited as the rules credit it.
-  const themeDay = {
-    _id: 'activity-demo-october-theme-day',
-    startAt: shanghaiTimeOn(now, -31, 14, 30),
-    endAt: shanghaiTimeOn(now, -31, 16, 30),
-    studyHours: 2,
-  };
+  // 主题党日, 14:30–16:30 for 2 学时: in at 14:24, out at 16:33, credited as the rules credit it.
+  const themeDay = { _id: OCTOBER_THEME_DAY_ID, ...themeDayHeld };
   const cameAt = new Date(themeDay.startAt.getTime() - 6 * MINUTE_MS);
   const leftAt = new Date(themeDay.endAt.getTime() + 3 * MINUTE_MS);
   const themeDayCheckin: CheckinDoc = {
@@ -112,7 +106,7 @@ export function seedCheckins(now: Date): CheckinDoc[] {
     kind: 'activity',
     activityId: themeDay._id,
     baseId: null,
-    placeName: '十月主题党日：重温入党誓词',
+    placeName: themeDay.title,
     method: 'code',
     countsFor: 'lesson',
     location: { latitude: 26.2217, longitude: 111.6316, accuracy: 15 },

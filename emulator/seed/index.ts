@@ -9,11 +9,15 @@ import { normaliseStem } from '../../types/question';
 import type { DocumentStore } from '../engine/store';
 import { seedBases } from './bases';
 import { seedCheckins } from './checkins';
+import { seedClosedContest, seedContestHistory, seedPracticeHistory } from './history';
+import { seedBranchActivities } from './branchActivities';
 import { seedPeople } from './people';
 import { seedProgramme } from './programme';
 import { seedQuestions } from './questions';
 
-export { DEMO_IDENTITIES, memberDoc } from './people';
+export { DEMO_IDENTITIES, DEMO_NAMES, memberDoc } from './people';
+export { SEED_CLOSED_CONTEST_ID } from './history';
+export { OCTOBER_THEME_DAY_ID, SEPTEMBER_LESSON_ID, TODAY_LESSON_ID } from './branchActivities';
 
 export const SEED_CONTEST_ID = 'contest-yongzhou-2026';
 export const SEED_ACTIVITY_ID = 'activity-chenshuxiang-visit';
@@ -107,14 +111,24 @@ export interface SeedSummary {
 
 export function seedStore(store: DocumentStore, now: Date): SeedSummary {
   const { orgs, members, consents } = seedPeople(now);
+  const questions = seedQuestionDocs(now);
+  const closedContest = seedClosedContest(now, questions);
+  const contestHistory = seedContestHistory(closedContest, questions, members, orgs);
+  const practice = seedPracticeHistory(now, questions, members);
+  const branchActivities = seedBranchActivities(now, members);
   const batches: Record<string, Record<string, unknown>[]> = {
     orgs: orgs.map((doc) => ({ ...doc })),
     members: members.map((doc) => ({ ...doc })),
     consents: consents.map((doc) => ({ ...doc })),
     bases: seedBases.map((base) => withDocId(base, now)),
-    questions: seedQuestionDocs(now).map((doc) => ({ ...doc })),
-    contests: [{ ...seedContest(now) }],
-    activities: [{ ...seedActivity(now) }],
+    questions: questions.map((doc) => ({ ...doc })),
+    contests: [{ ...seedContest(now) }, { ...closedContest }],
+    attempts: contestHistory.attempts.map((doc) => ({ ...doc })),
+    contest_entries: contestHistory.entries.map((doc) => ({ ...doc })),
+    practice_days: practice.days.map((doc) => ({ ...doc })),
+    practice_members: practice.practiceMembers.map((doc) => ({ ...doc })),
+    activities: [{ ...seedActivity(now) }, ...branchActivities.activities.map((doc) => ({ ...doc }))],
+    sign_ups: branchActivities.signUps.map((doc) => ({ ...doc })),
     programmes: [withDocId(seedProgramme, now)],
     checkins: seedCheckins(now).map((doc) => ({ ...doc })),
   };

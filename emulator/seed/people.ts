@@ -12,14 +12,18 @@ export interface DemoIdentity {
   role: Role;
 }
 
-export const DEMO_IDENTITIES: DemoIdentity[] = [
-  { openid: 'demo-member', label: '党员 · 第一党支部', role: 'member' },
-  { openid: 'demo-secretary', label: '支部书记 · 第一党支部', role: 'secretary' },
-  { openid: 'demo-admin', label: '组织部 · 管理员', role: 'org_admin' },
-  { openid: 'demo-stranger', label: '尚未加入的微信用户', role: 'member' },
-];
-
 export const SEED_BRANCH_ID = 'branch-1';
+
+/** Plain full names: the app adds 同志 and roles itself, so a title in the name would read twice (赵书记同志). */
+export const DEMO_NAMES = { member: '林红', secretary: '赵志刚', admin: '陈静' } as const;
+
+/** What the local identity picker offers; each label says who the person is, so the tour in README.md can point at them. */
+export const DEMO_IDENTITIES: DemoIdentity[] = [
+  { openid: 'demo-member', label: `${DEMO_NAMES.member} · 第一党支部党员`, role: 'member' },
+  { openid: 'demo-secretary', label: `${DEMO_NAMES.secretary} · 第一党支部书记`, role: 'secretary' },
+  { openid: 'demo-admin', label: `${DEMO_NAMES.admin} · 组织部管理员`, role: 'org_admin' },
+  { openid: 'demo-stranger', label: '陌生人 · 尚未加入党支部的微信用户', role: 'member' },
+];
 
 const ORGS: Omit<OrgDoc, 'activeMemberCount'>[] = [
   { _id: 'org-committee', name: '红途示范学院党委', kind: 'committee', parentId: null, order: 0 },
@@ -35,11 +39,60 @@ const ORGS: Omit<OrgDoc, 'activeMemberCount'>[] = [
 const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄', '周', '吴', '徐', '孙'];
 const GIVEN_NAMES = ['建华', '晓燕', '志明', '丽娟', '国强', '海燕', '文博', '秀兰', '思远', '雅琴', '振宇', '春梅', '立新'];
 const GENERATED_MEMBERS = 40;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * When full members joined the Party (shown as 加入时间): a few veterans from 2008, most from 2015 on.
+ * All lie more than a year back, since a full member has passed the probationary year.
+ */
+const FULL_MEMBER_JOIN_DAYS = [
+  '2008-07-01',
+  '2015-06-26',
+  '2016-11-18',
+  '2017-07-01',
+  '2018-05-04',
+  '2019-06-28',
+  '2020-12-10',
+  '2021-07-01',
+  '2022-06-24',
+  '2023-11-20',
+  '2024-06-28',
+  '2015-12-04',
+  '2019-11-15',
+  '2023-06-30',
+];
+
+/** The app came into use about this long ago; members who joined before it have records from then on. */
+const APP_IN_USE_FOR_DAYS = 420;
 
 function partyStatusFor(index: number): PartyStatus {
   if (index % 9 === 4) return 'activist';
   if (index % 7 === 3) return 'probationary';
   return 'full';
+}
+
+function shanghaiMidday(isoDay: string): Date {
+  return new Date(`${isoDay}T12:00:00+08:00`);
+}
+
+function daysBefore(now: Date, days: number): Date {
+  return new Date(now.getTime() - days * DAY_MS);
+}
+
+/**
+ * Full members joined years ago; probationary members within the last year; activists are not in
+ * the Party yet, so theirs is when they joined the branch in the app, in the last months.
+ */
+function joinedAtFor(index: number, partyStatus: PartyStatus, now: Date): Date {
+  if (partyStatus === 'probationary') return daysBefore(now, 40 + ((index * 47) % 300));
+  if (partyStatus === 'activist') return daysBefore(now, 12 + ((index * 29) % 150));
+  return shanghaiMidday(FULL_MEMBER_JOIN_DAYS[index % FULL_MEMBER_JOIN_DAYS.length] ?? '2018-07-01');
+}
+
+/** A record is made when the member first opens the app: the join itself, or the first weeks of the app for earlier members. */
+function createdAtFor(index: number, joinedAt: Date, now: Date): Date {
+  const firstWeeks = daysBefore(now, APP_IN_USE_FOR_DAYS - ((index * 3) % 45));
+  return joinedAt > firstWeeks ? joinedAt : firstWeeks;
 }
 
 /**
@@ -62,13 +115,23 @@ export function memberDoc(fields: Pick<MemberDoc, 'openid' | 'name' | 'branchId'
 /** Everyone seeded has joined, and joining starts with accepting the privacy guide. */
 export function seedPeople(now: Date): { orgs: OrgDoc[]; members: MemberDoc[]; consents: ConsentDoc[] } {
   const branchIds = ORGS.filter((org) => org.kind === 'branch').map((org) => org._id);
-  const member = (openid: string, name: string, branchId: string, role: Role, partyStatus: PartyStatus): MemberDoc =>
-    memberDoc({ openid, name, branchId, role, partyStatus }, now);
+  const member = (
+    openid: string,
+    name: string,
+    branchId: string,
+    role: Role,
+    partyStatus: PartyStatus,
+    index: number,
+    joinedAt = joinedAtFor(index, partyStatus, now),
+  ): MemberDoc => {
+    const createdAt = createdAtFor(index, joinedAt, now);
+    return memberDoc({ openid, name, branchId, role, partyStatus, joinedAt, createdAt, updatedAt: createdAt }, now);
+  };
 
   const members: MemberDoc[] = [
-    member('demo-member', '林红', SEED_BRANCH_ID, 'member', 'full'),
-    member('demo-secretary', '赵书记', SEED_BRANCH_ID, 'secretary', 'full'),
-    member('demo-admin', '组织部小陈', 'branch-4', 'org_admin', 'full'),
+    member('demo-member', DEMO_NAMES.member, SEED_BRANCH_ID, 'member', 'full', 0, shanghaiMidday('2016-06-28')),
+    member('demo-secretary', DEMO_NAMES.secretary, SEED_BRANCH_ID, 'secretary', 'full', 1, shanghaiMidday('2008-07-01')),
+    member('demo-admin', DEMO_NAMES.admin, 'branch-4', 'org_admin', 'full', 2, shanghaiMidday('2012-06-29')),
   ];
   const hasSecretary = new Set([SEED_BRANCH_ID]);
   for (let index = 0; index < GENERATED_MEMBERS; index += 1) {
@@ -76,7 +139,7 @@ export function seedPeople(now: Date): { orgs: OrgDoc[]; members: MemberDoc[]; c
     const role: Role = hasSecretary.has(branchId) ? 'member' : 'secretary';
     hasSecretary.add(branchId);
     const name = `${SURNAMES[index % SURNAMES.length]}${GIVEN_NAMES[(index * 5) % GIVEN_NAMES.length]}`;
-    members.push(member(`seed-member-${String(index + 1).padStart(2, '0')}`, name, branchId, role, partyStatusFor(index)));
+    members.push(member(`seed-member-${String(index + 1).padStart(2, '0')}`, name, branchId, role, partyStatusFor(index), index));
   }
 
   const counts = new Map<string, number>();

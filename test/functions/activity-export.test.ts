@@ -150,7 +150,7 @@ describe('activity.exportAttendees', () => {
       ['党员exp3', '第一党支部', '已报名', '2026-11-23 10:06', '', '是', ...NO_CHECKIN],
     ]);
     const notSignedUp = await expectedNotSignedUp(ID, ['branch-1']);
-    expect(notSignedUp.map(([name]) => name)).toContain('赵书记');
+    expect(notSignedUp.map(([name]) => name)).toContain('赵志刚');
     expect(notSignedUp.map(([name]) => name)).not.toContain('待审核');
     expect(sheets[1]).toEqual([['姓名', '支部'], ...notSignedUp]);
 
@@ -219,7 +219,7 @@ describe('activity.exportAttendees', () => {
       ['党员walk0', '第一党支部', '未报名·现场签到', '', '', '', '2026-11-26 10:07', '', '', '出示个人码'],
     ]);
     const notSignedUp = byAdmin.sheets[1]!.slice(1).map(([name]) => name);
-    expect(notSignedUp).toEqual(expect.arrayContaining(['赵书记']));
+    expect(notSignedUp).toEqual(expect.arrayContaining(['赵志刚']));
     for (const walkIn of ['党员walk0', '党员walk1', '党员walk-b20']) expect(notSignedUp).not.toContain(walkIn);
     // `rows` counts sign-ups, as the page reports them; the audit names how many walk-ins went out too.
     expect(byAdmin).toMatchObject({ rows: 1, notSignedUp: notSignedUp.length, truncated: false });
@@ -250,7 +250,7 @@ describe('activity.exportAttendees', () => {
     const exported = await exportAs('demo-secretary');
     expect(exported.sheets[0]).toEqual([SIGN_UP_HEADER]);
     const everyone = await expectedNotSignedUp(ID, ['branch-1']);
-    expect(everyone.map(([name]) => name)).toEqual(expect.arrayContaining(['林红', '赵书记']));
+    expect(everyone.map(([name]) => name)).toEqual(expect.arrayContaining(['林红', '赵志刚']));
     expect(exported.sheets[1]).toEqual([['姓名', '支部'], ...everyone]);
     expect(exported).toMatchObject({ rows: 0, notSignedUp: everyone.length, truncated: false });
   });

@@ -2,7 +2,7 @@
  * activity.list: the four scopes (upcoming, past, mine, managed), paged, each page one indexed query
  * (two for 'mine') besides the kernel's read of the caller.
  */
-import { SEED_ACTIVITY_ID } from '../../emulator/seed';
+import { OCTOBER_THEME_DAY_ID, SEED_ACTIVITY_ID, SEPTEMBER_LESSON_ID, TODAY_LESSON_ID } from '../../emulator/seed';
 import { useServerClock } from '../support/clock';
 import { createTestEnv } from '../support/localEnv';
 import { activityDoc, after, DAY, HOUR, seededMember, signUpDoc } from './activity-manage.fixtures';
@@ -82,8 +82,8 @@ describe('activity.list upcoming', () => {
 describe('activity.list past', () => {
   it('已开始的已发布和已结束活动，最近的在前；已取消的不列', async () => {
     const page = await env.ok('demo-member', 'activity', 'list', { scope: 'past' });
-    expect(ids(page)).toEqual(['past-all', 'past-finished']);
-    expect(page.items[1]).toMatchObject({ status: 'finished' });
+    expect(ids(page)).toEqual([TODAY_LESSON_ID, 'past-all', 'past-finished', OCTOBER_THEME_DAY_ID, SEPTEMBER_LESSON_ID]);
+    expect(page.items[2]).toMatchObject({ status: 'finished' });
   });
 });
 
@@ -93,15 +93,18 @@ describe('activity.list mine', () => {
     expect(page.items.map((item) => [item.id, item.mine, item.status])).toEqual([
       ['cancelled', 'waitlisted', 'cancelled'],
       ['lesson-3', 'signed', 'published'],
+      [TODAY_LESSON_ID, 'signed', 'published'],
       ['past-finished', 'leave', 'finished'],
+      [OCTOBER_THEME_DAY_ID, 'signed', 'finished'],
+      [SEPTEMBER_LESSON_ID, 'signed', 'finished'],
     ]);
   });
 
   it('分页：每页之后还有下一页时给出游标', async () => {
     const first = await env.ok('demo-member', 'activity', 'list', { scope: 'mine', pageSize: 2 });
     expect(first.items).toHaveLength(2);
-    const second = await env.ok('demo-member', 'activity', 'list', { scope: 'mine', pageSize: 2, cursor: first.nextCursor ?? '' });
-    expect(ids(second)).toEqual(['past-finished']);
+    const second = await env.ok('demo-member', 'activity', 'list', { scope: 'mine', pageSize: 4, cursor: first.nextCursor ?? '' });
+    expect(ids(second)).toEqual([TODAY_LESSON_ID, 'past-finished', OCTOBER_THEME_DAY_ID, SEPTEMBER_LESSON_ID]);
     expect(second.nextCursor).toBeNull();
   });
 
@@ -128,7 +131,7 @@ describe('activity.list managed', () => {
       seen.push(...ids(page));
       cursor = page.nextCursor ?? undefined;
     } while (cursor);
-    expect(seen).toHaveLength(52);
+    expect(seen).toHaveLength(55);
   });
 
   it('党员没有可管理的活动：FORBIDDEN，指明 scope', async () => {

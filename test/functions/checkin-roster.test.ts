@@ -245,7 +245,7 @@ describe('backfill', () => {
       id: `a_${ACTIVITY_ID}_m-seed-member-01`,
       method: 'backfill',
       reason: '手机没电，现场核实',
-      recordedByName: '赵书记',
+      recordedByName: '赵志刚',
       checkedInAt: START.toISOString(),
       countsFor: 'lesson',
     });
@@ -259,7 +259,7 @@ describe('backfill', () => {
       }),
     ]);
     const log = await env.ok('demo-admin', 'member', 'auditLog', {});
-    expect(log.items[0]).toMatchObject({ action: 'checkin.backfill', actorName: '赵书记', targetId: checkin.id });
+    expect(log.items[0]).toMatchObject({ action: 'checkin.backfill', actorName: '赵志刚', targetId: checkin.id });
     const roster = await env.ok('demo-secretary', 'checkin', 'roster', { activityId: ACTIVITY_ID });
     expect(roster.present.map((row) => row.method)).toEqual(['backfill']);
   });

@@ -238,7 +238,7 @@ describe('反扫：组织者扫党员出示的个人码', () => {
     });
     expect(inCall.result).toMatchObject({
       ok: true,
-      data: { outcome: 'checkedIn', checkin: { memberId: 'm-demo-member', name: '林红', method: 'personal', recordedByName: '赵书记' } },
+      data: { outcome: 'checkedIn', checkin: { memberId: 'm-demo-member', name: '林红', method: 'personal', recordedByName: '赵志刚' } },
     });
     expect(inCall.requests).toHaveLength(4);
     expectWithinBudget(inCall.requests);
@@ -254,7 +254,7 @@ describe('反扫：组织者扫党员出示的个人码', () => {
     expect(outCall.requests).toHaveLength(4);
     expectWithinBudget(outCall.requests);
     expect(await storedCheckins({ activityId: ACTIVITY_ID })).toEqual([
-      expect.objectContaining({ recordedBy: { memberId: 'm-demo-secretary', name: '赵书记' }, location: null }),
+      expect.objectContaining({ recordedBy: { memberId: 'm-demo-secretary', name: '赵志刚' }, location: null }),
     ]);
   });
 

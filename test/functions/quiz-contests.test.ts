@@ -1,4 +1,4 @@
-import { SEED_CONTEST_ID } from '../../emulator/seed';
+import { SEED_CLOSED_CONTEST_ID, SEED_CONTEST_ID } from '../../emulator/seed';
 import { createTestEnv } from '../support/localEnv';
 
 const now = new Date();
@@ -36,7 +36,7 @@ describe('quiz.contests', () => {
       ['next-month', 'upcoming'],
     ]);
     const closed = await env.ok('demo-member', 'quiz', 'contests', { status: 'closed' });
-    expect(closed.items.map((item) => item.id)).toEqual(['last-month']);
+    expect(closed.items.map((item) => item.id)).toEqual(['last-month', SEED_CLOSED_CONTEST_ID]);
   });
 
   it('返回的竞赛信息里没有题目与答案', async () => {

@@ -157,7 +157,7 @@ describe('作答记录、标记、导出与逐题正确率', () => {
     expect(nextCursor).toBeNull();
     const byId = new Map(items.map((row) => [row.attemptId, row]));
     expect(byId.get(fast)).toMatchObject({ memberName: '林红', branchName: '第一党支部', score: 25, flags: ['tooFast', 'sameAnswers'] });
-    expect(byId.get(careful)).toMatchObject({ memberName: '赵书记', score: 25, flags: ['sameAnswers'] });
+    expect(byId.get(careful)).toMatchObject({ memberName: '赵志刚', score: 25, flags: ['sameAnswers'] });
     expect(byId.get(switcher)).toMatchObject({ status: 'open', switchCount: 1, score: null, flags: [] });
     expect((await storedAttempt(fast)).score).toBe(25);
   });
@@ -169,7 +169,7 @@ describe('作答记录、标记、导出与逐题正确率', () => {
     if (!first.result.ok) throw new Error(JSON.stringify(first.result.error));
     const second = await env.ok('demo-admin', 'quiz', 'contestAttempts', { contestId, pageSize: 2, cursor: first.result.data.nextCursor! });
     expect([...first.result.data.items, ...second.items].map((row) => row.memberName).sort()).toEqual(
-      ['林红', '赵书记', expect.any(String)].sort(),
+      ['林红', '赵志刚', expect.any(String)].sort(),
     );
     expect(new Set([...first.result.data.items, ...second.items].map((row) => row.attemptId)).size).toBe(3);
     expect(first.requests.length).toBeLessThanOrEqual(5);
@@ -189,7 +189,7 @@ describe('作答记录、标记、导出与逐题正确率', () => {
     expect(rows).toEqual([
       ['排名', '姓名', '支部', '成绩', '用时（秒）', '作答次数', '切屏次数', '标记'],
       ['1', '林红', '第一党支部', '25', '1', '1', '0', '答题快于读题'],
-      ['2', '赵书记', '第一党支部', '0', '60', '1', '0', ''],
+      ['2', '赵志刚', '第一党支部', '0', '60', '1', '0', ''],
     ]);
   });
 

@@ -2,10 +2,16 @@ import { QUESTION_CATEGORIES, QUESTION_TYPES, questionDraftSchema } from '../../
 import { seedQuestions } from '../../emulator/seed/questions';
 import { seedBases } from '../../emulator/seed/bases';
 import { seedCheckins } from '../../emulator/seed/checkins';
-import { MAX_QUEUED_SCAN_AGE_MS } from '../../core/checkin/rules';
+import { checkInWindow, MAX_QUEUED_SCAN_AGE_MS } from '../../core/checkin/rules';
 import { distanceM } from '../../core/geo';
 import { shanghaiDay } from '../../core/time';
-import { activityCheckinId, baseCheckinId } from '../../server/documents';
+import { activityCheckinId, baseCheckinId, entryId, practiceDayId, type MemberDoc } from '../../server/documents';
+import { rankSortKey, scoreAttempt, standingAfter, standingOn, toDisplayed, type PracticeRecord } from '../../core/quiz';
+import { PRACTICE_QUESTION_COUNT } from '../../types/contracts/practice';
+import { seedQuestionDocs } from '../../emulator/seed';
+import { DEMO_NAMES, seedPeople } from '../../emulator/seed/people';
+import { seedClosedContest, seedContestHistory, seedPracticeHistory } from '../../emulator/seed/history';
+import { seedBranchActivities, TODAY_LESSON_ID } from '../../emulator/seed/branchActivities';
 import { seedProgramme } from '../../emulator/seed/programme';
 import { PROGRAMME_ITEM_KEYS } from '../../types/labels';
 
@@ -218,7 +224,7 @@ describe("seed check-ins (demo-member's footprint)", () => {
 
     const backfilled = checkins.filter((checkin) => checkin.method === 'backfill');
     expect(backfilled).toEqual([
-      expect.objectContaining({ reason: expect.stringMatching(/.{4,}/), recordedBy: { memberId: 'm-demo-secretary', name: '赵书记' } }),
+      expect.objectContaining({ reason: expect.stringMatching(/.{4,}/), recordedBy: { memberId: 'm-demo-secretary', name: '赵志刚' } }),
     ]);
 
     const queued = checkins.filter((checkin) => checkin.offline);
@@ -227,5 +233,132 @@ describe("seed check-ins (demo-member's footprint)", () => {
     expect(delay).toBeGreaterThan(0);
     expect(delay).toBeLessThanOrEqual(MAX_QUEUED_SCAN_AGE_MS);
     for (const checkin of checkins.filter((other) => !other.offline)) expect(checkin.receivedAt).toEqual(checkin.checkedInAt);
+  });
+});
+
+describe('seed people', () => {
+  const now = new Date('2026-11-23T02:00:00Z');
+  const { members } = seedPeople(now);
+  const YEAR_MS = 365 * 24 * 60 * 60 * 1000;
+  const byOpenid = (openid: string) => members.find((member) => member.openid === openid)!;
+
+  it('gives the demo identities plain full names that read naturally before 同志', () => {
+    expect([byOpenid('demo-member').name, byOpenid('demo-secretary').name, byOpenid('demo-admin').name]).toEqual([
+      DEMO_NAMES.member,
+      DEMO_NAMES.secretary,
+      DEMO_NAMES.admin,
+    ]);
+    for (const { name } of members) {
+      expect(name).toMatch(/^[\u4e00-\u9fa5]{2,3}$/);
+      expect(name).not.toMatch(/书记|组织|部长|主任|小|老/);
+    }
+    expect(new Set(members.map((member) => member.name)).size).toBe(members.length);
+  });
+
+  it('spreads join dates over the years: veterans from 2008, most since 2015, probationary members and activists within the last year', () => {
+    const year = (member: MemberDoc) => member.joinedAt.getUTCFullYear();
+    const full = members.filter((member) => member.partyStatus === 'full');
+    expect(full.some((member) => year(member) === 2008)).toBe(true);
+    expect(full.filter((member) => year(member) >= 2015).length / full.length).toBeGreaterThan(0.7);
+    expect(new Set(full.map(year)).size).toBeGreaterThanOrEqual(8);
+    for (const member of full) expect(now.getTime() - member.joinedAt.getTime()).toBeGreaterThan(YEAR_MS);
+    const recent = members.filter((member) => member.partyStatus !== 'full');
+    expect(recent.map((member) => member.partyStatus)).toEqual(expect.arrayContaining(['probationary', 'activist']));
+    for (const member of recent) {
+      expect(member.joinedAt.getTime()).toBeLessThan(now.getTime());
+      expect(now.getTime() - member.joinedAt.getTime()).toBeLessThan(YEAR_MS);
+    }
+  });
+
+  it('makes each record no earlier than the join and no later than now', () => {
+    for (const member of members) {
+      expect(member.createdAt.getTime()).toBeGreaterThanOrEqual(member.joinedAt.getTime());
+      expect(member.createdAt.getTime()).toBeLessThanOrEqual(now.getTime());
+      expect(member.updatedAt).toEqual(member.createdAt);
+    }
+    expect(new Set(members.map((member) => member.createdAt.getTime())).size).toBeGreaterThan(10);
+  });
+});
+
+describe('seed history', () => {
+  const now = new Date('2026-11-23T02:00:00Z');
+  const { members, orgs } = seedPeople(now);
+  const questions = seedQuestionDocs(now);
+  const contest = seedClosedContest(now, questions);
+  const { attempts, entries } = seedContestHistory(contest, questions, members, orgs);
+
+  it('has a closed contest that most members and both demo members took part in, in every branch', () => {
+    expect(contest.endAt.getTime()).toBeLessThan(now.getTime());
+    expect(contest.pool).toHaveLength(contest.questionCount);
+    expect(entries.length / members.length).toBeGreaterThan(0.5);
+    expect(entries.map((entry) => entry.memberId)).toEqual(expect.arrayContaining(['m-demo-member', 'm-demo-secretary']));
+    const branches = orgs.filter((org) => org.kind === 'branch').map((org) => org._id);
+    expect(new Set(entries.map((entry) => entry.branchId))).toEqual(new Set(branches));
+    expect(new Set(entries.map((entry) => entry.score)).size).toBeGreaterThanOrEqual(4);
+  });
+
+  it('stores each attempt as submit would: scored from its own key, order and choices, on the board under its rank key', () => {
+    for (const attempt of attempts) {
+      const displayed = Object.fromEntries(
+        Object.entries(attempt.chosen!).map(([id, chosen]) => [id, toDisplayed(attempt.orders[id]!, chosen)]),
+      );
+      const scored = scoreAttempt({ questions: attempt.key, orders: attempt.orders, answers: displayed });
+      expect({ score: attempt.score, correctCount: attempt.correctCount }).toEqual({
+        score: scored.score,
+        correctCount: scored.correctCount,
+      });
+      expect(attempt.submittedAt!.getTime()).toBeGreaterThanOrEqual(contest.startAt.getTime());
+      expect(attempt.submittedAt!.getTime()).toBeLessThanOrEqual(Math.min(attempt.deadline.getTime(), contest.endAt.getTime()));
+      const entry = entries.find((candidate) => candidate._id === entryId(contest._id, attempt.memberId));
+      expect(entry).toMatchObject({
+        attemptId: attempt._id,
+        score: attempt.score,
+        sortKey: rankSortKey({ score: attempt.score!, durationMs: attempt.durationMs!, submittedAt: attempt.submittedAt! }),
+      });
+    }
+  });
+
+  it('gives about half the generated members a 每日一练 run whose standing is what counting its days one by one gives', () => {
+    const { days, practiceMembers } = seedPracticeHistory(now, questions, members);
+    expect(practiceMembers.length).toBeGreaterThanOrEqual(10);
+    for (const record of practiceMembers) {
+      expect(record.memberId).toMatch(/^m-seed-member-/);
+      const own = days.filter((day) => day.memberId === record.memberId).sort((a, b) => (a.day < b.day ? -1 : 1));
+      let standing: PracticeRecord | null = null;
+      for (const day of own) {
+        expect(day._id).toBe(practiceDayId(day.memberId, day.day));
+        expect(new Set(day.items.map((item) => item.id)).size).toBe(PRACTICE_QUESTION_COUNT);
+        const { pointsEarned, ...after } = standingAfter(standing, day.day, day.correctCount!);
+        expect(day.pointsEarned).toBe(pointsEarned);
+        standing = { ...after, lastDay: day.day };
+      }
+      expect(record).toMatchObject(standing!);
+      expect(record.lastDay < shanghaiDay(now)).toBe(true);
+    }
+    const today = shanghaiDay(now);
+    expect(practiceMembers.some((record) => standingOn(record, today).streak > 1)).toBe(true);
+  });
+
+  it("gives every activity check-in of demo-member's footprint a seeded activity they signed up for, under the title it shows", () => {
+    const { activities, signUps } = seedBranchActivities(now, members);
+    for (const checkin of seedCheckins(now).filter((candidate) => candidate.kind === 'activity')) {
+      const activity = activities.find((candidate) => candidate._id === checkin.activityId);
+      expect(activity).toMatchObject({ title: checkin.placeName, status: 'finished' });
+      expect(checkin.checkedInAt.getTime()).toBeGreaterThan(checkInWindow(activity!).opensAt.getTime());
+      expect(signUps).toContainEqual(expect.objectContaining({ activityId: activity!._id, memberId: checkin.memberId, status: 'signed' }));
+    }
+    for (const activity of activities) {
+      expect(activity.signedUpCount).toBe(signUps.filter((signUp) => signUp.activityId === activity._id).length);
+    }
+  });
+
+  it('has an activity under way, so 现场签到 can be tried as soon as the demo starts', () => {
+    const { activities } = seedBranchActivities(now, members);
+    const open = activities.filter((activity) => {
+      const window = checkInWindow(activity);
+      return activity.status === 'published' && window.opensAt <= now && now < window.closesAt;
+    });
+    expect(open.map((activity) => activity._id)).toEqual([TODAY_LESSON_ID]);
+    expect(open[0]!.endAt.getTime() - now.getTime()).toBeGreaterThanOrEqual(2 * 60 * 60 * 1000);
   });
 });

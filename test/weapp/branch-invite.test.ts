@@ -7,7 +7,7 @@ import { renderBuiltPage, succeed, waitUntil, wxGlobal, type RenderedPage } from
 
 const secretary = {
   id: 'm-demo-secretary',
-  name: '赵书记',
+  name: '赵志刚',
   branchId: 'branch-1',
   branchName: '第一党支部',
   role: 'secretary',
