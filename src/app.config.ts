@@ -1,3 +1,5 @@
+import { TAB_COLOURS, TABS } from './custom-tab-bar/tabs';
+
 export default defineAppConfig({
   pages: ['pages/home/index', 'pages/activities/index', 'pages/quiz/index', 'pages/visits/index', 'pages/me/index', 'pages/join/index'],
   subPackages: [
@@ -22,41 +24,10 @@ export default defineAppConfig({
     backgroundTextStyle: 'dark',
   },
   tabBar: {
-    color: '#5F5F5F',
-    selectedColor: '#C8161D',
-    backgroundColor: '#FFFFFF',
+    // Weapp draws its own bar (src/custom-tab-bar) so 适老化 can scale it; H5 keeps Taro's, scaled in app.css.
+    custom: process.env.TARO_ENV === 'weapp',
+    ...TAB_COLOURS,
     borderStyle: 'black',
-    list: [
-      {
-        pagePath: 'pages/home/index',
-        text: '首页',
-        iconPath: 'assets/tabbar/home.png',
-        selectedIconPath: 'assets/tabbar/home-active.png',
-      },
-      {
-        pagePath: 'pages/activities/index',
-        text: '活动',
-        iconPath: 'assets/tabbar/activities.png',
-        selectedIconPath: 'assets/tabbar/activities-active.png',
-      },
-      {
-        pagePath: 'pages/quiz/index',
-        text: '答题',
-        iconPath: 'assets/tabbar/quiz.png',
-        selectedIconPath: 'assets/tabbar/quiz-active.png',
-      },
-      {
-        pagePath: 'pages/visits/index',
-        text: '打卡',
-        iconPath: 'assets/tabbar/visits.png',
-        selectedIconPath: 'assets/tabbar/visits-active.png',
-      },
-      {
-        pagePath: 'pages/me/index',
-        text: '我的',
-        iconPath: 'assets/tabbar/me.png',
-        selectedIconPath: 'assets/tabbar/me-active.png',
-      },
-    ],
+    list: TABS,
   },
 });

@@ -14,6 +14,7 @@ import { callFunction } from '../../services/cloud';
 import { useMembership } from '../../services/membership';
 import { usePagedList } from '../../services/usePagedList';
 import { useReloadOnShow } from '../../services/useReloadOnShow';
+import { useTabBarSelection } from '../../custom-tab-bar/selection';
 
 const PAGE_SIZE = 10;
 
@@ -96,6 +97,7 @@ function ActivitiesContent() {
 }
 
 export default function ActivitiesPage() {
+  useTabBarSelection();
   return (
     <PageShell>
       <View className='ht-page__body'>

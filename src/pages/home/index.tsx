@@ -11,6 +11,7 @@ import { MembershipGate } from '../../components/MembershipGate';
 import { PageShell } from '../../components/PageShell';
 import { Section } from '../../components/Section';
 import { Tag } from '../../components/Tag';
+import { useTabBarSelection } from '../../custom-tab-bar/selection';
 import { watchCheckinQueue } from '../../services/checkinQueue';
 import { useMembership } from '../../services/membership';
 import { useCloud } from '../../services/useCloud';
@@ -98,6 +99,7 @@ function HomeContent() {
 }
 
 export default function HomePage() {
+  useTabBarSelection();
   return (
     <PageShell>
       <HomeContent />

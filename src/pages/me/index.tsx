@@ -10,6 +10,7 @@ import { MembershipGate } from '../../components/MembershipGate';
 import { PageShell } from '../../components/PageShell';
 import { Section } from '../../components/Section';
 import { Tag } from '../../components/Tag';
+import { useTabBarSelection } from '../../custom-tab-bar/selection';
 import { callFunction } from '../../services/cloud';
 import { setLargeFont, useLargeFont } from '../../services/largeFont';
 import { useMembership } from '../../services/membership';
@@ -241,6 +242,7 @@ function MeContent() {
 }
 
 export default function MePage() {
+  useTabBarSelection();
   return (
     <PageShell>
       <MeContent />

@@ -6,6 +6,7 @@ import { ContestCard } from '../../components/ContestCard';
 import { MembershipGate } from '../../components/MembershipGate';
 import { PageShell } from '../../components/PageShell';
 import { Section } from '../../components/Section';
+import { useTabBarSelection } from '../../custom-tab-bar/selection';
 import { useMembership } from '../../services/membership';
 import { useCloud } from '../../services/useCloud';
 import { useReloadOnShow } from '../../services/useReloadOnShow';
@@ -112,6 +113,7 @@ function QuizContent() {
 }
 
 export default function QuizPage() {
+  useTabBarSelection();
   return (
     <PageShell>
       <View className='ht-page__body'>

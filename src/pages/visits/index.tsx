@@ -10,6 +10,7 @@ import { ActionButton } from '../../components/ActionButton';
 import { MembershipGate } from '../../components/MembershipGate';
 import { PageShell } from '../../components/PageShell';
 import { Section } from '../../components/Section';
+import { useTabBarSelection } from '../../custom-tab-bar/selection';
 import { readLocation } from '../../services/location';
 import { useMembership } from '../../services/membership';
 import { useCloud } from '../../services/useCloud';
@@ -95,6 +96,7 @@ function NearestBases() {
 
 /** 打卡: the check-in entries a member needs on the spot, their footprint so far and the bases nearby. */
 export default function VisitsPage() {
+  useTabBarSelection();
   const membership = useMembership();
   return (
     <PageShell>
