@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { SEED_ACTIVITY_ID, SEED_CONTEST_ID } from '../../emulator/seed';
 import { seedBases } from '../../emulator/seed/bases';
-import { RESULTS_DIR, useH5Harness, visiblePage, waitForPageToSettle } from '../support/browser';
+import { PRIVACY_VERSION } from '../../types/contracts/member';
+import { callAs, RESULTS_DIR, useH5Harness, visiblePage, waitForPageToSettle } from '../support/browser';
 
 const VIEWPORT = { width: 375, height: 812 };
 const h5 = useH5Harness({ viewport: VIEWPORT, failOnConsoleErrors: true });
@@ -11,7 +12,9 @@ const SCREENSHOTS = join(RESULTS_DIR, 'firstrun');
 /** WCAG 2 AA for body text; the sweep holds every text to it, large or not. */
 const MIN_CONTRAST = 4.5;
 
-type Identity = 'demo-stranger' | 'demo-member' | 'demo-secretary' | 'demo-admin';
+/** A newcomer who has accepted the privacy guide but belongs to no branch: every tab is the 加入党支部 guide. */
+const CONSENTED_STRANGER = 'wx-e2e-consented-stranger';
+type Identity = 'demo-stranger' | typeof CONSENTED_STRANGER | 'demo-member' | 'demo-secretary' | 'demo-admin';
 type Mode = 'normal' | 'large';
 
 interface Stop {
@@ -38,6 +41,7 @@ const MEMBER_STOPS: Stop[] = [
 
 const STOPS: Record<Identity, Stop[]> = {
   'demo-stranger': [...SHARED_STOPS, { name: 'join', path: '/pages/join/index' }],
+  [CONSENTED_STRANGER]: [...SHARED_STOPS, { name: 'join', path: '/pages/join/index' }],
   'demo-member': MEMBER_STOPS,
   'demo-secretary': [
     ...MEMBER_STOPS,
@@ -58,6 +62,9 @@ const STOPS: Record<Identity, Stop[]> = {
     { name: 'admin-audit', path: '/admin/audit/index' },
   ],
 };
+
+/** What every tab page must show an identity, where that is the point of sweeping it. */
+const ON_EVERY_TAB: Partial<Record<Identity, string>> = { [CONSENTED_STRANGER]: '.ht-join-guide' };
 
 interface Finding {
   kind: 'past the right edge' | 'horizontal scroll' | 'contrast';
@@ -230,8 +237,12 @@ async function sweep(identity: Identity, mode: Mode): Promise<string[]> {
     [identity, mode === 'large'] as const,
   );
   const problems: string[] = [];
-  for (const stop of [...(await tabStops(page)), ...STOPS[identity]]) {
+  const tabs = await tabStops(page);
+  for (const stop of [...tabs, ...STOPS[identity]]) {
     await open(page, harness.baseUrl, stop.path, callsDone);
+    const marker = ON_EVERY_TAB[identity];
+    if (marker && tabs.includes(stop))
+      expect({ page: stop.name, shown: await visiblePage(page).locator(marker).count() }).toEqual({ page: stop.name, shown: 1 });
     const large = await page.evaluate(() => document.querySelector('.taro_page .ht-page--large') !== null);
     expect({ page: stop.name, large }).toEqual({ page: stop.name, large: mode === 'large' });
     const findings: Finding[] = (await page.evaluate(inspectInPage, MIN_CONTRAST)) as Finding[];
@@ -242,9 +253,12 @@ async function sweep(identity: Identity, mode: Mode): Promise<string[]> {
 }
 
 describe('首次使用：每个身份、两种字号下的每个页面（375×812）', () => {
-  beforeAll(() => mkdirSync(SCREENSHOTS, { recursive: true }));
+  beforeAll(async () => {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    await callAs(h5.harness, CONSENTED_STRANGER, 'member', 'acceptPrivacy', { version: PRIVACY_VERSION });
+  });
 
-  const identities: Identity[] = ['demo-stranger', 'demo-member', 'demo-secretary', 'demo-admin'];
+  const identities: Identity[] = ['demo-stranger', CONSENTED_STRANGER, 'demo-member', 'demo-secretary', 'demo-admin'];
   const modes: Mode[] = ['normal', 'large'];
   for (const identity of identities) {
     for (const mode of modes) {
