@@ -1,6 +1,6 @@
 import { openAs as openAsIn, settledScreenshot, useH5Harness, visibleButton, visiblePage } from '../support/browser';
 
-const h5 = useH5Harness({ failOnConsoleErrors: true });
+const h5 = useH5Harness();
 /** A generated member of 第一党支部 in the demo seed, the second to sign up. */
 const SECOND_MEMBER = 'seed-member-01';
 const TITLE = '端到端测试主题党日';

@@ -10,7 +10,7 @@
 import type { ActivityDetail } from '../../types/contracts/activity';
 import { callAs, openAs, settledScreenshot, useH5Harness, visibleButton, visiblePage } from '../support/browser';
 
-const h5 = useH5Harness({ failOnConsoleErrors: true });
+const h5 = useH5Harness();
 const SECRETARY = 'demo-secretary';
 const MEMBER = 'demo-member';
 const MEMBER_NAME = '林红';

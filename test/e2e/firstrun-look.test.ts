@@ -7,7 +7,7 @@ import { PRIVACY_VERSION } from '../../types/contracts/member';
 import { callAs, RESULTS_DIR, useH5Harness, visiblePage, waitForPageToSettle } from '../support/browser';
 
 const VIEWPORT = { width: 375, height: 812 };
-const h5 = useH5Harness({ viewport: VIEWPORT, failOnConsoleErrors: true });
+const h5 = useH5Harness({ viewport: VIEWPORT });
 const SCREENSHOTS = join(RESULTS_DIR, 'firstrun');
 /** WCAG 2 AA for body text; the sweep holds every text to it, large or not. */
 const MIN_CONTRAST = 4.5;

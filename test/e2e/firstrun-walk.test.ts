@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { InviteInfo, MemberListItem } from '../../types/contracts/member';
 import { callAs, openAs, RESULTS_DIR, useH5Harness, visibleButton, visiblePage, waitForPageToSettle } from '../support/browser';
 
-const h5 = useH5Harness({ viewport: { width: 375, height: 812 }, failOnConsoleErrors: true });
+const h5 = useH5Harness({ viewport: { width: 375, height: 812 } });
 const SCREENSHOTS = join(RESULTS_DIR, 'firstrun');
 /** Nobody the seed knows: a phone opening the app for the first time. */
 const STRANGER = 'wx-e2e-walker';

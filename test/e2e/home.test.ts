@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { RESULTS_DIR, useH5Harness, visiblePage } from '../support/browser';
 
-const h5 = useH5Harness({ failOnConsoleErrors: true });
+const h5 = useH5Harness();
 
 describe('H5 首页端到端', () => {
   it('选择 demo-member 后首页显示种子活动与开放中的竞赛', async () => {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { openAs as openAsIn, RESULTS_DIR, useH5Harness, visiblePage, waitForPageToSettle } from '../support/browser';
 import { bigRoster, rosterXlsx } from '../support/rosterSheet';
 
-const h5 = useH5Harness({ failOnConsoleErrors: true });
+const h5 = useH5Harness();
 const NEWCOMER = 'wx-e2e-newcomer';
 
 /** A stranger is not in the demo identity list, but the picker takes any id. */

@@ -6,7 +6,7 @@
  */
 import { callAs, openAs, settledScreenshot, useH5Harness, visibleButton, visiblePage } from '../support/browser';
 
-const h5 = useH5Harness({ failOnConsoleErrors: true });
+const h5 = useH5Harness();
 const ADMIN = 'demo-admin';
 const MEMBER = 'demo-member';
 const MEMBER_NAME = '林红';

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { RESULTS_DIR, useH5Harness, visiblePage as topPage, waitForPageToSettle as settle } from '../support/browser';
 
 const CONTEST_TITLE = '永州红色记忆 · 党史知识竞赛';
-const h5 = useH5Harness({ failOnConsoleErrors: true });
+const h5 = useH5Harness();
 const waitForPageToSettle = () => settle(h5.page);
 const visiblePage = () => topPage(h5.page);
 

@@ -28,8 +28,6 @@ export interface H5Harness {
 export interface H5HarnessOptions {
   /** CSS pixels of the phone; the default is a common large phone. */
   viewport?: { width: number; height: number };
-  /** Fail every test in which the page logged a console error or threw (see failOnConsoleErrors). */
-  failOnConsoleErrors?: boolean;
 }
 
 /** A seeded gateway serving the bundled functions and the H5 build, and a phone-sized page in Debian's Chromium. */
@@ -51,7 +49,7 @@ export async function startH5Harness({ viewport = { width: 390, height: 844 } }:
 
 /**
  * One harness per test file: started before its tests, closed after. Read `harness`/`page` inside
- * tests (they exist once beforeAll has run).
+ * tests (they exist once beforeAll has run). Every test fails if the page logged a console error.
  */
 export function useH5Harness(options: H5HarnessOptions = {}): { readonly harness: H5Harness; readonly page: Page } {
   jest.setTimeout(120_000);
@@ -69,16 +67,16 @@ export function useH5Harness(options: H5HarnessOptions = {}): { readonly harness
       return this.harness.page;
     },
   };
-  if (options.failOnConsoleErrors) failOnConsoleErrors(harness);
+  failOnConsoleErrors(harness);
   return harness;
 }
 
 /**
  * Fails each test of the file in which the page logged a console error or threw an uncaught error
  * (React's warnings about the DOM, a failed request, a crashed handler): a member would not see
- * them, but they are bugs. `useH5Harness({ failOnConsoleErrors: true })` calls it; a file with its own page can call it directly.
+ * them, but they are bugs.
  */
-export function failOnConsoleErrors(h5: { readonly page: Page }): void {
+function failOnConsoleErrors(h5: { readonly page: Page }): void {
   const errors: string[] = [];
   beforeAll(() => {
     h5.page.on('console', (message) => {
