@@ -6,6 +6,7 @@
 import type { CheckinFence } from '../types/contracts/checkin';
 import type { LocationReading } from '../core/geo';
 import type { RateLimitGuard } from '../core/rateLimit';
+import { shanghaiDay } from '../core/time';
 import type {
   ActivityKind,
   ActivityStatus,
@@ -272,6 +273,40 @@ export interface CheckinDoc {
   checkedOutAt: Date | null;
   presentMinutes: number | null;
   studyHours: number | null;
+}
+
+/**
+ * A check-in at `checkedInAt` by `person`, as a scan makes it: received at once, not offline, not
+ * located, not yet checked out, recorded by nobody. Callers give its place and method and whatever
+ * differs; the function, the seed, the bench and tests build check-ins through this one shape.
+ */
+export function checkinDoc(
+  person: { _id: string; branchId: string; name: string },
+  checkedInAt: Date,
+  fields: Pick<CheckinDoc, '_id' | 'kind' | 'activityId' | 'baseId' | 'placeName' | 'method'> & Partial<CheckinDoc>,
+): CheckinDoc {
+  return {
+    // A caller that already knows the day (the bench, writing 300,000) skips the time-zone formatting.
+    day: fields.day ?? shanghaiDay(checkedInAt),
+    memberId: person._id,
+    branchId: person.branchId,
+    name: person.name,
+    checkedInAt,
+    receivedAt: checkedInAt,
+    offline: false,
+    location: null,
+    distanceM: null,
+    latitude: null,
+    longitude: null,
+    countsFor: null,
+    photoFileId: null,
+    recordedBy: null,
+    reason: null,
+    checkedOutAt: null,
+    presentMinutes: null,
+    studyHours: null,
+    ...fields,
+  };
 }
 
 export function activityCheckinId(activityId: string, memberId: string): string {

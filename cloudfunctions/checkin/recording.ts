@@ -6,8 +6,7 @@
 import type { CheckDirection, LocationReading } from '../../types/contracts/checkin';
 import { checkInClosedReason, checkOutClosedReason, studyCredit } from '../../core/checkin/rules';
 import { isInActivityAudience } from '../../core/activity/rules';
-import { shanghaiDay } from '../../core/time';
-import { activityCheckinId, type ActivityDoc, type CheckinDoc, type MemberDoc } from '../../server/documents';
+import { activityCheckinId, checkinDoc, type ActivityDoc, type CheckinDoc, type MemberDoc } from '../../server/documents';
 import type { Database } from '../../server/kernel/db';
 import { fail } from '../../server/kernel/failure';
 import { activityClosedReason } from './access';
@@ -25,24 +24,7 @@ export function newCheckin(
   fields: Pick<CheckinDoc, '_id' | 'kind' | 'activityId' | 'baseId' | 'placeName' | 'method' | 'countsFor' | 'latitude' | 'longitude'> &
     Partial<Pick<CheckinDoc, 'offline' | 'location' | 'distanceM' | 'photoFileId' | 'recordedBy' | 'reason'>>,
 ): CheckinDoc {
-  return {
-    day: shanghaiDay(at),
-    memberId: person._id,
-    branchId: person.branchId,
-    name: person.name,
-    checkedInAt: at,
-    receivedAt: now,
-    offline: false,
-    location: null,
-    distanceM: null,
-    photoFileId: null,
-    recordedBy: null,
-    reason: null,
-    checkedOutAt: null,
-    presentMinutes: null,
-    studyHours: null,
-    ...fields,
-  };
+  return checkinDoc(person, at, { receivedAt: now, ...fields });
 }
 
 /** One request on the way in; a duplicate costs one more read, for the time it names. */

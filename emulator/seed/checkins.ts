@@ -8,7 +8,7 @@ import { studyCredit } from '../../core/checkin/rules';
 import { distanceM } from '../../core/geo';
 import { shanghaiDay, shanghaiTimeOn } from '../../core/time';
 import type { LocationReading } from '../../types/contracts/checkin';
-import { activityCheckinId, baseCheckinId, type CheckinDoc, type MemberDoc } from '../../server/documents';
+import { activityCheckinId, baseCheckinId, checkinDoc, type CheckinDoc, type MemberDoc } from '../../server/documents';
 import { seedBases, type BaseSeed } from './bases';
 import { MEETING_ROOM, OCTOBER_THEME_DAY_ID, branchActivitySchedule, SEPTEMBER_LESSON_ID } from './branchActivities';
 import { DEMO_NAMES, SEED_BRANCH_ID } from './people';
@@ -19,30 +19,6 @@ const DEMO_MEMBER: Person = { _id: 'm-demo-member', branchId: SEED_BRANCH_ID, na
 const DEMO_SECRETARY = { memberId: 'm-demo-secretary', name: DEMO_NAMES.secretary };
 const MINUTE_MS = 60_000;
 
-/** What every check-in of the member carries before its place, time and method. */
-function visitBy(person: Person, checkedInAt: Date): Omit<CheckinDoc, '_id' | 'kind' | 'activityId' | 'baseId' | 'placeName' | 'method'> {
-  return {
-    day: shanghaiDay(checkedInAt),
-    memberId: person._id,
-    branchId: person.branchId,
-    name: person.name,
-    checkedInAt,
-    receivedAt: checkedInAt,
-    offline: false,
-    location: null,
-    distanceM: null,
-    latitude: null,
-    longitude: null,
-    countsFor: null,
-    photoFileId: null,
-    recordedBy: null,
-    reason: null,
-    checkedOutAt: null,
-    presentMinutes: null,
-    studyHours: null,
-  };
-}
-
 function seededBase(id: string): BaseSeed {
   const base = seedBases.find((candidate) => candidate.id === id);
   if (!base) throw new Error(`no seeded base ${id}`);
@@ -52,8 +28,7 @@ function seededBase(id: string): BaseSeed {
 /** A visit at a base's printed code, standing `reading` away from its point. */
 function baseVisit(person: Person, baseId: string, checkedInAt: Date, reading: LocationReading): CheckinDoc {
   const base = seededBase(baseId);
-  return {
-    ...visitBy(person, checkedInAt),
+  return checkinDoc(person, checkedInAt, {
     _id: baseCheckinId(base.id, shanghaiDay(checkedInAt), person._id),
     kind: 'base',
     activityId: null,
@@ -65,7 +40,7 @@ function baseVisit(person: Person, baseId: string, checkedInAt: Date, reading: L
     distanceM: Math.round(distanceM(base, reading)),
     latitude: base.latitude,
     longitude: base.longitude,
-  };
+  });
 }
 
 export function seedCheckins(now: Date): CheckinDoc[] {
@@ -75,8 +50,7 @@ export function seedCheckins(now: Date): CheckinDoc[] {
   // 专题党课: the phone was flat, so the secretary back-filled it at the end of the lesson.
   const lessonId = SEPTEMBER_LESSON_ID;
   const backfilledAt = new Date(lessonHeld.endAt.getTime() + 10 * MINUTE_MS);
-  const lesson: CheckinDoc = {
-    ...visitBy(person, backfilledAt),
+  const lesson = checkinDoc(person, backfilledAt, {
     _id: activityCheckinId(lessonId, person._id),
     kind: 'activity',
     activityId: lessonId,
@@ -88,7 +62,7 @@ export function seedCheckins(now: Date): CheckinDoc[] {
     longitude: MEETING_ROOM.longitude,
     recordedBy: DEMO_SECRETARY,
     reason: '手机没电未能扫码，现场核实后补录',
-  };
+  });
 
   const lingling = baseVisit(person, 'lingling-hongliujuntuan-hq', shanghaiTimeOn(now, -52, 10, 18), {
     latitude: 26.2231,
@@ -100,8 +74,7 @@ export function seedCheckins(now: Date): CheckinDoc[] {
   const themeDay = { _id: OCTOBER_THEME_DAY_ID, ...themeDayHeld };
   const cameAt = new Date(themeDay.startAt.getTime() - 6 * MINUTE_MS);
   const leftAt = new Date(themeDay.endAt.getTime() + 3 * MINUTE_MS);
-  const themeDayCheckin: CheckinDoc = {
-    ...visitBy(person, cameAt),
+  const themeDayCheckin = checkinDoc(person, cameAt, {
     _id: activityCheckinId(themeDay._id, person._id),
     kind: 'activity',
     activityId: themeDay._id,
@@ -115,7 +88,7 @@ export function seedCheckins(now: Date): CheckinDoc[] {
     longitude: MEETING_ROOM.longitude,
     checkedOutAt: leftAt,
     ...studyCredit(themeDay, cameAt, leftAt),
-  };
+  });
 
   // No signal at the residence: the scan waited in the phone's queue until the bus reached town.
   const lida = baseVisit(person, 'lengshuitan-lida-residence', shanghaiTimeOn(now, -12, 9, 47), {

@@ -9,7 +9,7 @@ import { ACTIVITY_SCENE_KEY, MAX_SCENE_LENGTH, parseScene } from '../../core/sce
 import { MAX_EXPORT_ROWS } from '../../types/contracts/activity';
 import { memberDoc, SEED_ACTIVITY_ID } from '../../emulator/seed';
 import type { AuditDoc } from '../../server/audit';
-import type { CheckinDoc, MemberDoc } from '../../server/documents';
+import { activityCheckinId, checkinDoc, type CheckinDoc, type MemberDoc } from '../../server/documents';
 import { useServerClock } from '../support/clock';
 import { createTestEnv, type TestEnv } from '../support/localEnv';
 import { after, DAY, HOUR, seededMember, signUpDoc, storedDocs } from './activity-manage.fixtures';
@@ -82,35 +82,17 @@ function at(minutes: number): void {
 }
 
 /** A check-in at the export's activity three days after START (10:00 Beijing time), by scanning its code. */
-function checkinDoc(memberId: string, fields: Partial<CheckinDoc>): CheckinDoc {
-  const checkedInAt = fields.checkedInAt ?? after(START, 3 * DAY);
-  return {
-    _id: `a_${ID}_${memberId}`,
+function scannedCheckin(memberId: string, fields: Partial<CheckinDoc>): CheckinDoc {
+  const person = { _id: memberId, branchId: 'branch-1', name: memberId };
+  return checkinDoc(person, fields.checkedInAt ?? after(START, 3 * DAY), {
+    _id: activityCheckinId(ID, memberId),
     kind: 'activity',
     activityId: ID,
     baseId: null,
-    day: '2026-11-26',
-    memberId,
-    branchId: 'branch-1',
-    name: memberId,
     placeName: '主题党日',
     method: 'code',
-    checkedInAt,
-    receivedAt: checkedInAt,
-    offline: false,
-    location: null,
-    distanceM: null,
-    latitude: null,
-    longitude: null,
-    countsFor: null,
-    photoFileId: null,
-    recordedBy: null,
-    reason: null,
-    checkedOutAt: null,
-    presentMinutes: null,
-    studyHours: null,
     ...fields,
-  };
+  });
 }
 
 describe('activity.exportAttendees', () => {
@@ -185,8 +167,8 @@ describe('activity.exportAttendees', () => {
       { ...signUpDoc(ID, seededMember(absent!), 'signed', after(START, MINUTE)) },
     ]);
     env.store.insertMany('checkins', [
-      { ...checkinDoc('m-demo-member', { checkedOutAt: after(START, 3 * DAY + 2 * HOUR), presentMinutes: 120, studyHours: 2 }) },
-      { ...checkinDoc(`m-${walkedIn!}`, { name: '党员exp0', method: 'backfill' }) },
+      { ...scannedCheckin('m-demo-member', { checkedOutAt: after(START, 3 * DAY + 2 * HOUR), presentMinutes: 120, studyHours: 2 }) },
+      { ...scannedCheckin(`m-${walkedIn!}`, { name: '党员exp0', method: 'backfill' }) },
     ]);
     const { sheets } = await exportAs('demo-secretary');
     expect(sheets[0]).toEqual([
@@ -204,10 +186,10 @@ describe('activity.exportAttendees', () => {
     env.store.insertMany('sign_ups', [{ ...signUpDoc(ID, seededMember('demo-member'), 'signed', START) }]);
     const checkedIn = (minutes: number) => after(START, 3 * DAY + minutes * MINUTE);
     env.store.insertMany('checkins', [
-      { ...checkinDoc('m-demo-member', { checkedInAt: checkedIn(0) }) },
-      { ...checkinDoc(`m-${late!}`, { name: '党员walk0', checkedInAt: checkedIn(7), method: 'personal' }) },
-      { ...checkinDoc(`m-${early!}`, { name: '党员walk1', checkedInAt: checkedIn(3) }) },
-      { ...checkinDoc(`m-${fromBranch2!}`, { name: '党员walk-b20', branchId: 'branch-2', checkedInAt: checkedIn(5) }) },
+      { ...scannedCheckin('m-demo-member', { checkedInAt: checkedIn(0) }) },
+      { ...scannedCheckin(`m-${late!}`, { name: '党员walk0', checkedInAt: checkedIn(7), method: 'personal' }) },
+      { ...scannedCheckin(`m-${early!}`, { name: '党员walk1', checkedInAt: checkedIn(3) }) },
+      { ...scannedCheckin(`m-${fromBranch2!}`, { name: '党员walk-b20', branchId: 'branch-2', checkedInAt: checkedIn(5) }) },
     ]);
 
     const byAdmin = await exportAs('demo-admin');
@@ -238,7 +220,7 @@ describe('activity.exportAttendees', () => {
   it('报名后请假又到场的人仍按报名列一行，带上签到时间，不再作为现场签到重复列出', async () => {
     placeActivity(env, START, { _id: ID });
     env.store.insertMany('sign_ups', [{ ...signUpDoc(ID, seededMember('demo-member'), 'leave', START) }]);
-    env.store.insertMany('checkins', [{ ...checkinDoc('m-demo-member', {}) }]);
+    env.store.insertMany('checkins', [{ ...scannedCheckin('m-demo-member', {}) }]);
     const { sheets } = await exportAs('demo-secretary');
     expect(sheets[0]!.slice(1).map(([name, , status, , , , checkedInAt]) => [name, status, checkedInAt])).toEqual([
       ['demo-member', '已请假', '2026-11-26 10:00'],
@@ -326,8 +308,8 @@ describe('activity.exportAttendees', () => {
         openids.slice(0, MAX_EXPORT_ROWS - 1).map((openid, i) => ({ ...signUpDoc(ID, seededMember(openid), 'signed', after(START, i)) })),
       );
       env.store.insertMany('checkins', [
-        { ...checkinDoc(`m-${secondWalkIn!}`, { name: secondWalkIn!, checkedInAt: after(START, 3 * DAY + MINUTE) }) },
-        { ...checkinDoc(`m-${firstWalkIn!}`, { name: firstWalkIn! }) },
+        { ...scannedCheckin(`m-${secondWalkIn!}`, { name: secondWalkIn!, checkedInAt: after(START, 3 * DAY + MINUTE) }) },
+        { ...scannedCheckin(`m-${firstWalkIn!}`, { name: firstWalkIn! }) },
       ]);
       const exported = await exportAs('demo-secretary');
       expect(exported).toMatchObject({ rows: MAX_EXPORT_ROWS - 1, truncated: true });

@@ -17,6 +17,7 @@ import { seedBases } from '../../../emulator/seed/bases';
 import {
   activityCheckinId,
   baseCheckinId,
+  checkinDoc,
   signUpId,
   type ActivityDoc,
   type CheckinDoc,
@@ -88,26 +89,8 @@ function checkin(
   index: number,
   fields: Pick<CheckinDoc, '_id' | 'kind' | 'activityId' | 'baseId' | 'placeName' | 'method' | 'checkedInAt'> & Partial<CheckinDoc>,
 ): CheckinDoc {
-  return {
-    day: dayOf(fields.checkedInAt),
-    memberId: memberIdOf(index),
-    branchId: branchOf(index),
-    name: nameOf(index),
-    receivedAt: fields.checkedInAt,
-    offline: false,
-    location: null,
-    distanceM: null,
-    latitude: null,
-    longitude: null,
-    countsFor: 'visit',
-    photoFileId: null,
-    recordedBy: null,
-    reason: null,
-    checkedOutAt: null,
-    presentMinutes: null,
-    studyHours: null,
-    ...fields,
-  };
+  const person = { _id: memberIdOf(index), branchId: branchOf(index), name: nameOf(index) };
+  return checkinDoc(person, fields.checkedInAt, { day: dayOf(fields.checkedInAt), countsFor: 'visit', ...fields });
 }
 
 /** Member i checked in at past activity ⌊i / 200⌋ and visited two bases on two past days. */
