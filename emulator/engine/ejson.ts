@@ -111,4 +111,21 @@ export function clone<T>(v: T): T {
   return v;
 }
 
+/**
+ * Freezes a document all the way down. Stored documents are shared with readers (no copy per
+ * query), so freezing turns any stray mutation into an error. A frozen object is taken to be frozen
+ * all the way down already (only this function freezes documents), so freezing it again is free.
+ */
+export function freeze<T>(v: T): T {
+  if (Object.isFrozen(v)) return v;
+  if (Array.isArray(v)) {
+    for (const x of v) freeze(x);
+    Object.freeze(v);
+  } else if (isPlainObject(v)) {
+    for (const x of Object.values(v)) freeze(x);
+    Object.freeze(v);
+  }
+  return v;
+}
+
 export { isPlainObject };

@@ -12,7 +12,7 @@ import { Aggregator, ProcessingMode, Query } from 'mingo';
 import { Context, initOptions, type Options } from 'mingo/core';
 import initContext from 'mingo/init/context';
 import { update as applyOperator, type UpdateExpression } from 'mingo/updater';
-import { clone, decode, encode, isPlainObject, type Doc } from './ejson';
+import { clone, decode, encode, freeze, isPlainObject, type Doc } from './ejson';
 import {
   collectionExists,
   collectionMissing,
@@ -98,18 +98,6 @@ const recording = new AsyncLocalStorage<DbRequestRecord[]>();
 
 export function newDocId(): string {
   return randomBytes(16).toString('hex');
-}
-
-/** Stored documents are shared with readers (no copy per query), so freezing turns any stray mutation into an error. */
-function freeze<T>(v: T): T {
-  if (Array.isArray(v)) {
-    for (const x of v) freeze(x);
-    Object.freeze(v);
-  } else if (isPlainObject(v)) {
-    for (const x of Object.values(v)) freeze(x);
-    Object.freeze(v);
-  }
-  return v;
 }
 
 function present(docs: (Doc | undefined)[]): Doc[] {
@@ -202,7 +190,8 @@ export class DocumentStore {
   /** Seeding/bench helper: bypasses the SDK but still enforces unique indexes and journals. */
   insertMany(collection: string, docs: Record<string, unknown>[]): void {
     const c = this.coll(collection);
-    const prepared = docs.map((d) => (d._id === undefined ? { _id: newDocId(), ...clone(d) } : clone(d)));
+    // A frozen document (see freeze) can change no more, so it is stored as it is: the seed shares one frozen set between stores.
+    const prepared = docs.map((d) => (d._id === undefined ? { _id: newDocId(), ...clone(d) } : Object.isFrozen(d) ? d : clone(d)));
     this.commit(c, this.insertChanges(c, prepared));
   }
 

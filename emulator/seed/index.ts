@@ -7,6 +7,7 @@ import type { ActivityDoc, ContestDoc, ContestDrawRule, QuestionDoc } from '../.
 import { shanghaiTimeOn } from '../../core/time';
 import { normaliseStem } from '../../types/question';
 import type { DocumentStore } from '../engine/store';
+import { freeze } from '../engine/ejson';
 import { seedBases } from './bases';
 import { seedCheckins } from './checkins';
 import { seedClosedContest, seedContestHistory, seedPracticeHistory } from './history';
@@ -109,7 +110,33 @@ export interface SeedSummary {
   [collection: string]: number;
 }
 
+/**
+ * The seed's documents for one `now`, built once and frozen (emulator/engine/ejson.ts, freeze): the
+ * store keeps frozen documents as they are, so every test environment seeded at the same instant
+ * shares them instead of building and copying ≈600 documents again (≈50 ms each time).
+ */
+const seedsByInstant = new Map<number, Record<string, Record<string, unknown>[]>>();
+const MAX_REMEMBERED_SEEDS = 16;
+
+function seedDocuments(now: Date): Record<string, Record<string, unknown>[]> {
+  const remembered = seedsByInstant.get(now.getTime());
+  if (remembered) return remembered;
+  const batches = freeze(buildSeedDocuments(now));
+  if (seedsByInstant.size >= MAX_REMEMBERED_SEEDS) seedsByInstant.clear();
+  seedsByInstant.set(now.getTime(), batches);
+  return batches;
+}
+
 export function seedStore(store: DocumentStore, now: Date): SeedSummary {
+  const summary: SeedSummary = {};
+  for (const [collection, docs] of Object.entries(seedDocuments(now))) {
+    store.insertMany(collection, docs);
+    summary[collection] = docs.length;
+  }
+  return summary;
+}
+
+function buildSeedDocuments(now: Date): Record<string, Record<string, unknown>[]> {
   const { orgs, members, consents } = seedPeople(now);
   const questions = seedQuestionDocs(now);
   const closedContest = seedClosedContest(now, questions);
@@ -132,12 +159,7 @@ export function seedStore(store: DocumentStore, now: Date): SeedSummary {
     programmes: [withDocId(seedProgramme, now)],
     checkins: seedCheckins(now).map((doc) => ({ ...doc })),
   };
-  const summary: SeedSummary = {};
-  for (const [collection, docs] of Object.entries(batches)) {
-    store.insertMany(collection, docs);
-    summary[collection] = docs.length;
-  }
-  return summary;
+  return batches;
 }
 
 /** True when nothing has been loaded yet: `npm start` seeds only an empty store. */
