@@ -1,4 +1,4 @@
-import { Picker, Switch, Text, Textarea, View } from '@tarojs/components';
+import { Input, Picker, Switch, Text, Textarea, View, type InputProps } from '@tarojs/components';
 import type { ReactNode } from 'react';
 
 /*
@@ -126,28 +126,55 @@ export function FormError({ message }: { message: string | undefined }) {
   ) : null;
 }
 
-interface ReasonFieldProps {
+interface TextFieldProps {
   label: string;
   name: string;
   value: string;
-  placeholder: string;
-  error: string | null | undefined;
-  /** Typing clears the field's error: the caller's onChange sets the value and drops the error. */
+  error?: string | null;
+  hint?: string;
+  maxlength?: number;
+  placeholder?: string;
   onChange: (value: string) => void;
 }
 
-/** The reason an organiser or member gives for a change (cancel, leave, add over capacity): ≤ 200 字. */
-export function ReasonField({ label, name, value, placeholder, error, onChange }: ReasonFieldProps) {
+/** A labelled one-line input with its hint and error line. */
+export function InputField({ type, ...props }: TextFieldProps & { type?: InputProps['type'] }) {
+  const { label, name, value, error, hint, maxlength, placeholder, onChange } = props;
   return (
-    <Field label={label} error={error ?? undefined}>
-      <Textarea
-        className='ht-textarea'
+    <Field label={label} error={error ?? undefined} hint={hint}>
+      <Input
+        className='ht-input'
         name={name}
+        type={type}
         value={value}
-        maxlength={200}
+        maxlength={maxlength}
         placeholder={placeholder}
         onInput={(event) => onChange(event.detail.value)}
       />
     </Field>
   );
+}
+
+/** A labelled multi-line input with its hint and error line. */
+export function TextareaField({ label, name, value, error, hint, maxlength, placeholder, onChange }: TextFieldProps) {
+  return (
+    <Field label={label} error={error ?? undefined} hint={hint}>
+      <Textarea
+        className='ht-textarea'
+        name={name}
+        value={value}
+        maxlength={maxlength}
+        placeholder={placeholder}
+        onInput={(event) => onChange(event.detail.value)}
+      />
+    </Field>
+  );
+}
+
+/**
+ * The reason an organiser or member gives for a change (cancel, leave, add over capacity, 补录):
+ * ≤ 200 字. Typing clears the field's error: the caller's onChange sets the value and drops the error.
+ */
+export function ReasonField(props: Omit<TextFieldProps, 'maxlength' | 'hint'> & { placeholder: string }) {
+  return <TextareaField {...props} maxlength={200} />;
 }

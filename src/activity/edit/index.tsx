@@ -1,4 +1,4 @@
-import { Input, Text, Textarea, View } from '@tarojs/components';
+import { Input, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useEffect, useRef, useState } from 'react';
 import type { ActivityDetail } from '../../../types/contracts/activity';
@@ -14,7 +14,17 @@ import {
 import { ActionButton } from '../../components/ActionButton';
 import { Empty } from '../../components/Empty';
 import { ErrorState } from '../../components/ErrorState';
-import { Chips, DateTimeField, Field, FormError, FormSection, ReasonField, SwitchRow } from '../../components/FormParts';
+import {
+  Chips,
+  DateTimeField,
+  Field,
+  FormError,
+  FormSection,
+  InputField,
+  ReasonField,
+  SwitchRow,
+  TextareaField,
+} from '../../components/FormParts';
 import { ManagerGate } from '../../components/ManagerGate';
 import { PageShell } from '../../components/PageShell';
 import { Skeleton } from '../../components/Skeleton';
@@ -245,26 +255,24 @@ function ActivityFormView({ organiser, saved: loaded }: ActivityFormViewProps) {
             onToggle={(kind) => update({ kind }, 'kind')}
           />
         </Field>
-        <Field label='活动标题' error={errors.title}>
-          <Input
-            className='ht-input'
-            name='title'
-            value={form.title}
-            maxlength={40}
-            placeholder='2–40 个字，如：重温入党誓词主题党日'
-            onInput={(event) => update({ title: event.detail.value }, 'title')}
-          />
-        </Field>
-        <Field label='活动介绍（选填）' error={errors.description}>
-          <Textarea
-            className='ht-textarea'
-            name='description'
-            value={form.description}
-            maxlength={2000}
-            placeholder='议程、要求、需携带的材料等'
-            onInput={(event) => update({ description: event.detail.value }, 'description')}
-          />
-        </Field>
+        <InputField
+          label='活动标题'
+          error={errors.title}
+          name='title'
+          value={form.title}
+          maxlength={40}
+          placeholder='2–40 个字，如：重温入党誓词主题党日'
+          onChange={(value) => update({ title: value }, 'title')}
+        />
+        <TextareaField
+          label='活动介绍（选填）'
+          error={errors.description}
+          name='description'
+          value={form.description}
+          maxlength={2000}
+          placeholder='议程、要求、需携带的材料等'
+          onChange={(value) => update({ description: value }, 'description')}
+        />
         <CoverPicker
           previewUrl={coverPreview}
           error={errors.coverFileId}
@@ -351,16 +359,16 @@ function ActivityFormView({ organiser, saved: loaded }: ActivityFormViewProps) {
       </FormSection>
 
       <FormSection title='报名'>
-        <Field label='名额（选填）' error={errors.capacity} hint='留空为不限名额'>
-          <Input
-            className='ht-input'
-            name='capacity'
-            type='number'
-            value={form.capacity}
-            placeholder='不限'
-            onInput={(event) => update({ capacity: event.detail.value }, 'capacity')}
-          />
-        </Field>
+        <InputField
+          label='名额（选填）'
+          error={errors.capacity}
+          hint='留空为不限名额'
+          name='capacity'
+          type='number'
+          value={form.capacity}
+          placeholder='不限'
+          onChange={(value) => update({ capacity: value }, 'capacity')}
+        />
         <SwitchRow
           title='名额满后可候补'
           description='有人取消时按报名先后自动递补，并通知递补的同志'
@@ -409,33 +417,33 @@ function ActivityFormView({ organiser, saved: loaded }: ActivityFormViewProps) {
             onToggle={(value) => update({ countsFor: value === NOT_COUNTED ? null : (value as ActivityForm['countsFor']) }, 'countsFor')}
           />
         </Field>
-        <Field label='学时（选填）' error={errors.studyHours} hint='参加后记入的学时，以 0.5 为单位'>
-          <Input
-            className='ht-input'
-            name='studyHours'
-            type='digit'
-            value={form.studyHours}
-            placeholder='不计学时'
-            onInput={(event) => update({ studyHours: event.detail.value }, 'studyHours')}
-          />
-        </Field>
+        <InputField
+          label='学时（选填）'
+          error={errors.studyHours}
+          hint='参加后记入的学时，以 0.5 为单位'
+          name='studyHours'
+          type='digit'
+          value={form.studyHours}
+          placeholder='不计学时'
+          onChange={(value) => update({ studyHours: value }, 'studyHours')}
+        />
       </FormSection>
 
       {saved?.status === 'published' ? (
         <FormSection title='变更说明'>
-          <Field label='变更原因（选填）' error={errors.reason} hint='修改时间或地点后，已报名的同志会收到通知'>
-            <Textarea
-              className='ht-textarea'
-              name='changeNote'
-              value={changeNote}
-              maxlength={200}
-              placeholder='如：因场地调整，改在党员活动室'
-              onInput={(event) => {
-                setChangeNote(event.detail.value);
-                setErrors(({ reason: _cleared, ...rest }) => rest);
-              }}
-            />
-          </Field>
+          <TextareaField
+            label='变更原因（选填）'
+            error={errors.reason}
+            hint='修改时间或地点后，已报名的同志会收到通知'
+            name='changeNote'
+            value={changeNote}
+            maxlength={200}
+            placeholder='如：因场地调整，改在党员活动室'
+            onChange={(value) => {
+              setChangeNote(value);
+              setErrors(({ reason: _cleared, ...rest }) => rest);
+            }}
+          />
         </FormSection>
       ) : null}
 

@@ -1,11 +1,21 @@
-import { Input, Picker, Text, Textarea, View } from '@tarojs/components';
+import { Input, Picker, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useEffect, useRef, useState } from 'react';
 import type { AdminContest, CreateContestInput } from '../../../types/contracts/quiz';
 import type { AppError, Result } from '../../../types/result';
 import { ActionButton } from '../../components/ActionButton';
 import { ErrorState } from '../../components/ErrorState';
-import { Chips, DateTimeField, Field, FieldErrorLine, FormError, FormSection, SwitchRow } from '../../components/FormParts';
+import {
+  Chips,
+  DateTimeField,
+  Field,
+  FieldErrorLine,
+  FormError,
+  FormSection,
+  InputField,
+  SwitchRow,
+  TextareaField,
+} from '../../components/FormParts';
 import { PageShell } from '../../components/PageShell';
 import { Skeleton } from '../../components/Skeleton';
 import { callFunction } from '../../services/cloud';
@@ -211,26 +221,24 @@ function ContestForm({ initial, editing }: { initial: ContestDraft; editing: Edi
   return (
     <View className='ht-page__body admin-form'>
       <FormSection title='基本信息'>
-        <Field label='竞赛标题' error={errors.title}>
-          <Input
-            className='ht-input'
-            name='title'
-            value={draft.title}
-            maxlength={40}
-            placeholder='4–40 个字，如“学党史 知党恩”知识竞赛'
-            onInput={(event) => update({ title: event.detail.value }, 'title')}
-          />
-        </Field>
-        <Field label='竞赛说明（选填）' error={errors.description}>
-          <Textarea
-            className='ht-textarea'
-            name='description'
-            value={draft.description}
-            maxlength={500}
-            placeholder='参赛范围、奖励办法等，最多 500 字'
-            onInput={(event) => update({ description: event.detail.value }, 'description')}
-          />
-        </Field>
+        <InputField
+          label='竞赛标题'
+          error={errors.title}
+          name='title'
+          value={draft.title}
+          maxlength={40}
+          placeholder='4–40 个字，如“学党史 知党恩”知识竞赛'
+          onChange={(value) => update({ title: value }, 'title')}
+        />
+        <TextareaField
+          label='竞赛说明（选填）'
+          error={errors.description}
+          name='description'
+          value={draft.description}
+          maxlength={500}
+          placeholder='参赛范围、奖励办法等，最多 500 字'
+          onChange={(value) => update({ description: value }, 'description')}
+        />
       </FormSection>
 
       <FormSection title='开放时间'>
@@ -281,15 +289,14 @@ function ContestForm({ initial, editing }: { initial: ContestDraft; editing: Edi
       </FormSection>
 
       <FormSection title='计分与作答'>
-        <Field label='每题分值' error={errors.pointsPerQuestion}>
-          <Input
-            className='ht-input'
-            name='pointsPerQuestion'
-            type='number'
-            value={draft.pointsPerQuestion}
-            onInput={(event) => update({ pointsPerQuestion: event.detail.value }, 'pointsPerQuestion')}
-          />
-        </Field>
+        <InputField
+          label='每题分值'
+          error={errors.pointsPerQuestion}
+          name='pointsPerQuestion'
+          type='number'
+          value={draft.pointsPerQuestion}
+          onChange={(value) => update({ pointsPerQuestion: value }, 'pointsPerQuestion')}
+        />
         <Field label='答题方式' error={errors.pace}>
           <Chips
             role='radio'
@@ -300,35 +307,33 @@ function ContestForm({ initial, editing }: { initial: ContestDraft; editing: Edi
           />
         </Field>
         {draft.pace === 'whole' ? (
-          <Field label='答题时限（分钟）' error={errors.timeLimitSec}>
-            <Input
-              className='ht-input'
-              name='timeLimitMinutes'
-              type='number'
-              value={draft.timeLimitMinutes}
-              onInput={(event) => update({ timeLimitMinutes: event.detail.value }, 'timeLimitSec')}
-            />
-          </Field>
-        ) : (
-          <Field label='每题限时（秒）' error={errors.secondsPerQuestion} hint='服务器一次只发一题，超时未答按未作答计'>
-            <Input
-              className='ht-input'
-              name='secondsPerQuestion'
-              type='number'
-              value={draft.secondsPerQuestion}
-              onInput={(event) => update({ secondsPerQuestion: event.detail.value }, 'secondsPerQuestion')}
-            />
-          </Field>
-        )}
-        <Field label='每人可答次数' error={errors.attemptsAllowed}>
-          <Input
-            className='ht-input'
-            name='attemptsAllowed'
+          <InputField
+            label='答题时限（分钟）'
+            error={errors.timeLimitSec}
+            name='timeLimitMinutes'
             type='number'
-            value={draft.attemptsAllowed}
-            onInput={(event) => update(withAttempts(draft, event.detail.value), 'attemptsAllowed', 'review')}
+            value={draft.timeLimitMinutes}
+            onChange={(value) => update({ timeLimitMinutes: value }, 'timeLimitSec')}
           />
-        </Field>
+        ) : (
+          <InputField
+            label='每题限时（秒）'
+            error={errors.secondsPerQuestion}
+            hint='服务器一次只发一题，超时未答按未作答计'
+            name='secondsPerQuestion'
+            type='number'
+            value={draft.secondsPerQuestion}
+            onChange={(value) => update({ secondsPerQuestion: value }, 'secondsPerQuestion')}
+          />
+        )}
+        <InputField
+          label='每人可答次数'
+          error={errors.attemptsAllowed}
+          name='attemptsAllowed'
+          type='number'
+          value={draft.attemptsAllowed}
+          onChange={(value) => update(withAttempts(draft, value), 'attemptsAllowed', 'review')}
+        />
         <Field label='答案与解析' error={errors.review} hint='允许多次作答时，答案只能在竞赛结束后公布'>
           <Chips
             role='radio'
@@ -338,16 +343,16 @@ function ContestForm({ initial, editing }: { initial: ContestDraft; editing: Edi
             onToggle={(value) => update({ review: value }, 'review')}
           />
         </Field>
-        <Field label='允许切屏次数（选填）' error={errors.maxSwitches} hint='超过即自动交卷；留空则只记录切屏次数'>
-          <Input
-            className='ht-input'
-            name='maxSwitches'
-            type='number'
-            value={draft.maxSwitches}
-            placeholder='留空只记录'
-            onInput={(event) => update({ maxSwitches: event.detail.value }, 'maxSwitches')}
-          />
-        </Field>
+        <InputField
+          label='允许切屏次数（选填）'
+          error={errors.maxSwitches}
+          hint='超过即自动交卷；留空则只记录切屏次数'
+          name='maxSwitches'
+          type='number'
+          value={draft.maxSwitches}
+          placeholder='留空只记录'
+          onChange={(value) => update({ maxSwitches: value }, 'maxSwitches')}
+        />
         <Field label='多次作答时计入' error={errors.counts}>
           <Chips
             role='radio'
