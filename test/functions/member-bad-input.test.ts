@@ -4,7 +4,7 @@
  * validation (not the role check) is what refuses.
  */
 import { useServerClock } from '../support/clock';
-import { describeBadInputTable, INJECTION, NO_INPUT, SCRIPT } from '../support/contractTables';
+import { describeBadInputTable, INJECTION, NO_INPUT, SCRIPT, type BadInputCase } from '../support/contractTables';
 import { createTestEnv, type TestEnv } from '../support/localEnv';
 
 const clock = useServerClock(new Date('2026-11-23T02:00:00Z'));
@@ -17,6 +17,16 @@ beforeEach(() => {
 
 const LONG = 'x'.repeat(101);
 
+/** An invite code is read the same way wherever it is taken. */
+const INVITE_CODE_CASES: BadInputCase[] = [
+  ['缺少', {}, 'code'],
+  ['为空', { code: '' }, 'code'],
+  ['过长', { code: 'ABCDEFGHJK' }, 'code'],
+  ['类型错误', { code: 12345678 }, 'code'],
+  ['注入', { code: INJECTION }, 'code'],
+  ['脚本', { code: SCRIPT }, 'code'],
+];
+
 describeBadInputTable(
   'member',
   {
@@ -26,14 +36,7 @@ describeBadInputTable(
     withdrawJoin: { caller: 'demo-member', cases: NO_INPUT },
     inviteInfo: {
       caller: 'demo-stranger',
-      cases: [
-        ['缺少', {}, 'code'],
-        ['为空', { code: '' }, 'code'],
-        ['过长', { code: 'ABCDEFGHJK' }, 'code'],
-        ['类型错误', { code: 12345678 }, 'code'],
-        ['注入', { code: INJECTION }, 'code'],
-        ['脚本', { code: SCRIPT }, 'code'],
-      ],
+      cases: INVITE_CODE_CASES,
     },
     acceptPrivacy: {
       caller: 'demo-stranger',
@@ -57,14 +60,7 @@ describeBadInputTable(
     },
     inviteQrCode: {
       caller: 'demo-secretary',
-      cases: [
-        ['缺少', {}, 'code'],
-        ['为空', { code: '' }, 'code'],
-        ['过长', { code: 'ABCDEFGHJK' }, 'code'],
-        ['类型错误', { code: 12345678 }, 'code'],
-        ['注入', { code: INJECTION }, 'code'],
-        ['脚本', { code: SCRIPT }, 'code'],
-      ],
+      cases: INVITE_CODE_CASES,
     },
     join: {
       caller: 'demo-stranger',
