@@ -1,7 +1,8 @@
-import { Input, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { useCallback, useEffect, useState } from 'react';
 import type { MemberListItem } from '../../../types/contracts/member';
 import { ActionButton } from '../../components/ActionButton';
+import { NameSearch } from '../../components/NameSearch';
 import { callFunction } from '../../services/cloud';
 import { fieldMessage } from '../../services/fieldError';
 import { toast } from '../../utils/toast';
@@ -82,15 +83,12 @@ interface AddAttendeeProps {
 
 /** An organiser adds a member over the capacity (someone at the door, say); the reason goes into the audit log. */
 export function AddAttendee({ activityId, onAdded, onClose }: AddAttendeeProps) {
-  const [draft, setDraft] = useState('');
   const [search, setSearch] = useState<string | undefined>();
   const { candidates, reload } = useCandidates(search);
   const [chosen, setChosen] = useState<MemberListItem | null>(null);
   const [reason, setReason] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
-
-  const applySearch = () => setSearch(draft.trim().slice(0, 20) || undefined);
 
   const submit = async () => {
     const trimmed = reason.trim();
@@ -117,21 +115,7 @@ export function AddAttendee({ activityId, onAdded, onClose }: AddAttendeeProps) 
     <View className='ht-card activity-add' role='dialog' aria-label='添加参加人'>
       <Text className='ht-card__title'>添加参加人</Text>
       <Text className='ht-form__note'>添加的同志直接计为已报名，名额已满也可以添加；候补或请假的同志会改为已报名。</Text>
-      <View className='activity-add__search'>
-        <Input
-          className='ht-input activity-add__search-input'
-          name='search'
-          value={draft}
-          maxlength={20}
-          confirmType='search'
-          placeholder='按姓名开头查找'
-          onInput={(event) => setDraft(event.detail.value)}
-          onConfirm={applySearch}
-        />
-        <ActionButton variant='plain' size='small' onClick={applySearch}>
-          查找
-        </ActionButton>
-      </View>
+      <NameSearch onSearch={setSearch} />
       <CandidateList
         candidates={candidates}
         chosenId={chosen?.id ?? null}

@@ -4,6 +4,7 @@ import { useCallback, useState } from 'react';
 import type { MemberListItem, MemberView } from '../../../types/contracts/member';
 import { PARTY_STATUS_LABELS, ROLE_LABELS } from '../../../types/labels';
 import { ActionButton } from '../../components/ActionButton';
+import { NameSearch } from '../../components/NameSearch';
 import { PageShell } from '../../components/PageShell';
 import { Section } from '../../components/Section';
 import { Tag } from '../../components/Tag';
@@ -205,13 +206,7 @@ function MemberList({ branchId, search }: MemberListProps) {
 function MembersManager({ manager }: { manager: MemberView }) {
   const isOrgAdmin = manager.role === 'org_admin';
   const [branchId, setBranchId] = useState<string | undefined>(isOrgAdmin ? undefined : manager.branchId);
-  const [draft, setDraft] = useState('');
   const [search, setSearch] = useState<string | undefined>();
-
-  const applySearch = () => {
-    const trimmed = draft.trim().slice(0, 20);
-    setSearch(trimmed || undefined);
-  };
 
   return (
     <>
@@ -221,21 +216,7 @@ function MembersManager({ manager }: { manager: MemberView }) {
         ) : (
           <Text className='branch-filter'>{manager.branchName}</Text>
         )}
-        <View className='branch-search'>
-          <Input
-            className='ht-input branch-search__input'
-            name='search'
-            value={draft}
-            maxlength={20}
-            confirmType='search'
-            placeholder='按姓名开头查找'
-            onInput={(event) => setDraft(event.detail.value)}
-            onConfirm={applySearch}
-          />
-          <ActionButton variant='plain' size='small' onClick={applySearch}>
-            查找
-          </ActionButton>
-        </View>
+        <NameSearch onSearch={setSearch} />
       </View>
       {/* Only secretaries' own branch is sent for them; the server enforces it regardless. */}
       <MemberList key={`${branchId ?? 'all'}|${search ?? ''}`} branchId={isOrgAdmin ? branchId : undefined} search={search} />
