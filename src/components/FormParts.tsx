@@ -1,5 +1,5 @@
 import { Input, Picker, Switch, Text, Textarea, View, type InputProps } from '@tarojs/components';
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 
 /*
  * The pieces every organiser form is built from (new contest, new activity): labelled fields with
@@ -177,4 +177,27 @@ export function TextareaField({ label, name, value, error, hint, maxlength, plac
  */
 export function ReasonField(props: Omit<TextFieldProps, 'maxlength' | 'hint'> & { placeholder: string }) {
   return <TextareaField {...props} maxlength={200} />;
+}
+
+/** The fewest characters a reason may have (the functions' reason schemas agree). */
+export const MIN_REASON_LENGTH = 2;
+
+/**
+ * A ReasonField's state: its props (typing clears the error), `checked()` — the trimmed reason, or
+ * null after showing `missing` when it is too short — and `setError` for the server's refusal.
+ */
+export function useReasonField(missing: string) {
+  const [value, setValue] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const checked = (): string | null => {
+    const trimmed = value.trim();
+    if (trimmed.length >= MIN_REASON_LENGTH) return trimmed;
+    setError(missing);
+    return null;
+  };
+  const onChange = (next: string) => {
+    setValue(next);
+    setError(null);
+  };
+  return { field: { value, error, onChange }, checked, setError };
 }

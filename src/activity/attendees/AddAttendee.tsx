@@ -6,10 +6,9 @@ import { NameSearch } from '../../components/NameSearch';
 import { callFunction } from '../../services/cloud';
 import { fieldMessage } from '../../services/fieldError';
 import { toast } from '../../utils/toast';
-import { ReasonField } from '../../components/FormParts';
+import { MIN_REASON_LENGTH, ReasonField } from '../../components/FormParts';
 
 const PICK_PAGE_SIZE = 20;
-const MIN_REASON_LENGTH = 2;
 
 type Candidates = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; members: MemberListItem[] };
 

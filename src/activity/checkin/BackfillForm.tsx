@@ -2,12 +2,10 @@ import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import type { CheckinView } from '../../../types/contracts/checkin';
 import { ActionButton } from '../../components/ActionButton';
-import { ReasonField } from '../../components/FormParts';
+import { ReasonField, useReasonField } from '../../components/FormParts';
 import { callFunction } from '../../services/cloud';
 import { fieldMessage } from '../../services/fieldError';
 import { toast } from '../../utils/toast';
-
-const MIN_REASON_LENGTH = 2;
 
 interface BackfillFormProps {
   activityId: string;
@@ -18,14 +16,12 @@ interface BackfillFormProps {
 
 /** 补录: the organiser vouches that a member was there (a dead phone, no signal); the reason is audited. */
 export function BackfillForm({ activityId, member, onDone, onClose }: BackfillFormProps) {
-  const [reason, setReason] = useState('');
-  const [problem, setProblem] = useState<string | null>(null);
+  const reason = useReasonField('请写明补录原因');
   const [sending, setSending] = useState(false);
 
   const submit = async () => {
-    const trimmed = reason.trim();
-    if (trimmed.length < MIN_REASON_LENGTH) return setProblem('请写明补录原因');
-    setProblem(null);
+    const trimmed = reason.checked();
+    if (trimmed === null) return;
     setSending(true);
     const result = await callFunction(
       'checkin',
@@ -35,7 +31,7 @@ export function BackfillForm({ activityId, member, onDone, onClose }: BackfillFo
     );
     setSending(false);
     if (!result.ok) {
-      setProblem(result.error.code === 'INVALID_INPUT' ? fieldMessage(result.error) : result.error.message);
+      reason.setError(result.error.code === 'INVALID_INPUT' ? fieldMessage(result.error) : result.error.message);
       return;
     }
     toast(`已为 ${member.name} 补录签到`, 'success');
@@ -45,17 +41,7 @@ export function BackfillForm({ activityId, member, onDone, onClose }: BackfillFo
   return (
     <View className='checkin-backfill' role='dialog' aria-label={`为 ${member.name} 补录签到`}>
       <Text className='ht-form__note'>补录计为已签到，原因和补录人记入操作记录。</Text>
-      <ReasonField
-        label='补录原因'
-        name='backfillReason'
-        value={reason}
-        placeholder='如：手机没电，现场确认到会'
-        error={problem}
-        onChange={(value) => {
-          setReason(value);
-          setProblem(null);
-        }}
-      />
+      <ReasonField label='补录原因' name='backfillReason' placeholder='如：手机没电，现场确认到会' {...reason.field} />
       <View className='activity-actions'>
         <ActionButton loading={sending} onClick={() => void submit()}>
           {`确认补录 ${member.name}`}

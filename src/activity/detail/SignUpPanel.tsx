@@ -8,7 +8,7 @@ import { callFunction } from '../../services/cloud';
 import { fieldMessage } from '../../services/fieldError';
 import { askForReminder } from '../../services/reminder';
 import { toast } from '../../utils/toast';
-import { ReasonField } from '../../components/FormParts';
+import { ReasonField, useReasonField } from '../../components/FormParts';
 
 export interface SignUpState {
   activity: ActivityDetail;
@@ -22,8 +22,6 @@ const MINE_COPY: Record<SignUpStatus, { title: string; text: string }> = {
   cancelled: { title: '你已取消报名', text: '报名仍开放时可以重新报名。' },
 };
 
-const MIN_REASON_LENGTH = 2;
-
 interface SignUpPanelProps {
   state: SignUpState;
   /** A new state from the server after an action. */
@@ -33,16 +31,12 @@ interface SignUpPanelProps {
 }
 
 function LeaveForm({ activityId, onDone, onClose }: { activityId: string; onDone: (next: SignUpState) => void; onClose: () => void }) {
-  const [reason, setReason] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const reason = useReasonField('请写明请假原因');
   const [sending, setSending] = useState(false);
 
   const submit = async () => {
-    const trimmed = reason.trim();
-    if (trimmed.length < MIN_REASON_LENGTH) {
-      setError('请写明请假原因');
-      return;
-    }
+    const trimmed = reason.checked();
+    if (trimmed === null) return;
     setSending(true);
     const result = await callFunction('activity', 'requestLeave', { id: activityId, reason: trimmed }, { silentError: true });
     setSending(false);
@@ -50,7 +44,7 @@ function LeaveForm({ activityId, onDone, onClose }: { activityId: string; onDone
       toast('已请假', 'success');
       onDone({ activity: result.data.activity, mine: result.data.status });
     } else if (result.error.code === 'INVALID_INPUT' && result.error.field === 'reason') {
-      setError(fieldMessage(result.error));
+      reason.setError(fieldMessage(result.error));
     } else {
       toast(result.error.message);
       onClose();
@@ -59,17 +53,7 @@ function LeaveForm({ activityId, onDone, onClose }: { activityId: string; onDone
 
   return (
     <View className='activity-leave'>
-      <ReasonField
-        label='请假原因'
-        name='leaveReason'
-        value={reason}
-        placeholder='如：出差在外，无法参加'
-        error={error}
-        onChange={(value) => {
-          setReason(value);
-          setError(null);
-        }}
-      />
+      <ReasonField label='请假原因' name='leaveReason' placeholder='如：出差在外，无法参加' {...reason.field} />
       <View className='activity-actions'>
         <ActionButton loading={sending} onClick={() => void submit()}>
           提交请假

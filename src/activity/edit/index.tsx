@@ -24,6 +24,7 @@ import {
   ReasonField,
   SwitchRow,
   TextareaField,
+  useReasonField,
 } from '../../components/FormParts';
 import { ManagerGate } from '../../components/ManagerGate';
 import { PageShell } from '../../components/PageShell';
@@ -45,7 +46,6 @@ const COUNTS_FOR_OPTIONS = [
   { value: NOT_COUNTED, label: '不计入' },
   ...PROGRAMME_ITEM_KEYS.map((key) => ({ value: key, label: PROGRAMME_ITEM_LABELS[key] })),
 ];
-const MIN_REASON_LENGTH = 2;
 
 function AudienceBranches({ selected, error, onToggle }: { selected: string[]; error?: string; onToggle: (id: string) => void }) {
   const tree = useOrgBranches();
@@ -78,8 +78,7 @@ interface CancelPanelProps {
 /** Cancelling keeps the activity and its sign-ups; everyone signed up is told, with the reason. */
 function CancelPanel({ activity, onCancelled }: CancelPanelProps) {
   const [open, setOpen] = useState(false);
-  const [reason, setReason] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const reason = useReasonField('请写明取消原因，会告知已报名的同志');
   const [sending, setSending] = useState(false);
 
   if (!open) {
@@ -93,11 +92,8 @@ function CancelPanel({ activity, onCancelled }: CancelPanelProps) {
   }
 
   const submit = async () => {
-    const trimmed = reason.trim();
-    if (trimmed.length < MIN_REASON_LENGTH) {
-      setError('请写明取消原因，会告知已报名的同志');
-      return;
-    }
+    const trimmed = reason.checked();
+    if (trimmed === null) return;
     const { confirm } = await Taro.showModal({
       title: '取消活动',
       content: `取消后不能恢复，已报名的 ${activity.signedUpCount} 位同志会收到通知。`,
@@ -113,7 +109,7 @@ function CancelPanel({ activity, onCancelled }: CancelPanelProps) {
       toast(`活动已取消，已通知 ${result.data.notified} 人`);
       onCancelled();
     } else if (result.error.code === 'INVALID_INPUT' && result.error.field === 'reason') {
-      setError(fieldMessage(result.error));
+      reason.setError(fieldMessage(result.error));
     } else {
       toast(result.error.message);
     }
@@ -121,17 +117,7 @@ function CancelPanel({ activity, onCancelled }: CancelPanelProps) {
 
   return (
     <FormSection title='取消活动'>
-      <ReasonField
-        label='取消原因'
-        name='cancelReason'
-        value={reason}
-        placeholder='如：因天气原因延期，另行通知'
-        error={error}
-        onChange={(value) => {
-          setReason(value);
-          setError(null);
-        }}
-      />
+      <ReasonField label='取消原因' name='cancelReason' placeholder='如：因天气原因延期，另行通知' {...reason.field} />
       <View className='activity-actions'>
         <ActionButton loading={sending} onClick={() => void submit()}>
           确认取消活动
