@@ -1,6 +1,7 @@
 import { Picker, Text, View } from '@tarojs/components';
 import type { ReactNode } from 'react';
 import type { MemberView } from '../../types/contracts/member';
+import { BranchListPending } from '../components/BranchListPending';
 import { ManagerGate as OrganiserGate } from '../components/ManagerGate';
 import { useOrgBranches } from '../services/orgBranches';
 
@@ -20,14 +21,7 @@ interface BranchFilterProps {
 /** Org admins choose which branch to look at; a secretary's lists are always their own branch. */
 export function BranchFilter({ value, onChange }: BranchFilterProps) {
   const tree = useOrgBranches();
-  if (tree.status === 'loading') return <Text className='branch-filter branch-filter--muted'>正在加载支部列表…</Text>;
-  if (tree.status === 'error') {
-    return (
-      <Text className='branch-filter branch-filter--muted' onClick={tree.reload}>
-        支部列表加载失败，点此重试
-      </Text>
-    );
-  }
+  if (tree.status !== 'ready') return <BranchListPending tree={tree} className='branch-filter branch-filter--muted' />;
   const labels = ['全部支部', ...tree.branches.map((branch) => branch.name)];
   const index = value === undefined ? 0 : tree.branches.findIndex((branch) => branch.id === value) + 1;
   return (

@@ -11,6 +11,7 @@ import {
   PROGRAMME_ITEM_KEYS,
   PROGRAMME_ITEM_LABELS,
 } from '../../../types/labels';
+import { BranchListPending } from '../../components/BranchListPending';
 import { ActionButton } from '../../components/ActionButton';
 import { Empty } from '../../components/Empty';
 import { ErrorState } from '../../components/ErrorState';
@@ -49,14 +50,7 @@ const COUNTS_FOR_OPTIONS = [
 
 function AudienceBranches({ selected, error, onToggle }: { selected: string[]; error?: string; onToggle: (id: string) => void }) {
   const tree = useOrgBranches();
-  if (tree.status === 'loading') return <Text className='ht-field__hint'>正在加载支部列表…</Text>;
-  if (tree.status === 'error') {
-    return (
-      <Text className='ht-field__hint' onClick={tree.reload}>
-        支部列表加载失败，点此重试
-      </Text>
-    );
-  }
+  if (tree.status !== 'ready') return <BranchListPending tree={tree} />;
   return (
     <Field label='参加的党支部' error={error}>
       <Chips

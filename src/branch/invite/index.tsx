@@ -3,6 +3,7 @@ import Taro, { useShareAppMessage } from '@tarojs/taro';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ActionOutput } from '../../../types/contracts';
 import type { MemberView } from '../../../types/contracts/member';
+import { BranchListPending } from '../../components/BranchListPending';
 import { ActionButton } from '../../components/ActionButton';
 import { PageShell } from '../../components/PageShell';
 import { Section } from '../../components/Section';
@@ -132,14 +133,7 @@ function InviteCard({ invite, cardImage, onAnother }: { invite: Invite; cardImag
 
 function BranchChoice({ value, onChange }: { value: number | null; onChange: (index: number, id: string) => void }) {
   const tree = useOrgBranches();
-  if (tree.status === 'loading') return <Text className='ht-field__hint'>正在加载支部列表…</Text>;
-  if (tree.status === 'error') {
-    return (
-      <Text className='ht-field__hint' onClick={tree.reload}>
-        支部列表加载失败，点此重试
-      </Text>
-    );
-  }
+  if (tree.status !== 'ready') return <BranchListPending tree={tree} />;
   if (tree.branches.length === 0) return <Text className='ht-field__hint'>组织架构中还没有党支部</Text>;
   return (
     <Picker

@@ -3,6 +3,7 @@ import Taro, { useReachBottom } from '@tarojs/taro';
 import { useCallback, useState } from 'react';
 import type { MemberListItem, MemberView } from '../../../types/contracts/member';
 import { PARTY_STATUS_LABELS, ROLE_LABELS } from '../../../types/labels';
+import { BranchListPending } from '../../components/BranchListPending';
 import { ActionButton } from '../../components/ActionButton';
 import { NameSearch } from '../../components/NameSearch';
 import { PageShell } from '../../components/PageShell';
@@ -73,14 +74,8 @@ function TransferSheet({ member, onClose, onTransferred }: TransferSheetProps) {
   };
 
   let picker;
-  if (tree.status === 'loading') picker = <Text className='ht-field__hint'>正在加载支部列表…</Text>;
-  else if (tree.status === 'error') {
-    picker = (
-      <Text className='ht-field__hint' onClick={tree.reload}>
-        支部列表加载失败，点此重试
-      </Text>
-    );
-  } else if (destinations.length === 0) picker = <Text className='ht-field__hint'>没有可转入的其他党支部</Text>;
+  if (tree.status !== 'ready') picker = <BranchListPending tree={tree} />;
+  else if (destinations.length === 0) picker = <Text className='ht-field__hint'>没有可转入的其他党支部</Text>;
   else {
     picker = (
       <Picker
