@@ -18,6 +18,9 @@ import type {
   ProgrammeItemKey,
   Role,
   SignUpStatus,
+  StoryAward,
+  StoryKind,
+  StoryStatus,
 } from '../types/labels';
 import type { QuestionCategory, QuestionDraft, QuestionType } from '../types/question';
 import type { ContestPace, ReviewPolicy } from '../types/contracts/quiz';
@@ -550,4 +553,82 @@ export interface RosterEntryDoc {
   importedAt: Date;
   /** The member who joined as this entry; null until then. */
   matchedMemberId: string | null;
+}
+
+/**
+ * One 投稿 (issue 13). Author and branch names are copied in when it is saved, so a feed page is one
+ * query; `deleteMine` removes the works with the person. ARCHITECTURE.md, "Stories".
+ */
+export interface StoryDoc {
+  /** A 12-character code (server/shortId.ts): short enough for a share path and a 小程序码 scene. */
+  _id: string;
+  kind: StoryKind;
+  status: StoryStatus;
+  campaignId: string | null;
+  authorId: string;
+  authorName: string;
+  branchId: string;
+  branchName: string;
+  title: string;
+  body: string;
+  /** 字数 as a reader counts them (core/story/wordCount.ts), kept for lists and checks. */
+  words: number;
+  imageFileIds: string[];
+  /** Duration and size read by the server from the file (server/mediaProbe.ts), never from the phone. */
+  video: { fileId: string; seconds: number; bytes: number } | null;
+  activityId: string | null;
+  activityTitle: string | null;
+  baseId: string | null;
+  baseName: string | null;
+  /** Bumped by every write; save and submit compare it. */
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+  submittedAt: Date | null;
+  approvedAt: Date | null;
+  review: { decision: 'approve' | 'return'; comment: string; reviewerId: string; reviewerName: string; at: Date } | null;
+  /** Content security's reason, for the author. */
+  rejection: string | null;
+  /** Images sent to WeChat's asynchronous media check while the work is `checking`. */
+  mediaChecks: { traceId: string; fileId: string; state: 'pending' | 'pass' | 'risky' }[];
+  recommendation: { note: string; byId: string; byName: string; at: Date } | null;
+  /** 'recommended' until the org selects it, then 'selected'; null before recommendation. Indexed for the selection queue. */
+  selectionState: 'recommended' | 'selected' | null;
+  selection: { award: StoryAward | null; byId: string; at: Date } | null;
+  ratingCount: number;
+  ratingSum: number;
+  /** The campaign ranking's score (core/story/ranking.ts), kept current by select and rate. */
+  rankScore: number;
+}
+
+/** 征集: what an org asks for, until when, from each branch, and the awards it may give. */
+export interface CampaignDoc {
+  _id: string;
+  title: string;
+  description: string;
+  kinds: StoryKind[];
+  opensAt: Date;
+  closesAt: Date;
+  ratingClosesAt: Date | null;
+  branchQuotas: { kind: StoryKind; count: number }[];
+  awards: Record<StoryAward, number>;
+  awarded: Record<StoryAward, number>;
+  ratingWeight: number;
+  createdBy: string;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** One member's rating of one work: the `_id` is the once-only rule, as for check-ins. */
+export function storyRatingId(storyId: string, memberId: string): string {
+  return `${storyId}_${memberId}`;
+}
+
+export interface StoryRatingDoc {
+  /** storyRatingId(storyId, memberId). */
+  _id: string;
+  storyId: string;
+  memberId: string;
+  score: number;
+  createdAt: Date;
 }

@@ -27,3 +27,16 @@ export async function temporaryUrl(fileID: string): Promise<string> {
   if (!file || file.status !== 0 || !file.tempFileURL) throw new Error(`getTempFileURL ${fileID}: ${file?.errMsg ?? 'no reply'}`);
   return file.tempFileURL;
 }
+
+/**
+ * Links for many files in one call (a feed page's covers), in their order; a file lost from storage
+ * gets null rather than failing the page.
+ */
+export async function temporaryUrls(fileIDs: string[]): Promise<(string | null)[]> {
+  if (fileIDs.length === 0) return [];
+  const reply = (await cloud.getTempFileURL({ fileList: fileIDs.map((fileID) => ({ fileID, maxAge: LINK_MAX_AGE_SECONDS })) })) as {
+    fileList: { fileID: string; tempFileURL: string; status: number }[];
+  };
+  const byId = new Map(reply.fileList.map((file) => [file.fileID, file.status === 0 && file.tempFileURL ? file.tempFileURL : null]));
+  return fileIDs.map((fileID) => byId.get(fileID) ?? null);
+}

@@ -4,12 +4,25 @@ export default defineAppConfig({
   pages: ['pages/home/index', 'pages/activities/index', 'pages/quiz/index', 'pages/visits/index', 'pages/me/index', 'pages/join/index'],
   subPackages: [
     { root: 'quiz', pages: ['take/index', 'result/index', 'board/index', 'practice/index'] },
-    { root: 'admin', pages: ['bank/index', 'contest/index', 'contests/index', 'results/index', 'roster/index', 'audit/index'] },
+    {
+      root: 'admin',
+      pages: [
+        'bank/index',
+        'contest/index',
+        'contests/index',
+        'results/index',
+        'roster/index',
+        'audit/index',
+        'campaigns/index',
+        'campaign/index',
+      ],
+    },
     { root: 'branch', pages: ['members/index', 'approvals/index', 'invite/index'] },
     { root: 'activity', pages: ['detail/index', 'edit/index', 'attendees/index', 'checkin/index'] },
     // The page a scanned check-in code opens, alone in its subpackage so a cold scan downloads little.
     { root: 'checkin', pages: ['landing/index'] },
     { root: 'bases', pages: ['list/index', 'detail/index', 'footprint/index', 'mycode/index'] },
+    { root: 'story', pages: ['feed/index', 'detail/index', 'edit/index', 'mine/index', 'review/index', 'campaign/index'] },
   ],
   // Check-ins locate the member against a fence (wx.getLocation); WeChat requires the API declared.
   requiredPrivateInfos: ['getLocation'],

@@ -101,3 +101,40 @@ export const ATTEMPT_FLAG_LABELS: Record<AttemptFlag, string> = {
   tooFast: '答题快于读题',
   sameAnswers: '与他人答案完全相同',
 };
+
+/** 投稿 kinds (issue 13); each one's limits are in core/story/rules.ts. */
+export const STORY_KINDS = ['story', 'reflection', 'article', 'lessonVideo', 'artwork'] as const;
+export type StoryKind = (typeof STORY_KINDS)[number];
+export const STORY_KIND_LABELS: Record<StoryKind, string> = {
+  story: '红色故事',
+  reflection: '心得体会',
+  article: '理论文章',
+  lessonVideo: '党课视频',
+  artwork: '文艺作品',
+};
+
+/**
+ * Where a work is in its chain: draft → (submit) → checking (images at WeChat's media check) →
+ * pending (the branch secretary's review) → approved, or returned with a comment, or rejected by
+ * content security. Recommendation and selection are marks on an approved work, not statuses.
+ */
+export const STORY_STATUSES = ['draft', 'checking', 'rejected', 'pending', 'returned', 'approved'] as const;
+export type StoryStatus = (typeof STORY_STATUSES)[number];
+export const STORY_STATUS_LABELS: Record<StoryStatus, string> = {
+  draft: '草稿',
+  checking: '安全检测中',
+  rejected: '未通过安全检测',
+  pending: '待支部审核',
+  returned: '已退回修改',
+  approved: '已发布',
+};
+
+/** The org's awards in 择优上报, best first. */
+export const STORY_AWARDS = ['first', 'second', 'third', 'excellent'] as const;
+export type StoryAward = (typeof STORY_AWARDS)[number];
+export const STORY_AWARD_LABELS: Record<StoryAward, string> = {
+  first: '一等奖',
+  second: '二等奖',
+  third: '三等奖',
+  excellent: '优秀奖',
+};

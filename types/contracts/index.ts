@@ -4,6 +4,7 @@ import { checkinContract } from './checkin';
 import type { TimerFunctionName } from './cron';
 import { memberContract } from './member';
 import { quizContract } from './quiz';
+import { storyContract } from './story';
 
 /**
  * Every callable function and action with its input and output schema.
@@ -14,6 +15,7 @@ export const contracts = {
   activity: activityContract,
   quiz: quizContract,
   checkin: checkinContract,
+  story: storyContract,
 };
 
 export type Contracts = typeof contracts;

@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '征集活动管理',
+});
