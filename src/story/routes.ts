@@ -12,12 +12,17 @@ export function storyDetailUrl(id: string): string {
 /** A new work (optionally of a kind, for a campaign, about an activity or a base), or an existing draft by id. */
 export type StoryEditTarget = { id: string } | { kind?: string; campaignId?: string; activityId?: string; baseId?: string };
 
-export function storyEditUrl(target: StoryEditTarget = {}): string {
-  const query = Object.entries(target)
+/** `path?a=1&b=2` with the non-empty string values, or the bare path when there are none. */
+function withQuery(path: string, params: Record<string, string | undefined>): string {
+  const query = Object.entries(params)
     .filter((entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1] !== '')
     .map(([key, value]) => `${key}=${encodeURIComponent(value)}`)
     .join('&');
-  return query ? `/story/edit/index?${query}` : '/story/edit/index';
+  return query ? `${path}?${query}` : path;
+}
+
+export function storyEditUrl(target: StoryEditTarget = {}): string {
+  return withQuery('/story/edit/index', target);
 }
 
 export function campaignUrl(id: string): string {
@@ -26,4 +31,11 @@ export function campaignUrl(id: string): string {
 
 export function campaignEditUrl(id?: string): string {
   return id ? `/admin/campaign/index?id=${encodeURIComponent(id)}` : '/admin/campaign/index';
+}
+
+/** The feed narrowed to one campaign, branch or base (the contract takes at most one); `label` names it on the filter chip. */
+export type StoryFeedFilter = { campaignId: string } | { branchId: string } | { baseId: string };
+
+export function storyFeedUrl(filter?: StoryFeedFilter & { label?: string }): string {
+  return withQuery(STORY_FEED_URL, filter ?? {});
 }
