@@ -1,4 +1,5 @@
-import Taro from '@tarojs/taro';
+import Taro, { useShareAppMessage } from '@tarojs/taro';
+import { useRef } from 'react';
 import { toast } from './toast';
 
 /** H5: the page a share card opens, as a link that can be pasted into any chat (hash routing). */
@@ -12,4 +13,24 @@ export function copyText(text: string, done: string): void {
     () => toast(done),
     () => toast('复制失败，请长按文字手动复制'),
   );
+}
+
+export interface ShareMessage {
+  title: string;
+  path: string;
+  /** The drawn card; without one WeChat shows a screenshot of the page. */
+  imageUrl: string | null;
+}
+
+/**
+ * What 转发 sends from this page. The share hook may keep the first callback it was given, so the
+ * newest message is read through a ref.
+ */
+export function useShareMessage(message: ShareMessage): void {
+  const latest = useRef(message);
+  latest.current = message;
+  useShareAppMessage(() => {
+    const { title, path, imageUrl } = latest.current;
+    return { title, path, ...(imageUrl ? { imageUrl } : {}) };
+  });
 }

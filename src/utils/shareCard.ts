@@ -132,6 +132,41 @@ export function layoutActivityCard(card: ActivityCardData, measure: MeasureText)
   ];
 }
 
+export interface StoryCardData {
+  kindLabel: string;
+  /** The title, or the start of an untitled work's text. */
+  title: string;
+  authorName: string;
+  branchName: string;
+  /** `一等奖`, `已推荐`, `★ 4.6 · 23 人评议` …: what the work has earned, drawn in 党建红; null when nothing yet. */
+  highlight: string | null;
+}
+
+export function layoutStoryCard(card: StoryCardData, measure: MeasureText): DrawOp[] {
+  const factsFont = font(22);
+  return [
+    ...cardFrame(card.kindLabel),
+    ...subjectLines(card.title, 34, 188, 46, measure),
+    { kind: 'rect', x: PADDING, y: 262, width: CONTENT_WIDTH, height: 2, color: DIVIDER_COLOR },
+    {
+      kind: 'text',
+      text: oneLine(`作者  ${card.authorName} · ${card.branchName}`, factsFont, measure),
+      x: PADDING,
+      y: 306,
+      font: factsFont,
+      color: TEXT_MUTED,
+    },
+    {
+      kind: 'text',
+      text: oneLine(card.highlight ?? '点开阅读全文', font(26, 'bold'), measure),
+      x: PADDING,
+      y: 364,
+      font: font(26, 'bold'),
+      color: BRAND_RED,
+    },
+  ];
+}
+
 /** The slice of CanvasRenderingContext2D that both weapp's canvas 2d and the browser's provide. */
 export interface Canvas2D {
   font: string;

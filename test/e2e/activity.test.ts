@@ -19,7 +19,7 @@ describe('H5 活动端到端', () => {
     await button('保存并发布').click();
     // Publishing opens the detail page, whose link is what goes to the branch group.
     await visiblePage(page).getByText('分享到支部群').waitFor();
-    const link = (await visiblePage(page).locator('.activity-share__link').innerText()).trim();
+    const link = (await visiblePage(page).locator('.ht-share__link').innerText()).trim();
     const detailPath = link.slice(link.indexOf('#') + 1);
     expect(detailPath).toMatch(/^\/activity\/detail\/index\?id=[\w-]+$/);
     await screenshot('h5-activity-published.png');

@@ -110,7 +110,7 @@ describe('活动详情页（微信小程序构建产物，分包 activity）', (
   });
 
   it('转发时带上离屏画布画出的 5:4 活动卡片', async () => {
-    await waitUntil(() => page.attributes('image', 'activity-share__card')[0]?.src === CARD_PATH, 'the share card preview');
+    await waitUntil(() => page.attributes('image', 'ht-share__card')[0]?.src === CARD_PATH, 'the share card preview');
     expect(createOffscreenCanvas).toHaveBeenCalledWith(expect.objectContaining({ type: '2d', width: 1000, height: 800 }));
     expect(painted).toEqual(expect.arrayContaining(['主题党日', '重温入党誓词主题党日', '剩余 3 个名额']));
     expect(page.instance.onShareAppMessage?.({ from: 'button' })).toEqual({

@@ -1,20 +1,20 @@
-import { Button, Image, Text, View } from '@tarojs/components';
-import Taro, { useRouter, useShareAppMessage, useShareTimeline } from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import Taro, { useRouter, useShareTimeline } from '@tarojs/taro';
 import { useEffect, useRef, useState } from 'react';
 import { ACTIVITY_SCENE_KEY, parseScene } from '../../../core/scene';
 import type { ShareCard } from '../../../types/contracts/activity';
 import { ACTIVITY_KIND_LABELS, ACTIVITY_STATUS_LABELS, PROGRAMME_ITEM_LABELS } from '../../../types/labels';
-import { ActionButton } from '../../components/ActionButton';
 import { placeText } from '../../components/ActivityCell';
 import { Cell } from '../../components/Cell';
 import { ErrorState } from '../../components/ErrorState';
 import { PageShell } from '../../components/PageShell';
+import { SharePanel } from '../../components/SharePanel';
 import { Skeleton } from '../../components/Skeleton';
 import { Tag } from '../../components/Tag';
 import { forgetAfterJoin } from '../../services/afterJoin';
 import { useCloud } from '../../services/useCloud';
 import { formatDateTime, formatSeats, formatTimeRange } from '../../utils/format';
-import { copyText, h5Link } from '../../utils/share';
+import { useShareMessage } from '../../utils/share';
 import { layoutActivityCard } from '../../utils/shareCard';
 import { useDrawnCard } from '../../utils/useDrawnCard';
 import { activityAttendeesUrl, activityCheckinUrl, activityDetailUrl, activityEditUrl } from '../routes';
@@ -66,28 +66,6 @@ function CardPreview({ card }: { card: ShareCard }) {
       <Cell title='时间' value={formatTimeRange(card.startAt, card.endAt)} />
       <Cell title='地点' value={placeText(card.place, card.online)} />
       <Cell title='名额' value={formatSeats(card.seatsLeft, card.waitlist)} />
-    </View>
-  );
-}
-
-function SharePanel({ card, cardImage }: { card: ShareCard; cardImage: string | null }) {
-  const link = process.env.TARO_ENV === 'h5' ? h5Link(cardPath(card)) : null;
-  return (
-    <View className='ht-card activity-share'>
-      <Text className='ht-card__title'>分享到支部群</Text>
-      {link ? (
-        <>
-          <Text className='activity-share__link' selectable userSelect>
-            {link}
-          </Text>
-          <ActionButton onClick={() => copyText(link, '链接已复制，可粘贴到支部群')}>复制活动链接</ActionButton>
-        </>
-      ) : (
-        <Button className='ht-button ht-button--primary' openType='share'>
-          分享到群
-        </Button>
-      )}
-      {cardImage ? <Image className='activity-share__card' src={cardImage} ariaLabel='分享卡片预览' /> : null}
     </View>
   );
 }
@@ -175,7 +153,7 @@ function MemberDetail({
         </View>
       ) : null}
       {activity.can.manage && showPoster ? <PosterPanel activityId={id} /> : null}
-      {activity.status === 'published' && card ? <SharePanel card={card} cardImage={cardImage} /> : null}
+      {activity.status === 'published' && card ? <SharePanel path={cardPath(card)} cardImage={cardImage} copyLabel='复制活动链接' /> : null}
     </>
   );
 }
@@ -195,18 +173,14 @@ function DetailContent() {
   const card = useCloud('activity', 'shareCard', { id });
   const cardImage = useActivityCardImage(card.data);
 
-  // The share hooks may keep the first callback they were given; read the newest card through a ref.
+  useShareMessage(
+    card.data
+      ? { title: shareTitle(card.data), path: cardPath(card.data), imageUrl: cardImage }
+      : { title: '红途 · 支部活动', path: activityDetailUrl(id), imageUrl: null },
+  );
+  // The timeline hook may keep the first callback it was given; read the newest card through a ref.
   const latest = useRef({ card: card.data, cardImage });
   latest.current = { card: card.data, cardImage };
-  useShareAppMessage(() => {
-    const current = latest.current;
-    if (!current.card) return { title: '红途 · 支部活动', path: activityDetailUrl(id) };
-    return {
-      title: shareTitle(current.card),
-      path: cardPath(current.card),
-      ...(current.cardImage ? { imageUrl: current.cardImage } : {}),
-    };
-  });
   useShareTimeline(() => {
     const current = latest.current;
     return {

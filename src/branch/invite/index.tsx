@@ -1,6 +1,6 @@
 import { Button, Image, Picker, Text, View } from '@tarojs/components';
-import Taro, { useShareAppMessage } from '@tarojs/taro';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import Taro from '@tarojs/taro';
+import { useCallback, useEffect, useState } from 'react';
 import type { ActionOutput } from '../../../types/contracts';
 import type { MemberView } from '../../../types/contracts/member';
 import { BranchListPending } from '../../components/BranchListPending';
@@ -9,7 +9,7 @@ import { PageShell } from '../../components/PageShell';
 import { Section } from '../../components/Section';
 import { callFunction } from '../../services/cloud';
 import { formatDateTime } from '../../utils/format';
-import { copyText, h5Link } from '../../utils/share';
+import { copyText, h5Link, useShareMessage } from '../../utils/share';
 import { layoutInviteCard } from '../../utils/shareCard';
 import { useDrawnCard } from '../../utils/useDrawnCard';
 import { useOrgBranches } from '../../services/orgBranches';
@@ -224,19 +224,11 @@ function InviteCreator({ manager, onCreated }: { manager: MemberView; onCreated:
 function InviteContent() {
   const [invite, setInvite] = useState<Invite | null>(null);
   const cardImage = useInviteCardImage(invite);
-  // The share hook may keep the first callback it was given; read the newest invite through a ref.
-  const latest = useRef({ invite, cardImage });
-  latest.current = { invite, cardImage };
-
-  useShareAppMessage(() => {
-    const current = latest.current;
-    if (!current.invite) return { title: '红途 · 党支部学习', path: '/pages/home/index' };
-    return {
-      title: shareTitle(current.invite.branchName),
-      path: `/${current.invite.path}`,
-      ...(current.cardImage ? { imageUrl: current.cardImage } : {}),
-    };
-  });
+  useShareMessage(
+    invite
+      ? { title: shareTitle(invite.branchName), path: `/${invite.path}`, imageUrl: cardImage }
+      : { title: '红途 · 党支部学习', path: '/pages/home/index', imageUrl: null },
+  );
 
   return (
     <View className='ht-page__body'>
