@@ -101,6 +101,7 @@ interface SubscribeMessageParams {
 /** The value limits WeChat checks per keyword type (errCode 47003 names the keyword that broke one). */
 const KEYWORD_RULES: Record<string, (value: string) => boolean> = {
   thing: (value) => [...value].length <= 20,
+  phrase: (value) => /^[\u4e00-\u9fff]{1,5}$/.test(value),
   time: (value) => /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$|^\d{1,2}:\d{2}$|^\d{4}年\d{1,2}月\d{1,2}日( \d{1,2}:\d{2})?$/.test(value),
 };
 

@@ -148,20 +148,20 @@ export function signUpId(activityId: string, memberId: string): string {
 export type NoticeKind = 'reminder' | 'promoted' | 'changed' | 'cancelled';
 
 /**
- * A subscribe message in the outbox, for one member about one event. The `_id` (noticeId) names the
- * event, so writing the same notice twice is one document and `cron` sends each once. `cron` moves
- * it pending → sending (its claim) → sent, failed or skipped, never back.
+ * What the review chain tells a work's author (issue 13): approved, returned with the comment,
+ * recommended by the branch, selected by the org (with its award), refused by the media check.
  */
-export interface NotificationDoc {
+export const STORY_NOTICE_KINDS = ['storyApproved', 'storyReturned', 'storyRecommended', 'storySelected', 'storyRejected'] as const;
+export type StoryNoticeKind = (typeof STORY_NOTICE_KINDS)[number];
+
+interface OutboxNotice {
   _id: string;
-  kind: NoticeKind;
-  activityId: string;
   memberId: string;
   openid: string;
-  /** What the message says, already in the template's words (core/activity/notice.ts). */
+  /** What the message says, already in its template's words (core/activity/notice.ts, core/story/notice.ts). */
   data: Record<string, string>;
   page: string;
-  /** What the notice is about, where it can recur (a reminder: the start it announces, in ms). */
+  /** What the notice is about, where it can recur (a reminder: the start it announces, in ms; a work: its version). */
   version: string | null;
   state: 'pending' | 'sending' | 'sent' | 'failed' | 'skipped';
   /** Why a notice was skipped or failed, for the logs and the organiser's questions. */
@@ -173,6 +173,30 @@ export interface NotificationDoc {
   payload: SubscribeMessagePayload | null;
 }
 
+/** A notice about an activity: a reminder, a promotion from the waitlist, a change or a cancellation. */
+export interface ActivityNotificationDoc extends OutboxNotice {
+  kind: NoticeKind;
+  activityId: string;
+}
+
+/** A notice to a work's author about a step of its review chain; sent with the story template. */
+export interface StoryNotificationDoc extends OutboxNotice {
+  kind: StoryNoticeKind;
+  storyId: string;
+}
+
+/**
+ * A subscribe message in the outbox, for one member about one event. The `_id` (noticeId) names the
+ * event, so writing the same notice twice is one document and `cron` sends each once. `cron` moves
+ * it pending → sending (its claim) → sent, failed or skipped, never back. The kind tells which
+ * template it goes out with (cloudfunctions/cron/subscribeMessage.ts).
+ */
+export type NotificationDoc = ActivityNotificationDoc | StoryNotificationDoc;
+
+export function isStoryNotice(notice: NotificationDoc): notice is StoryNotificationDoc {
+  return (STORY_NOTICE_KINDS as readonly string[]).includes(notice.kind);
+}
+
 export interface SubscribeMessagePayload {
   touser: string;
   templateId: string;
@@ -181,9 +205,9 @@ export interface SubscribeMessagePayload {
   miniprogramState: 'developer' | 'trial' | 'formal';
 }
 
-/** A notice's `_id`: kind, activity, member and the version where the event can recur. */
-export function noticeId(kind: NoticeKind, activityId: string, memberId: string, version: string | null): string {
-  return [kind, activityId, memberId, version].filter((part) => part !== null).join('_');
+/** A notice's `_id`: kind, the activity or work, member and the version where the event can recur. */
+export function noticeId(kind: NotificationDoc['kind'], subjectId: string, memberId: string, version: string | null): string {
+  return [kind, subjectId, memberId, version].filter((part) => part !== null).join('_');
 }
 
 /**
@@ -599,6 +623,11 @@ export interface StoryDoc {
   ratingSum: number;
   /** The campaign ranking's score (core/story/ranking.ts), kept current by select and rate. */
   rankScore: number;
+  /**
+   * storyFeedKey(approvedAt, _id), set when the work is approved: the feed's keyset sort key, so a
+   * page far down costs what the first one does. Absent before approval.
+   */
+  feedKey?: string;
 }
 
 /** 征集: what an org asks for, until when, from each branch, and the awards it may give. */
@@ -631,4 +660,54 @@ export interface StoryRatingDoc {
   memberId: string;
   score: number;
   createdAt: Date;
+}
+
+/**
+ * The feed's order in one string: approval time (ms, zero-padded so strings sort as numbers), ties
+ * broken by `_id`. Newest first is `feedKey` descending; the next page starts below the last key.
+ */
+export function storyFeedKey(approvedAt: Date, id: string): string {
+  return `${String(approvedAt.getTime()).padStart(13, '0')}_${id}`;
+}
+
+/** One campaign's tally for one branch: `_id` = campaignBranchId(campaignId, branchId). */
+export function campaignBranchId(campaignId: string, branchId: string): string {
+  return `${campaignId}_${branchId}`;
+}
+
+/**
+ * What campaignRanking ranks branches by and `campaigns` shows against a branch's quotas, one
+ * document per (campaign, branch), created by the first change and moved only by atomic increments
+ * after the change they count has committed (ARCHITECTURE.md, "Hot documents"): a work approved,
+ * selected or rated. A lost increment leaves a count one short until the periodic recount (issue 14).
+ */
+export interface CampaignBranchDoc {
+  _id: string;
+  campaignId: string;
+  branchId: string;
+  /** Approved works of the campaign from the branch, by kind. */
+  approved: Record<StoryKind, number>;
+  /** Members of the branch with at least one approved work in the campaign (one campaign_authors marker each). */
+  authors: number;
+  /** Works the org selected (择优上报), with an award or without. */
+  selected: number;
+  /** 群众评议 of the branch's works in the campaign. */
+  ratingCount: number;
+  ratingSum: number;
+  updatedAt: Date;
+}
+
+/** A member's first approved work in a campaign: `_id` = campaignAuthorId; inserting it is what counts them as an author. */
+export function campaignAuthorId(campaignId: string, memberId: string): string {
+  return `${campaignId}_${memberId}`;
+}
+
+export interface CampaignAuthorDoc {
+  _id: string;
+  campaignId: string;
+  memberId: string;
+  branchId: string;
+  /** The work that made them an author. */
+  storyId: string;
+  at: Date;
 }

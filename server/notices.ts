@@ -1,10 +1,20 @@
 /**
- * The outbox's documents about activities: one notice for one member (a promotion), one event for
+ * The outbox's documents: about activities, one notice for one member (a promotion), one event for
  * everyone holding a place (a reminder, a change, a cancellation) and the notices `cron` expands an
- * event into. Built here once for the activity function and `cron`, which are deployed apart.
+ * event into; about works, one notice to the author for each step of the review chain. Built here
+ * once for the activity and story functions and `cron`, which are deployed apart.
  */
 import { activityNoticeData, type NoticeFacts } from '../core/activity/notice';
-import { activityEventId, noticeId, type ActivityEventDoc, type NoticeKind, type NotificationDoc } from './documents';
+import { storyNoticeData, type StoryNoticeFacts, type StoryStep } from '../core/story/notice';
+import {
+  activityEventId,
+  noticeId,
+  type ActivityEventDoc,
+  type ActivityNotificationDoc,
+  type NoticeKind,
+  type StoryNoticeKind,
+  type StoryNotificationDoc,
+} from './documents';
 
 /**
  * The detail page a shared card, a 小程序码 and a notice open: the `activity` subpackage (src/activity/routes.ts),
@@ -31,7 +41,7 @@ interface NoticeSource {
   page: string;
 }
 
-function notice(source: NoticeSource, recipient: NoticeRecipient, now: Date): NotificationDoc {
+function notice(source: NoticeSource, recipient: NoticeRecipient, now: Date): ActivityNotificationDoc {
   return {
     _id: noticeId(source.kind, source.activityId, recipient.memberId, source.version),
     kind: source.kind,
@@ -61,7 +71,7 @@ export function activityNotice(
   note: string,
   now: Date,
   version: string | null,
-): NotificationDoc {
+): ActivityNotificationDoc {
   const source = { kind, activityId: activity._id, version, data: activityNoticeData(activity, note), page: activityPath(activity._id) };
   return notice(source, recipient, now);
 }
@@ -108,6 +118,45 @@ export function placesHeld(activity: { signedUpCount: number; waitlistCount: num
 }
 
 /** The notice an event means for one member: same words, `_id` by the event's kind and version. */
-export function noticeFromEvent(event: ActivityEventDoc, recipient: NoticeRecipient, now: Date): NotificationDoc {
+export function noticeFromEvent(event: ActivityEventDoc, recipient: NoticeRecipient, now: Date): ActivityNotificationDoc {
   return notice(event, recipient, now);
+}
+
+/** The work's page in the `story` subpackage (src/story/routes.ts), without a leading slash, as a message's `page` requires. */
+export const STORY_DETAIL_PAGE = 'story/detail/index';
+
+const STORY_NOTICE_KIND: Record<StoryStep['step'], StoryNoticeKind> = {
+  approved: 'storyApproved',
+  returned: 'storyReturned',
+  recommended: 'storyRecommended',
+  selected: 'storySelected',
+  rejected: 'storyRejected',
+};
+
+export type NoticeWork = StoryNoticeFacts & { _id: string; version: number };
+
+/**
+ * The author's notice of one step of their work's review chain. The `_id` carries the work's
+ * version after the step, so a work returned twice is told twice, and queueing the same step again
+ * writes the same document. The story function's review chain and the media check's refusal use it.
+ */
+export function storyNotice(work: NoticeWork, step: StoryStep, author: NoticeRecipient, now: Date): StoryNotificationDoc {
+  const kind = STORY_NOTICE_KIND[step.step];
+  const version = String(work.version);
+  return {
+    _id: noticeId(kind, work._id, author.memberId, version),
+    kind,
+    storyId: work._id,
+    memberId: author.memberId,
+    openid: author.openid,
+    data: storyNoticeData(work, step, now),
+    page: `${STORY_DETAIL_PAGE}?id=${work._id}`,
+    version,
+    state: 'pending',
+    reason: null,
+    dueAt: now,
+    createdAt: now,
+    sentAt: null,
+    payload: null,
+  };
 }

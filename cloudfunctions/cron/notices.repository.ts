@@ -10,12 +10,21 @@ interface UpdateReply {
   stats: { updated: number };
 }
 
-/** Pending notices due by `now`, oldest first (index state_due). */
-export function listDueNotices(db: Database, now: Date, limit: number): Promise<NotificationDoc[]> {
+/**
+ * Pending notices of these kinds (the ones one template sends) due by `now`, oldest first (index
+ * state_kind_due): notices waiting for a template not configured yet never hold up the others.
+ */
+export function listDueNotices(
+  db: Database,
+  now: Date,
+  kinds: readonly NotificationDoc['kind'][],
+  limit: number,
+): Promise<NotificationDoc[]> {
+  const _ = db.command;
   return fetchList<NotificationDoc>(
     db
       .collection('notifications')
-      .where({ state: 'pending', dueAt: db.command.lte(now) })
+      .where({ state: 'pending', kind: _.in([...kinds]), dueAt: _.lte(now) })
       .orderBy('dueAt', 'asc')
       .limit(limit),
   );

@@ -1,32 +1,44 @@
 /**
- * The one subscribe-message template the app asks for (src/services/reminder.ts) and how a notice
- * becomes its `subscribeMessage.send` call. One template serves every notice: its four keywords
- * take the activity's title, start, place and a note saying what happened.
+ * The subscribe-message templates the app asks for and how a notice becomes its
+ * `subscribeMessage.send` call. Activities have one template for every notice: its four keywords take
+ * the activity's title, start, place and a note saying what happened. Works have their own: the
+ * work's title, the step's result, a remark (a return's comment) and when it happened.
  */
 import cloud from 'wx-server-sdk';
-import type { NotificationDoc, SubscribeMessagePayload } from '../../server/documents';
+import type { SubscribeMessagePayload } from '../../server/documents';
 
 /**
- * The template's keywords on mp.weixin.qq.com (订阅消息 → 我的模板 → 详情), by the words
- * core/activity/notice.ts writes; its limits (a `thing` holds 20 characters, a `time` a date and
- * time) are the ones those words are cut to. A template with other keyword numbers is changed here alone.
+ * Each template's keywords on mp.weixin.qq.com (订阅消息 → 我的模板 → 详情), by the words
+ * core/activity/notice.ts and core/story/notice.ts write; their limits (a `thing` holds 20
+ * characters, a `phrase` five Chinese characters, a `time` a date and time) are the ones those words
+ * are cut to. A template with other keyword numbers is changed here alone. `variable` is the
+ * function's environment variable holding the template id, the same id the app is built with
+ * (TARO_APP_<variable>).
  */
-const TEMPLATE_KEYWORDS = {
-  title: 'thing1',
-  time: 'time2',
-  place: 'thing3',
-  note: 'thing4',
+const TEMPLATES = {
+  activity: {
+    variable: 'ACTIVITY_REMINDER_TEMPLATE_ID',
+    keywords: { title: 'thing1', time: 'time2', place: 'thing3', note: 'thing4' },
+  },
+  /** 作品名称, 审核结果, 备注, 时间. */
+  story: {
+    variable: 'STORY_REVIEW_TEMPLATE_ID',
+    keywords: { title: 'thing1', result: 'phrase2', note: 'thing3', time: 'time4' },
+  },
 } as const;
+
+export type TemplateName = keyof typeof TEMPLATES;
 
 /** WeChat's "the user has not accepted (or revoked) this template": the acceptance is not there to use. */
 export const NOT_ACCEPTED_ERRCODE = 43101;
 
-/**
- * The template id, the same one the app is built with (TARO_APP_ACTIVITY_REMINDER_TEMPLATE_ID), set
- * on the function as ACTIVITY_REMINDER_TEMPLATE_ID; null until the template is registered.
- */
-export function templateIdFromEnvironment(): string | null {
-  return process.env.ACTIVITY_REMINDER_TEMPLATE_ID || null;
+export function templateVariable(template: TemplateName): string {
+  return TEMPLATES[template].variable;
+}
+
+/** The template id set on the function (see TEMPLATES); null until the template is registered. */
+export function templateIdFromEnvironment(template: TemplateName): string | null {
+  return process.env[TEMPLATES[template].variable] || null;
 }
 
 /**
@@ -38,9 +50,13 @@ function miniprogramState(): SubscribeMessagePayload['miniprogramState'] {
   return configured === 'trial' ? 'trial' : configured === 'develop' ? 'developer' : 'formal';
 }
 
-export function messagePayload(notice: Pick<NotificationDoc, 'openid' | 'page' | 'data'>, templateId: string): SubscribeMessagePayload {
+export function messagePayload(
+  notice: { openid: string; page: string; data: Record<string, string> },
+  template: TemplateName,
+  templateId: string,
+): SubscribeMessagePayload {
   const data = Object.fromEntries(
-    Object.entries(TEMPLATE_KEYWORDS).map(([word, keyword]) => [keyword, { value: notice.data[word] ?? '' }]),
+    Object.entries(TEMPLATES[template].keywords).map(([word, keyword]) => [keyword, { value: notice.data[word] ?? '' }]),
   );
   return { touser: notice.openid, templateId, page: notice.page, data, miniprogramState: miniprogramState() };
 }

@@ -8,7 +8,8 @@ import { formatShanghai } from '../time';
 /** The subscribe-message limit for a `thing` value. */
 export const NOTICE_THING_MAX = 20;
 
-function thing(text: string): string {
+/** A `thing` value cut to WeChat's limit; every template's words (activities, works) go through it. */
+export function noticeThing(text: string): string {
   const chars = [...text];
   return chars.length <= NOTICE_THING_MAX ? text : `${chars.slice(0, NOTICE_THING_MAX - 1).join('')}…`;
 }
@@ -22,9 +23,9 @@ export interface NoticeFacts {
 
 export function activityNoticeData(activity: NoticeFacts, note: string): Record<string, string> {
   return {
-    title: thing(activity.title),
+    title: noticeThing(activity.title),
     time: formatShanghai(activity.startAt, 'YYYY-MM-DD HH:mm'),
-    place: thing(activity.online ? `线上 · ${activity.place}` : activity.place),
-    note: thing(note),
+    place: noticeThing(activity.online ? `线上 · ${activity.place}` : activity.place),
+    note: noticeThing(note),
   };
 }
