@@ -1,6 +1,7 @@
 /** How a work's marks read in lists and on its page: the award or recommendation, the rating, the heading. */
 import type { RatingSummary, StoryCard } from '../../types/contracts/story';
 import { STORY_AWARD_LABELS } from '../../types/labels';
+import { shanghaiPickerValues } from '../utils/format';
 
 export interface Mark {
   text: string;
@@ -24,4 +25,22 @@ export function ratingText(rating: RatingSummary): string | null {
 /** An untitled work (a 心得 may have none) is known by the start of its text. */
 export function storyHeading(card: Pick<StoryCard, 'title' | 'excerpt'>): string {
   return card.title.trim() || card.excerpt || '（无标题）';
+}
+
+/**
+ * When a campaign closes, on a Shanghai wall clock: a deadline at midnight is the end of the day
+ * before (`6月26日`, `24:00`), as the programme documents write it.
+ */
+export function deadlineParts(iso: string): { day: string; time: string; endOfDay: boolean } {
+  const at = shanghaiPickerValues(iso);
+  const endOfDay = at.time === '00:00';
+  const date = endOfDay ? shanghaiPickerValues(new Date(Date.parse(iso) - 1).toISOString()).date : at.date;
+  const [, month, dayOfMonth] = date.split('-').map(Number);
+  return { day: `${month}月${dayOfMonth}日`, time: endOfDay ? '24:00' : at.time, endOfDay };
+}
+
+/** `6月26日截止` for a deadline at midnight, `6月26日 18:00 截止` otherwise. */
+export function deadlineText(iso: string): string {
+  const parts = deadlineParts(iso);
+  return parts.endOfDay ? `${parts.day}截止` : `${parts.day} ${parts.time} 截止`;
 }

@@ -1,3 +1,4 @@
 export default definePageConfig({
   navigationBarTitleText: '红色故事',
+  enablePullDownRefresh: true,
 });
