@@ -7,6 +7,7 @@ import { zhCN } from 'zod/v4/locales';
 import { ERROR_MESSAGES } from '../../types/errors';
 import { functionEventSchema, type Result } from '../../types/result';
 import { findMemberByOpenid } from './caller';
+import { healthReport, isHealthProbe } from './health';
 import type { CloudSdk, Database } from './db';
 import { AppFailure, invalidInputFromZod } from './failure';
 import { createLogger, type Logger } from './log';
@@ -79,9 +80,11 @@ export function handle(cloud: CloudSdk, router: Router) {
   return (event: unknown, context?: unknown): Promise<Result<unknown>> => {
     const platformRequestId = (context as { request_id?: unknown } | undefined)?.request_id;
     const requestId = typeof platformRequestId === 'string' ? platformRequestId : randomUUID();
+    const openid = cloud.getWXContext().OPENID;
+    if (isHealthProbe(event, openid)) return Promise.resolve(healthReport(router.name));
     return dispatch(router, event, {
       db: cloud.database(),
-      openid: cloud.getWXContext().OPENID,
+      openid,
       now: new Date(),
       requestId,
       log: createLogger({ fn: router.name, requestId }),

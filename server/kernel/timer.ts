@@ -10,6 +10,7 @@ import { ERROR_MESSAGES } from '../../types/errors';
 import type { TimerFunctionName, TimerJobReport, TimerReport } from '../../types/contracts/cron';
 import type { Result } from '../../types/result';
 import type { CloudSdk, Database } from './db';
+import { healthReport, isHealthProbe, type HealthReport } from './health';
 import { createLogger, type Logger } from './log';
 
 export interface TimerContext {
@@ -26,11 +27,12 @@ export interface TimerJob {
 }
 
 export function handleTimer(cloud: CloudSdk, fn: TimerFunctionName, jobs: readonly TimerJob[]) {
-  return async (event: unknown, context?: unknown): Promise<Result<TimerReport>> => {
+  return async (event: unknown, context?: unknown): Promise<Result<TimerReport | HealthReport>> => {
     const platformRequestId = (context as { request_id?: unknown } | undefined)?.request_id;
     const requestId = typeof platformRequestId === 'string' ? platformRequestId : randomUUID();
     const log = createLogger({ fn, requestId });
     const { OPENID, SOURCE } = cloud.getWXContext();
+    if (isHealthProbe(event, OPENID)) return healthReport(fn);
     if (OPENID) {
       log.warn('timer_refused', { source: SOURCE, reason: 'called by a mini-program user' });
       return { ok: false, error: { code: 'FORBIDDEN', message: ERROR_MESSAGES.FORBIDDEN } };
