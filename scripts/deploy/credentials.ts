@@ -20,8 +20,12 @@ export interface DeployCredentials {
 export const UPLOAD_KEY_PATH_VARIABLE = 'MINIPROGRAM_PRIVATE_KEY_PATH';
 export const SECRET_ID_VARIABLE = 'TENCENTCLOUD_SECRET_ID';
 export const SECRET_KEY_VARIABLE = 'TENCENTCLOUD_SECRET_KEY';
-/** Long enough that the rotating codes' HMAC cannot be brute-forced offline. */
+/**
+ * Long enough that the rotating codes' HMAC cannot be brute-forced offline (server/checkinSecret.ts),
+ * in the form the console's 环境变量 accept: a letter, then letters, digits and `_`, at most 64.
+ */
 export const MIN_CHECKIN_SECRET_LENGTH = 32;
+const CHECKIN_SECRET_FORM = /^[A-Za-z][A-Za-z0-9_]{31,63}$/;
 
 export class CredentialsError extends Error {}
 
@@ -54,10 +58,11 @@ export function readCredentials(env: NodeJS.ProcessEnv, config: DeployConfig): D
   if (!secretId) problems.push(`缺少 ${SECRET_ID_VARIABLE}（腾讯云 API 密钥 SecretId）/ missing ${SECRET_ID_VARIABLE}`);
   if (!secretKey) problems.push(`缺少 ${SECRET_KEY_VARIABLE}（腾讯云 API 密钥 SecretKey）/ missing ${SECRET_KEY_VARIABLE}`);
   const checkinSecret = env[config.checkinSecretFrom] ?? '';
-  if (checkinSecret.length < MIN_CHECKIN_SECRET_LENGTH) {
+  if (!CHECKIN_SECRET_FORM.test(checkinSecret)) {
     problems.push(
-      `${config.checkinSecretFrom} 未设置或少于 ${MIN_CHECKIN_SECRET_LENGTH} 个字符（签到码的签名密钥，可用 openssl rand -hex 32 生成）/ ` +
-        `${config.checkinSecretFrom} must hold the check-in secret, at least ${MIN_CHECKIN_SECRET_LENGTH} characters`,
+      `${config.checkinSecretFrom} 未设置，或不是以字母开头、${MIN_CHECKIN_SECRET_LENGTH}–64 位的字母数字下划线（签到码的签名密钥，` +
+        `可用 node -e "console.log('k' + require('crypto').randomBytes(30).toString('hex'))" 生成）/ ` +
+        `${config.checkinSecretFrom} must hold the check-in secret: a letter, then ${MIN_CHECKIN_SECRET_LENGTH - 1}–63 letters, digits or _`,
     );
   }
   if (problems.length > 0) {

@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import type { ActionInput } from '../../types/contracts';
+import { PRIVACY_API_ENTRIES, PRIVACY_SELF_COLLECTED } from '../../types/privacy';
 import { callFunction } from '../services/cloud';
 import { ActionButton } from './ActionButton';
 
@@ -26,15 +27,12 @@ export function PrivacyConsent({ privacyVersion, onAccepted }: PrivacyConsentPro
     <View className='ht-card ht-privacy'>
       <Text className='ht-card__title'>个人信息保护指引</Text>
       <View className='ht-privacy__body'>
-        <Text className='ht-privacy__paragraph'>
-          为了组织支部学习活动，红途会在你加入党支部、报名活动和签到打卡时收集必要信息：姓名、所在党支部、政治面貌，以及参加学习活动的记录。
-        </Text>
-        <Text className='ht-privacy__paragraph'>
-          位置信息：扫码签到和基地打卡时读取一次你的位置，核验你是否在现场，并记录与签到点的距离；查看红色教育基地时用于按距离排列。不会在后台持续定位。
-        </Text>
-        <Text className='ht-privacy__paragraph'>
-          摄像头：用于扫一扫签到码，以及基地打卡时你自愿拍摄的现场照片（仅限现场拍摄）。相册：仅在你选择活动封面或保存海报、打卡码时使用。
-        </Text>
+        <Text className='ht-privacy__paragraph'>为了组织支部学习活动，红途只收集和使用以下信息，各自只用于所写的用途：</Text>
+        {[...PRIVACY_SELF_COLLECTED, ...PRIVACY_API_ENTRIES].map((entry) => (
+          <Text key={entry.key} className='ht-privacy__paragraph'>
+            {entry.label}：为了{entry.purpose}。
+          </Text>
+        ))}
         <Text className='ht-privacy__paragraph'>
           这些信息只用于支部组织生活管理和学习统计，不会提供给无关的第三方。你可以随时在「我的」中导出或删除个人数据。
         </Text>

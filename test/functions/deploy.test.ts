@@ -17,7 +17,7 @@ import { planDeploy } from '../../scripts/deploy/plan';
 import { readFunctionConfig } from '../../scripts/deploy/stage';
 import { recordedEnvironment, type RecordedEnvironment } from '../support/deployEnvironment';
 
-const CHECKIN_SECRET = 'c'.repeat(24) + 'checkin-secret-value';
+const CHECKIN_SECRET = 'k' + 'c'.repeat(23) + '_checkin_secret_value';
 const SECRET_KEY = 'tencent-cloud-secret-key-value';
 const DATABASE = JSON.parse(readFileSync(join(ROOT, 'config', 'database.json'), 'utf8')) as Parameters<typeof buildManifest>[0]['database'];
 const { config } = loadDeployConfig(EXAMPLE_CONFIG_FILE, false);
@@ -161,7 +161,7 @@ describe('缺少凭据时在动手之前失败', () => {
   });
 
   it('太短的签到密钥被拒绝', () => {
-    expect(() => readCredentials({ ...credentialsEnv(), HONGTU_CHECKIN_SECRET: 'short' }, config)).toThrow('少于 32 个字符');
+    expect(() => readCredentials({ ...credentialsEnv(), HONGTU_CHECKIN_SECRET: 'short' }, config)).toThrow('32–64 位的字母数字下划线');
   });
 });
 

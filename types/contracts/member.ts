@@ -4,7 +4,7 @@ import { INVITE_CODE_PATTERN } from '../labels';
 import { importRosterContract, rosterTemplateContract } from './roster';
 
 /** Bumped whenever the privacy guide text changes; members must accept the current one again. */
-export const PRIVACY_VERSION = '2026-11-29';
+export const PRIVACY_VERSION = '2026-11-29.2';
 
 export const memberViewSchema = z.object({
   id: idSchema,
