@@ -46,6 +46,7 @@ export function StoryCardCell({ card, onClick }: StoryCardCellProps) {
         <Text className='ht-story-card__meta'>
           {card.authorName} · {card.branchName}
         </Text>
+        {card.campaignTitle ? <Text className='ht-story-card__meta'>参加「{card.campaignTitle}」</Text> : null}
         <View className='ht-story-card__tags'>
           <Tag text={STORY_KIND_LABELS[card.kind]} tone='grey' />
           {card.status !== 'approved' ? <Tag text={STORY_STATUS_LABELS[card.status]} tone={STATUS_TONE[card.status]} /> : null}
