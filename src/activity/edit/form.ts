@@ -1,6 +1,7 @@
 import type { ActivityDetail, ActivityDraftInput } from '../../../types/contracts/activity';
 import type { MemberView } from '../../../types/contracts/member';
 import type { ActivityKind, ProgrammeItemKey } from '../../../types/labels';
+import { errorSlot as formErrorSlot } from '../../services/fieldError';
 import { shanghaiDate, shanghaiPickerValues, shanghaiToIsoUtc } from '../../utils/format';
 
 /*
@@ -210,6 +211,5 @@ const FORM_FIELDS = [
 
 /** Where a server's field error shows: `draft.title` (update) and `title` (create) alike; `audienceBranchIds.2` on the audience. */
 export function errorSlot(field: string): string {
-  const top = field.replace(/^draft\./, '').split('.')[0] ?? field;
-  return FORM_FIELDS.includes(top) ? top : '_form';
+  return formErrorSlot(field, FORM_FIELDS);
 }

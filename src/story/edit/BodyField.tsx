@@ -1,0 +1,41 @@
+import { Text, Textarea, View } from '@tarojs/components';
+import { countWords } from '../../../core/story/wordCount';
+import { Field } from '../../components/FormParts';
+
+/** `1234` → `1,234`, without toLocaleString, which some mini-program engines lack. */
+function groupThousands(count: number): string {
+  return String(count).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+interface BodyFieldProps {
+  value: string;
+  /** The kind's 字数 limit. */
+  maxWords: number;
+  minWords: number;
+  error?: string;
+  onChange: (value: string) => void;
+}
+
+/** The body in a tall textarea with a live 字数 counted as a reader counts them, red once past the kind's limit. */
+export function BodyField({ value, maxWords, minWords, error, onChange }: BodyFieldProps) {
+  const words = countWords(value);
+  const over = words > maxWords;
+  return (
+    <Field label='正文' error={error} hint={minWords > 0 ? `至少 ${minWords} 字` : undefined}>
+      <Textarea
+        className='ht-textarea story-body'
+        name='body'
+        value={value}
+        // -1: no limit of the textarea's own (140 by default on weapp); the 字数 limit is counted, not cut.
+        maxlength={-1}
+        placeholder='从这里开始写'
+        onInput={(event) => onChange(event.detail.value)}
+      />
+      <View className='story-words-line'>
+        <Text className={`story-words${over ? ' story-words--over' : ''}`} aria-live='polite'>
+          {groupThousands(words)} / {maxWords} 字
+        </Text>
+      </View>
+    </Field>
+  );
+}
