@@ -5,7 +5,7 @@ import { ActionButton } from '../../components/ActionButton';
 import { Chips, Field } from '../../components/FormParts';
 import type { CloudState } from '../../services/useCloud';
 import type { ActionOutput } from '../../../types/contracts';
-import { formatDateTime } from '../../utils/format';
+import { deadlineText } from '../storyText';
 
 const NO_CAMPAIGN = 'none';
 
@@ -51,7 +51,7 @@ export function CampaignField({ campaigns, kind, value, error, onChange }: Campa
     ...offered.map((campaign) => ({ value: campaign.id, label: campaign.title })),
   ];
   const hint = chosen
-    ? `截止 ${formatDateTime(chosen.closesAt)}${chosen.state === 'closed' ? '，已截止' : ''}`
+    ? `${deadlineText(chosen.closesAt)}${chosen.state === 'closed' ? '（已截止）' : ''}`
     : offered.length === 0
       ? `目前没有征集${STORY_KIND_LABELS[kind]}的活动`
       : undefined;

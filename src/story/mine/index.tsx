@@ -1,0 +1,122 @@
+import { Text, View } from '@tarojs/components';
+import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import { useCallback, useState } from 'react';
+import { EDITABLE_STATUSES } from '../../../core/story/access';
+import type { StoryCard } from '../../../types/contracts/story';
+import { STORY_KINDS, STORY_KIND_LABELS } from '../../../types/labels';
+import { ActionButton } from '../../components/ActionButton';
+import { ListFooter } from '../../components/ListFooter';
+import { PageShell } from '../../components/PageShell';
+import { Section } from '../../components/Section';
+import { Segments, type Segment } from '../../components/Segments';
+import { callFunction } from '../../services/cloud';
+import { usePagedList } from '../../services/usePagedList';
+import { useReloadOnShow } from '../../services/useReloadOnShow';
+import { storyEditUrl } from '../routes';
+import { StoryCardCell } from '../StoryCardCell';
+import { StatusNote } from './StatusNote';
+import '../authoring.css';
+
+const PAGE_SIZE = 20;
+
+type Filter = 'all' | 'draft' | 'pending' | 'returned' | 'approved';
+
+const SEGMENTS: Segment<Filter>[] = [
+  { key: 'all', label: '全部' },
+  { key: 'draft', label: '草稿' },
+  { key: 'pending', label: '审核中' },
+  { key: 'returned', label: '已退回' },
+  { key: 'approved', label: '已发布' },
+];
+
+const EMPTY_COPY: Record<Exclude<Filter, 'all'>, { title: string; description: string }> = {
+  draft: { title: '没有草稿', description: '写了一半的投稿会自动保存在这里' },
+  pending: { title: '没有待审核的投稿', description: '提交后等待支部书记审核的投稿会显示在这里' },
+  returned: { title: '没有被退回的投稿', description: '支部退回修改的投稿会连同退回意见显示在这里' },
+  approved: { title: '还没有发布的投稿', description: '支部审核通过后，投稿会发布到红色故事' },
+};
+
+function open(card: StoryCard): (() => void) | undefined {
+  // Works still in the author's hands open in the editor; the rest open on their page (StoryCardCell's default).
+  return EDITABLE_STATUSES.includes(card.status) ? () => void Taro.navigateTo({ url: storyEditUrl({ id: card.id }) }) : undefined;
+}
+
+/** The first work: one button per kind, each opening the editor on that kind. */
+function FirstWork() {
+  return (
+    <View className='story-mine__first'>
+      <Text className='story-mine__first-title'>还没有投稿</Text>
+      <Text className='story-mine__first-text'>讲一个红色故事，写一篇心得体会，或上传一堂党课视频。选一类开始：</Text>
+      <View className='story-mine__kinds'>
+        {STORY_KINDS.map((kind) => (
+          <ActionButton key={kind} variant='plain' onClick={() => void Taro.navigateTo({ url: storyEditUrl({ kind }) })}>
+            {STORY_KIND_LABELS[kind]}
+          </ActionButton>
+        ))}
+      </View>
+    </View>
+  );
+}
+
+function MyWorks({ filter }: { filter: Filter }) {
+  const fetchPage = useCallback(
+    (cursor?: string) =>
+      callFunction(
+        'story',
+        'mine',
+        { pageSize: PAGE_SIZE, cursor, ...(filter === 'all' ? {} : { status: filter }) },
+        { silentError: cursor === undefined },
+      ),
+    [filter],
+  );
+  const list = usePagedList(fetchPage);
+  useReloadOnShow(() => void list.reload());
+  usePullDownRefresh(() => {
+    void list.reload().finally(() => Taro.stopPullDownRefresh());
+  });
+  useReachBottom(list.loadMore);
+
+  if (filter === 'all' && list.status === 'ready' && list.items.length === 0) {
+    return (
+      <View className='ht-section'>
+        <FirstWork />
+      </View>
+    );
+  }
+  const empty = filter === 'all' ? null : EMPTY_COPY[filter];
+  return (
+    <Section
+      title={SEGMENTS.find((segment) => segment.key === filter)?.label ?? ''}
+      status={list.status}
+      isEmpty={list.items.length === 0}
+      emptyTitle={empty?.title}
+      emptyDescription={empty?.description}
+      errorMessage={list.error?.message}
+      onRetry={() => void list.reload()}
+      skeletonRows={4}
+    >
+      {list.items.map((card) => (
+        <View key={card.id} className='story-mine__item'>
+          <StoryCardCell card={card} onClick={open(card)} />
+          <StatusNote card={card} />
+        </View>
+      ))}
+      <ListFooter hasMore={list.hasMore} loadingMore={list.loadingMore} loadMore={list.loadMore} />
+    </Section>
+  );
+}
+
+export default function MyStoriesPage() {
+  const [filter, setFilter] = useState<Filter>('all');
+  return (
+    <PageShell>
+      <View className='ht-page__body story-mine'>
+        <Segments segments={SEGMENTS} value={filter} onChange={setFilter} />
+        <MyWorks key={filter} filter={filter} />
+      </View>
+      <View className='story-mine__bar'>
+        <ActionButton onClick={() => void Taro.navigateTo({ url: storyEditUrl() })}>写投稿</ActionButton>
+      </View>
+    </PageShell>
+  );
+}
