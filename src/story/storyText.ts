@@ -1,7 +1,7 @@
 /** How a work's marks read in lists and on its page: the award or recommendation, the rating, the heading. */
-import type { RatingSummary, StoryCard } from '../../types/contracts/story';
+import type { CampaignView, RatingSummary, StoryCard } from '../../types/contracts/story';
 import { STORY_AWARD_LABELS } from '../../types/labels';
-import { shanghaiPickerValues } from '../utils/format';
+import { formatDateTime, shanghaiPickerValues } from '../utils/format';
 
 export interface Mark {
   text: string;
@@ -29,7 +29,9 @@ export function storyHeading(card: Pick<StoryCard, 'title' | 'excerpt'>): string
 
 /**
  * When a campaign closes, on a Shanghai wall clock: a deadline at midnight is the end of the day
- * before (`6月26日`, `24:00`), as the programme documents write it.
+ * before (`6月26日`, `24:00`), as the programme documents write it and core/story/campaign.ts's
+ * formatDeadline says it for the server. That one needs dayjs's timezone plugin, which relies on Intl
+ * time zones some mini-program engines lack; the app reads the fixed +8 offset (src/utils/format.ts).
  */
 export function deadlineParts(iso: string): { day: string; time: string; endOfDay: boolean } {
   const at = shanghaiPickerValues(iso);
@@ -39,8 +41,27 @@ export function deadlineParts(iso: string): { day: string; time: string; endOfDa
   return { day: `${month}月${dayOfMonth}日`, time: endOfDay ? '24:00' : at.time, endOfDay };
 }
 
-/** `6月26日截止` for a deadline at midnight, `6月26日 18:00 截止` otherwise. */
+/** `6月26日截止` for a deadline at midnight, `6月26日 18:00 截止` otherwise: short, for a banner. */
 export function deadlineText(iso: string): string {
   const parts = deadlineParts(iso);
   return parts.endOfDay ? `${parts.day}截止` : `${parts.day} ${parts.time} 截止`;
+}
+
+/** `6月26日 24:00`, as the server's CLOSED message names a deadline. */
+export function formatDeadline(iso: string): string {
+  const parts = deadlineParts(iso);
+  return `${parts.day} ${parts.time}`;
+}
+
+export const CAMPAIGN_STATE_LABELS: Record<CampaignView['state'], string> = { upcoming: '未开始', open: '征集中', closed: '已截止' };
+
+/** `6月1日 周一 08:00 开始征集`, `6月26日 24:00 截止`, `已于 6月26日 24:00 截止`. */
+export function campaignWhen(campaign: Pick<CampaignView, 'state' | 'opensAt' | 'closesAt'>): string {
+  if (campaign.state === 'upcoming') return `${formatDateTime(campaign.opensAt)} 开始征集`;
+  return campaign.state === 'open' ? `${formatDeadline(campaign.closesAt)} 截止` : `已于 ${formatDeadline(campaign.closesAt)} 截止`;
+}
+
+/** `90%`: a rate of 0–1 as people read it. */
+export function percent(rate: number): string {
+  return `${Math.round(rate * 100)}%`;
 }

@@ -9,9 +9,9 @@ import { ActionButton } from '../../components/ActionButton';
 import { Chips, FormError, ReasonField, TextareaField, useReasonField } from '../../components/FormParts';
 import { callFunction } from '../../services/cloud';
 import { fieldMessage } from '../../services/fieldError';
-import { useCloud } from '../../services/useCloud';
 import { toast } from '../../utils/toast';
 import { storyEditUrl } from '../routes';
+import { useCampaign } from '../useCampaign';
 
 type StoryResult = Result<ActionOutput<'story', 'review'>>;
 
@@ -154,16 +154,10 @@ export function awardOptionLabel(award: StoryAward, campaign: CampaignView | nul
   return left > 0 ? `${STORY_AWARD_LABELS[award]}（剩 ${left} 个）` : `${STORY_AWARD_LABELS[award]}（已用完）`;
 }
 
-/** The work's campaign with its award quotas, from the campaigns an org admin sees (the newest 50). */
-function useCampaign(campaignId: string | null): CampaignView | null {
-  const campaigns = useCloud('story', 'campaigns', { pageSize: 50 });
-  return campaignId ? (campaigns.data?.items.find((campaign) => campaign.id === campaignId) ?? null) : null;
-}
-
 /** 择优上报 (org admins): select the recommended work with an award, or change the award it has. */
 export function SelectPanel({ story, onChanged, onRefused }: ActionProps) {
   const { busy, run } = useStoryAction({ onChanged, onRefused });
-  const campaign = useCampaign(story.campaignId);
+  const { campaign } = useCampaign(story.campaignId);
   const current: AwardChoice | null = story.selection ? (story.selection.award ?? 'none') : null;
   const [choice, setChoice] = useState<AwardChoice | null>(current);
   const [problem, setProblem] = useState<string | null>(null);
