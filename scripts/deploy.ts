@@ -7,9 +7,11 @@
  * README "上线部署" is the guide.
  */
 import { execSync } from 'node:child_process';
-import { createHash, randomInt } from 'node:crypto';
+import { randomInt } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { bootstrapCodeHash } from '../server/bootstrap';
+import { BOOTSTRAP_CODE_LENGTH, INVITE_CODE_ALPHABET } from '../types/labels';
 import { buildFunctions, functionNames } from './build-functions';
 import { runChecks } from './deploy/check';
 import { DEFAULT_CONFIG_FILE, loadDeployConfig, ROOT, type DeployConfig } from './deploy/config';
@@ -37,8 +39,6 @@ export interface DeployDeps {
 }
 
 const ENV_ID = /^[a-z][a-z0-9-]{3,39}$/;
-const BOOTSTRAP_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
-const BOOTSTRAP_CODE_LENGTH = 12;
 
 export function parseDeployArgs(argv: readonly string[]): DeployOptions {
   const value = (flag: string) => {
@@ -58,12 +58,9 @@ function packageVersion(): string {
   return (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 }
 
+/** A code member.bootstrap accepts (types/labels.ts), from a cryptographic source. */
 export function newBootstrapCode(): string {
-  return Array.from({ length: BOOTSTRAP_CODE_LENGTH }, () => BOOTSTRAP_ALPHABET[randomInt(BOOTSTRAP_ALPHABET.length)]).join('');
-}
-
-export function bootstrapCodeHash(code: string): string {
-  return createHash('sha256').update(code).digest('hex');
+  return Array.from({ length: BOOTSTRAP_CODE_LENGTH }, () => INVITE_CODE_ALPHABET[randomInt(INVITE_CODE_ALPHABET.length)]).join('');
 }
 
 function manifestFor(options: DeployOptions, config: DeployConfig, checkinSecret: string, weappDir: string): DeployManifest {
@@ -139,7 +136,9 @@ export async function deploy(options: DeployOptions, log: (line: string) => void
   say(`完成 / done: ${plan.steps.length} 步`);
   if (bootstrapCode) {
     log(`\n首位管理员的一次性引导码（只显示这一次）/ one-time first-admin code (shown once): ${bootstrapCode}`);
-    log('在小程序「我的」→「初始化组织」输入它，输入者成为组织部管理员。/ Enter it in the app to become the first org admin.');
+    log(
+      '在小程序“加入党支部”指引下方点“用部署引导码初始化组织”输入它，输入者成为组织部管理员。/ Enter it in the app to become the first org admin.',
+    );
   }
   return 0;
 }

@@ -15,6 +15,7 @@ export default defineAppConfig({
         'audit/index',
         'campaigns/index',
         'campaign/index',
+        'bootstrap/index',
       ],
     },
     { root: 'branch', pages: ['members/index', 'approvals/index', 'invite/index'] },

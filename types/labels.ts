@@ -83,6 +83,9 @@ export const BASE_LEVEL_LABELS: Record<BaseLevel, string> = { national: '全国'
 export const INVITE_CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
 export const INVITE_CODE_LENGTH = 8;
 export const INVITE_CODE_PATTERN = new RegExp(`^[${INVITE_CODE_ALPHABET}]{${INVITE_CODE_LENGTH}}$`);
+/** The one-time code `npm run deploy` prints for the first org admin: the same alphabet, longer, since it makes an admin. */
+export const BOOTSTRAP_CODE_LENGTH = 12;
+export const BOOTSTRAP_CODE_PATTERN = new RegExp(`^[${INVITE_CODE_ALPHABET}]{${BOOTSTRAP_CODE_LENGTH}}$`);
 
 /** How a check-in was made: the way a roster and a member's history name it. */
 export const CHECKIN_METHODS = ['code', 'base', 'personal', 'backfill'] as const;

@@ -36,6 +36,16 @@ export const PHONE_TAIL: GuessableInput = {
   limit: { maxFailures: 3, windowMs: 24 * HOUR_MS, lockMs: 24 * HOUR_MS },
 };
 
+/**
+ * The first-admin code (member.bootstrap): 31^12 codes are out of reach anyway; the lock keeps a
+ * script from trying, and is long because a legitimate caller has the code printed in front of them.
+ */
+export const BOOTSTRAP_CODE: GuessableInput = {
+  purpose: 'bootstrap',
+  what: '引导码',
+  limit: { maxFailures: 5, windowMs: 10 * MINUTE_MS, lockMs: 24 * HOUR_MS },
+};
+
 /** What the caller's guards were when read; a failure is counted against the guard as read. */
 export type CallerGuards = ReadonlyMap<GuessableInput, RateLimitGuard | undefined>;
 

@@ -2,6 +2,7 @@ import { ROLES } from '../../types/common';
 import { allow, anyone, defineRouter } from '../../server/kernel/router';
 import { acceptPrivacy } from './handlers/acceptPrivacy.handler';
 import { auditLog } from './handlers/auditLog.handler';
+import { bootstrap } from './handlers/bootstrap.handler';
 import { createInvite } from './handlers/createInvite.handler';
 import { inviteInfo } from './handlers/inviteInfo.handler';
 import { inviteQrCode } from './handlers/inviteQrCode.handler';
@@ -32,6 +33,7 @@ export const memberRouter = defineRouter('member', {
   inviteInfo: anyone(inviteInfo),
   join: anyone(join),
   withdrawJoin: anyone(withdrawJoin),
+  bootstrap: anyone(bootstrap),
   approveJoin: allow(MANAGERS, approveJoin),
   rejectJoin: allow(MANAGERS, rejectJoin),
   list: allow(MANAGERS, list),

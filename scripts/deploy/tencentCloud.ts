@@ -11,12 +11,11 @@ import type { DeployCredentials } from './credentials';
 import type { DeployManifest, IndexSpec } from './manifest';
 import type { DeployedFunction, DeployedState, DeployStep } from './plan';
 import type { CheckTarget, DeployedFunctionFacts, DeployTarget } from './target';
+import { BOOTSTRAP_DOC_ID, SETTINGS_COLLECTION } from '../../server/bootstrap';
 import { ROOT } from './config';
 
 /** The staged function folders (index.js, package.json, config.json only) that are uploaded. */
 export const STAGED_FUNCTIONS_DIR = join(ROOT, 'dist', 'functions');
-export const SETTINGS_COLLECTION = 'settings';
-export const BOOTSTRAP_DOC_ID = 'bootstrap';
 const WEAPP_STATE_DOC_ID = 'deploy_weapp';
 
 interface ManagerIndex {

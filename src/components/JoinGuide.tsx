@@ -5,6 +5,9 @@ import { joinUrl, scanInvite } from '../services/invite';
 import { ActionButton } from './ActionButton';
 import { InviteCodeEntry } from './InviteCodeEntry';
 
+/** The first org admin's page (admin subpackage), for a newly deployed environment without members. */
+const BOOTSTRAP_URL = '/admin/bootstrap/index';
+
 /** Why someone with a profile is outside again, and that an invite is the way back (the guide and the join form say it). */
 export function formerNote(former: MemberView | null): string | null {
   switch (former?.status) {
@@ -50,6 +53,9 @@ export function JoinGuide({ former = null }: JoinGuideProps) {
         </ActionButton>
       ) : null}
       <InviteCodeEntry onCode={(code) => void Taro.navigateTo({ url: joinUrl(code) })} />
+      <ActionButton variant='plain' onClick={() => void Taro.navigateTo({ url: BOOTSTRAP_URL })}>
+        组织部首次使用：用部署引导码初始化组织
+      </ActionButton>
     </View>
   );
 }

@@ -4,6 +4,7 @@ import { SEED_CONTEST_ID } from '../../emulator/seed';
 import { useServerClock } from '../support/clock';
 import { ANY_MEMBER, BRANCH_MANAGERS, describePermissionMatrix, ORG_ADMIN } from '../support/contractTables';
 import { createTestEnv, type TestEnv } from '../support/localEnv';
+import { issueBootstrapCode } from './member-bootstrap.fixtures';
 
 const clock = useServerClock(new Date('2026-11-23T02:00:00Z'));
 let env: TestEnv;
@@ -51,6 +52,15 @@ describePermissionMatrix(
     ],
     // Only an applicant has something to withdraw; the demo callers have no pending application.
     ['withdrawJoin', async () => ({}), ['NOT_FOUND', 'CONFLICT', 'CONFLICT', 'CONFLICT', 'CONFLICT']],
+    [
+      'bootstrap',
+      async (env) => {
+        issueBootstrapCode(env, 'K7M2Q9PXR4TW');
+        await env.ok('demo-stranger', 'member', 'acceptPrivacy', { version: PRIVACY_VERSION });
+        return { code: 'K7M2Q9PXR4TW', orgName: '某某学院党委', branchName: '机关第一党支部', name: '新同志' };
+      },
+      [true, 'DUPLICATE', 'DUPLICATE', 'DUPLICATE', 'DUPLICATE'],
+    ],
     ['orgTree', async () => ({}), ANY_MEMBER],
     ['leave', async () => ({ reason: '调离本单位' }), ANY_MEMBER],
     ['list', async () => ({ branchId: 'branch-1' }), BRANCH_MANAGERS],

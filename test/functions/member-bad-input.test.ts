@@ -38,6 +38,23 @@ describeBadInputTable(
       caller: 'demo-stranger',
       cases: INVITE_CODE_CASES,
     },
+    bootstrap: {
+      caller: 'demo-stranger',
+      cases: [
+        ['缺少引导码', { orgName: '某某学院党委', branchName: '机关第一党支部', name: '陈静' }, 'code'],
+        ['引导码太短', { code: 'K7M2', orgName: '某某学院党委', branchName: '机关第一党支部', name: '陈静' }, 'code'],
+        ['引导码含易混字符', { code: 'K7M2Q9PXR4T0', orgName: '某某学院党委', branchName: '机关第一党支部', name: '陈静' }, 'code'],
+        ['引导码注入', { code: INJECTION, orgName: '某某学院党委', branchName: '机关第一党支部', name: '陈静' }, 'code'],
+        ['缺少组织名称', { code: 'K7M2Q9PXR4TW', branchName: '机关第一党支部', name: '陈静' }, 'orgName'],
+        ['支部名称过长', { code: 'K7M2Q9PXR4TW', orgName: '某某学院党委', branchName: LONG, name: '陈静' }, 'branchName'],
+        ['姓名是脚本', { code: 'K7M2Q9PXR4TW', orgName: '某某学院党委', branchName: '机关第一党支部', name: SCRIPT }, 'name'],
+        [
+          '政治面貌不存在',
+          { code: 'K7M2Q9PXR4TW', orgName: '某某学院党委', branchName: '机关第一党支部', name: '陈静', partyStatus: 'boss' },
+          'partyStatus',
+        ],
+      ],
+    },
     acceptPrivacy: {
       caller: 'demo-stranger',
       cases: [

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { idSchema, isoDateSchema, orgKindSchema, pageInputSchema, pageOutputSchema, partyStatusSchema, roleSchema } from '../common';
-import { INVITE_CODE_PATTERN } from '../labels';
+import { BOOTSTRAP_CODE_PATTERN, INVITE_CODE_PATTERN } from '../labels';
 import { importRosterContract, rosterTemplateContract } from './roster';
 
 /** Bumped whenever the privacy guide text changes; members must accept the current one again. */
@@ -143,6 +143,26 @@ export const memberContract = {
   join: { input: joinInputSchema, output: z.object({ member: memberViewSchema }) },
   /** The caller's own pending application, taken back before a secretary decides on it. */
   withdrawJoin: { input: z.object({}).strict(), output: z.object({ member: memberViewSchema }) },
+  /**
+   * The first org admin of a new environment: the code `npm run deploy` printed, the org's and the
+   * caller's branch names and the caller's own. Spent by the first success; refused ever after.
+   */
+  bootstrap: {
+    input: z
+      .object({
+        code: z
+          .string()
+          .trim()
+          .transform((code) => code.toUpperCase().replace(/[\s-]/g, ''))
+          .pipe(z.string().regex(BOOTSTRAP_CODE_PATTERN, '引导码是部署时打印的 12 位字母数字')),
+        orgName: z.string().trim().min(2, '请填写党组织名称').max(40, '过长'),
+        branchName: z.string().trim().min(2, '请填写你所在党支部的名称').max(40, '过长'),
+        name: personNameSchema,
+        partyStatus: partyStatusSchema.default('full'),
+      })
+      .strict(),
+    output: z.object({ member: memberViewSchema }),
+  },
   approveJoin: { input: memberRefSchema, output: z.object({ member: memberViewSchema }) },
   rejectJoin: {
     input: memberRefSchema.extend({ reason: z.string().trim().max(100).optional() }).strict(),
