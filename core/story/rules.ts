@@ -3,7 +3,7 @@
  * (live 字数 and hints) and the story function (the authority). Pure: no clock, no storage; the
  * video's duration and size come from the server's own reading of the file (server/mediaProbe.ts).
  */
-import { MAX_STORY_IMAGES, MAX_STORY_TITLE } from '../../types/contracts/story';
+import { MAX_STORY_IMAGES, MAX_STORY_TITLE } from '../../types/storyLimits';
 import type { StoryKind } from '../../types/labels';
 import { countWords } from './wordCount';
 
@@ -119,7 +119,7 @@ export function videoProblem(video: { seconds: number; bytes: number }): string 
 
 /**
  * What stands between a draft and submitting it, in the order the edit page shows its fields; empty
- * when it may be submitted. The title's length is the contract's (MAX_STORY_TITLE).
+ * when it may be submitted. The title's length is the contract's too (types/storyLimits.ts).
  */
 export function draftProblems(draft: DraftFacts): DraftProblem[] {
   const rule = KIND_RULES[draft.kind];

@@ -7,17 +7,12 @@
 import * as z from 'zod';
 import { fileIdSchema, idSchema, isoDateSchema, pageInputSchema, pageOutputSchema } from '../common';
 import { STORY_AWARDS, STORY_KINDS, STORY_STATUSES } from '../labels';
+import { MAX_STORY_BODY_CODE_UNITS, MAX_STORY_IMAGES, MAX_STORY_TITLE } from '../storyLimits';
 
 export const storyKindSchema = z.enum(STORY_KINDS);
 export const storyAwardSchema = z.enum(STORY_AWARDS);
 
-export const MAX_STORY_TITLE = 40;
-export const MAX_STORY_IMAGES = 9;
-/**
- * A sanity bound on the raw text only; the limit a writer sees (e.g. 3000 字 for an article) is
- * counted as a reader counts (core/story/wordCount.ts) and checked by core/story/rules.ts.
- */
-export const MAX_STORY_BODY_CODE_UNITS = 20_000;
+export { MAX_STORY_BODY_CODE_UNITS, MAX_STORY_IMAGES, MAX_STORY_TITLE };
 export const MAX_REVIEW_COMMENT = 200;
 export const MIN_RATING = 1;
 export const MAX_RATING = 5;

@@ -1,5 +1,6 @@
 import { Text, Textarea, View } from '@tarojs/components';
 import { countWords } from '../../../core/story/wordCount';
+import { MAX_STORY_BODY_CODE_UNITS } from '../../../types/storyLimits';
 import { Field } from '../../components/FormParts';
 
 /** `1234` → `1,234`, without toLocaleString, which some mini-program engines lack. */
@@ -26,8 +27,8 @@ export function BodyField({ value, maxWords, minWords, error, onChange }: BodyFi
         className='ht-textarea story-body'
         name='body'
         value={value}
-        // -1: no limit of the textarea's own (140 by default on weapp); the 字数 limit is counted, not cut.
-        maxlength={-1}
+        // The raw-text bound only (weapp's default is 140); the 字数 limit is counted and shown, never cut.
+        maxlength={MAX_STORY_BODY_CODE_UNITS}
         placeholder='从这里开始写'
         onInput={(event) => onChange(event.detail.value)}
       />

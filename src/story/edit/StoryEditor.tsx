@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro';
 import { useRef, useState } from 'react';
 import { draftProblems, KIND_RULES, type DraftProblem } from '../../../core/story/rules';
 import type { StoryView } from '../../../types/contracts/story';
+import { MAX_STORY_TITLE } from '../../../types/storyLimits';
 import type { AppError } from '../../../types/result';
 import { STORY_KINDS, STORY_KIND_LABELS, type StoryKind } from '../../../types/labels';
 import { ActionButton } from '../../components/ActionButton';
@@ -39,8 +40,6 @@ const KIND_OPTIONS = STORY_KINDS.map((kind) => ({ value: kind, label: STORY_KIND
 /** Cloud storage folders: ASCII only, one per kind of file. */
 const IMAGE_FOLDER = 'story-images';
 const VIDEO_FOLDER = 'story-videos';
-/** Each contract limit the phone repeats would bring zod into the package; the server refuses a longer title by name. */
-const TITLE_MAX_LENGTH = 40;
 
 function withText(form: StoryForm, copy: LocalCopy): StoryForm {
   return { ...form, kind: copy.kind, campaignId: copy.campaignId, title: copy.title, body: copy.body };
@@ -297,8 +296,8 @@ export function StoryEditor({ story, newWork, onSubmitted }: StoryEditorProps) {
           label={rule.titleRequired ? '标题' : '标题（选填）'}
           name='title'
           value={form.title}
-          maxlength={TITLE_MAX_LENGTH}
-          placeholder={`不超过 ${TITLE_MAX_LENGTH} 字`}
+          maxlength={MAX_STORY_TITLE}
+          placeholder={`不超过 ${MAX_STORY_TITLE} 字`}
           error={errors.title}
           onChange={(title) => update({ title }, 'title')}
         />
