@@ -1,3 +1,3 @@
 export default definePageConfig({
-  navigationBarTitleText: '编辑征集',
+  navigationBarTitleText: '新建征集',
 });
