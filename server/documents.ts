@@ -6,6 +6,7 @@
 import type { CheckinFence } from '../types/contracts/checkin';
 import type { LocationReading } from '../core/geo';
 import type { RateLimitGuard } from '../core/rateLimit';
+import { countWords } from '../core/story/wordCount';
 import { shanghaiDay } from '../core/time';
 import type {
   ActivityKind,
@@ -710,4 +711,52 @@ export interface CampaignAuthorDoc {
   /** The work that made them an author. */
   storyId: string;
   at: Date;
+}
+
+/**
+ * A work by `author` as saving it first leaves it: a draft, nothing reviewed, rated or selected.
+ * Callers give what differs (status, text, review steps); an approved work gets its feed key from
+ * its approval time. The seed, the bench and tests build works through this one shape.
+ */
+export function storyDoc(
+  author: { _id: string; name: string; branchId: string; branchName: string },
+  createdAt: Date,
+  fields: Pick<StoryDoc, '_id' | 'kind'> & Partial<StoryDoc>,
+): StoryDoc {
+  const body = fields.body ?? '';
+  const doc: StoryDoc = {
+    status: 'draft',
+    campaignId: null,
+    authorId: author._id,
+    authorName: author.name,
+    branchId: author.branchId,
+    branchName: author.branchName,
+    title: '',
+    body,
+    // A caller writing 100,000 works (the bench) passes the count it already knows.
+    words: fields.words ?? countWords(body),
+    imageFileIds: [],
+    video: null,
+    activityId: null,
+    activityTitle: null,
+    baseId: null,
+    baseName: null,
+    version: 0,
+    createdAt,
+    updatedAt: createdAt,
+    submittedAt: null,
+    approvedAt: null,
+    review: null,
+    rejection: null,
+    mediaChecks: [],
+    recommendation: null,
+    selectionState: null,
+    selection: null,
+    ratingCount: 0,
+    ratingSum: 0,
+    rankScore: 0,
+    ...fields,
+  };
+  if (doc.approvedAt !== null && doc.feedKey === undefined) doc.feedKey = storyFeedKey(doc.approvedAt, doc._id);
+  return doc;
 }

@@ -33,7 +33,7 @@ function resultOf(step: StoryStep): string {
 function remarkOf(step: StoryStep): string {
   switch (step.step) {
     case 'approved':
-      return step.comment || '作品已在党员园地发布';
+      return step.comment || '作品已发布，全体党员可见';
     case 'returned':
       return step.comment;
     case 'recommended':

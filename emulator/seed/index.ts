@@ -15,10 +15,12 @@ import { seedBranchActivities } from './branchActivities';
 import { seedPeople } from './people';
 import { seedProgramme } from './programme';
 import { seedQuestions } from './questions';
+import { seedStories } from './stories';
 
 export { DEMO_IDENTITIES, DEMO_NAMES, memberDoc } from './people';
 export { SEED_CLOSED_CONTEST_ID } from './history';
 export { OCTOBER_THEME_DAY_ID, SEPTEMBER_LESSON_ID, TODAY_LESSON_ID } from './branchActivities';
+export { PENDING_STORY_ID, RETURNED_STORY_ID, STORY_CONTEST_ID, THEORY_CAMPAIGN_ID } from './stories';
 
 export const SEED_CONTEST_ID = 'contest-yongzhou-2026';
 export const SEED_ACTIVITY_ID = 'activity-chenshuxiang-visit';
@@ -143,6 +145,7 @@ function buildSeedDocuments(now: Date): Record<string, Record<string, unknown>[]
   const contestHistory = seedContestHistory(closedContest, questions, members, orgs);
   const practice = seedPracticeHistory(now, questions, members);
   const branchActivities = seedBranchActivities(now, members);
+  const stories = seedStories(now, members, orgs);
   const batches: Record<string, Record<string, unknown>[]> = {
     orgs: orgs.map((doc) => ({ ...doc })),
     members: members.map((doc) => ({ ...doc })),
@@ -158,6 +161,11 @@ function buildSeedDocuments(now: Date): Record<string, Record<string, unknown>[]
     sign_ups: branchActivities.signUps.map((doc) => ({ ...doc })),
     programmes: [withDocId(seedProgramme, now)],
     checkins: seedCheckins(now).map((doc) => ({ ...doc })),
+    campaigns: stories.campaigns.map((doc) => ({ ...doc })),
+    stories: stories.stories.map((doc) => ({ ...doc })),
+    story_ratings: stories.ratings.map((doc) => ({ ...doc })),
+    campaign_branches: stories.tallies.map((doc) => ({ ...doc })),
+    campaign_authors: stories.authors.map((doc) => ({ ...doc })),
   };
   return batches;
 }

@@ -51,6 +51,7 @@ const COLD_CALLS: { [F in FunctionName]: ColdCall<F>[] } = {
     { label: 'first spreadsheet call', action: 'bankTemplate', openid: 'demo-admin' },
   ],
   checkin: [{ label: 'first call', action: 'bases', openid: 'demo-member' }],
+  story: [{ label: 'first call', action: 'feed', openid: 'demo-member' }],
 };
 
 function isFunctionName(name: string): name is FunctionName {
