@@ -198,6 +198,30 @@ export class LocalFiles {
     return Number(expires) * 1000 <= this.clock().getTime() ? 'expired' : 'valid';
   }
 
+  /**
+   * What a temporary link opens, as a download through it would (the function side fetching a link
+   * it was given): the file, or why not.
+   */
+  openLink(link: string): { content: Buffer } | { refusal: 'notALocalLink' | 'tampered' | 'expired' | 'missing' } {
+    let url: URL;
+    try {
+      url = new URL(link, 'http://local-link');
+    } catch {
+      return { refusal: 'notALocalLink' };
+    }
+    if (url.host !== 'local-link' || !url.pathname.startsWith(LOCAL_FILES_ROUTE)) return { refusal: 'notALocalLink' };
+    let cloudPath: string;
+    try {
+      cloudPath = decodeURIComponent(url.pathname.slice(LOCAL_FILES_ROUTE.length));
+    } catch {
+      return { refusal: 'tampered' };
+    }
+    const check = this.checkLink(cloudPath, url.searchParams.get('t') ?? '', url.searchParams.get('sign') ?? '');
+    if (check !== 'valid') return { refusal: check };
+    const content = this.get(cloudPath);
+    return content === undefined ? { refusal: 'missing' } : { content };
+  }
+
   private signature(cloudPath: string, expires: string): string {
     return createHmac('sha256', this.linkSecret).update(`${cloudPath}\n${expires}`).digest('base64url');
   }
@@ -210,4 +234,49 @@ export class LocalFiles {
     if (owner !== undefined) owners[cloudPath] = owner;
     writeAtomically(join(this.dir, PARTIAL_DIR), join(this.dir, OWNERS_FILE), JSON.stringify(owners));
   }
+}
+
+/** What a GET of a stored file answers: the whole file, one range of it, or why the range cannot be served. */
+export interface FileAnswer {
+  status: 200 | 206 | 416;
+  headers: Record<string, string>;
+  body: Buffer;
+}
+
+const SINGLE_RANGE = /^bytes=(\d*)-(\d*)$/;
+
+/**
+ * A GET with an optional `Range` header, as cloud storage (COS) answers it (RFC 9110 §14): one range
+ * `bytes=a-b`, `bytes=a-` or `bytes=-n` gets 206 with `Content-Range`; a range starting past the end
+ * gets 416; no range, several ranges or a malformed one get the whole file (a server may ignore a
+ * Range it does not serve). Video players seek this way and the server reads an MP4's header this way.
+ */
+export function answerFileRequest(content: Buffer, rangeHeader: string | undefined): FileAnswer {
+  const size = content.length;
+  const whole: FileAnswer = {
+    status: 200,
+    headers: { 'accept-ranges': 'bytes', 'content-length': String(size) },
+    body: content,
+  };
+  const match = rangeHeader === undefined ? null : SINGLE_RANGE.exec(rangeHeader.trim());
+  if (match === null || (match[1] === '' && match[2] === '')) return whole;
+  let start: number;
+  let end: number;
+  if (match[1] === '') {
+    start = Math.max(size - Number(match[2]), 0);
+    end = size - 1;
+  } else {
+    start = Number(match[1]);
+    end = match[2] === '' ? size - 1 : Math.min(Number(match[2]), size - 1);
+    if (end < start && start < size) return whole;
+  }
+  if (start >= size || size === 0) {
+    return { status: 416, headers: { 'accept-ranges': 'bytes', 'content-range': `bytes */${size}` }, body: Buffer.alloc(0) };
+  }
+  const body = content.subarray(start, end + 1);
+  return {
+    status: 206,
+    headers: { 'accept-ranges': 'bytes', 'content-length': String(body.length), 'content-range': `bytes ${start}-${end}/${size}` },
+    body,
+  };
 }

@@ -15,7 +15,7 @@ import type { Socket } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
 import { contracts, type FunctionName } from '../types/contracts';
 import { ERROR_MESSAGES, type ErrorCode } from '../types/errors';
-import { LOCAL_FILES_ROUTE, LocalFiles, type StorageRefusalReason } from './files';
+import { answerFileRequest, LOCAL_FILES_ROUTE, LocalFiles, type StorageRefusalReason } from './files';
 import type { FunctionRunner } from './runner';
 import type { DemoIdentity } from './seed/people';
 
@@ -33,6 +33,8 @@ const CONTENT_TYPES: Record<string, string> = {
   '.json': 'application/json; charset=utf-8',
   '.png': 'image/png',
   '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.mp4': 'video/mp4',
   '.svg': 'image/svg+xml',
   '.ico': 'image/x-icon',
   '.woff2': 'font/woff2',
@@ -145,7 +147,8 @@ async function callFunction(options: GatewayOptions, name: string, req: Incoming
   if ('refusal' in read) return sendRefusal(req, res, read.refusal);
   const parsed = parseEvent(read.body);
   if ('refusal' in parsed) return sendRefusal(req, res, parsed.refusal);
-  const { result, ms } = await options.runner.invoke(name, parsed.event, { openid: callerOpenid(req) });
+  // Whatever its body says, a call from the browser is a mini-program's (SOURCE wx_client): it cannot pass for a platform push.
+  const { result, ms } = await options.runner.invoke(name, parsed.event, { openid: callerOpenid(req), source: 'wx_client' });
   const { action } = parsed.event;
   options.onInvocation?.(name, typeof action === 'string' ? action : '?', ms);
   sendJson(res, 200, result);
@@ -200,8 +203,14 @@ function serveCloudFile(files: LocalFiles, cloudPath: string, url: URL, req: Inc
   if (refusal !== undefined) return sendRefusal(req, res, refusal);
   const content = files.get(cloudPath);
   if (content === undefined) return sendRefusal(req, res, refuse(404, 'NOT_FOUND', '文件不存在'));
-  res.writeHead(200, { 'content-type': CONTENT_TYPES[extname(cloudPath)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
-  res.end(content);
+  // Ranges as cloud storage serves them: a video seeks, the server reads an MP4's header (server/mediaProbe.ts).
+  const answer = answerFileRequest(content, req.headers.range);
+  res.writeHead(answer.status, {
+    'content-type': CONTENT_TYPES[extname(cloudPath).toLowerCase()] ?? 'application/octet-stream',
+    'cache-control': 'no-store',
+    ...answer.headers,
+  });
+  res.end(answer.body);
 }
 
 /**

@@ -17,6 +17,11 @@ export interface InvocationContext {
   /** Unique per invocation; tests may set a readable label instead of the running number. */
   readonly label: string;
   readonly openid: string | undefined;
+  /**
+   * What `getWXContext().SOURCE` says (wx_client for a mini-program's call, wx_trigger for a timer);
+   * when absent, a call with an openid is a client's and one without a trigger's.
+   */
+  readonly source?: string;
   /** DB requests sent so far by this invocation. */
   sent: number;
 }

@@ -6,6 +6,7 @@ import type { FaultPlan } from './faults';
 import { LocalFiles } from './files';
 import type { RequestScheduler } from './interleaving';
 import { installPlatformStandIns } from './platform';
+import { PlatformPushes, type PushDelivery } from './pushes';
 import { FunctionRunner, type FunctionLoader } from './runner';
 import { assertSeamPinned, installSeam } from './seam';
 import { CHECKIN_SECRET_ENV } from '../server/checkinSecret';
@@ -28,6 +29,8 @@ export interface LocalEnvironment {
   scheduler: RequestScheduler;
   /** Failures planted on chosen DB requests. */
   faults: FaultPlan;
+  /** What the platform pushes back later (an image check's verdict): `settle()` delivers what is due. */
+  pushes: PlatformPushes;
 }
 
 export function createLocalEnvironment(options: {
@@ -35,6 +38,8 @@ export function createLocalEnvironment(options: {
   /** Omit for an in-memory store (tests, bench). */
   dataDir?: string;
   clock?: () => Date;
+  /** `automatic` for npm start; tests and the bench hold pushes until they settle them. */
+  pushes?: PushDelivery;
 }): LocalEnvironment {
   const store = new DocumentStore({
     manifest: loadManifest(),
@@ -45,6 +50,9 @@ export function createLocalEnvironment(options: {
   const { scheduler, faults } = installSeam(store);
   assertSeamPinned();
   const files = new LocalFiles(options.dataDir === undefined ? undefined : join(options.dataDir, 'files'));
-  installPlatformStandIns(files);
-  return { store, files, runner: new FunctionRunner(store, options.load), scheduler, faults };
+  const pushes = new PlatformPushes(options.pushes ?? 'held');
+  installPlatformStandIns(files, pushes);
+  const runner = new FunctionRunner(store, options.load);
+  pushes.connect(runner);
+  return { store, files, runner, scheduler, faults, pushes };
 }

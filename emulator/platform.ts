@@ -1,7 +1,8 @@
 /**
  * Local stand-ins for the wx-server-sdk calls that are not database calls: cloud storage
- * (uploadFile, downloadFile, getTempFileURL, deleteFile) and the cloud-call openapi
- * (wxacode.getUnlimited, subscribeMessage.send). The SDK's export object has plain writable
+ * (uploadFile, downloadFile, getTempFileURL, deleteFile, and fetching a temporary link), and the
+ * cloud-call openapi (wxacode.getUnlimited, subscribeMessage.send, security.msgSecCheck and
+ * mediaCheckAsync in emulator/contentSecurity.ts). The SDK's export object has plain writable
  * properties, so they are replaced on every copy the functions can load; an openapi without a
  * stand-in throws instead of going to the network.
  */
@@ -10,21 +11,14 @@ import { join } from 'node:path';
 import { isValidScene } from '../core/scene';
 import { contracts } from '../types/contracts';
 import { TIMER_FUNCTIONS } from '../types/contracts/cron';
-import { ADMIN_SIDE, type LocalFiles, StorageRefusal } from './files';
+import { CloudCallError } from './cloudCallError';
+import { contentSecurity } from './contentSecurity';
+import { ADMIN_SIDE, answerFileRequest, LOCAL_FILES_ROUTE, type LocalFiles, StorageRefusal } from './files';
+import { PlatformPushes } from './pushes';
 import { qrCodePng } from './qrPng';
 
 const nodeRequire = require as unknown as NodeJS.Require;
 const FUNCTIONS_DIR = join(__dirname, '..', 'cloudfunctions');
-
-/** The SDK's error shape: `errCode` plus an `errMsg` naming the API. */
-class CloudCallError extends Error {
-  constructor(
-    readonly errCode: number,
-    readonly errMsg: string,
-  ) {
-    super(errMsg);
-  }
-}
 
 function toBuffer(content: unknown): Buffer {
   if (Buffer.isBuffer(content)) return content;
@@ -126,10 +120,11 @@ async function subscribeMessageSend({ touser, templateId, page, data }: Subscrib
   return { errCode: 0, errMsg: `${api}:ok` };
 }
 
-function openapi(): Record<string, unknown> {
+function openapi(files: LocalFiles, pushes: PlatformPushes): Record<string, unknown> {
   const namespaces: Record<string, Record<string, unknown>> = {
     wxacode: { getUnlimited },
     subscribeMessage: { send: subscribeMessageSend },
+    security: contentSecurity(files, pushes),
   };
   return new Proxy(namespaces, {
     get(target, name: string) {
@@ -153,7 +148,33 @@ export function sdkCopies(): string[] {
   return [...found];
 }
 
-export function installPlatformStandIns(files: LocalFiles): void {
-  const standIns = { ...storage(files), openapi: openapi() };
+/** The fetch the process started with: every URL but a local temporary link goes there. */
+const networkFetch = globalThis.fetch;
+
+/**
+ * A function fetching a temporary link it handed out reaches the local store as production's reaches
+ * cloud storage, ranges included (server/mediaProbe.ts reads an MP4's header so). Local links are
+ * root-relative (the H5 app resolves them against the gateway), which fetch alone cannot open.
+ */
+function localLinkFetch(files: LocalFiles): typeof fetch {
+  return async (input, init) => {
+    const link = typeof input === 'string' ? input : input instanceof URL ? input.href : undefined;
+    if (link === undefined || !link.startsWith(LOCAL_FILES_ROUTE)) return networkFetch(input, init);
+    const opened = files.openLink(link);
+    if ('refusal' in opened) return new Response(opened.refusal, { status: opened.refusal === 'missing' ? 404 : 403 });
+    const answer = answerFileRequest(opened.content, new Headers(init?.headers).get('range') ?? undefined);
+    // A view, not a copy: stored files are Node buffers over plain ArrayBuffers.
+    const body = new Uint8Array(answer.body.buffer as ArrayBuffer, answer.body.byteOffset, answer.body.length);
+    return new Response(body, { status: answer.status, headers: answer.headers });
+  };
+}
+
+/**
+ * `pushes` receives what asynchronous checks push back later (mediaCheckAsync); without one they are
+ * queued and never delivered, which is all a test of storage alone needs.
+ */
+export function installPlatformStandIns(files: LocalFiles, pushes: PlatformPushes = new PlatformPushes('held')): void {
+  const standIns = { ...storage(files), openapi: openapi(files, pushes) };
   for (const path of sdkCopies()) Object.assign(nodeRequire(path) as Record<string, unknown>, standIns);
+  globalThis.fetch = localLinkFetch(files);
 }

@@ -26,10 +26,13 @@ export interface Caller {
   openid: string | undefined;
   /** Names the invocation for the scheduler and fault plan; a running number when omitted. */
   label?: string;
+  /** The platform's SOURCE (see InvocationContext); the gateway marks every call as a mini-program's. */
+  source?: string;
 }
 
 export class FunctionRunner {
   private readonly mains = new Map<DeployedFunctionName, FunctionMain>();
+  private readonly endListeners: ((label: string) => void)[] = [];
   private invocations = 0;
 
   constructor(
@@ -43,10 +46,20 @@ export class FunctionRunner {
     const main = this.mainOf(name);
     const label = caller.label ?? `#${++this.invocations}`;
     const started = performance.now();
-    const { result, requests } = await runAsInvocation({ label, openid: caller.openid, sent: 0 }, () =>
-      this.store.record(() => main(event, { request_id: `local-${label}` })),
-    );
-    return { result, requests, ms: performance.now() - started };
+    const context = { label, openid: caller.openid, sent: 0, ...(caller.source === undefined ? {} : { source: caller.source }) };
+    try {
+      const { result, requests } = await runAsInvocation(context, () =>
+        this.store.record(() => main(event, { request_id: `local-${label}` })),
+      );
+      return { result, requests, ms: performance.now() - started };
+    } finally {
+      for (const listener of this.endListeners) listener(label);
+    }
+  }
+
+  /** Told each invocation's label once it has answered: what the platform does afterwards (a push) waits for that. */
+  onInvocationEnd(listener: (label: string) => void): void {
+    this.endListeners.push(listener);
   }
 
   private mainOf(name: DeployedFunctionName): FunctionMain {
@@ -61,12 +74,15 @@ export class FunctionRunner {
 
 /**
  * What wx-server-sdk's getWXContext returns for the current invocation: a mini-program call with
- * its caller's OPENID, or, without a caller, what a timer trigger gets (no OPENID or APPID).
+ * its caller's OPENID, or, without a caller, what a timer trigger or a platform push gets (no OPENID
+ * or APPID). A call through the gateway is a mini-program's even without an identity.
  */
 function wxContext(): Record<string, string> {
-  const openid = currentInvocation()?.openid;
-  if (openid === undefined) return { ENV: 'local', SOURCE: 'wx_trigger' };
-  return { OPENID: openid, APPID: LOCAL_APPID, ENV: 'local', SOURCE: 'wx_client' };
+  const invocation = currentInvocation();
+  const openid = invocation?.openid;
+  const source = invocation?.source ?? (openid === undefined ? 'wx_trigger' : 'wx_client');
+  if (openid === undefined) return { ENV: 'local', SOURCE: source };
+  return { OPENID: openid, APPID: LOCAL_APPID, ENV: 'local', SOURCE: source };
 }
 
 /** The event a timer trigger passes (Tencent SCF's timer event, which CloudBase triggers use). */

@@ -64,7 +64,7 @@ async function main(): Promise<void> {
   await bundleFunctions();
   ensureFreshH5();
 
-  const { store, files, runner } = createLocalEnvironment({ load: loadBundle, dataDir });
+  const { store, files, runner } = createLocalEnvironment({ load: loadBundle, dataDir, pushes: 'automatic' });
   if (isEmptyStore(store)) {
     const summary = seedStore(store, new Date());
     console.log('已载入演示数据：', summary);

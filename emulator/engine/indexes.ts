@@ -78,15 +78,31 @@ export class UniqueIndex {
   }
 }
 
+/**
+ * Every value a dotted path reaches, through arrays on the way, as a MongoDB multikey index sees them
+ * (`mediaChecks.traceId` over an array of checks); a path that reaches nothing is one missing value.
+ */
+function valuesAlong(value: unknown, parts: readonly string[]): unknown[] {
+  const [head, ...rest] = parts;
+  if (head === undefined) return [value];
+  if (Array.isArray(value)) {
+    const found = value.flatMap((item) => (isPlainObject(item) ? valuesAlong(item, parts) : []));
+    return found.length > 0 ? found : [undefined];
+  }
+  return isPlainObject(value) ? valuesAlong(value[head], rest) : [undefined];
+}
+
 /** Hash of the leading field of a declared index; arrays index each element too (multikey). */
 export class FieldIndex {
   private readonly buckets = new Map<string, Set<DocId>>();
+  private readonly path: readonly string[];
 
-  constructor(readonly field: string) {}
+  constructor(readonly field: string) {
+    this.path = field.split('.');
+  }
 
   private keys(doc: Doc): string[] {
-    const v = fieldValue(doc, this.field);
-    return Array.isArray(v) ? [keyOf(v), ...v.map(keyOf)] : [keyOf(v)];
+    return [...new Set(valuesAlong(doc, this.path).flatMap((v) => (Array.isArray(v) ? [keyOf(v), ...v.map(keyOf)] : [keyOf(v)])))];
   }
 
   add(id: DocId, doc: Doc): void {

@@ -60,7 +60,15 @@ export function createTestEnv(options: { seed?: boolean; now?: Date } = {}) {
     return Object.fromEntries(entries);
   }
 
-  return { ...env, call, ok, snapshot };
+  /**
+   * Delivers what the platform pushes back later (an image check's verdict, emulator/pushes.ts) and
+   * waits for those invocations to finish: how a test lets WeChat answer, without sleeping.
+   */
+  function settlePushes(): Promise<number> {
+    return env.pushes.settle();
+  }
+
+  return { ...env, call, ok, snapshot, settlePushes };
 }
 
 export type TestEnv = ReturnType<typeof createTestEnv>;
