@@ -15,7 +15,7 @@ import { BOOTSTRAP_CODE_LENGTH, INVITE_CODE_ALPHABET } from '../types/labels';
 import { buildFunctions, functionNames } from './build-functions';
 import { runChecks } from './deploy/check';
 import { DEFAULT_CONFIG_FILE, loadDeployConfig, ROOT, type DeployConfig } from './deploy/config';
-import { readCredentials, redact, type DeployCredentials } from './deploy/credentials';
+import { readCredentials, redact, type DeployCredentials, type Environment } from './deploy/credentials';
 import { buildManifest, printableManifest, type DeployManifest } from './deploy/manifest';
 import { describeStep, planDeploy, type DeployedState } from './deploy/plan';
 import { hashFolder, readFunctionConfig, stageFunction } from './deploy/stage';
@@ -30,7 +30,7 @@ export interface DeployOptions {
 
 /** What the command reaches outside its own logic; tests replace the builds and the environment. */
 export interface DeployDeps {
-  env: NodeJS.ProcessEnv;
+  env: Environment;
   buildFunctions(): Promise<void>;
   buildWeapp(envId: string, config: DeployConfig): void;
   /** Where the built mini-program is (its hash decides whether it is uploaded again). */

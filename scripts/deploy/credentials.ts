@@ -27,6 +27,9 @@ export const SECRET_KEY_VARIABLE = 'TENCENTCLOUD_SECRET_KEY';
 export const MIN_CHECKIN_SECRET_LENGTH = 32;
 const CHECKIN_SECRET_FORM = /^[A-Za-z][A-Za-z0-9_]{31,63}$/;
 
+/** The process environment, or a test's stand-in for it. */
+export type Environment = Readonly<Record<string, string | undefined>>;
+
 export class CredentialsError extends Error {}
 
 function insideRepo(path: string): boolean {
@@ -38,7 +41,7 @@ function insideRepo(path: string): boolean {
  * Every missing or unusable credential at once, in Chinese and English, naming variables only.
  * A key file inside the repository is refused: one `git add .` would publish it.
  */
-export function readCredentials(env: NodeJS.ProcessEnv, config: DeployConfig): DeployCredentials {
+export function readCredentials(env: Environment, config: DeployConfig): DeployCredentials {
   const problems: string[] = [];
   const keyPath = env[UPLOAD_KEY_PATH_VARIABLE];
   let uploadPrivateKey = '';

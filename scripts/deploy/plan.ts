@@ -33,6 +33,7 @@ export type DeployStep =
   | { kind: 'createCollection'; collection: string }
   | { kind: 'setPermission'; collection: string; permission: string }
   | { kind: 'createIndex'; collection: string; index: IndexSpec; replaces: boolean }
+  | { kind: 'createFunction'; fn: FunctionSpec }
   | { kind: 'uploadFunction'; fn: FunctionSpec; reason: 'new' | 'code' }
   | { kind: 'configureFunction'; fn: FunctionSpec; changed: string[] }
   | { kind: 'setTriggers'; fn: FunctionSpec }
@@ -71,11 +72,13 @@ function collectionSteps(
   return steps;
 }
 
-/** The names of settings that differ; a secret's name is listed, never its value. */
+/**
+ * The names of settings that differ; a secret's name is listed, never its value. The runtime is not
+ * among them: CloudBase fixes it when a function is created (UpdateFunctionConfiguration cannot change it).
+ */
 function changedSettings(wanted: FunctionSpec, deployed: DeployedFunction): string[] {
   const changed: string[] = [];
   if (deployed.timeout !== wanted.timeout) changed.push(`timeout ${deployed.timeout}s → ${wanted.timeout}s`);
-  if (deployed.runtime !== wanted.runtime) changed.push(`runtime ${deployed.runtime} → ${wanted.runtime}`);
   const names = new Set([...Object.keys(wanted.envVariables), ...Object.keys(deployed.envVariables)]);
   for (const name of [...names].sort()) if (wanted.envVariables[name] !== deployed.envVariables[name]) changed.push(`env ${name}`);
   return changed;
@@ -98,9 +101,15 @@ export function planDeploy(manifest: DeployManifest, state: DeployedState): Depl
   for (const fn of manifest.functions) {
     const deployed = state.functions[fn.name];
     if (!deployed) {
-      steps.push({ kind: 'uploadFunction', fn, reason: 'new' }, { kind: 'configureFunction', fn, changed: ['all'] });
+      // Created with its runtime and settings, then uploaded with WeChat's own tool, which reads config.json's openapi permissions.
+      steps.push({ kind: 'createFunction', fn }, { kind: 'uploadFunction', fn, reason: 'new' });
       if (fn.triggers.length > 0) steps.push({ kind: 'setTriggers', fn });
       continue;
+    }
+    if (deployed.runtime !== fn.runtime) {
+      notes.push(
+        `云函数 ${fn.name} 的运行时是 ${deployed.runtime}，声明的是 ${fn.runtime}：运行时只能在创建时指定，请在控制台删除该函数后重新部署 / runtime is fixed at creation`,
+      );
     }
     if (deployed.envVariables[CODE_HASH_VARIABLE] !== fn.codeHash) steps.push({ kind: 'uploadFunction', fn, reason: 'code' });
     const changed = changedSettings(fn, deployed);
@@ -129,6 +138,8 @@ export function describeStep(step: DeployStep): string {
       return `设置集合权限 / set permission ${step.collection} → ${step.permission}（仅管理端可读写）`;
     case 'createIndex':
       return `${step.replaces ? '重建' : '创建'}索引 / ${step.replaces ? 'rebuild' : 'create'} index ${step.collection}.${indexText(step.index)}`;
+    case 'createFunction':
+      return `创建云函数 / create function ${step.fn.name}: ${step.fn.runtime}, timeout ${step.fn.timeout}s`;
     case 'uploadFunction':
       return `上传云函数 / upload function ${step.fn.name}（${step.reason === 'new' ? '新建 / new' : '代码有变化 / code changed'}；openapi: ${step.fn.openapi.join(', ') || '无'}）`;
     case 'configureFunction':

@@ -1,7 +1,7 @@
 /**
- * The real environment: @cloudbase/manager-node (collections, indexes, permissions, function
- * settings and triggers, invocation), miniprogram-ci (function code with its config.json — where
- * WeChat reads the openapi permissions — and the mini-program itself) and wx-server-sdk initialised
+ * The real environment: @cloudbase/manager-node (collections, indexes, permissions, creating a
+ * function with its runtime, settings and triggers, invocation), miniprogram-ci (function code with
+ * its config.json — where WeChat reads the openapi permissions — and the mini-program itself) and wx-server-sdk initialised
  * with the API key for the few documents the tool keeps (`settings`). The libraries are loaded only
  * here, so the plan, the dry run and their tests never load them. Only a real environment exercises
  * this file; README "上线部署" says what `--check` then proves.
@@ -48,12 +48,12 @@ interface Manager {
       Environment?: { Variables?: { Key: string; Value: string }[] };
       Triggers?: { TriggerName: string; Type: string; TriggerDesc?: string }[];
     }>;
-    updateFunctionConfig(config: {
-      name: string;
-      timeout: number;
-      runtime: string;
-      envVariables: Record<string, string>;
+    createFunction(options: {
+      func: { name: string; runtime: string; timeout: number; envVariables: Record<string, string>; installDependency: boolean };
+      functionRootPath: string;
+      force: boolean;
     }): Promise<unknown>;
+    updateFunctionConfig(config: { name: string; timeout: number; envVariables: Record<string, string> }): Promise<unknown>;
     createFunctionTriggers(name: string, triggers: { name: string; type: string; config: string }[]): Promise<unknown>;
     invokeFunction(name: string, params: Record<string, unknown>): Promise<{ RetMsg: string }>;
   };
@@ -201,6 +201,19 @@ export function tencentCloud(manifest: DeployManifest, credentials: DeployCreden
           });
           return;
         }
+        case 'createFunction':
+          await manager.functions.createFunction({
+            func: {
+              name: step.fn.name,
+              runtime: step.fn.runtime,
+              timeout: step.fn.timeout,
+              envVariables: step.fn.envVariables,
+              installDependency: true,
+            },
+            functionRootPath: STAGED_FUNCTIONS_DIR,
+            force: false,
+          });
+          return;
         case 'uploadFunction':
           await ci().cloud.uploadFunction({
             project: project(),
@@ -214,7 +227,6 @@ export function tencentCloud(manifest: DeployManifest, credentials: DeployCreden
           await manager.functions.updateFunctionConfig({
             name: step.fn.name,
             timeout: step.fn.timeout,
-            runtime: step.fn.runtime,
             envVariables: step.fn.envVariables,
           });
           return;

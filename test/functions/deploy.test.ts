@@ -13,7 +13,7 @@ import { functionNames } from '../../scripts/build-functions';
 import { deploy, parseDeployArgs, type DeployDeps, type DeployOptions } from '../../scripts/deploy';
 import { runChecks } from '../../scripts/deploy/check';
 import { EXAMPLE_CONFIG_FILE, loadDeployConfig, ROOT } from '../../scripts/deploy/config';
-import { CredentialsError, readCredentials } from '../../scripts/deploy/credentials';
+import { CredentialsError, readCredentials, type Environment } from '../../scripts/deploy/credentials';
 import { buildManifest, type DeployManifest } from '../../scripts/deploy/manifest';
 import { planDeploy } from '../../scripts/deploy/plan';
 import { readFunctionConfig } from '../../scripts/deploy/stage';
@@ -44,14 +44,14 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(scratch, { recursive: true, force: true }));
 
-const credentialsEnv = (): NodeJS.ProcessEnv => ({
+const credentialsEnv = (): Environment => ({
   MINIPROGRAM_PRIVATE_KEY_PATH: keyFile,
   TENCENTCLOUD_SECRET_ID: 'AKIDexample',
   TENCENTCLOUD_SECRET_KEY: SECRET_KEY,
   HONGTU_CHECKIN_SECRET: CHECKIN_SECRET,
 });
 
-function deps(env: NodeJS.ProcessEnv = credentialsEnv()): DeployDeps {
+function deps(env: Environment = credentialsEnv()): DeployDeps {
   return {
     env,
     buildFunctions: async () => void builds.push('functions'),
@@ -65,7 +65,7 @@ function options(mode: DeployOptions['mode']): DeployOptions {
   return { envId: 'hongtu-test-1a2b', mode, configFile: EXAMPLE_CONFIG_FILE };
 }
 
-const run = (mode: DeployOptions['mode'], env?: NodeJS.ProcessEnv) => deploy(options(mode), (line) => void output.push(line), deps(env));
+const run = (mode: DeployOptions['mode'], env?: Environment) => deploy(options(mode), (line) => void output.push(line), deps(env));
 
 function manifest(): DeployManifest {
   return buildManifest({
@@ -135,7 +135,10 @@ describe('--dry-run：不联网、不要凭据，打印每一步和清单', () =
     expect(await run('dryRun', {})).toBe(0);
     const text = output.join('\n');
     expect(text).toContain('hongtu-test-1a2b');
-    for (const name of functionNames()) expect(text).toContain(`upload function ${name}`);
+    for (const name of functionNames()) {
+      expect(text).toContain(`create function ${name}: Nodejs20.19, timeout ${readFunctionConfig(name).timeout}s`);
+      expect(text).toContain(`upload function ${name}`);
+    }
     expect(text).toContain('create index members.openid_unique {openid:1} 唯一/unique');
     expect(text).toContain('set permission members → ADMINONLY');
     expect(text).toContain('set triggers cron: everyFiveMinutes 0 */5 * * * * *');
@@ -194,6 +197,18 @@ describe('幂等：第二次部署什么也不改，并且这样说', () => {
     const again = planDeploy(wanted, deployed.state).steps;
     expect(again.map((step) => step.kind)).toEqual(['configureFunction']);
     expect(again[0]).toMatchObject({ fn: { name: 'quiz' }, changed: ['timeout 3s → 15s'] });
+  });
+
+  it('运行时与声明不同的已有函数不会被悄悄改动，提示需要重建', () => {
+    const wanted = manifest();
+    const deployed = recordedEnvironment();
+    for (const step of planDeploy(wanted, deployed.state).steps) void deployed.apply(step, { bootstrapCodeHash: 'h' });
+    const member = deployed.state.functions['member'];
+    if (!member) throw new Error('member was not deployed');
+    member.runtime = 'Nodejs16.13';
+    const plan = planDeploy(wanted, deployed.state);
+    expect(plan.steps).toEqual([]);
+    expect(plan.notes).toEqual([expect.stringContaining('member 的运行时是 Nodejs16.13')]);
   });
 
   it('云端多出的索引保留不动，只在提示里说明', () => {

@@ -48,8 +48,16 @@ export function recordedEnvironment(initial?: DeployedState): RecordedEnvironmen
           collection.indexes = [...collection.indexes.filter((index) => index.name !== step.index.name), structuredClone(step.index)];
           return;
         }
+        case 'createFunction':
+          state.functions[step.fn.name] = {
+            timeout: step.fn.timeout,
+            runtime: step.fn.runtime,
+            envVariables: { ...step.fn.envVariables },
+            triggers: [],
+          };
+          return;
         case 'uploadFunction':
-          state.functions[step.fn.name] ??= { timeout: 3, runtime: 'Nodejs16.13', envVariables: {}, triggers: [] };
+          if (!state.functions[step.fn.name]) throw new Error(`function ${step.fn.name} was not created`);
           return;
         case 'configureFunction': {
           const fn = state.functions[step.fn.name];
