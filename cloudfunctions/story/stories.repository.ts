@@ -1,6 +1,9 @@
 /** Works (投稿) in the database. Every change goes through a version check, so two writers never overwrite each other. */
-import type { StoryDoc } from '../../server/documents';
-import { addWithShortId, fetchById, type Database } from '../../server/kernel/db';
+import type { StoryStatus } from '../../types/labels';
+import type { MemberDoc, StoryDoc, StoryNotificationDoc } from '../../server/documents';
+import { addWithShortId, fetchById, fetchList, fetchOne, type Database } from '../../server/kernel/db';
+import type { Logger } from '../../server/kernel/log';
+import { inTransaction } from '../../server/kernel/transaction';
 
 export const STORIES = 'stories';
 /** Like activities' ids: a share path and a 小程序码 scene `s=<id>` stay short. */
@@ -15,13 +18,88 @@ export function insertStory(db: Database, fields: Omit<StoryDoc, '_id'>): Promis
 }
 
 /**
- * Applies `changes` (plain fields or update commands) only if the work is still at `version`, and
- * bumps the version; false when someone else wrote first (the caller answers CONFLICT).
+ * A plain object in an update merges into the stored field, and a stored null cannot take a field
+ * (a first video on a draft): objects are written whole.
+ */
+function wholeObjects(changes: Record<string, unknown>, command: Database['command']): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(changes).map(([field, value]) => {
+      const isPlainObject = typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype;
+      return [field, isPlainObject ? command.set(value) : value];
+    }),
+  );
+}
+
+/**
+ * Applies `changes` only if the work is still at `version`, and bumps the version; false when
+ * someone else wrote first (the caller answers CONFLICT).
  */
 export async function updateStoryAtVersion(db: Database, id: string, version: number, changes: Record<string, unknown>): Promise<boolean> {
   const reply = (await db
     .collection(STORIES)
     .where({ _id: id, version })
-    .update({ data: { ...changes, version: version + 1 } })) as { stats: { updated: number } };
+    .update({ data: { ...wholeObjects(changes, db.command), version: version + 1 } })) as { stats: { updated: number } };
   return reply.stats.updated > 0;
+}
+
+/**
+ * A page of the author's works, newest change first (index author_updated, or author_status_updated
+ * with a status). An author has tens of works, so offset paging costs nothing worth a keyset.
+ */
+export function listAuthorStories(
+  db: Database,
+  authorId: string,
+  status: StoryStatus | undefined,
+  offset: number,
+  limit: number,
+): Promise<StoryDoc[]> {
+  return fetchList<StoryDoc>(
+    db
+      .collection(STORIES)
+      .where(status === undefined ? { authorId } : { authorId, status })
+      .orderBy('updatedAt', 'desc')
+      .skip(offset)
+      .limit(limit),
+  );
+}
+
+/** The work an image check belongs to, by the trace id WeChat gave it (index media_trace). */
+export function findStoryByMediaTrace(db: Database, traceId: string): Promise<StoryDoc | null> {
+  return fetchOne<StoryDoc>(db.collection(STORIES).where({ 'mediaChecks.traceId': traceId }));
+}
+
+export interface MediaCheckSettlement {
+  changes: Partial<StoryDoc>;
+  /** The author's notice, when the author is to be told. */
+  notice: ((author: MemberDoc) => StoryNotificationDoc) | null;
+}
+
+/**
+ * Settles one image check of a work in `checking`, in a transaction with the author's notice: a
+ * verdict racing another for the same work is retried against it, so the last one in sees every
+ * verdict. `decide` gets the work as it stands (null when it is gone) and returns the change, the
+ * notice to queue, or null when there is nothing to do (not checking any more, a repeated push).
+ */
+export function settleMediaCheck(
+  db: Database,
+  id: string,
+  decide: (work: StoryDoc | null) => MediaCheckSettlement | null,
+  log: Logger,
+): Promise<boolean> {
+  return inTransaction(
+    db,
+    async (session) => {
+      const work = await session.get<StoryDoc>(STORIES, id);
+      const decision = decide(work);
+      if (work === null || decision === null) return false;
+      await session.update(STORIES, id, { ...decision.changes, version: work.version + 1 });
+      if (decision.notice !== null) {
+        const author = await session.get<MemberDoc>('members', work.authorId);
+        // An author who has left since has nobody to tell.
+        if (author && author.status === 'active') await session.add('notifications', { ...decision.notice(author) });
+      }
+      return true;
+    },
+    { log },
+  );
 }
