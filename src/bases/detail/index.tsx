@@ -9,6 +9,9 @@ import { Section } from '../../components/Section';
 import { Tag } from '../../components/Tag';
 import { callFunction } from '../../services/cloud';
 import { useCloud } from '../../services/useCloud';
+import { useReloadOnShow } from '../../services/useReloadOnShow';
+import { storyEditUrl, storyFeedUrl } from '../../story/routes';
+import { StoryCardCell } from '../../story/StoryCardCell';
 import { checkinLandingUrl } from '../routes';
 import '../bases.css';
 
@@ -83,6 +86,36 @@ function BaseCode({ baseId }: { baseId: string }) {
   );
 }
 
+const RELATED_STORIES = 3;
+
+/** 相关故事: approved works tied to this base, newest first, and the way to write one about it. */
+function BaseStories({ baseId, baseName }: { baseId: string; baseName: string }) {
+  const feed = useCloud('story', 'feed', { baseId, pageSize: RELATED_STORIES });
+  useReloadOnShow(feed.reload);
+  const items = feed.data?.items ?? [];
+  const open = (url: string) => void Taro.navigateTo({ url });
+  return (
+    <Section
+      title='相关故事'
+      extra={items.length > 0 ? { text: '更多 ›', onClick: () => open(storyFeedUrl({ baseId, label: baseName })) } : undefined}
+      status={feed.status}
+      errorMessage={feed.error?.message}
+      onRetry={feed.reload}
+      skeletonRows={2}
+    >
+      {items.map((card) => (
+        <StoryCardCell key={card.id} card={card} />
+      ))}
+      <View className='bases-actions'>
+        {items.length === 0 ? <Text className='ht-card__text'>还没有关于这里的故事。来过这里，就写下你的见闻和感受。</Text> : null}
+        <ActionButton variant='plain' onClick={() => open(storyEditUrl({ baseId, kind: 'story' }))}>
+          写这里的故事
+        </ActionButton>
+      </View>
+    </Section>
+  );
+}
+
 function BaseDetailContent({ id }: { id: string }) {
   const detail = useCloud('checkin', 'baseDetail', { id });
   const me = useCloud('member', 'me', {});
@@ -125,6 +158,7 @@ function BaseDetailContent({ id }: { id: string }) {
           <Text className='bases-intro'>{base.intro}</Text>
         </Section>
       ) : null}
+      {base ? <BaseStories baseId={base.id} baseName={base.name} /> : null}
       {base && isOrgAdmin ? <BaseCode baseId={base.id} /> : null}
     </View>
   );

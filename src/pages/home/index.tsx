@@ -5,6 +5,7 @@ import type { MemberView } from '../../../types/contracts/member';
 import { ROLE_LABELS } from '../../../types/labels';
 import { activityDetailUrl } from '../../activity/routes';
 import { CheckinShortcuts } from '../../bases/CheckinShortcuts';
+import { ActionButton } from '../../components/ActionButton';
 import { ActivityCell } from '../../components/ActivityCell';
 import { ContestCard } from '../../components/ContestCard';
 import { MembershipGate } from '../../components/MembershipGate';
@@ -16,6 +17,8 @@ import { watchCheckinQueue } from '../../services/checkinQueue';
 import { useMembership } from '../../services/membership';
 import { useCloud } from '../../services/useCloud';
 import { useReloadOnShow } from '../../services/useReloadOnShow';
+import { STORY_FEED_URL, storyEditUrl } from '../../story/routes';
+import { StoryCardCell } from '../../story/StoryCardCell';
 import { goToTab } from '../../utils/tabs';
 import './index.css';
 
@@ -71,6 +74,34 @@ function UpcomingActivities() {
   );
 }
 
+/** 红色故事: the newest approved works, with the way to all of them and to writing one. */
+function LatestStories() {
+  const feed = useCloud('story', 'feed', { pageSize: 3 });
+  useReloadOnShow(feed.reload);
+  const items = feed.data?.items ?? [];
+  const open = (url: string) => void Taro.navigateTo({ url });
+  return (
+    <Section
+      title='红色故事'
+      extra={{ text: '更多 ›', onClick: () => open(STORY_FEED_URL) }}
+      status={feed.status}
+      errorMessage={feed.error?.message}
+      onRetry={feed.reload}
+      skeletonRows={2}
+    >
+      {items.length === 0 ? <Text className='ht-card__text home-stories__none'>还没有发布的作品，来写第一篇吧</Text> : null}
+      {items.map((card) => (
+        <StoryCardCell key={card.id} card={card} />
+      ))}
+      <View className='ht-list-footer'>
+        <ActionButton size='small' variant='plain' onClick={() => open(storyEditUrl())}>
+          写投稿
+        </ActionButton>
+      </View>
+    </Section>
+  );
+}
+
 /** Only sections with something in them: a member with nothing open or coming up sees the greeting and the shortcuts. */
 function HomeContent() {
   const membership = useMembership();
@@ -90,6 +121,7 @@ function HomeContent() {
               <CheckinShortcuts />
               <OpenContests />
               <UpcomingActivities />
+              <LatestStories />
             </>
           )}
         </MembershipGate>

@@ -2,7 +2,7 @@ import { Switch, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState, type ComponentType } from 'react';
 import type { MemberView } from '../../../types/contracts/member';
-import { PARTY_STATUS_LABELS, ROLE_LABELS } from '../../../types/labels';
+import { PARTY_STATUS_LABELS, ROLE_LABELS, type Role } from '../../../types/labels';
 import { BASE_LIST_URL, FOOTPRINT_URL, MY_CODE_URL } from '../../bases/routes';
 import { scanToCheckin } from '../../bases/scan';
 import { Cell } from '../../components/Cell';
@@ -16,6 +16,7 @@ import { setLargeFont, useLargeFont } from '../../services/largeFont';
 import { useMembership } from '../../services/membership';
 import { useCloud } from '../../services/useCloud';
 import { useReloadOnShow } from '../../services/useReloadOnShow';
+import { CAMPAIGNS_ADMIN_URL, MY_STORIES_URL, STORY_REVIEW_URL } from '../../story/routes';
 import { formatDate } from '../../utils/format';
 import './index.css';
 import { toast } from '../../utils/toast';
@@ -32,6 +33,7 @@ function AdminWorkbench() {
       <Cell title='题库管理' description='查看题库，下载模板并批量导入题目' onClick={() => open('/admin/bank/index')} />
       <Cell title='花名册导入' description='下载模板，校验后批量登记各支部党员' onClick={() => open('/admin/roster/index')} />
       <Cell title='竞赛管理' description='新建、发布和管理竞赛，查看作答、导出成绩' onClick={() => open('/admin/contests/index')} />
+      <Cell title='征集活动管理' description='发起征集，定好截止时间、支部任务和奖项' onClick={() => open(CAMPAIGNS_ADMIN_URL)} />
       <Cell title='操作记录' description='谁在何时做了哪些管理操作，含签到补录及原因' onClick={() => open('/admin/audit/index')} />
     </Section>
   );
@@ -67,6 +69,32 @@ function MyCheckins() {
       <Cell title='我的足迹' description='签到记录、到访基地和学时' onClick={() => open(FOOTPRINT_URL)} />
       <Cell title='红色教育基地' description='查看附近的基地，到现场打卡' onClick={() => open(BASE_LIST_URL)} />
     </Section>
+  );
+}
+
+/** 投稿: the member's own works; for secretaries and org admins also the works waiting for their review. */
+function MyStories({ role }: { role: Role }) {
+  const open = (url: string) => void Taro.navigateTo({ url });
+  return (
+    <Section title='红色故事' status='ready'>
+      <Cell title='我的投稿' description='草稿、审核进度和退回意见' onClick={() => open(MY_STORIES_URL)} />
+      {role !== 'member' ? <ReviewEntry orgAdmin={role === 'org_admin'} /> : null}
+    </Section>
+  );
+}
+
+/** One work is enough to know there is something to review; counting them all would cost a query per visit. */
+function ReviewEntry({ orgAdmin }: { orgAdmin: boolean }) {
+  const queue = useCloud('story', 'reviewQueue', { pageSize: 1 });
+  useReloadOnShow(queue.reload);
+  const waiting = (queue.data?.items.length ?? 0) > 0;
+  return (
+    <Cell
+      title='审核投稿'
+      description={orgAdmin ? '审核各支部的投稿，择优上报并评奖' : '审核本支部的投稿，推荐优秀作品到组织部'}
+      value={waiting ? <Tag text='有待审核' /> : undefined}
+      onClick={() => void Taro.navigateTo({ url: STORY_REVIEW_URL })}
+    />
   );
 }
 
@@ -199,6 +227,7 @@ function ActiveProfile({ member }: { member: MemberView }) {
         <Cell title='加入时间' value={formatDate(member.joinedAt)} />
       </Section>
       <MyCheckins />
+      <MyStories role={member.role} />
       {member.role === 'org_admin' ? <AdminWorkbench /> : null}
       {manager ? <BranchManagement /> : null}
     </>
