@@ -11,6 +11,9 @@ const WHITESPACE = /\s/u;
 const WORD_CHARACTER = /[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}\p{Nd}]/u;
 /** Joins an apostrophe or hyphen inside a word ("don't", "covid-19") to it. */
 const WORD_JOINER = /['’-]/u;
+/** A decimal point or thousands separator between digits keeps a number one word ("3.5", "1,000"), as Word counts it. */
+const NUMBER_JOINER = /^[.,]$/u;
+const DIGIT = /^\p{Nd}$/u;
 const COMBINING_MARK = /\p{M}/u;
 /** A digit made a keycap emoji (1️⃣) is a picture, not part of a number. */
 const EMOJI_PRESENTATION = /[\uFE0F\u20E3]/u;
@@ -64,7 +67,8 @@ export function graphemes(text: string): string[] {
 export function countWords(text: string): number {
   let count = 0;
   let inWord = false;
-  for (const cluster of graphemes(text)) {
+  const clusters = graphemes(text);
+  for (const [index, cluster] of clusters.entries()) {
     const base = cluster.charAt(0);
     if (WHITESPACE.test(base)) {
       inWord = false;
@@ -73,6 +77,8 @@ export function countWords(text: string): number {
       inWord = true;
     } else if (inWord && WORD_JOINER.test(base)) {
       // stays inside the word
+    } else if (inWord && NUMBER_JOINER.test(cluster) && DIGIT.test(clusters[index - 1] ?? '') && DIGIT.test(clusters[index + 1] ?? '')) {
+      // stays inside the number
     } else {
       count += 1;
       inWord = false;
