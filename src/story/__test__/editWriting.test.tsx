@@ -155,7 +155,7 @@ describe('自动保存', () => {
     expect(saves()).toHaveLength(2);
   });
 
-  it('版本冲突时提示“作品已在其他设备修改”，不再自动保存；重新载入打开同一作品，本机内容仍在', async () => {
+  it('版本冲突时提示“作品已在其他设备修改”，不再自动保存但继续把正文留在本机；重新载入打开同一作品', async () => {
     const handlers = openDraft();
     serveStory(callFunction, {
       ...handlers,
@@ -171,7 +171,7 @@ describe('自动保存', () => {
     typeInto(container, 'body', '手机上写的，又多写了一句');
     act(() => jest.advanceTimersByTime(5000));
     expect(saves()).toHaveLength(1);
-    expect(storage.get('story-draft:story-1')).toMatchObject({ body: '手机上写的' });
+    expect(storage.get('story-draft:story-1')).toMatchObject({ body: '手机上写的，又多写了一句', version: 3 });
 
     fireEvent.click(screen.getByRole('button', { name: '重新载入' }));
     expect(taro.redirectTo).toHaveBeenCalledWith({ url: '/story/edit/index?id=story-1' });

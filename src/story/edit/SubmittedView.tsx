@@ -8,7 +8,7 @@ import { MY_STORIES_URL, storyDetailUrl } from '../routes';
 /** What happens next, by the status submit answered with. */
 function nextStep(story: StoryView): { title: string; text: string } {
   if (story.status === 'checking') {
-    return { title: '图片安全检测中，通过后将交支部审核', text: '检测一般几分钟内完成，结果会通知你。' };
+    return { title: '图片安全检测中，通过后将交支部审核', text: '检测一般几分钟内完成，进度可在「我的投稿」查看。' };
   }
   if (story.status === 'pending') return { title: '已提交，等待支部审核', text: `${story.branchName}书记审核后会通知你。` };
   return { title: STORY_STATUS_LABELS[story.status], text: '' };

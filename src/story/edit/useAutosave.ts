@@ -80,11 +80,13 @@ class DraftSaver {
     this.timer = setTimeout(() => void this.saveNow(), AUTOSAVE_DELAY_MS);
   }
 
-  /** Something the writer changed: keep it on the phone and save it once typing pauses. */
+  /** Something the writer changed: keep it on the phone (even after a conflict) and save it once typing pauses. */
   changed(): void {
-    if (!this.pending()) return;
-    keepLocalCopy(this.saved?.id ?? null, this.hooks.onScreen().text, this.saved?.version ?? null);
-    if (this.inFlight) return; // the save under way schedules the next one when it answers
+    const now = this.hooks.onScreen();
+    if (!now.meaningful || now.draftKey === this.confirmedKey) return;
+    keepLocalCopy(this.saved?.id ?? null, now.text, this.saved?.version ?? null);
+    // After a conflict nothing is saved; during a save, the one under way schedules the next when it answers.
+    if (this.stopped || this.inFlight) return;
     this.hooks.setStatus({ kind: 'unsaved' });
     this.schedule();
   }
