@@ -40,3 +40,16 @@ export async function temporaryUrls(fileIDs: string[]): Promise<(string | null)[
   const byId = new Map(reply.fileList.map((file) => [file.fileID, file.status === 0 && file.tempFileURL ? file.tempFileURL : null]));
   return fileIDs.map((fileID) => byId.get(fileID) ?? null);
 }
+
+/** deleteFile takes at most 50 files a call. */
+const DELETE_BATCH = 50;
+
+/**
+ * Deletes files from cloud storage; a file already gone is not an error, so a retry finishes what
+ * an interrupted run began.
+ */
+export async function deleteFiles(fileIDs: readonly string[]): Promise<void> {
+  for (let at = 0; at < fileIDs.length; at += DELETE_BATCH) {
+    await cloud.deleteFile({ fileList: fileIDs.slice(at, at + DELETE_BATCH) });
+  }
+}

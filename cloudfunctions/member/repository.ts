@@ -1,7 +1,7 @@
 import { ATTEMPT_LEDGER_COLLECTION, attemptLedgerOpenidHash, type AttemptLedgerDoc } from '../../server/attemptLedger';
-import type { AttemptDoc, ConsentDoc, ContestDoc, MemberDoc, MemberStatus } from '../../server/documents';
+import type { AttemptDoc, ConsentDoc, ContestDoc, MemberDoc, MemberStatus, StoryDoc } from '../../server/documents';
 import type { AuditDoc } from '../../server/audit';
-import { countOf, fetchById, fetchList, fetchOne, MAX_DOCS_PER_GET, type Database } from '../../server/kernel/db';
+import { countOf, fetchAllPages, fetchById, fetchList, fetchOne, MAX_DOCS_PER_GET, type Database } from '../../server/kernel/db';
 import { fail } from '../../server/kernel/failure';
 import type { Logger } from '../../server/kernel/log';
 import { inTransaction } from '../../server/kernel/transaction';
@@ -191,13 +191,14 @@ export function listMembersByIds(db: Database, ids: string[]): Promise<MemberDoc
 export async function collectMemberRecords(db: Database, member: MemberDoc): Promise<Record<string, unknown[]>> {
   const byMember = (collection: string) =>
     fetchList<Record<string, unknown>>(db.collection(collection).where({ memberId: member._id }).limit(MAX_DOCS_PER_GET));
-  const [consents, attempts, entries, transfers] = await Promise.all([
+  const [consents, attempts, entries, transfers, stories] = await Promise.all([
     fetchList<Record<string, unknown>>(db.collection('consents').where({ openid: member.openid }).limit(MAX_DOCS_PER_GET)),
     byMember('attempts'),
     byMember('contest_entries'),
     byMember('member_transfers'),
+    fetchList<Record<string, unknown>>(db.collection('stories').where({ authorId: member._id }).limit(MAX_DOCS_PER_GET)),
   ]);
-  return { consents, attempts, contestEntries: entries, transfers };
+  return { consents, attempts, contestEntries: entries, transfers, stories };
 }
 
 export async function anonymiseBoardEntries(db: Database, memberId: string, name: string): Promise<void> {
@@ -251,4 +252,32 @@ export async function listOpenContestAttempts(
       endAt: contest.endAt,
       attempts: perContest.get(contest._id) ?? 0,
     }));
+}
+
+/** More works than one person writes; the cap keeps a mistake from becoming an unbounded read. */
+const MAX_AUTHORED_STORIES = 5000;
+
+export type AuthoredStory = Pick<StoryDoc, '_id' | 'imageFileIds' | 'video'>;
+
+/** The member's works with the files they hold (index author_updated). */
+export function listAuthoredStories(db: Database, memberId: string): Promise<AuthoredStory[]> {
+  return fetchAllPages<AuthoredStory>(
+    db.collection('stories').where({ authorId: memberId }).field({ _id: true, imageFileIds: true, video: true }),
+    MAX_AUTHORED_STORIES,
+  );
+}
+
+/**
+ * Removes the member's works and the ratings others gave them (index story on story_ratings), the
+ * ratings first: a run cut short in between leaves works a retry still finds.
+ */
+export async function removeAuthoredStories(db: Database, memberId: string, storyIds: readonly string[]): Promise<void> {
+  for (let at = 0; at < storyIds.length; at += MAX_DOCS_PER_GET) {
+    const ids = storyIds.slice(at, at + MAX_DOCS_PER_GET);
+    await db
+      .collection('story_ratings')
+      .where({ storyId: db.command.in(ids) })
+      .remove();
+  }
+  if (storyIds.length > 0) await db.collection('stories').where({ authorId: memberId }).remove();
 }
