@@ -328,6 +328,50 @@ describe('党课视频：时长和大小由服务器从文件本身读出', () =
     expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', field: 'draft.videoFileId' } });
   });
 
+  describe('读文件头而不下载文件', () => {
+    let storageFetch = globalThis.fetch;
+    let reads: { range: string | null; bytes: number }[] = [];
+
+    /** Watches what the function fetches from storage; `ignoreRange` plays a server that answers every GET with the whole file. */
+    function watchStorage(ignoreRange: boolean): void {
+      reads = [];
+      storageFetch = globalThis.fetch;
+      globalThis.fetch = async (input, init) => {
+        const range = new Headers(init?.headers).get('range');
+        const response = await storageFetch(input, ignoreRange ? { ...init, headers: {} } : init);
+        const body = await response.arrayBuffer();
+        reads.push({ range, bytes: ignoreRange ? 0 : body.byteLength });
+        return new Response(body, { status: response.status, headers: response.headers });
+      };
+    }
+
+    afterEach(() => {
+      globalThis.fetch = storageFetch;
+    });
+
+    it('手机录制的 50 MB 视频（moov 在最后）：两次 64 KB 的分段读取', async () => {
+      const content = mp4({ seconds: minutes(25, 0), totalBytes: 50 * 1024 * 1024 });
+      watchStorage(false);
+      expect((await saveVideo(content)).result).toMatchObject({
+        ok: true,
+        data: { story: { video: { seconds: 1500, bytes: content.length } } },
+      });
+      // The movie header sits in the last 116 bytes: moov (8) holding a version-0 mvhd (8 + 100).
+      const moovAt = content.length - 116;
+      expect(reads.map((read) => read.range)).toEqual(['bytes=0-65535', `bytes=${moovAt}-${moovAt + 65535}`]);
+      expect(Math.max(...reads.map((read) => read.bytes))).toBeLessThanOrEqual(64 * 1024);
+    });
+
+    it('存储不支持 Range（整文件返回 200）：照样读出时长与大小', async () => {
+      const content = mp4({ seconds: minutes(10, 0), totalBytes: 2 * 1024 * 1024 });
+      watchStorage(true);
+      expect((await saveVideo(content)).result).toMatchObject({
+        ok: true,
+        data: { story: { video: { seconds: 600, bytes: content.length } } },
+      });
+    });
+  });
+
   it('视频只在换了文件时重新读取；提交时按保存时读出的时长再查一遍', async () => {
     placeStory(env, clock.now(), {
       _id: 'video-1',
