@@ -166,7 +166,7 @@ describe('提交', () => {
     typeInto(container, 'title', '党课：不忘初心');
     act(() => jest.advanceTimersByTime(2000));
     await waitFor(() => expect(fieldError('视频')).toBe('无法读取视频，请上传 MP4 文件'));
-    expect(screen.getByText('保存失败，点此重试')).toBeTruthy();
+    expect(screen.getByText('未保存：请先修改标红的内容')).toBeTruthy();
   });
 
   it('提交时服务器指出的字段问题（body）标在正文下', async () => {

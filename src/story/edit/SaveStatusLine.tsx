@@ -25,6 +25,8 @@ export function SaveStatusLine({ status, onRetry, onReload }: SaveStatusLineProp
           <Text>保存失败，点此重试</Text>
         </View>
       );
+    case 'refused':
+      return <Text className='story-save story-save--refused'>未保存：请先修改标红的内容</Text>;
     case 'conflict':
       return (
         <View className='story-notice story-notice--alert' role='alert'>

@@ -15,7 +15,10 @@ export type SaveStatus =
   | { kind: 'unsaved' }
   | { kind: 'saving' }
   | { kind: 'saved'; at: string }
-  | { kind: 'failed'; message: string }
+  /** The save did not get through (network, server trouble): trying again may work. */
+  | { kind: 'failed' }
+  /** The server refused what is on screen and named the field: it will not save until that is changed. */
+  | { kind: 'refused' }
   /** Another device saved the work since this one loaded it: nothing more is saved over it. */
   | { kind: 'conflict' };
 
@@ -39,7 +42,7 @@ interface SaverHooks {
   setStatus: (status: SaveStatus) => void;
   setSaved: (saved: SavedRef) => void;
   onSaved: (story: StoryView) => void;
-  /** A refusal other than CONFLICT, e.g. INVALID_INPUT naming a field. */
+  /** A refusal other than CONFLICT, e.g. INVALID_INPUT naming a field, to show under it. */
   onRefused: (error: AppError) => void;
 }
 
@@ -132,7 +135,7 @@ class DraftSaver {
         this.stop();
       } else {
         this.hooks.onRefused(result.error);
-        this.hooks.setStatus({ kind: 'failed', message: result.error.message });
+        this.hooks.setStatus({ kind: result.error.field ? 'refused' : 'failed' });
       }
       return null;
     }
