@@ -1,7 +1,7 @@
 /** Works (投稿) in the database. Every change goes through a version check, so two writers never overwrite each other. */
 import type { StoryStatus } from '../../types/labels';
 import type { MemberDoc, StoryDoc, StoryNotificationDoc } from '../../server/documents';
-import { addWithShortId, fetchById, fetchList, fetchOne, type Database } from '../../server/kernel/db';
+import { addWithShortId, fetchById, fetchList, fetchOne, wholeObjectWrites, type Database } from '../../server/kernel/db';
 import type { Logger } from '../../server/kernel/log';
 import { inTransaction } from '../../server/kernel/transaction';
 
@@ -18,19 +18,6 @@ export function insertStory(db: Database, fields: Omit<StoryDoc, '_id'>): Promis
 }
 
 /**
- * A plain object in an update merges into the stored field, and a stored null cannot take a field
- * (a first video on a draft): objects are written whole.
- */
-function wholeObjects(changes: Record<string, unknown>, command: Database['command']): Record<string, unknown> {
-  return Object.fromEntries(
-    Object.entries(changes).map(([field, value]) => {
-      const isPlainObject = typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype;
-      return [field, isPlainObject ? command.set(value) : value];
-    }),
-  );
-}
-
-/**
  * Applies `changes` only if the work is still at `version`, and bumps the version; false when
  * someone else wrote first (the caller answers CONFLICT).
  */
@@ -38,7 +25,7 @@ export async function updateStoryAtVersion(db: Database, id: string, version: nu
   const reply = (await db
     .collection(STORIES)
     .where({ _id: id, version })
-    .update({ data: { ...wholeObjects(changes, db.command), version: version + 1 } })) as { stats: { updated: number } };
+    .update({ data: { ...wholeObjectWrites(changes, db.command), version: version + 1 } })) as { stats: { updated: number } };
   return reply.stats.updated > 0;
 }
 

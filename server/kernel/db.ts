@@ -70,3 +70,17 @@ export async function addWithShortId<T extends object>(collection: Collection, i
     return insert();
   }
 }
+
+/**
+ * Update fields with every plain object written whole (`command.set`): CloudBase merges a plain
+ * object into the stored field, and a field stored as null cannot take one (a first video on a draft,
+ * a first review on a work). Dates and arrays are written as they are.
+ */
+export function wholeObjectWrites(changes: Record<string, unknown>, command: Database['command']): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(changes).map(([field, value]) => {
+      const isPlainObject = typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype;
+      return [field, isPlainObject ? command.set(value) : value];
+    }),
+  );
+}

@@ -1,10 +1,10 @@
 import { WITHDRAWABLE_STATUSES } from '../../../core/story/access';
 import type { MemberDoc, StoryDoc } from '../../../server/documents';
+import type { Database } from '../../../server/kernel/db';
 import { fail } from '../../../server/kernel/failure';
 import type { MemberContext } from '../../../server/kernel/router';
 import { authorView, loadOwnWork, VERSION_CONFLICT } from '../authoring';
 import { updateStoryAtVersion } from '../stories.repository';
-import type { Database } from '../../../server/kernel/db';
 
 /** Why the work cannot be taken back now: nobody has decided on it yet, or it is not handed in. */
 function assertWithdrawable(work: StoryDoc): void {
