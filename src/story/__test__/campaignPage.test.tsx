@@ -82,9 +82,8 @@ describe('征集活动页', () => {
     expect(screen.getByText('征集中')).toBeTruthy();
     expect(screen.getByText('围绕本地红色资源，自拟题目。')).toBeTruthy();
     expect(within(screen.getByLabelText('征集的作品类型')).getAllByText(/理论文章|党课视频/)).toHaveLength(2);
-    expect(screen.getByText('一等奖 1 名 · 二等奖 2 名 · 三等奖 3 名 · 优秀奖 10 名')).toBeTruthy();
-    expect(screen.getByText('7月10日 24:00 截止')).toBeTruthy();
-    expect(screen.getByText('排名中评议占 30%，其余看组织部评选')).toBeTruthy();
+    expect(screen.getByText('奖项：一等奖 1 名 · 二等奖 2 名 · 三等奖 3 名 · 优秀奖 10 名')).toBeTruthy();
+    expect(screen.getByText('群众评议：7月10日 24:00 截止，排名中评议占 30%，其余看组织部评选')).toBeTruthy();
     expect(inputsOf(callFunction, 'campaigns').map((input) => input.cursor)).toEqual([undefined, 'page-2']);
     expect(taro.setNavigationBarTitle).toHaveBeenCalledWith({ title: '理论文章征集' });
   });

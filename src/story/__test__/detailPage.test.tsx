@@ -337,6 +337,30 @@ describe('作品详情：组织部择优上报', () => {
   });
 });
 
+describe('作品详情：征集之外的作品择优上报', () => {
+  it('不属于征集的作品只能“不设奖”上报，上报后不再显示择优上报', async () => {
+    const recommended = story({
+      recommended: true,
+      recommendation: { note: '', byName: '林红', at: '2026-11-22T02:00:00.000Z' },
+      can: can({ select: true }),
+    });
+    opens(orgAdmin, () => recommended, {
+      'story.select': () => ({
+        ok: true,
+        data: { story: story({ ...recommended, selected: true, selection: { award: null, at: '2026-11-23T02:00:00.000Z' } }) },
+      }),
+    });
+    expect(await screen.findByText('这件作品不属于征集，只上报、不评奖')).toBeTruthy();
+    expect(screen.getAllByRole('radio').map((radio) => radio.textContent)).toEqual(['不设奖']);
+    expect(inputsOf(callFunction, 'campaigns')).toEqual([]);
+
+    fireEvent.click(screen.getByRole('button', { name: '择优上报' }));
+    expect(await screen.findByText('已择优上报')).toBeTruthy();
+    expect(inputsOf(callFunction, 'select')).toEqual([{ id: 'story-1', award: null }]);
+    expect(screen.queryByLabelText('择优上报')).toBeNull();
+  });
+});
+
 describe('作品详情：分享', () => {
   it('已发布的作品转发到群时带上按作品画出的 5:4 卡片和作品页路径', async () => {
     opens(reader, () => story({ award: 'first', selected: true, selection: { award: 'first', at: '2026-11-23T02:00:00.000Z' } }));

@@ -53,12 +53,13 @@ function About({ campaign }: { campaign: CampaignView }) {
           <Tag key={kind} text={STORY_KIND_LABELS[kind]} tone='grey' />
         ))}
       </View>
-      <Cell title='奖项' value={awardsText(campaign.awards)} />
-      <Cell
-        title='群众评议'
-        value={campaign.ratingClosesAt ? `${formatDeadline(campaign.ratingClosesAt)} 截止` : '不开展'}
-        description={campaign.ratingClosesAt ? `排名中评议占 ${campaign.ratingWeight}%，其余看组织部评选` : undefined}
-      />
+      <Text className='story-head__meta'>奖项：{awardsText(campaign.awards)}</Text>
+      <Text className='story-head__meta'>
+        群众评议：
+        {campaign.ratingClosesAt
+          ? `${formatDeadline(campaign.ratingClosesAt)} 截止，排名中评议占 ${campaign.ratingWeight}%，其余看组织部评选`
+          : '不开展，排名看组织部评选'}
+      </Text>
       {campaign.state === 'open' ? (
         <View className='story-actions story-campaign__join'>
           <ActionButton onClick={join}>参加征集</ActionButton>

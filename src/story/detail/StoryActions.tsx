@@ -158,13 +158,17 @@ export function awardOptionLabel(award: StoryAward, campaign: CampaignView | nul
 export function SelectPanel({ story, onChanged, onRefused }: ActionProps) {
   const { busy, run } = useStoryAction({ onChanged, onRefused });
   const { campaign } = useCampaign(story.campaignId);
+  // Awards belong to a campaign's quotas: a work outside one is selected (上报) without an award.
+  const inCampaign = story.campaignId !== null;
   const current: AwardChoice | null = story.selection ? (story.selection.award ?? 'none') : null;
-  const [choice, setChoice] = useState<AwardChoice | null>(current);
+  const [choice, setChoice] = useState<AwardChoice | null>(current ?? (inCampaign ? null : 'none'));
   const [problem, setProblem] = useState<string | null>(null);
   const options: Array<{ value: AwardChoice; label: string }> = [
-    ...STORY_AWARDS.map((award) => ({ value: award, label: awardOptionLabel(award, campaign) })),
+    ...(inCampaign ? STORY_AWARDS.map((award) => ({ value: award, label: awardOptionLabel(award, campaign) })) : []),
     { value: 'none' as const, label: '不设奖' },
   ];
+  // Selected outside a campaign there is nothing left to choose.
+  if (!inCampaign && current) return null;
 
   const select = async () => {
     if (choice === null) {
@@ -183,7 +187,9 @@ export function SelectPanel({ story, onChanged, onRefused }: ActionProps) {
   return (
     <View className='ht-card story-panel' aria-label='择优上报'>
       <Text className='ht-card__title'>{current ? '修改奖项' : '择优上报'}</Text>
-      {campaign ? <Text className='ht-form__note'>「{campaign.title}」的奖项名额</Text> : null}
+      <Text className='ht-form__note'>
+        {inCampaign ? `「${story.campaignTitle ?? ''}」的奖项，括号里是剩余名额` : '这件作品不属于征集，只上报、不评奖'}
+      </Text>
       <Chips
         role='radio'
         label='奖项'
