@@ -7,9 +7,11 @@
  *   score = (1 − w) · selection points + w · rating points,   w = ratingWeight / 100
  *
  * Selection points follow the steps of the review chain: 一等奖 100, 二等奖 85, 三等奖 70, 优秀奖 55,
- * selected without an award 40, recommended by the branch 25, approved only 0. Each award stays
- * above the next by more than any rating can make up at the default weight (30 %: 15 points of
- * selection against at most 30 of rating).
+ * selected without an award 40, recommended by the branch 25, approved only 0. At the default
+ * weight (30 %) the 15 points between two awards are worth 10.5 of score, so a lower award passes a
+ * higher one only when 群众评议 rates it more than 35 rating points better (about 1.4 stars on
+ * many ratings): the public can reorder close calls, not overturn the org. A campaign that wants
+ * its awards alone to decide sets the weight to 0.
  *
  * Rating points are the work's Bayesian average on the 1–5 scale mapped to 0–100: RATING_PRIOR_COUNT
  * phantom ratings of RATING_PRIOR_MEAN are added to its own, so a work with few ratings is pulled

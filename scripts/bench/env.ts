@@ -34,6 +34,18 @@ export function slowSamples(options: BenchOptions): number {
   return Math.min(options.samples, 5);
 }
 
+/** Documents per insert: a 100k batch never sits in memory twice. */
+const INSERT_SLICE = 10_000;
+
+/** Writes `count` documents made by `make(index)` straight into the store, a slice at a time. */
+export function insertSliced(env: BenchEnv, collection: string, count: number, make: (index: number) => object): void {
+  for (let from = 0; from < count; from += INSERT_SLICE) {
+    const batch: object[] = [];
+    for (let index = from; index < Math.min(count, from + INSERT_SLICE); index += 1) batch.push(make(index));
+    env.store.insertMany(collection, batch as Record<string, unknown>[]);
+  }
+}
+
 export function createBenchEnv(): BenchEnv {
   const env = createLocalEnvironment({ load: loadSource });
   return {

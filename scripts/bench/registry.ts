@@ -13,6 +13,7 @@ import type { ColdStartBudget } from './scenarios/coldStart';
 import { exportMineScenario } from './scenarios/exportMine';
 import { quizScenario } from './scenarios/quiz';
 import { rosterScenario } from './scenarios/roster';
+import { storyScenario } from './scenarios/story';
 import type { TimeoutPolicy } from './report';
 import type { Budget, Scenario } from './types';
 
@@ -39,6 +40,15 @@ export const BUDGETS: Record<string, Budget> = {
   'checkin.roster': { hot: true, source: 'polled by the organiser screen every 10 s (index coverage; no request budget)' },
   'stats.branchDashboard': { maxRequests: 3, hot: true, source: BUDGET_SOURCE },
   'cron.tick': { hot: true, source: 'ARCHITECTURE.md, Notifications (bounded per run; index coverage)' },
+  'story.feed': { maxRequests: 3, hot: true, source: 'issue 13: caller, page (keyset), the page’s campaign titles' },
+  'story.rate': {
+    maxRequests: 5,
+    hot: true,
+    source: 'rate.handler.ts: caller, work⋈campaign (one lookup), rating insert, then side by side the work’s counts and the branch tally',
+  },
+  'story.review': { hot: true, source: 'review.handler.ts: one transaction, then the campaign tally (index coverage; no request budget)' },
+  'story.reviewQueue': { maxRequests: 3, hot: true, source: 'reviewQueue.handler.ts: caller, page, the page’s campaign titles' },
+  'story.campaignRanking': { hot: true, source: 'campaignRanking.handler.ts: tallies, not works (index coverage; no request budget)' },
 };
 
 export const SCENARIOS: Scenario[] = [
@@ -50,6 +60,7 @@ export const SCENARIOS: Scenario[] = [
   exportMineScenario,
   activityExportScenario,
   cronScenario,
+  storyScenario,
 ];
 
 /** The budgets name 300k too; the default run stops at 100k to stay within 10 minutes on 2 cores. */

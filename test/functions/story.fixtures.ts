@@ -28,8 +28,15 @@ export function after(at: Date, ms: number): Date {
 
 const people = seedPeople(new Date(0));
 
+export interface Author {
+  _id: string;
+  name: string;
+  branchId: string;
+  branchName: string;
+}
+
 /** A seeded person by openid (emulator/seed/people.ts): who they are in the store, their branch's name too. */
-export function seededAuthor(openid: string): { _id: string; name: string; branchId: string; branchName: string } {
+export function seededAuthor(openid: string): Author {
   const { members, orgs } = people;
   const member = members.find((candidate) => candidate.openid === openid);
   if (!member) throw new Error(`no seeded member ${openid}`);
@@ -41,14 +48,15 @@ export function seededAuthor(openid: string): { _id: string; name: string; branc
   };
 }
 
-export type PlacedStory = Pick<StoryDoc, '_id'> & Partial<StoryDoc> & { author?: string };
+export type PlacedStory = Pick<StoryDoc, '_id'> & Partial<StoryDoc> & { author?: string | Author };
 
 /**
  * Puts a work into the store: by demo-member (第一党支部) unless `author` names another seeded
- * person, a 红色故事 awaiting review since an hour before `now` unless the fields say otherwise.
+ * person (by openid) or anyone else, a 红色故事 awaiting review since an hour before `now` unless
+ * the fields say otherwise.
  */
 export function placeStory(env: TestEnv, now: Date, { author = 'demo-member', ...fields }: PlacedStory): StoryDoc {
-  const doc = storyDoc(seededAuthor(author), after(now, -2 * HOUR), {
+  const doc = storyDoc(typeof author === 'string' ? seededAuthor(author) : author, after(now, -2 * HOUR), {
     kind: 'story',
     status: 'pending',
     title: '红军泉边的故事',
@@ -92,7 +100,7 @@ export function placeCampaign(env: TestEnv, now: Date, fields: Pick<CampaignDoc,
   return doc;
 }
 
-/** `count` active members of `branchId` with openids `<prefix>-<i>`, as the branch's head count says. */
+/** `count` active members of `branchId` with openids `<prefix>-<i>`. */
 export function placeMembers(env: TestEnv, now: Date, count: number, prefix: string, branchId: string): MemberDoc[] {
   const members = Array.from({ length: count }, (_, i): MemberDoc => ({
     _id: `m-${prefix}-${i}`,
