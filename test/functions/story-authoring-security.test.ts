@@ -188,6 +188,33 @@ describe('图片内容安全（mediaCheckAsync v2，结果由微信推送）', (
   });
 });
 
+describe('npm start 与网关：推送在调用答复后自行送达', () => {
+  it('带照片的心得经网关提交，图片检测的结果随即送到，作品交给支部', async () => {
+    const gateway = await startSeededGateway(loadSource);
+    const call = async (action: string, input: unknown) => {
+      const response = await fetch(`${gateway.baseUrl}/fn/story`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-openid': MEMBER },
+        body: JSON.stringify({ action, input }),
+      });
+      return (await response.json()) as { ok: boolean; data: { story: { id: string; status: string; version: number } } };
+    };
+    try {
+      const photo = gateway.files.put('stories/demo-member/visit.jpg', Buffer.from('photo of the memorial'), {
+        side: 'client',
+        openid: MEMBER,
+      });
+      const saved = await call('save', { draft: reflection({ imageFileIds: [photo] }) });
+      const submittedWork = await call('submit', { id: saved.data.story.id, version: saved.data.story.version });
+      expect(submittedWork.data.story.status).toBe('checking');
+      await gateway.settlePushes();
+      expect((await call('detail', { id: saved.data.story.id })).data.story.status).toBe('pending');
+    } finally {
+      await gateway.close();
+    }
+  });
+});
+
 describe('推送不是用户能发的', () => {
   /** What a member would send to get their work past the image check: the push's own shape and a trace id. */
   async function forgedPass() {

@@ -13,12 +13,17 @@ export interface SeededGateway {
   server: Server;
   /** The cloud storage behind `/cloud-files/`. */
   files: LocalFiles;
+  /**
+   * Waits for what the platform pushes after a call (an image check's verdict), which goes out on
+   * its own as soon as the call has answered, as it does under npm start.
+   */
+  settlePushes(): Promise<number>;
   close(): Promise<void>;
 }
 
-/** A seeded in-memory emulator behind a real HTTP gateway on a free loopback port. */
+/** A seeded in-memory emulator behind a real HTTP gateway on a free loopback port, delivering platform pushes as npm start does. */
 export async function startSeededGateway(load: FunctionLoader): Promise<SeededGateway> {
-  const { store, files, runner } = createLocalEnvironment({ load });
+  const { store, files, runner, pushes } = createLocalEnvironment({ load, pushes: 'automatic' });
   seedStore(store, new Date());
   const server = createGateway({ runner, files, identities: DEMO_IDENTITIES });
   const port = await listen(server, 0);
@@ -26,10 +31,14 @@ export async function startSeededGateway(load: FunctionLoader): Promise<SeededGa
     baseUrl: `http://127.0.0.1:${port}`,
     server,
     files,
-    close: () =>
-      new Promise<void>((resolve) => {
+    settlePushes: () => pushes.settle(),
+    close: async () => {
+      // A push still on its way would otherwise reach a closed store.
+      await pushes.settle();
+      await new Promise<void>((resolve) => {
         server.close(() => resolve());
         store.close();
-      }),
+      });
+    },
   };
 }
