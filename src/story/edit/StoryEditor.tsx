@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useRef, useState } from 'react';
 import { draftProblems, KIND_RULES, type DraftProblem } from '../../../core/story/rules';
+import { countWords } from '../../../core/story/wordCount';
 import type { StoryView } from '../../../types/contracts/story';
 import { MAX_STORY_TITLE } from '../../../types/storyLimits';
 import type { AppError } from '../../../types/result';
@@ -88,7 +89,7 @@ function LocalCopyOffer({ copy, onRestore, onDiscard }: { copy: LocalCopy; onRes
     <View className='story-notice' role='alert'>
       <Text className='story-notice__title'>本机有 {formatDateTime(copy.keptAt)} 未保存的内容</Text>
       <Text className='story-notice__text'>
-        {copy.title ? `《${copy.title}》，` : ''}正文 {Array.from(copy.body).length} 个字符。恢复后会替换当前内容；继续编辑则放弃它。
+        {copy.title ? `《${copy.title}》，` : ''}正文 {countWords(copy.body)} 字。恢复后会替换当前内容；继续编辑则放弃它。
       </Text>
       <View className='story-inline'>
         <ActionButton size='small' variant='plain' onClick={onRestore}>
