@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { SEED_ACTIVITY_ID, SEED_CONTEST_ID } from '../../emulator/seed';
 import { seedBases } from '../../emulator/seed/bases';
+import { PENDING_STORY_ID, STORY_CONTEST_ID } from '../../emulator/seed/stories';
 import { PRIVACY_VERSION } from '../../types/contracts/member';
 import { callAs, RESULTS_DIR, useH5Harness, visiblePage, waitForPageToSettle } from '../support/browser';
 
@@ -23,6 +24,8 @@ interface Stop {
 }
 
 const BASE_ID = seedBases[0]?.id ?? '';
+/** A published work with an award and ratings: every mark a reader's page can show. */
+const AWARDED_STORY_ID = 'seed-story-red-army-spring';
 
 /** Sub-pages anyone can open from a shared link or a tab without typing anything. */
 const SHARED_STOPS: Stop[] = [
@@ -37,6 +40,9 @@ const MEMBER_STOPS: Stop[] = [
   { name: 'mycode', path: '/bases/mycode/index' },
   { name: 'quiz-board', path: `/quiz/board/index?contestId=${SEED_CONTEST_ID}` },
   { name: 'practice', path: '/quiz/practice/index' },
+  { name: 'story-feed', path: '/story/feed/index' },
+  { name: 'story-detail', path: `/story/detail/index?id=${AWARDED_STORY_ID}` },
+  { name: 'story-campaign', path: `/story/campaign/index?id=${STORY_CONTEST_ID}` },
 ];
 
 const STOPS: Record<Identity, Stop[]> = {
@@ -51,6 +57,8 @@ const STOPS: Record<Identity, Stop[]> = {
     { name: 'activity-edit', path: '/activity/edit/index' },
     { name: 'activity-attendees', path: `/activity/attendees/index?id=${SEED_ACTIVITY_ID}` },
     { name: 'activity-checkin', path: `/activity/checkin/index?id=${SEED_ACTIVITY_ID}` },
+    { name: 'story-review', path: '/story/review/index' },
+    { name: 'story-pending', path: `/story/detail/index?id=${PENDING_STORY_ID}` },
   ],
   'demo-admin': [
     ...MEMBER_STOPS,
@@ -60,6 +68,9 @@ const STOPS: Record<Identity, Stop[]> = {
     { name: 'admin-results', path: `/admin/results/index?contestId=${SEED_CONTEST_ID}` },
     { name: 'admin-roster', path: '/admin/roster/index' },
     { name: 'admin-audit', path: '/admin/audit/index' },
+    { name: 'admin-campaigns', path: '/admin/campaigns/index' },
+    { name: 'admin-campaign-new', path: '/admin/campaign/index' },
+    { name: 'story-review', path: '/story/review/index' },
   ],
 };
 
