@@ -43,6 +43,17 @@ const PIECE_OVERLAP = 20;
 /** "System busy" and "minute quota used up". */
 const BUSY_ERRCODES = [-1, 45009];
 
+/**
+ * The deployment's switch (deploy.config.json `contentSecurity` → the function's CONTENT_SECURITY):
+ * on unless set to `off`, which only an internal trial should do — then every text passes and images
+ * go straight to the branch secretary, who still reads each work before anyone else sees it.
+ */
+export const CONTENT_SECURITY_ENV = 'CONTENT_SECURITY';
+
+export function contentSecurityEnabled(): boolean {
+  return process.env[CONTENT_SECURITY_ENV] !== 'off';
+}
+
 export type Suggestion = 'pass' | 'review' | 'risky';
 const SUGGESTIONS: readonly string[] = ['pass', 'review', 'risky'];
 
@@ -111,6 +122,7 @@ export type TextCheck = { ok: true } | { ok: false; field: 'title' | 'body'; rea
 
 /** Title and body checked side by side; the first refused piece (title first) names the field and the reason. */
 export async function checkText(request: { openid: string; title: string; content: string }): Promise<TextCheck> {
+  if (!contentSecurityEnabled()) return { ok: true };
   const pieces = [
     ...checkPieces(request.title).map((text) => ({ field: 'title' as const, text })),
     ...checkPieces(request.content).map((text) => ({ field: 'body' as const, text })),
@@ -133,6 +145,7 @@ export interface MediaCheckStarted {
  * is the author's to replace (INVALID_INPUT naming it); nothing is stored by this call.
  */
 export async function startImageChecks(openid: string, fileIds: string[]): Promise<MediaCheckStarted[]> {
+  if (!contentSecurityEnabled()) return [];
   const urls = await temporaryUrls(fileIds);
   return Promise.all(
     fileIds.map(async (fileId, index) => {

@@ -215,6 +215,23 @@ describe('npm start 与网关：推送在调用答复后自行送达', () => {
   });
 });
 
+describe('部署配置关闭内容安全（仅限内部试用）', () => {
+  afterEach(() => {
+    delete process.env.CONTENT_SECURITY;
+  });
+
+  it('CONTENT_SECURITY=off：不调用微信的检测，文字照常提交，带图的作品直接交给支部书记审核', async () => {
+    process.env.CONTENT_SECURITY = 'off';
+    const textCheck = jest.spyOn(cloud.openapi.security, 'msgSecCheck');
+    const { result } = await submitNew(
+      reflection({ body: `${text(100)}你这个王八蛋${text(20)}`, imageFileIds: [uploadPhoto(env, 'a', true)] }),
+    );
+    expect(result).toMatchObject({ ok: true, data: { story: { status: 'pending' } } });
+    expect(textCheck).not.toHaveBeenCalled();
+    expect(env.pushes.pending()).toHaveLength(0);
+  });
+});
+
 describe('推送不是用户能发的', () => {
   /** What a member would send to get their work past the image check: the push's own shape and a trace id. */
   async function forgedPass() {
