@@ -163,17 +163,32 @@ export function compareScalar(a: Scalar, b: Scalar): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/**
+ * A value held after the leading field: a scalar, or null for a null or missing field, which
+ * sorts before every scalar as in MongoDB (and mingo). No range or equality on a scalar matches it.
+ */
+export type IndexValue = Scalar | null;
+
+function isMissing(v: unknown): v is null | undefined {
+  return v === null || v === undefined;
+}
+
+export function compareIndexValues(a: IndexValue, b: IndexValue): number {
+  if (a === null || b === null) return a === b ? 0 : a === null ? -1 : 1;
+  return compareScalar(a, b);
+}
+
 export interface SortedEntry {
   id: DocId;
   /** Values of the index fields after the leading one. */
-  values: Scalar[];
+  values: IndexValue[];
   /** Insertion stamp: within one leading-key bucket this is the FieldIndex bucket's (Set) order. */
   seq: number;
 }
 
-export function compareEntryValues(a: readonly Scalar[], b: readonly Scalar[], from: number, to: number): number {
+export function compareEntryValues(a: readonly IndexValue[], b: readonly IndexValue[], from: number, to: number): number {
   for (let i = from; i < to; i++) {
-    const c = compareScalar(a[i]!, b[i]!);
+    const c = compareIndexValues(a[i]!, b[i]!);
     if (c !== 0) return c;
   }
   return 0;
@@ -207,9 +222,11 @@ function bsearch(list: readonly SortedEntry[], entry: SortedEntry): number {
  * A declared compound index as CloudBase would keep it: per value of the leading field, the
  * documents ordered by the remaining fields (ties by insertion order, which is also the order the
  * hash bucket and so mingo would see them in). Serves range + sort + limit reads and counts in
- * O(log n + page) instead of scanning the leading field's bucket. Only documents whose index
- * fields are all scalars are held; any other document (array, date, null, missing field) marks the
- * index irregular and the store falls back to scanning, so answers never change.
+ * O(log n + page) instead of scanning the leading field's bucket. Documents whose index fields are
+ * scalars, or null or missing after the leading field, are held. A null or missing leading field
+ * leaves the document out: a read is planned only for a scalar leading value, which it never
+ * matches. Any other value (array, date, object) marks the index irregular and the store falls
+ * back to scanning, so answers never change.
  */
 export class SortedIndex {
   readonly fields: string[];
@@ -227,15 +244,27 @@ export class SortedIndex {
     this.numbers = this.fields.slice(1).map(() => 0);
   }
 
+  /** Whether the document is left out (a missing leading value) or breaks the index (a value it cannot order). */
+  private standing(doc: Doc): 'held' | 'outside' | 'irregular' {
+    const lead = fieldValue(doc, this.fields[0]!);
+    if (isMissing(lead)) return 'outside';
+    const values = this.fields.slice(1).map((f) => fieldValue(doc, f));
+    return isScalar(lead) && values.every((v) => isScalar(v) || isMissing(v)) ? 'held' : 'irregular';
+  }
+
   add(id: DocId, doc: Doc): void {
     const seq = ++this.seq;
-    const lead = fieldValue(doc, this.fields[0]!);
-    const values = this.fields.slice(1).map((f) => fieldValue(doc, f));
-    if (!isScalar(lead) || !values.every(isScalar)) {
-      this.irregular++;
+    const standing = this.standing(doc);
+    if (standing !== 'held') {
+      if (standing === 'irregular') this.irregular++;
       return;
     }
-    const entry: SortedEntry = { id, values: values, seq };
+    const lead = fieldValue(doc, this.fields[0]!) as Scalar;
+    const values = this.fields.slice(1).map((f): IndexValue => {
+      const value = fieldValue(doc, f);
+      return isMissing(value) ? null : (value as Scalar);
+    });
+    const entry: SortedEntry = { id, values, seq };
     const key = keyOf(lead);
     let bucket = this.buckets.get(key);
     if (!bucket) this.buckets.set(key, (bucket = { sorted: [], added: [], removed: new Set() }));
@@ -247,8 +276,7 @@ export class SortedIndex {
   remove(id: DocId, doc: Doc): void {
     const held = this.entries.get(id);
     if (!held) {
-      const lead = fieldValue(doc, this.fields[0]!);
-      if (!isScalar(lead) || !this.fields.slice(1).every((f) => isScalar(fieldValue(doc, f)))) this.irregular--;
+      if (this.standing(doc) === 'irregular') this.irregular--;
       return;
     }
     this.entries.delete(id);
@@ -259,10 +287,10 @@ export class SortedIndex {
     this.tally(held.entry.values, -1);
   }
 
-  private tally(values: readonly Scalar[], by: 1 | -1): void {
+  private tally(values: readonly IndexValue[], by: 1 | -1): void {
     values.forEach((v, i) => {
       if (typeof v === 'string') this.strings[i]! += by;
-      else this.numbers[i]! += by;
+      else if (typeof v === 'number') this.numbers[i]! += by;
     });
   }
 
@@ -271,7 +299,7 @@ export class SortedIndex {
     return this.irregular === 0;
   }
 
-  /** The one type every held value at position `i` (after the leading field) has, if any. */
+  /** The one type every held scalar at position `i` (after the leading field) has, if any; nulls do not count. */
   typeAt(i: number): 'string' | 'number' | 'mixed' | 'empty' {
     const s = this.strings[i] ?? 0;
     const n = this.numbers[i] ?? 0;

@@ -6,7 +6,7 @@
  * differ from a scan. Filters the index cannot answer exactly get no plan (and are scanned).
  */
 import { isPlainObject, type Doc } from './ejson';
-import { compareEntryValues, compareScalar, isScalar, type Scalar, type SortedEntry, type SortedIndex } from './indexes';
+import { compareEntryValues, compareScalar, isScalar, type IndexValue, type Scalar, type SortedEntry, type SortedIndex } from './indexes';
 import type { SortSpec } from './planner';
 
 type RangeOp = '$gt' | '$gte' | '$lt' | '$lte';
@@ -60,11 +60,18 @@ export interface RangePlan {
   leadValue: Scalar;
 }
 
-function lowerOk(v: Scalar, ranges: readonly [RangeOp, Scalar][]): boolean {
+/**
+ * A null (null or missing) never satisfies a range on scalars. Held first in the sort order, it
+ * fails the lower side and passes the upper, so the range's start skips past every null and both
+ * bounds stay monotone over the entries.
+ */
+function lowerOk(v: IndexValue, ranges: readonly [RangeOp, Scalar][]): boolean {
+  if (v === null) return false;
   return ranges.every(([op, b]) => (op === '$gt' ? compareScalar(v, b) > 0 : op === '$gte' ? compareScalar(v, b) >= 0 : true));
 }
 
-function upperOk(v: Scalar, ranges: readonly [RangeOp, Scalar][]): boolean {
+function upperOk(v: IndexValue, ranges: readonly [RangeOp, Scalar][]): boolean {
+  if (v === null) return true;
   return ranges.every(([op, b]) => (op === '$lt' ? compareScalar(v, b) < 0 : op === '$lte' ? compareScalar(v, b) <= 0 : true));
 }
 

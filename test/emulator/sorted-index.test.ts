@@ -36,8 +36,22 @@ function sendBoth(action: string, params: Record<string, unknown>): Promise<[Rea
   return Promise.all([send(indexed, action, params), send(scanned, action, params)]);
 }
 
+/** Now and then a field is null or missing, as MongoDB indexes them: lowest in the order, matched by no scalar bound. */
+function maybeMissing<T>(value: T): T | null | undefined {
+  const roll = rnd(12);
+  return roll === 0 ? null : roll === 1 ? undefined : value;
+}
+
 function randomDoc(i: number) {
-  return { _id: `r${i}`, g: `g${rnd(3)}`, k: `k${rnd(6)}`, n: rnd(4), extra: i };
+  const doc: Record<string, unknown> = {
+    _id: `r${i}`,
+    g: maybeMissing(`g${rnd(3)}`),
+    k: maybeMissing(`k${rnd(6)}`),
+    n: maybeMissing(rnd(4)),
+    extra: i,
+  };
+  for (const key of Object.keys(doc)) if (doc[key] === undefined) delete doc[key];
+  return doc;
 }
 
 function randomFilter(): Record<string, unknown> {
@@ -82,7 +96,7 @@ describe('sorted compound index', () => {
         for (const store of both) await send(store, 'database.insertDocument', { data: [encode(doc)] });
       } else if (op === 1) {
         const query = encode({ _id: `r${rnd(300)}` });
-        const data = encode({ $set: { k: `k${rnd(6)}`, n: rnd(4) } });
+        const data = encode(rnd(8) === 0 ? { $unset: { k: '' } } : { $set: { k: maybeMissing(`k${rnd(6)}`) ?? null, n: rnd(4) } });
         for (const store of both) await send(store, 'database.modifyDocument', { query, data, multi: false, merge: true });
       } else if (op === 2) {
         const query = encode({ _id: `r${rnd(300)}` });
