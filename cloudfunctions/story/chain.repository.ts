@@ -8,11 +8,12 @@ import type { StoryAward } from '../../types/labels';
 import type { StoryStep } from '../../core/story/notice';
 import type { AuditDoc } from '../../server/audit';
 import { storyRatingId, type CampaignDoc, type MemberDoc, type StoryDoc, type StoryRatingDoc } from '../../server/documents';
-import type { Database } from '../../server/kernel/db';
+import { wholeObjectWrites, type Database } from '../../server/kernel/db';
 import { fail } from '../../server/kernel/failure';
 import type { Logger } from '../../server/kernel/log';
-import { inTransaction, type TransactionSession } from '../../server/kernel/transaction';
+import { inTransaction } from '../../server/kernel/transaction';
 import { storyNotice } from '../../server/notices';
+import { NOT_VISIBLE } from './authoring';
 import { CAMPAIGNS } from './campaigns.repository';
 import { RATINGS } from './ratings.repository';
 import { STORIES } from './stories.repository';
@@ -39,19 +40,6 @@ export interface ChainChange {
 export type ChainResult = ChainRead & { changed: boolean };
 
 /**
- * A plain object in an update merges into the stored field, and a stored null cannot take a
- * field: the review steps' objects (review, recommendation, selection) are written whole.
- */
-function asWrites(changes: Record<string, unknown>, session: TransactionSession): Record<string, unknown> {
-  return Object.fromEntries(
-    Object.entries(changes).map(([field, value]) => {
-      const isPlainObject = typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype;
-      return [field, isPlainObject ? session.command.set(value) : value];
-    }),
-  );
-}
-
-/**
  * Reads the work (NOT_FOUND without one), its campaign and the caller's rating, lets `decide` refuse
  * (it throws) or name the change (null: nothing to do), then writes the work with its version
  * bumped, the campaign's award counts, the author's notice and the audit record.
@@ -67,7 +55,7 @@ export function stepInChain(
     db,
     async (session) => {
       const story = await session.get<StoryDoc>(STORIES, storyId);
-      if (!story) fail('NOT_FOUND', { field: 'id', message: '作品不存在' });
+      if (!story) fail('NOT_FOUND', NOT_VISIBLE);
       const campaign = story.campaignId ? await session.get<CampaignDoc>(CAMPAIGNS, story.campaignId) : null;
       const rating = await session.get<StoryRatingDoc>(RATINGS, storyRatingId(storyId, callerId));
       const read: ChainRead = { story, campaign, myRating: rating?.score ?? null };
@@ -75,7 +63,11 @@ export function stepInChain(
       if (change === null) return { ...read, changed: false };
 
       const changed: StoryDoc = { ...story, ...change.story, version: story.version + 1, updatedAt: now };
-      await session.update(STORIES, storyId, asWrites({ ...change.story, version: changed.version, updatedAt: now }, session));
+      await session.update(
+        STORIES,
+        storyId,
+        wholeObjectWrites({ ...change.story, version: changed.version, updatedAt: now }, session.command),
+      );
       let campaignAfter = campaign;
       if (change.awarded && campaign) {
         await session.update(CAMPAIGNS, campaign._id, { awarded: change.awarded, updatedAt: now });

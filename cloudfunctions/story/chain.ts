@@ -8,6 +8,7 @@ import { rankScore } from '../../core/story/ranking';
 import type { StoryView } from '../../types/contracts/story';
 import type { CampaignDoc, StoryDoc } from '../../server/documents';
 import { fail } from '../../server/kernel/failure';
+import { NOT_VISIBLE } from './authoring';
 import type { ChainResult } from './chain.repository';
 import { toStoryView } from './storyView';
 
@@ -33,7 +34,7 @@ export function scoreOf(work: Scored, campaign: Pick<CampaignDoc, 'ratingWeight'
  */
 export function refuseUnlessReviewer(caller: StoryCaller, work: StoryDoc, wrongBranch: string): void {
   if (!reviewsBranch(caller, work.branchId)) fail('FORBIDDEN', { message: wrongBranch });
-  if (!canSeeStory(caller, work)) fail('NOT_FOUND', { field: 'id', message: '作品不存在' });
+  if (!canSeeStory(caller, work)) fail('NOT_FOUND', NOT_VISIBLE);
 }
 
 export function viewAfterStep(result: ChainResult, caller: StoryCaller, now: Date): Promise<StoryView> {

@@ -4,6 +4,7 @@ import type { ActionOutput, ParsedInput } from '../../../types/contracts';
 import type { CampaignDoc, StoryDoc } from '../../../server/documents';
 import { fail } from '../../../server/kernel/failure';
 import type { MemberContext } from '../../../server/kernel/router';
+import { NOT_VISIBLE } from '../authoring';
 import { scoreOf } from '../chain';
 import { countRating, countRatingIf, findWorkWithCampaign, insertRating, type SelectionFacts } from '../ratings.repository';
 import { findStory } from '../stories.repository';
@@ -43,7 +44,7 @@ export async function rate(input: ParsedInput<'story', 'rate'>, ctx: MemberConte
   const { db, member, now } = ctx;
   const found = await findWorkWithCampaign(db, input.id);
   if (!found || found.story.status !== 'approved' || !canSeeStory(storyCaller(member), found.story)) {
-    fail('NOT_FOUND', { field: 'id', message: '作品不存在或尚未发布' });
+    fail('NOT_FOUND', NOT_VISIBLE);
   }
   const { story, campaign } = found;
   if (story.authorId === member._id) fail('FORBIDDEN', { message: '不能评议自己的作品' });

@@ -5,6 +5,7 @@ import { STORY_AWARD_LABELS, type StoryAward } from '../../../types/labels';
 import type { CampaignDoc } from '../../../server/documents';
 import { fail } from '../../../server/kernel/failure';
 import type { MemberContext } from '../../../server/kernel/router';
+import { NOT_VISIBLE } from '../authoring';
 import { scoreOf, viewAfterStep } from '../chain';
 import { stepInChain } from '../chain.repository';
 import { storyCaller } from '../storyView';
@@ -39,7 +40,7 @@ export async function select(input: ParsedInput<'story', 'select'>, ctx: MemberC
     ctx.db,
     { storyId: input.id, callerId: member._id, now },
     ({ story, campaign }) => {
-      if (!canSeeStory(caller, story)) fail('NOT_FOUND', { field: 'id', message: '作品不存在' });
+      if (!canSeeStory(caller, story)) fail('NOT_FOUND', NOT_VISIBLE);
       if (story.status !== 'approved' || story.selectionState === null) fail('CONFLICT', { message: '作品尚未由支部推荐' });
       if (input.award !== null && campaign === null) fail('INVALID_INPUT', { field: 'award', message: '不属于征集的作品不评奖' });
       const before = story.selectionState === 'selected' ? (story.selection?.award ?? null) : null;
