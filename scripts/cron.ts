@@ -1,6 +1,6 @@
 /**
  * `npm run cron`: one run of the `cron` function against the local data directory, as its timer
- * trigger would start it — reminders, change notices, finished activities and the outbox sent
+ * trigger would start it — reminders, change notices, finished activities and the outbox (works' review notices too) sent
  * through the subscribeMessage stand-in (the outbox then shows what would have gone out). It opens
  * the data directory itself, so it takes the directory's lock: stop `npm start` first.
  */
@@ -11,6 +11,7 @@ import { claimDataDir } from './localData';
 
 // Locally any id will do: the stand-in sends nothing. A deployed cron needs the registered one.
 process.env.ACTIVITY_REMINDER_TEMPLATE_ID ||= 'local-activity-reminder';
+process.env.STORY_REVIEW_TEMPLATE_ID ||= 'local-story-review';
 process.env.HONGTU_LOG ||= 'silent';
 
 async function main(): Promise<void> {
