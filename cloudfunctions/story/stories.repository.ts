@@ -36,14 +36,14 @@ export async function updateStoryAtVersion(db: Database, id: string, version: nu
 export function listAuthorStories(
   db: Database,
   authorId: string,
-  status: StoryStatus | undefined,
+  statuses: readonly StoryStatus[] | undefined,
   offset: number,
   limit: number,
 ): Promise<StoryDoc[]> {
   return fetchList<StoryDoc>(
     db
       .collection(STORIES)
-      .where(status === undefined ? { authorId } : { authorId, status })
+      .where(statuses === undefined ? { authorId } : { authorId, status: db.command.in([...statuses]) })
       .orderBy('updatedAt', 'desc')
       .skip(offset)
       .limit(limit),

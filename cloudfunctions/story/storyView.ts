@@ -44,17 +44,31 @@ function card(doc: StoryDoc, coverUrl: string | null, campaignTitle: string | nu
   };
 }
 
+/** Why a work is back with its author: the return comment, or content security's reason. */
+function statusNoteOf(doc: StoryDoc): string | undefined {
+  if (doc.status === 'returned') return doc.review?.comment || undefined;
+  if (doc.status === 'rejected') return doc.rejection ?? undefined;
+  return undefined;
+}
+
 /**
  * Cards for a page of works, with every cover's link from one storage call. `campaignTitles` names
- * the campaigns the page's works belong to (missing ones show none).
+ * the campaigns the page's works belong to (missing ones show none); `forAuthor` adds each work's
+ * status note, for the author's own list only.
  */
-export async function toStoryCards(docs: StoryDoc[], campaignTitles: ReadonlyMap<string, string> = new Map()): Promise<StoryCard[]> {
+export async function toStoryCards(
+  docs: StoryDoc[],
+  campaignTitles: ReadonlyMap<string, string> = new Map(),
+  options: { forAuthor?: boolean } = {},
+): Promise<StoryCard[]> {
   const covers = docs.map((doc) => doc.imageFileIds[0] ?? null);
   const urls = await temporaryUrls(covers.filter((fileId): fileId is string => fileId !== null));
   let next = 0;
   return docs.map((doc, index) => {
     const url = covers[index] === null ? null : (urls[next++] ?? null);
-    return card(doc, url, doc.campaignId ? (campaignTitles.get(doc.campaignId) ?? null) : null);
+    const shown = card(doc, url, doc.campaignId ? (campaignTitles.get(doc.campaignId) ?? null) : null);
+    const note = options.forAuthor ? statusNoteOf(doc) : undefined;
+    return note === undefined ? shown : { ...shown, statusNote: note };
   });
 }
 

@@ -101,7 +101,8 @@ export const AUTHORING_BAD_INPUT: Record<'save' | 'submit' | 'withdraw' | 'mine'
   mine: {
     caller: 'demo-member',
     cases: [
-      ['未知状态', { status: 'deleted' }, 'status'],
+      ['未知状态', { statuses: ['deleted'] }, 'statuses.0'],
+      ['空的状态列表', { statuses: [] }, 'statuses'],
       ['每页过多', { pageSize: 51 }, 'pageSize'],
       ['游标非数字', { cursor: SCRIPT }, 'cursor'],
       ['查看他人', { authorId: 'm-seed-member-01' }, 'authorId'],

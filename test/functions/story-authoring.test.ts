@@ -570,9 +570,31 @@ describe('我的投稿', () => {
       ['mine-1', '红色教育心得征集'],
       ['mine-0', null],
     ]);
-    const drafts = await env.ok(MEMBER, 'story', 'mine', { status: 'draft' });
+    const drafts = await env.ok(MEMBER, 'story', 'mine', { statuses: ['draft'] });
     expect(drafts.items.filter((item) => item.id.startsWith('mine-')).map((item) => item.id)).toEqual(['mine-3', 'mine-0']);
     expect(drafts.items.every((item) => item.status === 'draft')).toBe(true);
+    const moving = await env.ok(MEMBER, 'story', 'mine', { statuses: ['pending', 'approved'] });
+    expect(moving.items.filter((item) => item.id.startsWith('mine-')).map((item) => item.id)).toEqual(['mine-2', 'mine-1']);
+  });
+
+  it('退回的作品带着书记的意见，未通过安全检测的带着原因；别人的列表里没有这些', async () => {
+    const review = {
+      decision: 'return' as const,
+      comment: '请补充参观的具体感受',
+      reviewerId: 'm-demo-secretary',
+      reviewerName: '赵志刚',
+      at: START,
+    };
+    placeStory(env, clock.now(), { _id: 'mine-returned', status: 'returned', review });
+    placeStory(env, clock.now(), { _id: 'mine-rejected', status: 'rejected', rejection: '正文含有不当内容（辱骂），请修改后再提交' });
+    const { items } = await env.ok(MEMBER, 'story', 'mine', { statuses: ['returned', 'rejected'] });
+    expect(Object.fromEntries(items.map((item) => [item.id, item.statusNote]))).toMatchObject({
+      'mine-returned': '请补充参观的具体感受',
+      'mine-rejected': '正文含有不当内容（辱骂），请修改后再提交',
+    });
+    placeStory(env, clock.now(), { _id: 'approved-with-note', status: 'approved', review: { ...review, decision: 'approve' } });
+    const feed = await env.ok(SECRETARY, 'story', 'feed', {});
+    expect(feed.items.every((item) => item.statusNote === undefined)).toBe(true);
   });
 });
 

@@ -67,6 +67,8 @@ export const storyCardSchema = z.object({
   selected: z.boolean(),
   award: storyAwardSchema.nullable(),
   rating: ratingSummarySchema,
+  /** In the author's own list only: the secretary's return comment or content security's reason. */
+  statusNote: z.string().optional(),
 });
 export type StoryCard = z.infer<typeof storyCardSchema>;
 
@@ -183,9 +185,9 @@ export const storyContract = {
   },
   /** Back to a draft while nobody has reviewed it. */
   withdraw: { input: storyIdInput, output: storyResult },
-  /** The caller's own works, every status, newest change first. */
+  /** The caller's own works, every status or those listed (审核中 is checking and pending), newest change first. */
   mine: {
-    input: pageInputSchema.extend({ status: z.enum(STORY_STATUSES).optional() }).strict(),
+    input: pageInputSchema.extend({ statuses: z.array(z.enum(STORY_STATUSES)).min(1).max(STORY_STATUSES.length).optional() }).strict(),
     output: pageOutputSchema(storyCardSchema),
   },
   /** Approved works, newest first; at most one of campaign, branch and base narrows it, as may a kind. */

@@ -1,7 +1,7 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import taro, { resetTaroStub } from '../../components/__test__/taroStub';
-import { storyCard, storyView } from './editFixtures';
+import { storyCard } from './editFixtures';
 import { callsOf, serveStory } from './editHarness';
 
 jest.mock('@tarojs/taro', () => require('../../components/__test__/taroStub').taroModule);
@@ -14,35 +14,24 @@ jest.mock('../../services/cloud', () => ({ callFunction: (...args: unknown[]) =>
 import MyStoriesPage from '../mine/index';
 
 const draft = storyCard({ id: 'draft-1', status: 'draft', title: '半条被子' });
-const returned = storyCard({ id: 'returned-1', status: 'returned', title: '参观陈树湘纪念馆有感' });
-const rejected = storyCard({ id: 'rejected-1', status: 'rejected', title: '家乡的红色记忆' });
+const returned = storyCard({ id: 'returned-1', status: 'returned', title: '参观陈树湘纪念馆有感', statusNote: '请补充参观的具体感受' });
+const rejected = storyCard({
+  id: 'rejected-1',
+  status: 'rejected',
+  title: '家乡的红色记忆',
+  statusNote: '正文含有不当内容（辱骂），请修改后再提交',
+});
 const published = storyCard({ id: 'approved-1', status: 'approved', title: '红色家书', approvedAt: '2026-06-22T02:00:00.000Z' });
 
 function page(items: ReturnType<typeof storyCard>[]) {
   return { ok: true, data: { items, nextCursor: null } };
 }
 
-/** `story.mine` answers by the status asked; `story.detail` gives the returned and refused works their reasons. */
+/** `story.mine` answers by the statuses asked, each work needing its author with its note. */
 function serveMine() {
   const all = [draft, returned, rejected, published];
   serveStory(callFunction, {
-    mine: (input) => page(input.status ? all.filter((card) => card.status === input.status) : all),
-    detail: (input) =>
-      input.id === 'returned-1'
-        ? {
-            ok: true,
-            data: {
-              story: storyView({
-                id: 'returned-1',
-                status: 'returned',
-                review: { decision: 'return', comment: '请补充参观的具体感受', reviewerName: '李书记', at: '2026-06-21T02:00:00.000Z' },
-              }),
-            },
-          }
-        : {
-            ok: true,
-            data: { story: storyView({ id: 'rejected-1', status: 'rejected', rejection: '正文含有不当内容（辱骂），请修改后再提交' }) },
-          },
+    mine: (input) => page(input.statuses ? all.filter((card) => (input.statuses as string[]).includes(card.status)) : all),
   });
 }
 
@@ -65,28 +54,25 @@ describe('我的投稿', () => {
     expect(await within(item('家乡的红色记忆')).findByText('未通过原因：正文含有不当内容（辱骂），请修改后再提交')).toBeTruthy();
     expect(within(item('参观陈树湘纪念馆有感')).getByText('已退回修改')).toBeTruthy();
     expect(within(item('半条被子')).getByText('草稿')).toBeTruthy();
-    // Only works that need their author read their detail.
-    expect(
-      callsOf(callFunction, 'detail')
-        .map((input) => input.id)
-        .sort(),
-    ).toEqual(['rejected-1', 'returned-1']);
+    // The notes come with the list: no work reads its own detail.
+    expect(callsOf(callFunction, 'detail')).toEqual([]);
   });
 
-  it('按状态筛选：选“已退回”只请求退回的作品', async () => {
+  it('按状态筛选：选“待修改”只请求退回和未通过安全检测的作品', async () => {
     serveMine();
     render(<MyStoriesPage />);
     await screen.findByRole('link', { name: '半条被子' });
 
-    fireEvent.click(screen.getByRole('tab', { name: '已退回' }));
+    fireEvent.click(screen.getByRole('tab', { name: '待修改' }));
     await waitFor(() => expect(screen.queryByRole('link', { name: '半条被子' })).toBeNull());
     expect(screen.getByRole('link', { name: '参观陈树湘纪念馆有感' })).toBeTruthy();
-    expect(callsOf(callFunction, 'mine')).toEqual([{ pageSize: 20 }, { pageSize: 20, status: 'returned' }]);
+    expect(screen.getByRole('link', { name: '家乡的红色记忆' })).toBeTruthy();
+    expect(callsOf(callFunction, 'mine')).toEqual([{ pageSize: 20 }, { pageSize: 20, statuses: ['returned', 'rejected'] }]);
     expect(await screen.findByText('退回意见：请补充参观的具体感受')).toBeTruthy();
 
     fireEvent.click(screen.getByRole('tab', { name: '审核中' }));
     expect(await screen.findByText('没有待审核的投稿')).toBeTruthy();
-    expect(callsOf(callFunction, 'mine').at(-1)).toEqual({ pageSize: 20, status: 'pending' });
+    expect(callsOf(callFunction, 'mine').at(-1)).toEqual({ pageSize: 20, statuses: ['checking', 'pending'] });
   });
 
   it('草稿和退回的作品打开编辑器，已发布的打开作品页', async () => {

@@ -3,7 +3,7 @@ import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import { useCallback, useState } from 'react';
 import { EDITABLE_STATUSES } from '../../../core/story/access';
 import type { StoryCard } from '../../../types/contracts/story';
-import { STORY_KINDS, STORY_KIND_LABELS } from '../../../types/labels';
+import { STORY_KINDS, STORY_KIND_LABELS, type StoryStatus } from '../../../types/labels';
 import { ActionButton } from '../../components/ActionButton';
 import { ListFooter } from '../../components/ListFooter';
 import { PageShell } from '../../components/PageShell';
@@ -19,20 +19,28 @@ import '../authoring.css';
 
 const PAGE_SIZE = 20;
 
-type Filter = 'all' | 'draft' | 'pending' | 'returned' | 'approved';
+type Filter = 'all' | 'draft' | 'inReview' | 'needsChanges' | 'approved';
 
 const SEGMENTS: Segment<Filter>[] = [
   { key: 'all', label: '全部' },
   { key: 'draft', label: '草稿' },
-  { key: 'pending', label: '审核中' },
-  { key: 'returned', label: '已退回' },
+  { key: 'inReview', label: '审核中' },
+  { key: 'needsChanges', label: '待修改' },
   { key: 'approved', label: '已发布' },
 ];
 
+/** What each segment lists: a work in the image check is under review too, and one content security refused needs changes like a returned one. */
+const FILTER_STATUSES: Record<Exclude<Filter, 'all'>, StoryStatus[]> = {
+  draft: ['draft'],
+  inReview: ['checking', 'pending'],
+  needsChanges: ['returned', 'rejected'],
+  approved: ['approved'],
+};
+
 const EMPTY_COPY: Record<Exclude<Filter, 'all'>, { title: string; description: string }> = {
   draft: { title: '没有草稿', description: '写了一半的投稿会自动保存在这里' },
-  pending: { title: '没有待审核的投稿', description: '提交后等待支部书记审核的投稿会显示在这里' },
-  returned: { title: '没有被退回的投稿', description: '支部退回修改的投稿会连同退回意见显示在这里' },
+  inReview: { title: '没有待审核的投稿', description: '提交后等待安全检测和支部书记审核的投稿会显示在这里' },
+  needsChanges: { title: '没有待修改的投稿', description: '支部退回或未通过安全检测的投稿会连同原因显示在这里' },
   approved: { title: '还没有发布的投稿', description: '支部审核通过后，投稿会发布到红色故事' },
 };
 
@@ -64,7 +72,7 @@ function MyWorks({ filter }: { filter: Filter }) {
       callFunction(
         'story',
         'mine',
-        { pageSize: PAGE_SIZE, cursor, ...(filter === 'all' ? {} : { status: filter }) },
+        { pageSize: PAGE_SIZE, cursor, ...(filter === 'all' ? {} : { statuses: FILTER_STATUSES[filter] }) },
         { silentError: cursor === undefined },
       ),
     [filter],
