@@ -10,29 +10,19 @@ import { seededRng, type Rng } from '../../../core/quiz';
 import { AUDIENCE_ALL } from '../../../core/activity/rules';
 import { memberDoc, seedActivity, seedStore } from '../../../emulator/seed';
 import { signUpId, type ActivityDoc, type MemberDoc, type SignUpDoc } from '../../../server/documents';
-import { createBenchEnv, type BenchEnv } from '../env';
+import { createBenchEnv, insertSliced, type BenchEnv } from '../env';
 import type { BenchOptions, Sample, Scenario, ScenarioRun } from '../types';
 
 const ACTIVITIES = 10_000;
 const BRANCHES = 100;
 const CAPACITY = 40;
 const BUSY_ACTIVITY = 'bench-busy-activity';
-/** Written in slices so a 100k batch never sits in memory twice. */
-const INSERT_SLICE = 10_000;
 const DAY_MS = 86_400_000;
 
 const branchOf = (index: number) => `bench-branch-${index % BRANCHES}`;
 const activityIdOf = (index: number) => `bench-activity-${index}`;
 /** Member i is signed up to activity i mod 10,000, which belongs to the member's branch (100 divides 10,000). */
 const activityOfMember = (memberIndex: number) => memberIndex % ACTIVITIES;
-
-function insertSliced(env: BenchEnv, collection: string, count: number, make: (index: number) => object): void {
-  for (let from = 0; from < count; from += INSERT_SLICE) {
-    const batch: object[] = [];
-    for (let index = from; index < Math.min(count, from + INSERT_SLICE); index += 1) batch.push(make(index));
-    env.store.insertMany(collection, batch as Record<string, unknown>[]);
-  }
-}
 
 function activity(now: Date, fields: Partial<ActivityDoc> & Pick<ActivityDoc, '_id' | 'branchId' | 'audience'>): ActivityDoc {
   return {

@@ -24,7 +24,7 @@ import {
   type MemberDoc,
   type SignUpDoc,
 } from '../../../server/documents';
-import { createBenchEnv, type BenchEnv } from '../env';
+import { createBenchEnv, insertSliced, type BenchEnv } from '../env';
 import type { BenchOptions, Sample, Scenario, ScenarioRun } from '../types';
 
 const BRANCHES = 100;
@@ -65,14 +65,6 @@ const dayOf = (() => {
     return day;
   };
 })();
-
-function insertSliced(env: BenchEnv, collection: string, count: number, make: (index: number) => object): void {
-  for (let from = 0; from < count; from += INSERT_SLICE) {
-    const batch: object[] = [];
-    for (let index = from; index < Math.min(count, from + INSERT_SLICE); index += 1) batch.push(make(index));
-    env.store.insertMany(collection, batch as Record<string, unknown>[]);
-  }
-}
 
 function activity(now: Date, fields: Partial<ActivityDoc> & Pick<ActivityDoc, '_id' | 'startAt' | 'endAt'>): ActivityDoc {
   return {

@@ -19,7 +19,7 @@ import {
   type OrgDoc,
 } from '../../../server/documents';
 import type { Database } from '../../../server/kernel/db';
-import { createBenchEnv, type BenchEnv } from '../env';
+import { createBenchEnv, insertSliced, type BenchEnv } from '../env';
 import type { BenchOptions, CaseResult, Sample, Scenario, ScenarioRun } from '../types';
 
 const PAGE_SIZE = 50;
@@ -27,7 +27,6 @@ const PAGE_SIZE = 50;
 const PER_QUESTION_CONTEST_ID = 'bench-per-question';
 const NAIVE_PAGE = 1000;
 /** Inserted in slices so the process never holds two full copies of a 100k-doc batch. */
-const INSERT_SLICE = 10_000;
 
 interface Participant {
   openid: string;
@@ -41,14 +40,6 @@ function branchCount(size: number): number {
 
 function member(openid: string, index: number, branches: number, now: Date): MemberDoc {
   return memberDoc({ openid, name: `参赛者${index}`, branchId: `bench-branch-${index % branches}` }, now);
-}
-
-function insertSliced(env: BenchEnv, collection: string, count: number, make: (index: number) => Record<string, unknown>): void {
-  for (let from = 0; from < count; from += INSERT_SLICE) {
-    const batch: Record<string, unknown>[] = [];
-    for (let index = from; index < Math.min(count, from + INSERT_SLICE); index += 1) batch.push(make(index));
-    env.store.insertMany(collection, batch);
-  }
 }
 
 /** Writes `size` participants (+ `fresh` members who have not started) straight into the store. */
