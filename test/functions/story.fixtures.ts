@@ -5,7 +5,7 @@
  * per-branch tallies equal what the works say (server/campaignTally.ts).
  */
 import cloud from 'wx-server-sdk';
-import { seedPeople } from '../../emulator/seed/people';
+import { memberDoc, seedPeople } from '../../emulator/seed/people';
 import { campaignTallies } from '../../server/campaignTally';
 import {
   campaignBranchId,
@@ -102,18 +102,9 @@ export function placeCampaign(env: TestEnv, now: Date, fields: Pick<CampaignDoc,
 
 /** `count` active members of `branchId` with openids `<prefix>-<i>`. */
 export function placeMembers(env: TestEnv, now: Date, count: number, prefix: string, branchId: string): MemberDoc[] {
-  const members = Array.from({ length: count }, (_, i): MemberDoc => ({
-    _id: `m-${prefix}-${i}`,
-    openid: `${prefix}-${i}`,
-    name: `党员${prefix}${i}`,
-    branchId,
-    role: 'member',
-    partyStatus: 'full',
-    status: 'active',
-    joinedAt: now,
-    createdAt: now,
-    updatedAt: now,
-  }));
+  const members = Array.from({ length: count }, (_, i) =>
+    memberDoc({ openid: `${prefix}-${i}`, name: `党员${prefix}${i}`, branchId }, now),
+  );
   env.store.insertMany(
     'members',
     members.map((member) => ({ ...member })),
