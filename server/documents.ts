@@ -4,6 +4,7 @@
  * Dates (UTC); what leaves a function is mapped to the contracts in types/.
  */
 import type { CheckinFence } from '../types/contracts/checkin';
+import type { BranchQuota, BranchSummary, EvidenceType, PointRule, PointsRules, ProgrammeItem } from '../types/contracts/stats';
 import type { LocationReading } from '../core/geo';
 import type { RateLimitGuard } from '../core/rateLimit';
 import { countWords } from '../core/story/wordCount';
@@ -759,4 +760,120 @@ export function storyDoc(
   };
   if (doc.approvedAt !== null && doc.feedKey === undefined) doc.feedKey = storyFeedKey(doc.approvedAt, doc._id);
   return doc;
+}
+
+/** 学习活动方案 (issue 14): the 六个一 items, branch quotas, 学时 target and points rules of a year. */
+export interface ProgrammeDoc {
+  _id: string;
+  title: string;
+  year: number;
+  description: string;
+  startsAt: Date;
+  endsAt: Date;
+  items: ProgrammeItem[];
+  branchQuotas: BranchQuota[];
+  studyHoursTarget: number | null;
+  points: PointsRules;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export function progressId(programmeId: string, memberId: string): string {
+  return `${programmeId}_${memberId}`;
+}
+
+export function branchStatsId(programmeId: string, branchId: string): string {
+  return `${programmeId}_${branchId}`;
+}
+
+/** One Asia/Shanghai month's counts, for a member's progress and a branch's summary. */
+export interface MonthCounts {
+  checkins: number;
+  submissions: number;
+  approvedWorks: number;
+  activitiesHeld: number;
+  itemsDone: number;
+  studyHours: number;
+}
+
+/**
+ * A member's standing in a programme, built from their events by core/stats (never edited by hand):
+ * the branch recompute writes it whenever one of the branch's events may have changed it.
+ */
+export interface ProgressDoc {
+  /** progressId(programmeId, memberId). */
+  _id: string;
+  programmeId: string;
+  memberId: string;
+  branchId: string;
+  name: string;
+  items: Partial<Record<ProgrammeItemKey, { type: EvidenceType; refId: string; label: string; at: Date }>>;
+  doneCount: number;
+  pendingReports: ProgrammeItemKey[];
+  studyHours: number;
+  points: number;
+  checkins: number;
+  submissions: number;
+  approvedWorks: number;
+  awards: number;
+  noShows: number;
+  quizAttempted: boolean;
+  /** Best score over maximum in the programme's contests, 0–100; null without an attempt. */
+  quizBest: number | null;
+  months: Record<string, MonthCounts>;
+  updatedAt: Date;
+}
+
+/** A branch's summary in a programme, built from its members' progress (core/stats). */
+export interface BranchStatsDoc extends BranchSummary {
+  /** branchStatsId(programmeId, branchId). */
+  _id: string;
+  programmeId: string;
+  months: Record<string, MonthCounts>;
+  updatedAt: Date;
+}
+
+/** One entry behind a member's points; the `_id` names the event, so rebuilding writes the same entry. */
+export interface PointsEntryDoc {
+  /** `${programmeId}_${memberId}_${rule}_${refId}`. */
+  _id: string;
+  programmeId: string;
+  memberId: string;
+  rule: PointRule;
+  points: number;
+  label: string;
+  at: Date;
+}
+
+/** 读书 / 观影 reported by a member with a photo; it counts as evidence once the branch secretary confirms. */
+export interface SelfReportDoc {
+  _id: string;
+  programmeId: string;
+  memberId: string;
+  branchId: string;
+  memberName: string;
+  item: ProgrammeItemKey;
+  title: string;
+  note: string;
+  photoFileId: string;
+  status: 'pending' | 'confirmed' | 'declined';
+  reportedAt: Date;
+  decidedAt: Date | null;
+  decidedBy: string | null;
+  reason: string;
+}
+
+/** Where the aggregator got to in each stream of events, and which branches wait for a rebuild. */
+export interface StatsStateDoc {
+  /** 'aggregator' or `recompute_${programmeId}`. */
+  _id: string;
+  /** Per stream (checkins, stories, attempts, reports, members, activities): events up to here are applied. */
+  watermarks: Record<string, Date>;
+  /** Full recompute only: the branches left, and progress. */
+  phase?: string;
+  remainingBranches?: string[];
+  processed?: number;
+  startedAt?: Date;
+  finishedAt?: Date | null;
+  updatedAt: Date;
 }

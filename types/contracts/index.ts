@@ -4,6 +4,8 @@ import { checkinContract } from './checkin';
 import type { TimerFunctionName } from './cron';
 import { memberContract } from './member';
 import { quizContract } from './quiz';
+import { programmeContract } from './programmes';
+import { progressContract } from './stats';
 import { storyContract } from './story';
 
 /**
@@ -16,6 +18,7 @@ export const contracts = {
   quiz: quizContract,
   checkin: checkinContract,
   story: storyContract,
+  stats: { ...progressContract, ...programmeContract },
 };
 
 export type Contracts = typeof contracts;

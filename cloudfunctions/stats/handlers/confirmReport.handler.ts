@@ -1,0 +1,3 @@
+export async function confirmReport(_input: unknown, _ctx: unknown): Promise<never> {
+  throw new Error('not built');
+}

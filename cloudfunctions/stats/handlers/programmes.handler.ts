@@ -1,0 +1,3 @@
+export async function programmes(_input: unknown, _ctx: unknown): Promise<never> {
+  throw new Error('not built');
+}
