@@ -97,6 +97,18 @@ describe('操作记录的文字', () => {
     expect(auditDetailLines('future.action', { reason: '试点', other: 1 })).toEqual(['原因：试点']);
   });
 
+  it('投稿的审核、推荐和择优上报写出作品、结论和奖项', () => {
+    expect(auditActionLabel('story.review')).toBe('审核投稿');
+    expect(auditDetailLines('story.review', { title: '红军泉边的思考', decision: 'return', reason: '请补充具体感受' })).toEqual([
+      '「红军泉边的思考」',
+      '退回修改',
+      '原因：请补充具体感受',
+    ]);
+    expect(auditDetailLines('story.select', { title: '红军泉边的思考', award: 'first' })).toEqual(['「红军泉边的思考」', '评为一等奖']);
+    expect(auditDetailLines('story.select', { title: '半截象牙筷', award: null })).toEqual(['「半截象牙筷」', '择优上报，不设奖']);
+    expect(auditDetailLines('story.select', { title: '半截象牙筷', award: 'gold' })).toEqual(['「半截象牙筷」']);
+  });
+
   it('细节缺项或类型不对时不写那一行', () => {
     expect(auditDetailLines('member.importRoster', { rows: 12, created: 10, updated: 2 })).toEqual(['共 12 行', '新增 10 人，更新 2 人']);
     expect(auditDetailLines('member.importRoster', { rows: '12' })).toEqual([]);

@@ -1,4 +1,4 @@
-import { ROLE_LABELS, type Role } from '../../../types/labels';
+import { ROLE_LABELS, STORY_AWARD_LABELS, type Role, type StoryAward } from '../../../types/labels';
 
 /*
  * 操作记录 in words: each audited action's name, and the few details of it worth a line. The detail
@@ -30,6 +30,14 @@ function reason(detail: Detail): string | null {
 function role(detail: Detail): string | null {
   const value = text(detail, 'role');
   return value !== null && value in ROLE_LABELS ? `改为${ROLE_LABELS[value as Role]}` : null;
+}
+
+/** A 择优上报: with the award given, or none. */
+function award(detail: Detail): string | null {
+  if (!('award' in detail)) return null;
+  const value = detail['award'];
+  if (value === null) return '择优上报，不设奖';
+  return typeof value === 'string' && value in STORY_AWARD_LABELS ? `评为${STORY_AWARD_LABELS[value as StoryAward]}` : null;
 }
 
 interface ActionWords {
@@ -80,6 +88,17 @@ const ACTIONS: Record<string, ActionWords> = {
   'quiz.createContest': { label: '新建竞赛', lines: (detail) => [quoted(detail, 'title')] },
   'checkin.createBase': { label: '新增红色教育基地', lines: (detail) => [quoted(detail, 'name')] },
   'checkin.updateBase': { label: '修改红色教育基地', lines: (detail) => [quoted(detail, 'name')] },
+  'story.review': {
+    label: '审核投稿',
+    lines: (detail) => {
+      const decision = text(detail, 'decision');
+      return [quoted(detail, 'title'), decision === 'approve' ? '通过' : decision === 'return' ? '退回修改' : null, reason(detail)];
+    },
+  },
+  'story.recommend': { label: '推荐投稿到组织部', lines: (detail) => [quoted(detail, 'title'), reason(detail)] },
+  'story.select': { label: '择优上报', lines: (detail) => [quoted(detail, 'title'), award(detail)] },
+  'story.createCampaign': { label: '新建征集活动', lines: (detail) => [quoted(detail, 'title')] },
+  'story.updateCampaign': { label: '修改征集活动', lines: (detail) => [quoted(detail, 'title')] },
   'checkin.backfill': {
     label: '签到补录',
     lines: (detail) => {
