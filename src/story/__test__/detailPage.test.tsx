@@ -292,6 +292,12 @@ describe('作品详情：组织部择优上报', () => {
       can: can({ select: true, rate: true }),
     });
   const campaigns = () => page([campaign({ awarded: { first: 1, second: 0, third: 0, excellent: 0 } })]);
+  const selectedSecond = () => ({
+    ok: true,
+    data: {
+      story: story({ ...recommended(), selected: true, award: 'second', selection: { award: 'second', at: '2026-11-23T02:00:00.000Z' } }),
+    },
+  });
 
   it('奖项旁写着征集还剩几个名额；名额已满时显示服务器 FULL 的原因', async () => {
     opens(orgAdmin, recommended, {
@@ -313,17 +319,7 @@ describe('作品详情：组织部择优上报', () => {
   it('选二等奖上报后作品带上“二等奖”，按钮变为修改奖项', async () => {
     opens(orgAdmin, recommended, {
       'story.campaigns': campaigns,
-      'story.select': () => ({
-        ok: true,
-        data: {
-          story: story({
-            ...recommended(),
-            selected: true,
-            award: 'second',
-            selection: { award: 'second', at: '2026-11-23T02:00:00.000Z' },
-          }),
-        },
-      }),
+      'story.select': selectedSecond,
     });
     fireEvent.click(await screen.findByRole('button', { name: '择优上报' }));
     expect(screen.getByRole('alert').textContent).toBe('请选择奖项，或选“不设奖”');
@@ -334,6 +330,21 @@ describe('作品详情：组织部择优上报', () => {
     expect(await screen.findByRole('button', { name: '保存奖项' })).toBeTruthy();
     expect(screen.getAllByText('二等奖').length).toBeGreaterThan(0);
     expect(inputsOf(callFunction, 'select')).toEqual([{ id: 'story-1', award: 'second' }]);
+  });
+
+  it('评奖后奖项旁的剩余名额随之减少，不再显示评奖前的名额', async () => {
+    let awarded = { first: 1, second: 0, third: 0, excellent: 0 };
+    opens(orgAdmin, recommended, {
+      'story.campaigns': () => page([campaign({ awarded })]),
+      'story.select': () => {
+        awarded = { ...awarded, second: 1 };
+        return selectedSecond();
+      },
+    });
+    fireEvent.click(await screen.findByRole('radio', { name: '二等奖（剩 2 个）' }));
+    fireEvent.click(screen.getByRole('button', { name: '择优上报' }));
+    expect(await screen.findByRole('radio', { name: '二等奖（剩 1 个）' })).toBeTruthy();
+    expect(screen.queryByRole('radio', { name: '二等奖（剩 2 个）' })).toBeNull();
   });
 });
 

@@ -157,7 +157,7 @@ export function awardOptionLabel(award: StoryAward, campaign: CampaignView | nul
 /** 择优上报 (org admins): select the recommended work with an award, or change the award it has. */
 export function SelectPanel({ story, onChanged, onRefused }: ActionProps) {
   const { busy, run } = useStoryAction({ onChanged, onRefused });
-  const { campaign } = useCampaign(story.campaignId);
+  const { campaign, reload: reloadCampaign } = useCampaign(story.campaignId);
   // Awards belong to a campaign's quotas: a work outside one is selected (上报) without an award.
   const inCampaign = story.campaignId !== null;
   const current: AwardChoice | null = story.selection ? (story.selection.award ?? 'none') : null;
@@ -181,6 +181,8 @@ export function SelectPanel({ story, onChanged, onRefused }: ActionProps) {
       () => callFunction('story', 'select', { id: story.id, award }),
       current ? '奖项已修改' : '已择优上报',
     );
+    // The quotas moved (by this award, or on FULL by someone else's): read them again so each chip says what is left.
+    if (result && (result.ok || result.error.code === 'FULL')) reloadCampaign();
     if (result && !result.ok && !isStale(result)) setProblem(result.error.message);
   };
 
