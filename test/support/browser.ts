@@ -22,6 +22,8 @@ export interface H5Harness {
   baseUrl: string;
   browser: Browser;
   page: Page;
+  /** Waits for what the platform pushes after a call (an image check's verdict), which the gateway delivers on its own. */
+  settlePushes(): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -40,6 +42,7 @@ export async function startH5Harness({ viewport = { width: 390, height: 844 } }:
     baseUrl: gateway.baseUrl,
     browser,
     page,
+    settlePushes: () => gateway.settlePushes(),
     close: async () => {
       await browser.close();
       await gateway.close();
