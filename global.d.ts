@@ -11,5 +11,6 @@ declare namespace NodeJS {
     /** CloudBase environment id; empty selects the appid's default environment. */
     TARO_APP_CLOUD_ENV?: string;
     TARO_APP_ACTIVITY_REMINDER_TEMPLATE_ID?: string;
+    TARO_APP_STORY_REVIEW_TEMPLATE_ID?: string;
   }
 }

@@ -26,6 +26,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
       TARO_APP_CLOUD_ENV: JSON.stringify(process.env.TARO_APP_CLOUD_ENV ?? ''),
       // The one subscribe-message template the app asks for before a sign-up; cron sends with the same id.
       TARO_APP_ACTIVITY_REMINDER_TEMPLATE_ID: JSON.stringify(process.env.TARO_APP_ACTIVITY_REMINDER_TEMPLATE_ID ?? ''),
+      // The template asked for in the tap that submits a work; cron sends its review news with the same id.
+      TARO_APP_STORY_REVIEW_TEMPLATE_ID: JSON.stringify(process.env.TARO_APP_STORY_REVIEW_TEMPLATE_ID ?? ''),
     },
     copy: { patterns: [], options: {} },
     framework: 'react',

@@ -80,7 +80,12 @@ function buildWeapp(envId: string, config: DeployConfig): void {
   execSync('npm run build:weapp', {
     cwd: ROOT,
     stdio: 'inherit',
-    env: { ...process.env, TARO_APP_CLOUD_ENV: envId, TARO_APP_ACTIVITY_REMINDER_TEMPLATE_ID: config.subscribeTemplates.activityReminder },
+    env: {
+      ...process.env,
+      TARO_APP_CLOUD_ENV: envId,
+      TARO_APP_ACTIVITY_REMINDER_TEMPLATE_ID: config.subscribeTemplates.activityReminder,
+      TARO_APP_STORY_REVIEW_TEMPLATE_ID: config.subscribeTemplates.storyReview,
+    },
   });
 }
 

@@ -10,6 +10,7 @@ import { STORY_KINDS, STORY_KIND_LABELS, type StoryKind } from '../../../types/l
 import { ActionButton } from '../../components/ActionButton';
 import { Chips, Field, FormError, FormSection, InputField } from '../../components/FormParts';
 import { callFunction } from '../../services/cloud';
+import { askForReviewNews } from '../../services/reminder';
 import { FORM_SLOT, fieldMessage } from '../../services/fieldError';
 import { useCloud } from '../../services/useCloud';
 import { formatDateTime } from '../../utils/format';
@@ -215,6 +216,8 @@ export function StoryEditor({ story, newWork, onSubmitted }: StoryEditorProps) {
       return;
     }
     submittingRef.current = true;
+    // Inside the tap, before any await: WeChat opens the subscription dialog only then.
+    void askForReviewNews();
     setSubmitting(true);
     setRefusal(null);
     const saved = await autosave.saveNow();
