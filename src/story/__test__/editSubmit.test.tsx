@@ -184,6 +184,39 @@ describe('提交', () => {
   });
 });
 
+describe('审核结果的订阅消息', () => {
+  const originalEnv = process.env;
+  afterEach(() => {
+    process.env = originalEnv;
+  });
+
+  it('小程序里点提交时就在这一下点击中申请审核结果的订阅消息，不论是否同意都照常提交', async () => {
+    process.env = { ...originalEnv, TARO_ENV: 'weapp', TARO_APP_STORY_REVIEW_TEMPLATE_ID: 'tmpl-story-review' };
+    serveStory(callFunction, {
+      ...openDraft(),
+      submit: () => ({ ok: true, data: { story: { ...ready, status: 'pending', version: 8 } } }),
+    });
+    render(<StoryEditPage />);
+    await editorReady();
+    fireEvent.click(submitButton());
+    expect(taro.requestSubscribeMessage).toHaveBeenCalledWith({ tmplIds: ['tmpl-story-review'] });
+    expect(await screen.findByText('已提交，等待支部审核')).toBeTruthy();
+  });
+
+  it('没有配置模板时不弹订阅，直接提交', async () => {
+    process.env = { ...originalEnv, TARO_ENV: 'weapp', TARO_APP_STORY_REVIEW_TEMPLATE_ID: '' };
+    serveStory(callFunction, {
+      ...openDraft(),
+      submit: () => ({ ok: true, data: { story: { ...ready, status: 'pending', version: 8 } } }),
+    });
+    render(<StoryEditPage />);
+    await editorReady();
+    fireEvent.click(submitButton());
+    expect(await screen.findByText('已提交，等待支部审核')).toBeTruthy();
+    expect(taro.requestSubscribeMessage).not.toHaveBeenCalled();
+  });
+});
+
 describe('不能修改的作品', () => {
   it('待审核的作品说明原因（先撤回），给出作品页的入口', async () => {
     serveStory(callFunction, openDraft(storyView({ status: 'pending', can: { ...ready.can, edit: false, withdraw: true } })));
