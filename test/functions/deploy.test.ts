@@ -100,7 +100,7 @@ describe('部署清单来自 config/database.json 和各云函数的 config.json
   it('每个云函数都在清单里，带着自己的超时、定时触发器和 openapi 权限', () => {
     const built = manifest();
     expect(built.functions.map((fn) => fn.name)).toEqual(
-      expect.arrayContaining(['member', 'activity', 'checkin', 'quiz', 'story', 'cron']),
+      expect.arrayContaining(['member', 'activity', 'checkin', 'quiz', 'story', 'stats', 'cron']),
     );
     expect(built.functions.map((fn) => fn.name)).toEqual(functionNames());
     for (const fn of built.functions) expect(fn.timeout).toBe(readFunctionConfig(fn.name).timeout);
