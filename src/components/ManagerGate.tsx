@@ -15,10 +15,12 @@ interface ManagerGateProps {
   children: (manager: MemberView) => ReactNode;
   /** What a member who is not an organiser reads instead. */
   deniedDescription: string;
+  /** Pages for the org alone (programmes, the ranking), which secretaries may not open either. */
+  orgAdminOnly?: boolean;
 }
 
 /** Organiser pages are for secretaries and org admins; the functions check the role again on every call. */
-export function ManagerGate({ children, deniedDescription }: ManagerGateProps) {
+export function ManagerGate({ children, deniedDescription, orgAdminOnly = false }: ManagerGateProps) {
   const { membership, reload } = useMembership();
   if (membership.kind === 'loading') {
     return (
@@ -34,12 +36,13 @@ export function ManagerGate({ children, deniedDescription }: ManagerGateProps) {
       </View>
     );
   }
-  if (membership.kind !== 'active' || !isManager(membership.member)) {
+  const member = membership.kind === 'active' ? membership.member : null;
+  if (!isManager(member) || (orgAdminOnly && member.role !== 'org_admin')) {
     return (
       <View className='ht-section'>
-        <Empty title='仅支部书记和组织部可以使用' description={deniedDescription} />
+        <Empty title={orgAdminOnly ? '仅组织部可以使用' : '仅支部书记和组织部可以使用'} description={deniedDescription} />
       </View>
     );
   }
-  return <>{children(membership.member)}</>;
+  return <>{children(member)}</>;
 }

@@ -70,3 +70,14 @@ export function shanghaiDate(nowMs: number, days = 0): string {
 export function formatDate(iso: string): string {
   return inShanghai(iso).format('YYYY年M月D日');
 }
+
+/** `6月3日` */
+export function formatMonthDay(iso: string): string {
+  return inShanghai(iso).format('M月D日');
+}
+
+/** `14:03`, or `6月3日 14:03` when the instant is not on today's Shanghai date. */
+export function formatClockToday(iso: string, nowMs: number): string {
+  const local = inShanghai(iso);
+  return local.format('YYYY-MM-DD') === shanghaiDate(nowMs) ? local.format('HH:mm') : local.format('M月D日 HH:mm');
+}
