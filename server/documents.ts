@@ -4,7 +4,8 @@
  * Dates (UTC); what leaves a function is mapped to the contracts in types/.
  */
 import type { CheckinFence } from '../types/contracts/checkin';
-import type { BranchQuota, BranchSummary, EvidenceType, PointRule, PointsRules, ProgrammeItem } from '../types/contracts/stats';
+import type { BranchQuota, BranchSummary, PointRule, PointsRules, ProgrammeItem } from '../types/contracts/stats';
+import type { MemberProgress, MonthCounts } from '../core/stats/types';
 import type { LocationReading } from '../core/geo';
 import type { RateLimitGuard } from '../core/rateLimit';
 import { countWords } from '../core/story/wordCount';
@@ -187,16 +188,27 @@ export interface StoryNotificationDoc extends OutboxNotice {
   storyId: string;
 }
 
+/** A secretary's reminder to a member behind in a programme (issue 14); sent with the study template, at most one a day. */
+export interface StudyNotificationDoc extends OutboxNotice {
+  kind: 'studyReminder';
+  programmeId: string;
+}
+
 /**
  * A subscribe message in the outbox, for one member about one event. The `_id` (noticeId) names the
  * event, so writing the same notice twice is one document and `cron` sends each once. `cron` moves
  * it pending → sending (its claim) → sent, failed or skipped, never back. The kind tells which
  * template it goes out with (cloudfunctions/cron/subscribeMessage.ts).
  */
-export type NotificationDoc = ActivityNotificationDoc | StoryNotificationDoc;
+export type NotificationDoc = ActivityNotificationDoc | StoryNotificationDoc | StudyNotificationDoc;
 
 export function isStoryNotice(notice: NotificationDoc): notice is StoryNotificationDoc {
   return (STORY_NOTICE_KINDS as readonly string[]).includes(notice.kind);
+}
+
+/** A notice about an activity: the only kind that spends a sign-up's subscribe-message credit. */
+export function isActivityNotice(notice: NotificationDoc): notice is ActivityNotificationDoc {
+  return 'activityId' in notice;
 }
 
 export interface SubscribeMessagePayload {
@@ -786,41 +798,16 @@ export function branchStatsId(programmeId: string, branchId: string): string {
   return `${programmeId}_${branchId}`;
 }
 
-/** One Asia/Shanghai month's counts, for a member's progress and a branch's summary. */
-export interface MonthCounts {
-  checkins: number;
-  submissions: number;
-  approvedWorks: number;
-  activitiesHeld: number;
-  itemsDone: number;
-  studyHours: number;
-}
+export type { MonthCounts } from '../core/stats/types';
 
 /**
  * A member's standing in a programme, built from their events by core/stats (never edited by hand):
- * the branch recompute writes it whenever one of the branch's events may have changed it.
+ * the branch rebuild (server/stats/rebuild.ts) writes it whenever it differs from what is stored.
  */
-export interface ProgressDoc {
+export interface ProgressDoc extends MemberProgress {
   /** progressId(programmeId, memberId). */
   _id: string;
   programmeId: string;
-  memberId: string;
-  branchId: string;
-  name: string;
-  items: Partial<Record<ProgrammeItemKey, { type: EvidenceType; refId: string; label: string; at: Date }>>;
-  doneCount: number;
-  pendingReports: ProgrammeItemKey[];
-  studyHours: number;
-  points: number;
-  checkins: number;
-  submissions: number;
-  approvedWorks: number;
-  awards: number;
-  noShows: number;
-  quizAttempted: boolean;
-  /** Best score over maximum in the programme's contests, 0–100; null without an attempt. */
-  quizBest: number | null;
-  months: Record<string, MonthCounts>;
   updatedAt: Date;
 }
 
@@ -833,12 +820,18 @@ export interface BranchStatsDoc extends BranchSummary {
   updatedAt: Date;
 }
 
+export function pointsEntryId(programmeId: string, memberId: string, rule: PointRule, refId: string): string {
+  return `${programmeId}_${memberId}_${rule}_${refId}`;
+}
+
 /** One entry behind a member's points; the `_id` names the event, so rebuilding writes the same entry. */
 export interface PointsEntryDoc {
-  /** `${programmeId}_${memberId}_${rule}_${refId}`. */
+  /** pointsEntryId(programmeId, memberId, rule, refId). */
   _id: string;
   programmeId: string;
   memberId: string;
+  /** The member's branch when it was earned, so a branch's rebuild reads its members' entries in one query. */
+  branchId: string;
   rule: PointRule;
   points: number;
   label: string;
@@ -857,10 +850,37 @@ export interface SelfReportDoc {
   note: string;
   photoFileId: string;
   status: 'pending' | 'confirmed' | 'declined';
+  /**
+   * selfReportSlot while pending or confirmed, the report's own `_id` once declined: a unique index
+   * on it lets a member hold one report per item at a time, however their taps race.
+   */
+  slot: string;
   reportedAt: Date;
   decidedAt: Date | null;
   decidedBy: string | null;
   reason: string;
+}
+
+export function selfReportSlot(programmeId: string, memberId: string, item: ProgrammeItemKey): string {
+  return `${programmeId}_${memberId}_${item}`;
+}
+
+/**
+ * A 台账 export (`export_jobs`, `_id` = the app's job id): its progress while the function builds
+ * it, then the file, which `cron` deletes from storage after `fileExpiresAt`.
+ */
+export interface ExportJobDoc {
+  _id: string;
+  programmeId: string;
+  createdBy: string;
+  state: 'building' | 'done' | 'failed';
+  /** Branches written so far, of `total`. */
+  done: number;
+  total: number;
+  fileId: string | null;
+  fileExpiresAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
 }
 
 /** Where the aggregator got to in each stream of events, and which branches wait for a rebuild. */

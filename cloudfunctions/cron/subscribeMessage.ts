@@ -2,14 +2,15 @@
  * The subscribe-message templates the app asks for and how a notice becomes its
  * `subscribeMessage.send` call. Activities have one template for every notice: its four keywords take
  * the activity's title, start, place and a note saying what happened. Works have their own: the
- * work's title, the step's result, a remark (a return's comment) and when it happened.
+ * work's title, the step's result, a remark (a return's comment) and when it happened. Study
+ * reminders theirs: the programme, the items still missing, its end and the secretary's note.
  */
 import cloud from 'wx-server-sdk';
 import type { SubscribeMessagePayload } from '../../server/documents';
 
 /**
  * Each template's keywords on mp.weixin.qq.com (订阅消息 → 我的模板 → 详情), by the words
- * core/activity/notice.ts and core/story/notice.ts write; their limits (a `thing` holds 20
+ * core/activity/notice.ts, core/story/notice.ts and cloudfunctions/stats/reminder.ts write; their limits (a `thing` holds 20
  * characters, a `phrase` five Chinese characters, a `time` a date and time) are the ones those words
  * are cut to. A template with other keyword numbers is changed here alone. `variable` is the
  * function's environment variable holding the template id, the same id the app is built with
@@ -24,6 +25,11 @@ const TEMPLATES = {
   story: {
     variable: 'STORY_REVIEW_TEMPLATE_ID',
     keywords: { title: 'thing1', result: 'phrase2', note: 'thing3', time: 'time4' },
+  },
+  /** 学习项目, 待完成事项, 截止时间, 温馨提示; words in cloudfunctions/stats/reminder.ts. */
+  study: {
+    variable: 'STUDY_REMINDER_TEMPLATE_ID',
+    keywords: { title: 'thing1', missing: 'thing2', deadline: 'time3', note: 'thing4' },
   },
 } as const;
 

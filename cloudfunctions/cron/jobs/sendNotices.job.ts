@@ -6,14 +6,15 @@
  *
  * A work's notices carry no credit: the app asks for the story template in the tap that submits,
  * and nothing tells the server whether the author accepted, so the message is tried and WeChat's
- * "not accepted" (43101) settles it as failed, spending nothing the author gave.
+ * "not accepted" (43101) settles it as failed, spending nothing the author gave. A secretary's
+ * study reminder is sent the same way (the member accepts the study template on 我的六个一).
  *
  * A run that dies between the claim and the settling leaves the notice 'sending' for good: it is
  * never sent again. At most once is the right side for a reminder; twice would spend a second
  * acceptance the member never gave for it, and WeChat would refuse or count it against them.
  */
 import {
-  isStoryNotice,
+  isActivityNotice,
   signUpId,
   STORY_NOTICE_KINDS,
   type ActivityNotificationDoc,
@@ -46,6 +47,7 @@ const ACTIVITY_NOTICE_KINDS: readonly NoticeKind[] = ['reminder', 'promoted', 'c
 const TOPICS: { template: TemplateName; kinds: readonly NotificationDoc['kind'][] }[] = [
   { template: 'activity', kinds: ACTIVITY_NOTICE_KINDS },
   { template: 'story', kinds: STORY_NOTICE_KINDS },
+  { template: 'study', kinds: ['studyReminder'] },
 ];
 
 /** Why a notice is no longer worth sending, or null: a reminder for a start that moved, passed or was called off. */
@@ -85,7 +87,7 @@ async function deliver(
     return 'skipped';
   };
   let credit: string | null = null;
-  if (!isStoryNotice(notice)) {
+  if (isActivityNotice(notice)) {
     const stale = staleReason(notice, activity, now);
     if (stale !== null) return skip(stale);
     credit = signUpId(notice.activityId, notice.memberId);
@@ -123,7 +125,7 @@ async function inLanes<T, R>(items: readonly T[], lanes: number, work: (item: T)
 
 /** The activity whose schedule decides whether a reminder is still worth sending. */
 function reminderActivity(notice: NotificationDoc): string | null {
-  return !isStoryNotice(notice) && notice.kind === 'reminder' ? notice.activityId : null;
+  return isActivityNotice(notice) && notice.kind === 'reminder' ? notice.activityId : null;
 }
 
 export const sendNotices: TimerJob = {
