@@ -13,12 +13,13 @@ import { seedCheckins } from './checkins';
 import { seedClosedContest, seedContestHistory, seedPracticeHistory } from './history';
 import { seedBranchActivities } from './branchActivities';
 import { seedPeople } from './people';
-import { seedProgramme } from './programme';
+import { seedProgrammeDoc, seedSelfReports } from './programme';
 import { seedQuestions } from './questions';
 import { seedStories } from './stories';
 
 export { DEMO_IDENTITIES, DEMO_NAMES, memberDoc } from './people';
 export { SEED_CLOSED_CONTEST_ID } from './history';
+export { CONFIRMED_SELF_REPORT_ID, PENDING_SELF_REPORT_ID, seedProgrammeId } from './programme';
 export { OCTOBER_THEME_DAY_ID, SEPTEMBER_LESSON_ID, TODAY_LESSON_ID } from './branchActivities';
 export { PENDING_STORY_ID, RETURNED_STORY_ID, STORY_CONTEST_ID, THEORY_CAMPAIGN_ID } from './stories';
 
@@ -159,7 +160,8 @@ function buildSeedDocuments(now: Date): Record<string, Record<string, unknown>[]
     practice_members: practice.practiceMembers.map((doc) => ({ ...doc })),
     activities: [{ ...seedActivity(now) }, ...branchActivities.activities.map((doc) => ({ ...doc }))],
     sign_ups: branchActivities.signUps.map((doc) => ({ ...doc })),
-    programmes: [withDocId(seedProgramme, now)],
+    programmes: [{ ...seedProgrammeDoc(now) }],
+    self_reports: seedSelfReports(now, members).map((doc) => ({ ...doc })),
     checkins: seedCheckins(now).map((doc) => ({ ...doc })),
     campaigns: stories.campaigns.map((doc) => ({ ...doc })),
     stories: stories.stories.map((doc) => ({ ...doc })),

@@ -6,7 +6,11 @@
  * `theoryArticle`. The six items have `deadline: null` (the documents only say "each year").
  */
 
+import { DEFAULT_EVIDENCE, DEFAULT_POINTS } from '../../core/stats/rules';
+import { formatShanghai } from '../../core/time';
+import type { BranchQuota } from '../../types/contracts/stats';
 import type { ProgrammeItemKey } from '../../types/labels';
+import { selfReportSlot, type MemberDoc, type ProgrammeDoc, type SelfReportDoc } from '../../server/documents';
 
 /** What the branch has to hand in to show an item was done. */
 export type ProgrammeEvidence = 'video' | 'record' | 'text';
@@ -179,3 +183,108 @@ export const seedProgramme: ProgrammeSeed = {
     description: '围绕永州本地红色资源撰写理论文章，题目自拟，不超过3000字，6月26日前报送组织部，优秀文章推荐参加市级评选。',
   },
 };
+
+/**
+ * The branch-level halves of the items, as quotas the dashboard counts: the lesson video, and one
+ * 宣讲, 观影 and 参观 held by the branch. The per-member halves (a book, a reflection each) are the
+ * member items themselves.
+ */
+const SEED_BRANCH_QUOTAS: BranchQuota[] = [
+  { key: 'lessonVideo', label: '党课视频', source: { type: 'story', kind: 'lessonVideo' }, count: 1 },
+  { key: 'storyTalk', label: '红色故事宣讲活动', source: { type: 'activity', kind: 'story_talk' }, count: 1 },
+  { key: 'filmShow', label: '集中观影活动', source: { type: 'activity', kind: 'film' }, count: 1 },
+  { key: 'baseVisit', label: '基地参观学习', source: { type: 'activity', kind: 'visit' }, count: 1 },
+];
+
+/**
+ * 学时 each member should reach: the documents set none, so the demo asks for four half-day visits'
+ * worth to show the target line.
+ */
+const SEED_STUDY_HOURS_TARGET = 16;
+
+/** The year of `now` in Asia/Shanghai: the seeded programme always runs. */
+function shanghaiYear(now: Date): number {
+  return Number(formatShanghai(now, 'YYYY'));
+}
+
+export function seedProgrammeId(now: Date): string {
+  return `red-education-${shanghaiYear(now)}`;
+}
+
+/**
+ * The programme documents' items as the stored programme of the year of `now` (1 January to
+ * 1 January in Asia/Shanghai), with the default evidence and points (core/stats/rules.ts).
+ */
+export function seedProgrammeDoc(now: Date): ProgrammeDoc {
+  const year = shanghaiYear(now);
+  return {
+    _id: seedProgrammeId(now),
+    title: seedProgramme.title.replace(String(seedProgramme.year), String(year)),
+    year,
+    description: seedProgramme.description,
+    startsAt: new Date(`${year}-01-01T00:00:00+08:00`),
+    endsAt: new Date(`${year + 1}-01-01T00:00:00+08:00`),
+    items: seedProgramme.items.map((item) => ({
+      key: item.key,
+      title: item.title,
+      perMember: item.perMember,
+      evidence: DEFAULT_EVIDENCE[item.key],
+      storyKinds: [],
+      deadline: item.deadline,
+    })),
+    branchQuotas: SEED_BRANCH_QUOTAS,
+    studyHoursTarget: SEED_STUDY_HOURS_TARGET,
+    points: { ...DEFAULT_POINTS },
+    createdAt: now,
+    updatedAt: now,
+  };
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export const PENDING_SELF_REPORT_ID = 'report-demo-member-book';
+export const CONFIRMED_SELF_REPORT_ID = 'report-seed-member-06-film';
+
+/**
+ * Two 自报 in 第一党支部: demo-member's book waiting in demo-secretary's queue, and a film another
+ * member reported that the secretary confirmed. Their photos are not in the local storage (the seed
+ * writes documents only), so the queue shows them without a picture.
+ */
+export function seedSelfReports(now: Date, members: readonly MemberDoc[]): SelfReportDoc[] {
+  const programmeId = seedProgrammeId(now);
+  const nameOf = (memberId: string) => members.find((member) => member._id === memberId)?.name ?? '';
+  const pending: SelfReportDoc = {
+    _id: PENDING_SELF_REPORT_ID,
+    programmeId,
+    memberId: 'm-demo-member',
+    branchId: 'branch-1',
+    memberName: nameOf('m-demo-member'),
+    item: 'book',
+    title: '《红星照耀中国》',
+    note: '读完全书，摘抄了长征途中的几段记述。',
+    photoFileId: 'cloud://local.hongtu-local/self-reports/demo-member/book.jpg',
+    status: 'pending',
+    slot: selfReportSlot(programmeId, 'm-demo-member', 'book'),
+    reportedAt: new Date(now.getTime() - 2 * DAY_MS),
+    decidedAt: null,
+    decidedBy: null,
+    reason: '',
+  };
+  const confirmedAt = new Date(now.getTime() - 10 * DAY_MS);
+  const confirmed: SelfReportDoc = {
+    ...pending,
+    _id: CONFIRMED_SELF_REPORT_ID,
+    memberId: 'm-seed-member-06',
+    memberName: nameOf('m-seed-member-06'),
+    item: 'film',
+    title: '《建国大业》',
+    note: '支部集中观影后补看了一遍。',
+    photoFileId: 'cloud://local.hongtu-local/self-reports/seed-member-06/film.jpg',
+    status: 'confirmed',
+    slot: selfReportSlot(programmeId, 'm-seed-member-06', 'film'),
+    reportedAt: new Date(confirmedAt.getTime() - DAY_MS),
+    decidedAt: confirmedAt,
+    decidedBy: 'm-demo-secretary',
+  };
+  return [pending, confirmed];
+}
