@@ -2,12 +2,10 @@
  * A member's works under the personal-information actions: 个人信息导出 includes them, 注销 takes
  * them (with their photos and videos, and the ratings others gave them) and leaves everyone else's.
  */
-import cloud from 'wx-server-sdk';
-import { fetchList } from '../../server/kernel/db';
 import { useServerClock } from '../support/clock';
 import { createTestEnv, type TestEnv } from '../support/localEnv';
 import { mp4 } from '../support/mp4';
-import { MEMBER, MEMBER_ID, placeStory, SECRETARY, text, uploadPhoto, uploadVideo } from './story-authoring.fixtures';
+import { MEMBER, MEMBER_ID, placeDraft, SECRETARY, stored, text, uploadPhoto, uploadVideo } from './story.fixtures';
 
 const START = new Date('2026-11-23T02:00:00Z');
 const clock = useServerClock(START);
@@ -18,30 +16,26 @@ beforeEach(() => {
   env = createTestEnv({ now: clock.now() });
 });
 
-async function stored<T>(collection: string, where: Record<string, unknown>): Promise<T[]> {
-  return fetchList<T>(cloud.database().collection(collection).where(where).limit(1000));
-}
-
 function rating(storyId: string, memberId: string, score: number) {
   return { _id: `${storyId}_${memberId}`, storyId, memberId, score, createdAt: clock.now() };
 }
 
 describe('个人信息导出', () => {
   it('包含本人的全部作品：标题、类别、状态、时间、正文；不含图片检测的追踪号', async () => {
-    placeStory(env, clock.now(), {
+    placeDraft(env, clock.now(), {
       _id: 'mine-approved',
       kind: 'story',
       title: '红军泉的故事',
       status: 'approved',
       approvedAt: clock.now(),
     });
-    placeStory(env, clock.now(), {
+    placeDraft(env, clock.now(), {
       _id: 'mine-checking',
       status: 'checking',
       body: text(60),
       mediaChecks: [{ traceId: 'trace-secret', fileId: 'cloud://local.hongtu-local/a.jpg', state: 'pending' }],
     });
-    placeStory(env, clock.now(), { _id: 'someone-else', authorId: 'm-seed-member-01' });
+    placeDraft(env, clock.now(), { _id: 'someone-else', authorId: 'm-seed-member-01' });
 
     const exported = await env.ok(MEMBER, 'member', 'exportMine', {});
     const works = (exported.data.stories as Record<string, unknown>[]).filter((work) => String(work._id).startsWith('mine-'));
@@ -67,14 +61,14 @@ describe('注销', () => {
     const photo = uploadPhoto(env, 'memorial');
     const video = uploadVideo(env, 'lesson', mp4({ seconds: 600 }));
     const othersPhoto = uploadPhoto(env, 'theirs', false, 'seed-member-01');
-    placeStory(env, clock.now(), { _id: 'mine-1', status: 'approved', approvedAt: clock.now(), imageFileIds: [photo] });
-    placeStory(env, clock.now(), {
+    placeDraft(env, clock.now(), { _id: 'mine-1', status: 'approved', approvedAt: clock.now(), imageFileIds: [photo] });
+    placeDraft(env, clock.now(), {
       _id: 'mine-2',
       kind: 'lessonVideo',
       title: '党课',
       video: { fileId: video, seconds: 600, bytes: 1000 },
     });
-    placeStory(env, clock.now(), {
+    placeDraft(env, clock.now(), {
       _id: 'theirs',
       authorId: 'm-seed-member-01',
       status: 'approved',
@@ -99,7 +93,7 @@ describe('注销', () => {
   });
 
   it('作品的文件已不在云存储（上次注销中途停下）也照样删完', async () => {
-    placeStory(env, clock.now(), { _id: 'mine-1', imageFileIds: ['cloud://local.hongtu-local/stories/demo-member/gone.jpg'] });
+    placeDraft(env, clock.now(), { _id: 'mine-1', imageFileIds: ['cloud://local.hongtu-local/stories/demo-member/gone.jpg'] });
     await env.ok(MEMBER, 'member', 'deleteMine', { confirm: '注销' });
     expect(await stored('stories', { authorId: MEMBER_ID })).toEqual([]);
   });

@@ -10,7 +10,7 @@ import { useServerClock } from '../support/clock';
 import { createTestEnv, type TestEnv } from '../support/localEnv';
 import { startSeededGateway } from '../support/gatewayEnv';
 import { loadSource } from '../../emulator/runner';
-import { MEMBER, MEMBER_ID, reflection, SECRETARY, storedStory, text, uploadPhoto } from './story-authoring.fixtures';
+import { MEMBER, MEMBER_ID, reflection, SECRETARY, storedStory, text, uploadPhoto } from './story.fixtures';
 
 const START = new Date('2026-11-23T02:00:00Z');
 const clock = useServerClock(START);
@@ -94,7 +94,7 @@ describe('图片内容安全（mediaCheckAsync v2，结果由微信推送）', (
     const { id, result } = await submitNew(reflection({ imageFileIds: photos }));
     expect(result).toMatchObject({ ok: true, data: { story: { status: 'checking' } } });
     expect(env.pushes.pending()).toHaveLength(3);
-    expect((await storedStory(id))?.mediaChecks.map((check) => [check.fileId, check.state])).toEqual(
+    expect((await storedStory(id)).mediaChecks.map((check) => [check.fileId, check.state])).toEqual(
       photos.map((photo) => [photo, 'pending']),
     );
 
@@ -167,14 +167,14 @@ describe('图片内容安全（mediaCheckAsync v2，结果由微信推送）', (
 
   it('微信推送里的标签可能是字符串（"20002"），照样读出原因', async () => {
     const { id } = await submitNew(reflection({ imageFileIds: [uploadPhoto(env, 'a')] }));
-    const traceId = (await storedStory(id))?.mediaChecks[0]?.traceId;
+    const traceId = (await storedStory(id)).mediaChecks[0]?.traceId;
     const pushed = await env.runner.invoke(
       'story',
       { MsgType: 'event', Event: 'wxa_media_check', trace_id: traceId, version: 2, result: { suggest: 'risky', label: '20002' } },
       { openid: undefined },
     );
     expect(pushed.result).toEqual({ ok: true, data: { applied: true } });
-    expect((await storedStory(id))?.rejection).toBe('第 1 张图片含有不当内容（色情），请更换后再提交');
+    expect((await storedStory(id)).rejection).toBe('第 1 张图片含有不当内容（色情），请更换后再提交');
   });
 
   it('图片已从云存储丢失 → INVALID_INPUT 指出第几张，不写入', async () => {
@@ -236,7 +236,7 @@ describe('推送不是用户能发的', () => {
   /** What a member would send to get their work past the image check: the push's own shape and a trace id. */
   async function forgedPass() {
     const { id } = await submitNew(reflection({ imageFileIds: [uploadPhoto(env, 'a', true)] }));
-    const traceId = (await storedStory(id))?.mediaChecks[0]?.traceId;
+    const traceId = (await storedStory(id)).mediaChecks[0]?.traceId;
     return {
       id,
       event: { MsgType: 'event', Event: 'wxa_media_check', trace_id: traceId, version: 2, result: { suggest: 'pass', label: 100 } },
@@ -248,7 +248,7 @@ describe('推送不是用户能发的', () => {
     const forged = await env.runner.invoke('story', event, { openid: MEMBER });
     expect(forged.result).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(writes(forged.requests)).toBe(0);
-    expect((await storedStory(id))?.status).toBe('checking');
+    expect((await storedStory(id)).status).toBe('checking');
   });
 
   it('带 action 的调用永远是用户的操作，不会被当成推送', async () => {

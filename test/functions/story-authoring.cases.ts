@@ -6,7 +6,7 @@
  */
 import { ANY_MEMBER, INJECTION, OWNER_ONLY, SCRIPT, type BadInputCase, type Outcome, type PermissionCase } from '../support/contractTables';
 import type { TestEnv } from '../support/localEnv';
-import { placeStory } from './story-authoring.fixtures';
+import { placeDraft } from './story.fixtures';
 
 const WORK_ID = 'work-contract';
 const LONG_ID = 'a'.repeat(65);
@@ -18,11 +18,11 @@ const AUTHOR_ACTS_REVIEWERS_SEE: Outcome[] = ['UNAUTHENTICATED', true, 'FORBIDDE
 const AUTHOR_AND_REVIEWERS: Outcome[] = ['UNAUTHENTICATED', true, true, 'NOT_FOUND', true];
 
 async function draftWork(env: TestEnv): Promise<void> {
-  placeStory(env, new Date(), { _id: WORK_ID });
+  placeDraft(env, new Date(), { _id: WORK_ID });
 }
 
 async function pendingWork(env: TestEnv): Promise<void> {
-  placeStory(env, new Date(), { _id: WORK_ID, status: 'pending', submittedAt: new Date() });
+  placeDraft(env, new Date(), { _id: WORK_ID, status: 'pending', submittedAt: new Date() });
 }
 
 export const AUTHORING_PERMISSION_CASES: PermissionCase[] = [

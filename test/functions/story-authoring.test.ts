@@ -21,15 +21,15 @@ import {
   DAY,
   MEMBER,
   MEMBER_ID,
-  placeCampaign,
-  placeStory,
+  placeReflectionCampaign,
+  placeDraft,
   reflection,
   SECRETARY,
   storedStory,
   text,
   uploadPhoto,
   uploadVideo,
-} from './story-authoring.fixtures';
+} from './story.fixtures';
 
 const START = new Date('2026-11-23T02:00:00Z');
 const clock = useServerClock(START);
@@ -89,7 +89,7 @@ describe('保存草稿', () => {
     });
     expect(result).toMatchObject({ ok: true, data: { story: { id: draft.id, version: 1, words: 200 } } });
     expectWithin(requests, 3);
-    expect((await storedStory(draft.id))?.version).toBe(1);
+    expect((await storedStory(draft.id)).version).toBe(1);
   });
 
   it('草稿可以没写完：理论文章只有一个字、没有标题也能保存（提交时才检查）', async () => {
@@ -107,7 +107,7 @@ describe('保存草稿', () => {
   });
 
   it('关联征集、活动与基地：写入活动名称、基地名称，回答带征集名称', async () => {
-    placeCampaign(env, clock.now());
+    placeReflectionCampaign(env, clock.now());
     placeActivity(env, clock.now(), { _id: 'act-visit', title: '参观陈树湘纪念馆' });
     const { result } = await env.call(MEMBER, 'story', 'save', {
       draft: reflection({ campaignId: CAMPAIGN_ID, activityId: 'act-visit', baseId: 'daoxian-chenshuxiang' }),
@@ -126,7 +126,7 @@ describe('保存草稿', () => {
   });
 
   it('数据库请求：新草稿同时新关联征集、活动和基地是唯一需要 6 次的情形；修改时未变的关联不再读取', async () => {
-    placeCampaign(env, clock.now());
+    placeReflectionCampaign(env, clock.now());
     placeActivity(env, clock.now(), { _id: 'act-visit' });
     const all = reflection({ campaignId: CAMPAIGN_ID, activityId: 'act-visit', baseId: 'daoxian-chenshuxiang' });
     const first = await env.call(MEMBER, 'story', 'save', { draft: all });
@@ -163,7 +163,7 @@ describe('保存草稿', () => {
   });
 
   it('征集不收这类作品 → INVALID_INPUT draft.campaignId，说明征集的名称', async () => {
-    placeCampaign(env, clock.now(), { kinds: ['article'] });
+    placeReflectionCampaign(env, clock.now(), { kinds: ['article'] });
     const { result } = await env.call(MEMBER, 'story', 'save', { draft: reflection({ campaignId: CAMPAIGN_ID }) });
     expect(result).toMatchObject({
       ok: false,
@@ -194,7 +194,7 @@ describe('版本号：两台设备不会互相覆盖', () => {
     });
     expect(result).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: '作品已在别处修改，请刷新' } });
     expect(writes(requests)).toBe(0);
-    expect((await storedStory(draft.id))?.words).toBe(150);
+    expect((await storedStory(draft.id)).words).toBe(150);
   });
 
   it('两台设备同时以同一版本保存：恰好一个成功', async () => {
@@ -203,7 +203,7 @@ describe('版本号：两台设备不会互相覆盖', () => {
       [150, 160].map((words) => env.call(MEMBER, 'story', 'save', { id: draft.id, version: 0, draft: reflection({ body: text(words) }) })),
     );
     expect(results.map(({ result }) => result.ok || result.error.code).sort()).toEqual(['CONFLICT', true]);
-    expect((await storedStory(draft.id))?.version).toBe(1);
+    expect((await storedStory(draft.id)).version).toBe(1);
   });
 
   it('已有作品缺版本号 → INVALID_INPUT version', async () => {
@@ -218,14 +218,14 @@ describe('版本号：两台设备不会互相覆盖', () => {
     const draft = await saveNew();
     await env.ok(MEMBER, 'story', 'save', { id: draft.id, version: 0, draft: reflection({ body: text(150) }) });
     expect((await submitted(draft.id, 0)).result).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
-    expect((await storedStory(draft.id))?.status).toBe('draft');
+    expect((await storedStory(draft.id)).status).toBe('draft');
   });
 });
 
 describe('谁能改：只有作者，且只在可编辑的状态', () => {
   it('别人的草稿不存在（NOT_FOUND）；已发布的作品别人看得到但不能改（FORBIDDEN）', async () => {
-    placeStory(env, clock.now(), { _id: 'draft-1' });
-    placeStory(env, clock.now(), { _id: 'approved-1', status: 'approved', approvedAt: clock.now() });
+    placeDraft(env, clock.now(), { _id: 'draft-1' });
+    placeDraft(env, clock.now(), { _id: 'approved-1', status: 'approved', approvedAt: clock.now() });
     expect((await env.call(SECRETARY, 'story', 'save', { id: 'draft-1', version: 0, draft: reflection() })).result).toMatchObject({
       ok: false,
       error: { code: 'NOT_FOUND' },
@@ -241,7 +241,7 @@ describe('谁能改：只有作者，且只在可编辑的状态', () => {
     ['checking', '作品安全检测中，撤回后才能修改'],
     ['approved', '作品已发布，不能再修改'],
   ])('%s 的作品不能保存：%s', async (status, message) => {
-    placeStory(env, clock.now(), { _id: 'work-1', status });
+    placeDraft(env, clock.now(), { _id: 'work-1', status });
     expect((await env.call(MEMBER, 'story', 'save', { id: 'work-1', version: 0, draft: reflection() })).result).toMatchObject({
       ok: false,
       error: { code: 'CONFLICT', message },
@@ -249,7 +249,7 @@ describe('谁能改：只有作者，且只在可编辑的状态', () => {
   });
 
   it.each<StoryStatus>(['rejected', 'returned'])('%s 的作品保存后仍是这个状态（还能再改再提交）', async (status) => {
-    placeStory(env, clock.now(), {
+    placeDraft(env, clock.now(), {
       _id: 'work-1',
       status,
       rejection: status === 'rejected' ? '第 1 张图片含有不当内容（色情），请更换后再提交' : null,
@@ -373,7 +373,7 @@ describe('党课视频：时长和大小由服务器从文件本身读出', () =
   });
 
   it('视频只在换了文件时重新读取；提交时按保存时读出的时长再查一遍', async () => {
-    placeStory(env, clock.now(), {
+    placeDraft(env, clock.now(), {
       _id: 'video-1',
       kind: 'lessonVideo',
       title: '党课',
@@ -425,7 +425,7 @@ describe('提交：征集的开始与截止', () => {
   const OPENS = new Date('2027-06-01T09:00:00+08:00');
 
   async function submitAt(at: Date) {
-    placeCampaign(env, clock.now(), { opensAt: OPENS, closesAt: CLOSES, ratingClosesAt: after(CLOSES, 14 * DAY) });
+    placeReflectionCampaign(env, clock.now(), { opensAt: OPENS, closesAt: CLOSES, ratingClosesAt: after(CLOSES, 14 * DAY) });
     const draft = await saveNew(reflection({ campaignId: CAMPAIGN_ID }));
     clock.set(at);
     return submitted(draft.id, 0);
@@ -485,7 +485,7 @@ describe('提交：交给支部', () => {
   });
 
   it('已提交的作品再提交 → CONFLICT', async () => {
-    placeStory(env, clock.now(), { _id: 'work-1', status: 'pending' });
+    placeDraft(env, clock.now(), { _id: 'work-1', status: 'pending' });
     expect((await submitted('work-1', 0)).result).toMatchObject({
       ok: false,
       error: { code: 'CONFLICT', message: '作品待支部审核，不用再提交' },
@@ -493,7 +493,7 @@ describe('提交：交给支部', () => {
   });
 
   it('退回修改的作品改好后再提交，回到支部审核', async () => {
-    placeStory(env, clock.now(), {
+    placeDraft(env, clock.now(), {
       _id: 'work-1',
       status: 'returned',
       review: { decision: 'return', comment: '请补充参观的细节', reviewerId: 'm-demo-secretary', reviewerName: '赵志刚', at: clock.now() },
@@ -505,21 +505,21 @@ describe('提交：交给支部', () => {
 
 describe('撤回', () => {
   it.each<StoryStatus>(['pending', 'checking'])('%s → 回到草稿；3 次数据库请求', async (status) => {
-    placeStory(env, clock.now(), { _id: 'work-1', status, submittedAt: clock.now() });
+    placeDraft(env, clock.now(), { _id: 'work-1', status, submittedAt: clock.now() });
     const { result, requests } = await env.call(MEMBER, 'story', 'withdraw', { id: 'work-1' });
     expect(result).toMatchObject({ ok: true, data: { story: { status: 'draft', submittedAt: null, version: 1, can: { edit: true } } } });
     expectWithin(requests, 3);
   });
 
   it.each<StoryStatus>(['approved', 'returned'])('%s 的作品 → CONFLICT“已审核的作品不能撤回”', async (status) => {
-    placeStory(env, clock.now(), { _id: 'work-1', status, approvedAt: status === 'approved' ? clock.now() : null });
+    placeDraft(env, clock.now(), { _id: 'work-1', status, approvedAt: status === 'approved' ? clock.now() : null });
     const { result, requests } = await env.call(MEMBER, 'story', 'withdraw', { id: 'work-1' });
     expect(result).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: '已审核的作品不能撤回' } });
     expect(writes(requests)).toBe(0);
   });
 
   it('草稿不用撤回 → CONFLICT', async () => {
-    placeStory(env, clock.now(), { _id: 'work-1' });
+    placeDraft(env, clock.now(), { _id: 'work-1' });
     expect((await env.call(MEMBER, 'story', 'withdraw', { id: 'work-1' })).result).toMatchObject({
       ok: false,
       error: { code: 'CONFLICT', message: '作品尚未提交，不用撤回' },
@@ -527,14 +527,14 @@ describe('撤回', () => {
   });
 
   it('书记审核通过的同时作者撤回：撤回落后时告诉作者作品已审核', async () => {
-    placeStory(env, clock.now(), { _id: 'work-1', status: 'pending' });
+    placeDraft(env, clock.now(), { _id: 'work-1', status: 'pending' });
     const pause = env.scheduler.pauseBefore({ invocation: 'withdraw', action: 'database.modifyDocument' });
     const withdrawing = env.call({ openid: MEMBER, label: 'withdraw' }, 'story', 'withdraw', { id: 'work-1' });
     await pause.reached;
     await approveDirectly('work-1');
     pause.release();
     expect((await withdrawing).result).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: '已审核的作品不能撤回' } });
-    expect((await storedStory('work-1'))?.status).toBe('approved');
+    expect((await storedStory('work-1')).status).toBe('approved');
   });
 });
 
@@ -551,16 +551,16 @@ async function approveDirectly(id: string): Promise<void> {
 
 describe('我的投稿', () => {
   it('只有自己的作品，最近修改的在前，可按状态筛选、分页；3 次数据库请求', async () => {
-    placeCampaign(env, clock.now());
+    placeReflectionCampaign(env, clock.now());
     for (const [index, status] of (['draft', 'pending', 'approved', 'draft'] as StoryStatus[]).entries()) {
-      placeStory(env, clock.now(), {
+      placeDraft(env, clock.now(), {
         _id: `mine-${index}`,
         status,
         campaignId: index === 1 ? CAMPAIGN_ID : null,
         updatedAt: after(START, index * 60_000),
       });
     }
-    placeStory(env, clock.now(), { _id: 'someone-else', authorId: 'm-seed-member-01', updatedAt: after(START, DAY) });
+    placeDraft(env, clock.now(), { _id: 'someone-else', authorId: 'm-seed-member-01', updatedAt: after(START, DAY) });
 
     const { result, requests } = await env.call(MEMBER, 'story', 'mine', { pageSize: 2 });
     expect(result).toMatchObject({ ok: true, data: { items: [{ id: 'mine-3' }, { id: 'mine-2' }], nextCursor: '2' } });
@@ -585,14 +585,14 @@ describe('我的投稿', () => {
       reviewerName: '赵志刚',
       at: START,
     };
-    placeStory(env, clock.now(), { _id: 'mine-returned', status: 'returned', review });
-    placeStory(env, clock.now(), { _id: 'mine-rejected', status: 'rejected', rejection: '正文含有不当内容（辱骂），请修改后再提交' });
+    placeDraft(env, clock.now(), { _id: 'mine-returned', status: 'returned', review });
+    placeDraft(env, clock.now(), { _id: 'mine-rejected', status: 'rejected', rejection: '正文含有不当内容（辱骂），请修改后再提交' });
     const { items } = await env.ok(MEMBER, 'story', 'mine', { statuses: ['returned', 'rejected'] });
     expect(Object.fromEntries(items.map((item) => [item.id, item.statusNote]))).toMatchObject({
       'mine-returned': '请补充参观的具体感受',
       'mine-rejected': '正文含有不当内容（辱骂），请修改后再提交',
     });
-    placeStory(env, clock.now(), { _id: 'approved-with-note', status: 'approved', review: { ...review, decision: 'approve' } });
+    placeDraft(env, clock.now(), { _id: 'approved-with-note', status: 'approved', review: { ...review, decision: 'approve' } });
     const feed = await env.ok(SECRETARY, 'story', 'feed', {});
     expect(feed.items.every((item) => item.statusNote === undefined)).toBe(true);
   });
@@ -610,7 +610,7 @@ describe('作品详情：谁能看到', () => {
     ['returned', ['UNAUTHENTICATED', true, true, 'NOT_FOUND', true, 'NOT_FOUND']],
     ['approved', ['UNAUTHENTICATED', true, true, true, true, true]],
   ])('%s：%j', async (status, expected) => {
-    placeStory(env, clock.now(), { _id: 'work-1', status, approvedAt: status === 'approved' ? clock.now() : null });
+    placeDraft(env, clock.now(), { _id: 'work-1', status, approvedAt: status === 'approved' ? clock.now() : null });
     const outcomes = [];
     for (const viewer of VIEWERS) {
       const { result } = await env.call(viewer, 'story', 'detail', { id: 'work-1' });
@@ -620,7 +620,7 @@ describe('作品详情：谁能看到', () => {
   });
 
   it('审核人看到待审核作品时可以审核，作者不能；安全检测的拒绝理由只给作者看', async () => {
-    placeStory(env, clock.now(), { _id: 'work-1', status: 'pending', rejection: '旧的理由' });
+    placeDraft(env, clock.now(), { _id: 'work-1', status: 'pending', rejection: '旧的理由' });
     expect((await env.ok(SECRETARY, 'story', 'detail', { id: 'work-1' })).story).toMatchObject({ can: { review: true }, rejection: null });
     expect((await env.ok(MEMBER, 'story', 'detail', { id: 'work-1' })).story).toMatchObject({
       can: { review: false },
@@ -629,8 +629,8 @@ describe('作品详情：谁能看到', () => {
   });
 
   it('别人已发布的作品：读出自己的评分，征集评议未截止时可以评议；3 次数据库请求（≤ 4）', async () => {
-    placeCampaign(env, clock.now());
-    placeStory(env, clock.now(), { _id: 'work-1', status: 'approved', approvedAt: clock.now(), campaignId: CAMPAIGN_ID });
+    placeReflectionCampaign(env, clock.now());
+    placeDraft(env, clock.now(), { _id: 'work-1', status: 'approved', approvedAt: clock.now(), campaignId: CAMPAIGN_ID });
     const fresh = await env.call(SECRETARY, 'story', 'detail', { id: 'work-1' });
     expect(fresh.result).toMatchObject({
       ok: true,
@@ -644,7 +644,7 @@ describe('作品详情：谁能看到', () => {
   });
 
   it('自己的作品：不读评分，2 次数据库请求', async () => {
-    placeStory(env, clock.now(), { _id: 'work-1', status: 'approved', approvedAt: clock.now() });
+    placeDraft(env, clock.now(), { _id: 'work-1', status: 'approved', approvedAt: clock.now() });
     const { result, requests } = await env.call(MEMBER, 'story', 'detail', { id: 'work-1' });
     expect(result).toMatchObject({ ok: true, data: { story: { myRating: null, can: { rate: false } } } });
     expect(requests.length).toBe(2);

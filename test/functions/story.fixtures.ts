@@ -1,11 +1,13 @@
 /**
- * What the story tests share: works and campaigns written straight into the store (before the
- * authoring actions exist, and to reach any step of the chain at once), seeded people as authors,
- * and the stored documents to assert on — including the check every chain test can end with: the
+ * What the story tests share: works and campaigns written straight into the store (to reach any step
+ * of the chain at once, or to give the author a work of their own), seeded people as authors, photos
+ * and videos put in cloud storage as the phone uploads them, drafts as the edit page sends them, and
+ * the stored documents to assert on — including the check every chain test can end with: the
  * per-branch tallies equal what the works say (server/campaignTally.ts).
  */
 import cloud from 'wx-server-sdk';
 import { memberDoc, seedPeople } from '../../emulator/seed/people';
+import type { StoryDraftInput } from '../../types/contracts/story';
 import { campaignTallies } from '../../server/campaignTally';
 import {
   campaignBranchId,
@@ -19,6 +21,10 @@ import {
 import { fetchAllPages } from '../../server/kernel/db';
 import type { TestEnv } from '../support/localEnv';
 
+export const MEMBER = 'demo-member';
+export const MEMBER_ID = 'm-demo-member';
+export const SECRETARY = 'demo-secretary';
+export const ADMIN = 'demo-admin';
 export const HOUR = 3_600_000;
 export const DAY = 24 * HOUR;
 
@@ -48,15 +54,24 @@ export function seededAuthor(openid: string): Author {
   };
 }
 
+/** Text of `count` 字: Chinese characters and punctuation, each one 字. */
+export function text(count: number): string {
+  const sentence = '永州红色故事代代相传，';
+  return Array.from({ length: count }, (_, index) => sentence[index % sentence.length]).join('');
+}
+
 export type PlacedStory = Pick<StoryDoc, '_id'> & Partial<StoryDoc> & { author?: string | Author };
 
-/**
- * Puts a work into the store: by demo-member (第一党支部) unless `author` names another seeded
- * person (by openid) or anyone else, a 红色故事 awaiting review since an hour before `now` unless
- * the fields say otherwise.
- */
-export function placeStory(env: TestEnv, now: Date, { author = 'demo-member', ...fields }: PlacedStory): StoryDoc {
-  const doc = storyDoc(typeof author === 'string' ? seededAuthor(author) : author, after(now, -2 * HOUR), {
+/** A work created at `createdAt` by demo-member (第一党支部) unless `author` names another seeded person (by openid) or anyone else. */
+function insertStory(env: TestEnv, createdAt: Date, { author = MEMBER, ...fields }: PlacedStory & Pick<StoryDoc, 'kind'>): StoryDoc {
+  const doc = storyDoc(typeof author === 'string' ? seededAuthor(author) : author, createdAt, fields);
+  env.store.insertMany('stories', [{ ...doc }]);
+  return doc;
+}
+
+/** Puts a work into the store: a 红色故事 awaiting review since an hour before `now` unless the fields say otherwise. */
+export function placeStory(env: TestEnv, now: Date, fields: PlacedStory): StoryDoc {
+  return insertStory(env, after(now, -2 * HOUR), {
     kind: 'story',
     status: 'pending',
     title: '红军泉边的故事',
@@ -65,8 +80,11 @@ export function placeStory(env: TestEnv, now: Date, { author = 'demo-member', ..
     submittedAt: after(now, -HOUR),
     ...fields,
   });
-  env.store.insertMany('stories', [{ ...doc }]);
-  return doc;
+}
+
+/** The author's own work as the edit page starts it: a 心得 draft of 120 字 created at `now` unless the fields say otherwise. */
+export function placeDraft(env: TestEnv, now: Date, fields: PlacedStory): StoryDoc {
+  return insertStory(env, now, { kind: 'reflection', title: '参观陈树湘纪念馆有感', body: text(120), ...fields });
 }
 
 /** An approved work, as review leaves it `ago` before `now`. */
@@ -100,6 +118,13 @@ export function placeCampaign(env: TestEnv, now: Date, fields: Pick<CampaignDoc,
   return doc;
 }
 
+/** The authoring tests' campaign, taking 心得 among the other kinds. */
+export const CAMPAIGN_ID = 'campaign-authoring';
+
+export function placeReflectionCampaign(env: TestEnv, now: Date, fields: Partial<CampaignDoc> = {}): CampaignDoc {
+  return placeCampaign(env, now, { _id: CAMPAIGN_ID, title: '红色教育心得征集', ...fields });
+}
+
 /** `count` active members of `branchId` with openids `<prefix>-<i>`. */
 export function placeMembers(env: TestEnv, now: Date, count: number, prefix: string, branchId: string): MemberDoc[] {
   const members = Array.from({ length: count }, (_, i) =>
@@ -112,7 +137,8 @@ export function placeMembers(env: TestEnv, now: Date, count: number, prefix: str
   return members;
 }
 
-async function stored<T>(collection: string, where: Record<string, unknown>): Promise<T[]> {
+/** The stored documents of `collection` that match `where`. */
+export async function stored<T>(collection: string, where: Record<string, unknown>): Promise<T[]> {
   return fetchAllPages<T>(cloud.database().collection(collection).where(where), 20_000);
 }
 
@@ -144,4 +170,25 @@ export async function expectTalliesMatchWorks(campaignId: string): Promise<void>
   const actual = (await stored<CampaignBranchDoc>('campaign_branches', { campaignId })).map(({ updatedAt: _, ...tally }) => tally);
   const byId = (a: { _id: string }, b: { _id: string }) => a._id.localeCompare(b._id);
   expect(actual.sort(byId)).toEqual(expected.sort(byId));
+}
+
+/** What the edit page sends for a 心得 of `words` 字. */
+export function reflection(overrides: Partial<StoryDraftInput> = {}, words = 120): StoryDraftInput {
+  return { kind: 'reflection', title: '参观陈树湘纪念馆有感', body: text(words), ...overrides };
+}
+
+/** WeChat's image check reads this marker in the local stand-in as a risky image (config/contentSecurity.json). */
+const RISKY_MARKER = 'HONGTU-RISKY';
+
+/** A photo as the phone uploads it (a JPEG's first bytes are enough for the checks here), marked risky or not. */
+export function uploadPhoto(env: TestEnv, name: string, risky = false, owner = MEMBER): string {
+  const jpeg = Buffer.concat([
+    Buffer.from([0xff, 0xd8, 0xff, 0xe0]),
+    Buffer.from(risky ? `photo ${RISKY_MARKER}` : 'photo of the memorial'),
+  ]);
+  return env.files.put(`stories/${owner}/${name}.jpg`, jpeg, { side: 'client', openid: owner });
+}
+
+export function uploadVideo(env: TestEnv, name: string, content: Buffer, owner = MEMBER): string {
+  return env.files.put(`stories/${owner}/${name}.mp4`, content, { side: 'client', openid: owner });
 }
