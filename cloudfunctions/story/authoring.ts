@@ -4,7 +4,6 @@
  * other, and the answer's view of the work.
  */
 import { canSeeStory } from '../../core/story/access';
-import { ratingOpen } from '../../core/story/campaign';
 import type { StoryView } from '../../types/contracts/story';
 import type { CampaignDoc, MemberDoc, StoryDoc } from '../../server/documents';
 import { fail } from '../../server/kernel/failure';
@@ -38,10 +37,5 @@ export function assertAtVersion(story: StoryDoc, version: number): void {
 
 /** The work as its author sees it after their own step (the author never rates their own work). */
 export function authorView(story: StoryDoc, member: MemberDoc, campaign: CampaignDoc | null, now: Date): Promise<StoryView> {
-  return toStoryView(story, {
-    caller: storyCaller(member),
-    campaignTitle: campaign?.title ?? null,
-    ratingOpen: ratingOpen(campaign, now),
-    myRating: null,
-  });
+  return toStoryView(story, { caller: storyCaller(member), campaign, now, myRating: null });
 }

@@ -3,7 +3,6 @@
  * the error each kind of caller gets), a work's rank score, and the answer's view of the work.
  */
 import { canSeeStory, reviewsBranch, type StoryCaller } from '../../core/story/access';
-import { ratingOpen } from '../../core/story/campaign';
 import { rankScore } from '../../core/story/ranking';
 import type { StoryView } from '../../types/contracts/story';
 import type { CampaignDoc, StoryDoc } from '../../server/documents';
@@ -39,5 +38,5 @@ export function refuseUnlessReviewer(caller: StoryCaller, work: StoryDoc, wrongB
 
 export function viewAfterStep(result: ChainResult, caller: StoryCaller, now: Date): Promise<StoryView> {
   const { story, campaign, myRating } = result;
-  return toStoryView(story, { caller, campaignTitle: campaign?.title ?? null, ratingOpen: ratingOpen(campaign, now), myRating });
+  return toStoryView(story, { caller, campaign, now, myRating });
 }

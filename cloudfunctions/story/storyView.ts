@@ -1,7 +1,8 @@
 /** A stored work as the contracts show it: a card for lists, the whole work for its page. */
 import { storyPermissions, type StoryCaller } from '../../core/story/access';
+import { ratingOpen } from '../../core/story/campaign';
 import type { RatingSummary, StoryCard, StoryView } from '../../types/contracts/story';
-import type { MemberDoc, StoryDoc } from '../../server/documents';
+import type { CampaignDoc, MemberDoc, StoryDoc } from '../../server/documents';
 import { temporaryUrls } from '../../server/files';
 
 const EXCERPT_LENGTH = 80;
@@ -74,9 +75,9 @@ export async function toStoryCards(
 
 export interface ViewFacts {
   caller: StoryCaller;
-  campaignTitle: string | null;
-  /** The work's campaign still takes 群众评议 (true for works outside a campaign). */
-  ratingOpen: boolean;
+  /** The work's campaign, for its title and whether it still takes 群众评议 at `now` (a work outside a campaign always does). */
+  campaign: CampaignDoc | null;
+  now: Date;
   myRating: number | null;
 }
 
@@ -90,7 +91,7 @@ export async function toStoryView(doc: StoryDoc, facts: ViewFacts): Promise<Stor
   });
   const videoUrl = doc.video ? (urls[doc.imageFileIds.length] ?? null) : null;
   return {
-    ...card(doc, images[0]?.url ?? null, facts.campaignTitle),
+    ...card(doc, images[0]?.url ?? null, facts.campaign?.title ?? null),
     body: doc.body,
     words: doc.words,
     campaignId: doc.campaignId,
@@ -120,6 +121,6 @@ export async function toStoryView(doc: StoryDoc, facts: ViewFacts): Promise<Stor
       : null,
     selection: doc.selection ? { award: doc.selection.award, at: doc.selection.at.toISOString() } : null,
     myRating: facts.myRating,
-    can: storyPermissions(facts.caller, doc, facts.ratingOpen, facts.myRating !== null),
+    can: storyPermissions(facts.caller, doc, ratingOpen(facts.campaign, facts.now), facts.myRating !== null),
   };
 }

@@ -1,5 +1,4 @@
 import { canSeeStory } from '../../../core/story/access';
-import { ratingOpen } from '../../../core/story/campaign';
 import { fail } from '../../../server/kernel/failure';
 import type { MemberContext } from '../../../server/kernel/router';
 import { NOT_VISIBLE } from '../authoring';
@@ -21,6 +20,6 @@ export async function detail(input: { id: string }, ctx: MemberContext) {
   const rateable = story.status === 'approved' && story.authorId !== member._id;
   const myRating = rateable ? ((await findRating(db, story._id, member._id))?.score ?? null) : null;
   return {
-    story: await toStoryView(story, { caller, campaignTitle: campaign?.title ?? null, ratingOpen: ratingOpen(campaign, now), myRating }),
+    story: await toStoryView(story, { caller, campaign, now, myRating }),
   };
 }
