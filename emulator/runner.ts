@@ -86,7 +86,7 @@ function wxContext(): Record<string, string> {
 }
 
 /** The event a timer trigger passes (Tencent SCF's timer event, which CloudBase triggers use). */
-export function timerEvent(now: Date, triggerName = 'everyFiveMinutes'): Record<string, string> {
+export function timerEvent(now: Date, triggerName = 'everyMinute'): Record<string, string> {
   return { Type: 'Timer', TriggerName: triggerName, Time: now.toISOString(), Message: '' };
 }
 

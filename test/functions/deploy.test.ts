@@ -105,7 +105,7 @@ describe('部署清单来自 config/database.json 和各云函数的 config.json
     expect(built.functions.map((fn) => fn.name)).toEqual(functionNames());
     for (const fn of built.functions) expect(fn.timeout).toBe(readFunctionConfig(fn.name).timeout);
     const cron = built.functions.find((fn) => fn.name === 'cron');
-    expect(cron?.triggers).toEqual([{ name: 'everyFiveMinutes', type: 'timer', config: '0 */5 * * * * *' }]);
+    expect(cron?.triggers).toEqual([{ name: 'everyMinute', type: 'timer', config: '0 * * * * * *' }]);
     expect(cron?.openapi).toContain('subscribeMessage.send');
     expect(built.functions.find((fn) => fn.name === 'checkin')?.openapi).toContain('wxacode.getUnlimited');
   });
@@ -141,7 +141,7 @@ describe('--dry-run：不联网、不要凭据，打印每一步和清单', () =
     }
     expect(text).toContain('create index members.openid_unique {openid:1} 唯一/unique');
     expect(text).toContain('set permission members → ADMINONLY');
-    expect(text).toContain('set triggers cron: everyFiveMinutes 0 */5 * * * * *');
+    expect(text).toContain('set triggers cron: everyMinute 0 * * * * * *');
     expect(text).toContain('issue the one-time first-admin code');
     expect(text).toContain('upload mini-program');
     expect(environment.applied).toEqual([]);

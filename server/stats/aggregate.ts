@@ -1,0 +1,95 @@
+/**
+ * The aggregator (ARCHITECTURE.md, "Statistics"), run by `cron` every minute: finds the branches
+ * whose events moved since its watermarks, plus the branches marked dirty, and rebuilds each of
+ * them for the current programme. Streams are re-read from a little before each watermark, since
+ * an event may be written a moment after a later one was read; rebuilding a branch twice is harmless.
+ */
+import { currentProgramme } from '../../core/stats/rules';
+import type { Database } from '../kernel/db';
+import { markBranchDirty } from '../statsDirty.repository';
+import { listRecentProgrammes } from './progress.repository';
+import { rebuildBranch } from './rebuild';
+import { branchesSignedUpFor, clearDirty, findState, listDirty, readStream, saveState, type EventStream } from './state.repository';
+
+export const AGGREGATOR_STATE_ID = 'aggregator';
+
+/** Each with an index on its time field alone (config/database.json). */
+export const EVENT_STREAMS: readonly EventStream[] = [
+  { name: 'checkins', collection: 'checkins', timeField: 'receivedAt' },
+  { name: 'stories', collection: 'stories', timeField: 'updatedAt' },
+  { name: 'attempts', collection: 'attempts', timeField: 'receivedAt' },
+  { name: 'reportsMade', collection: 'self_reports', timeField: 'reportedAt' },
+  { name: 'reportsDecided', collection: 'self_reports', timeField: 'decidedAt' },
+  { name: 'signUps', collection: 'sign_ups', timeField: 'updatedAt' },
+  { name: 'members', collection: 'members', timeField: 'updatedAt' },
+  { name: 'activities', collection: 'activities', timeField: 'updatedAt' },
+];
+
+/** How far behind each watermark a run starts reading: more than a request's time in flight between two instances. */
+export const STREAM_OVERLAP_MS = 2 * 60_000;
+/** Pages of a thousand per stream per run; a backlog beyond that waits for the next minute. */
+const MAX_PAGES_PER_STREAM = 20;
+/** Branches rebuilt per run; the rest are marked dirty so the next run takes them. */
+export const MAX_BRANCHES_PER_RUN = 150;
+
+export interface AggregateReport extends Record<string, number> {
+  events: number;
+  branches: number;
+  deferred: number;
+  progressWritten: number;
+  ledgerWritten: number;
+}
+
+async function touchedBranches(
+  db: Database,
+  stream: EventStream,
+  watermark: Date | undefined,
+  into: Set<string>,
+): Promise<{ events: number; last: Date | undefined }> {
+  let since = watermark ? new Date(watermark.getTime() - STREAM_OVERLAP_MS) : new Date(0);
+  let last = watermark;
+  let events = 0;
+  for (let page = 0; page < MAX_PAGES_PER_STREAM; page += 1) {
+    const rows = await readStream(db, stream, since);
+    events += rows.length;
+    for (const row of rows) {
+      if (row.branchId) into.add(row.branchId);
+      if (stream.collection === 'activities') for (const branchId of await branchesSignedUpFor(db, row._id)) into.add(branchId);
+      if (last === undefined || row.at > last) last = row.at;
+    }
+    if (rows.length < 1000) break;
+    since = rows[rows.length - 1]!.at;
+  }
+  return { events, last };
+}
+
+export async function runAggregator(db: Database, now: Date): Promise<AggregateReport> {
+  const report: AggregateReport = { events: 0, branches: 0, deferred: 0, progressWritten: 0, ledgerWritten: 0 };
+  const programme = currentProgramme(await listRecentProgrammes(db), now);
+  if (!programme) return report;
+  const state = (await findState(db, AGGREGATOR_STATE_ID)) ?? { _id: AGGREGATOR_STATE_ID, watermarks: {}, updatedAt: now };
+  const branches = new Set<string>();
+  const watermarks = { ...state.watermarks };
+  for (const stream of EVENT_STREAMS) {
+    const { events, last } = await touchedBranches(db, stream, state.watermarks[stream.name], branches);
+    report.events += events;
+    if (last) watermarks[stream.name] = last;
+  }
+  const dirty = await listDirty(db);
+  for (const marker of dirty) branches.add(marker._id);
+
+  const [rebuildNow, deferred] = [[...branches].slice(0, MAX_BRANCHES_PER_RUN), [...branches].slice(MAX_BRANCHES_PER_RUN)];
+  for (const branchId of deferred) await markBranchDirty(db, branchId, now);
+  for (const branchId of rebuildNow) {
+    const rebuilt = await rebuildBranch(db, programme, branchId, now);
+    report.progressWritten += rebuilt.progressWritten;
+    report.ledgerWritten += rebuilt.ledgerWritten;
+  }
+  const rebuiltIds = new Set(rebuildNow);
+  for (const marker of dirty) if (rebuiltIds.has(marker._id)) await clearDirty(db, marker);
+  // Saved last: a run cut short leaves the watermarks where they were, and the next run reads the same events again.
+  await saveState(db, { ...state, watermarks, updatedAt: now });
+  report.branches = rebuildNow.length;
+  report.deferred = deferred.length;
+  return report;
+}

@@ -1,0 +1,118 @@
+/**
+ * The statistics' stored results: programmes, per-member progress, the points ledger and per-branch
+ * summaries. Rebuilds write only what differs from what is stored (ARCHITECTURE.md, "Statistics").
+ */
+import type { BranchStatsDoc, PointsEntryDoc, ProgrammeDoc, ProgressDoc } from '../documents';
+import { fetchAllPages, fetchById, fetchList, MAX_DOCS_PER_GET, type Database } from '../kernel/db';
+import { isDuplicateKeyError } from '../kernel/sdk-errors';
+
+const MAX_BRANCH_DOCS = 200_000;
+/** Documents per batch add: well under CloudBase's request size with a ledger entry or a progress document each. */
+const INSERT_CHUNK = 500;
+
+/** Programmes run one a year: the newest few by start always include the current one (index starts). */
+const RECENT_PROGRAMMES = 20;
+
+export function listRecentProgrammes(db: Database): Promise<ProgrammeDoc[]> {
+  return fetchList<ProgrammeDoc>(db.collection('programmes').orderBy('startsAt', 'desc').limit(RECENT_PROGRAMMES));
+}
+
+export function findProgramme(db: Database, id: string): Promise<ProgrammeDoc | null> {
+  return fetchById<ProgrammeDoc>(db.collection('programmes'), id);
+}
+
+export function findProgress(db: Database, id: string): Promise<ProgressDoc | null> {
+  return fetchById<ProgressDoc>(db.collection('programme_progress'), id);
+}
+
+export function findBranchStats(db: Database, id: string): Promise<BranchStatsDoc | null> {
+  return fetchById<BranchStatsDoc>(db.collection('programme_branches'), id);
+}
+
+/** Every branch's summary in one read (index programme_rate): an org has hundreds of branches, never a thousand. */
+export function listBranchStats(db: Database, programmeId: string): Promise<BranchStatsDoc[]> {
+  return fetchList<BranchStatsDoc>(db.collection('programme_branches').where({ programmeId }).limit(MAX_DOCS_PER_GET));
+}
+
+/** The stored progress of a branch's members (index programme_branch_done). */
+export function listBranchProgress(db: Database, programmeId: string, branchId: string): Promise<ProgressDoc[]> {
+  return fetchAllPages<ProgressDoc>(db.collection('programme_progress').where({ programmeId, branchId }), MAX_BRANCH_DOCS);
+}
+
+/** Members of a branch who have not met every item, fewest met first (index programme_branch_done). */
+export function listBehindProgress(db: Database, programmeId: string, branchId: string, itemCount: number): Promise<ProgressDoc[]> {
+  return fetchAllPages<ProgressDoc>(
+    db
+      .collection('programme_progress')
+      .where({ programmeId, branchId, doneCount: db.command.lt(itemCount) })
+      .orderBy('doneCount', 'asc'),
+    MAX_BRANCH_DOCS,
+  );
+}
+
+/** The stored ledger entries of a branch's members (index programme_branch). */
+export function listBranchLedger(db: Database, programmeId: string, branchId: string): Promise<PointsEntryDoc[]> {
+  return fetchAllPages<PointsEntryDoc>(db.collection('points_ledger').where({ programmeId, branchId }), MAX_BRANCH_DOCS * 10);
+}
+
+/** A member's ledger page, newest first (index programme_member_at). */
+export function listMemberLedger(
+  db: Database,
+  programmeId: string,
+  memberId: string,
+  offset: number,
+  limit: number,
+): Promise<PointsEntryDoc[]> {
+  return fetchList<PointsEntryDoc>(
+    db.collection('points_ledger').where({ programmeId, memberId }).orderBy('at', 'desc').skip(offset).limit(limit),
+  );
+}
+
+/** What a rebuild changes in one collection: documents to add, to overwrite and to remove. */
+export interface DocChanges<T extends { _id: string }> {
+  added: T[];
+  changed: T[];
+  removedIds: string[];
+}
+
+/**
+ * Applies a rebuild's changes to one branch's documents. New documents go in batches; a batch that meets a document another
+ * run added meanwhile (an aggregator and a recompute on one branch) is written one by one instead,
+ * which is what the other run wrote too, since both build from the same events.
+ */
+export async function applyChanges<T extends { _id: string; branchId: string }>(
+  db: Database,
+  collection: string,
+  branchId: string,
+  changes: DocChanges<T>,
+): Promise<number> {
+  const target = db.collection(collection);
+  const overwrite = (doc: T) => {
+    const { _id, ...fields } = doc;
+    return target.doc(_id).set({ data: fields });
+  };
+  for (let from = 0; from < changes.added.length; from += INSERT_CHUNK) {
+    const batch = changes.added.slice(from, from + INSERT_CHUNK);
+    try {
+      await target.add({ data: batch });
+    } catch (error) {
+      if (!isDuplicateKeyError(error)) throw error;
+      for (const doc of batch) await overwrite(doc);
+    }
+  }
+  for (const doc of changes.changed) await overwrite(doc);
+  for (let from = 0; from < changes.removedIds.length; from += MAX_DOCS_PER_GET) {
+    // Only while still the branch's: a member's documents moved to their new branch by its rebuild meanwhile stay.
+    await target.where({ _id: db.command.in(changes.removedIds.slice(from, from + MAX_DOCS_PER_GET)), branchId }).remove();
+  }
+  return changes.added.length + changes.changed.length + changes.removedIds.length;
+}
+
+export async function saveBranchStats(db: Database, doc: BranchStatsDoc): Promise<void> {
+  const { _id, ...fields } = doc;
+  await db.collection('programme_branches').doc(_id).set({ data: fields });
+}
+
+export async function removeBranchStats(db: Database, id: string): Promise<void> {
+  await db.collection('programme_branches').where({ _id: id }).remove();
+}
