@@ -1,7 +1,8 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import taro, { resetTaroStub, router } from '../../components/__test__/taroStub';
-import { answerCalls, author, campaign, inputsOf, meAs, orgAdmin, page, secretary } from './readingFixtures';
+import { answerCalls, author, meAs, orgAdmin, secretary } from './readingFixtures';
+import { campaign, inputsOf, page } from './storyFixtures';
 
 jest.mock('@tarojs/taro', () => require('../../components/__test__/taroStub').taroModule);
 jest.mock('@tarojs/components', () => require('./readingFixtures'));

@@ -5,7 +5,8 @@ import { CARD_HEIGHT, CARD_WIDTH, layoutStoryCard, type MeasureText } from '../.
 import { recordingOffscreenCanvas } from '../../../test/support/fakeCanvas';
 import taro, { modalReplies, resetTaroStub, router, share } from '../../components/__test__/taroStub';
 import type { StoryView } from '../../../types/contracts/story';
-import { answerCalls, author, campaign, can, inputsOf, meAs, orgAdmin, page, reader, secretary, story } from './readingFixtures';
+import { answerCalls, author, meAs, orgAdmin, reader, secretary } from './readingFixtures';
+import { campaign, can, inputsOf, page, story } from './storyFixtures';
 
 jest.mock('@tarojs/taro', () => require('../../components/__test__/taroStub').taroModule);
 jest.mock('@tarojs/components', () => require('./readingFixtures'));

@@ -1,11 +1,11 @@
 /**
- * The mocked story function the 写投稿 tests answer from: `story.campaigns` lists one open campaign
+ * The mocked story function the 写投稿 tests answer from: `story.campaigns` lists one open campaign taking 心得
  * unless a test says otherwise and every other call goes to the test's handlers. A call no handler
  * answers gets an INTERNAL failure naming it (a throw would surface as an unhandled rejection from an
  * autosave, far from the test); tests assert the calls they expect.
  */
 import { fireEvent, screen } from '@testing-library/react';
-import { campaign } from './editFixtures';
+import { campaign } from './storyFixtures';
 
 export type Handler = (input: Record<string, unknown>) => unknown;
 
@@ -13,13 +13,10 @@ export function serveStory(callFunction: jest.Mock, handlers: Record<string, Han
   callFunction.mockImplementation(async (name: string, action: string, input: Record<string, unknown>) => {
     const handler = handlers[`${name}.${action}`] ?? handlers[action];
     if (handler) return handler(input);
-    if (name === 'story' && action === 'campaigns') return { ok: true, data: { items: [campaign()], nextCursor: null } };
+    if (name === 'story' && action === 'campaigns')
+      return { ok: true, data: { items: [campaign({ kinds: ['article', 'reflection'] })], nextCursor: null } };
     return { ok: false, error: { code: 'INTERNAL', message: `unexpected ${name}.${action}` } };
   });
-}
-
-export function callsOf(callFunction: jest.Mock, action: string): Array<Record<string, unknown>> {
-  return callFunction.mock.calls.filter(([, called]) => called === action).map(([, , input]) => input as Record<string, unknown>);
 }
 
 export function typeInto(container: HTMLElement, name: string, value: string): void {

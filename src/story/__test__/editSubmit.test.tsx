@@ -1,8 +1,8 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import taro, { resetTaroStub, router, storage } from '../../components/__test__/taroStub';
-import { campaign, storyView, textOfWords } from './editFixtures';
-import { callsOf, fieldError, serveStory, typeInto } from './editHarness';
+import { campaign, draft, inputsOf, textOfWords } from './storyFixtures';
+import { fieldError, serveStory, typeInto } from './editHarness';
 
 const pageScrollTo = jest.fn();
 jest.mock('@tarojs/taro', () => {
@@ -22,7 +22,7 @@ jest.mock('../../services/cloud', () => ({ callFunction: (...args: unknown[]) =>
 import StoryEditPage from '../edit/index';
 
 /** A 心得 ready to hand in: 120 字, in the open campaign. */
-const ready = storyView({ kind: 'reflection', body: textOfWords(120), campaignId: 'campaign-1', version: 7 });
+const ready = draft({ kind: 'reflection', body: textOfWords(120), campaignId: campaign().id, version: 7 });
 
 function openDraft(story = ready) {
   router.params = { id: story.id };
@@ -49,7 +49,7 @@ afterEach(() => {
 
 describe('提交前的检查', () => {
   it('手机上查出的问题一次全部列出并标在各栏下，不保存也不提交', async () => {
-    serveStory(callFunction, { save: () => ({ ok: true, data: { story: storyView() } }) });
+    serveStory(callFunction, { save: () => ({ ok: true, data: { story: draft() } }) });
     router.params = { kind: 'article' };
     const { container } = render(<StoryEditPage />);
     await editorReady();
@@ -61,8 +61,8 @@ describe('提交前的检查', () => {
     expect(screen.getByText('提交前请先处理：')).toBeTruthy();
     expect(screen.getByText('· 请填写标题')).toBeTruthy();
     expect(screen.getByText('· 正文 10 字，至少 300 字')).toBeTruthy();
-    expect(callsOf(callFunction, 'submit')).toHaveLength(0);
-    expect(callsOf(callFunction, 'save')).toHaveLength(0);
+    expect(inputsOf(callFunction, 'submit')).toHaveLength(0);
+    expect(inputsOf(callFunction, 'save')).toHaveLength(0);
 
     typeInto(container, 'title', '论红色资源的当代价值');
     expect(fieldError('标题')).toBeNull();
@@ -70,12 +70,12 @@ describe('提交前的检查', () => {
   });
 
   it('文艺作品没有图片时提示至少上传 1 张', async () => {
-    serveStory(callFunction, openDraft(storyView({ kind: 'artwork', title: '书法《沁园春·雪》' })));
+    serveStory(callFunction, openDraft(draft({ kind: 'artwork', title: '书法《沁园春·雪》' })));
     render(<StoryEditPage />);
     await editorReady();
     fireEvent.click(submitButton());
     expect(fieldError('作品图片')).toBe('请至少上传 1 张图片');
-    expect(callsOf(callFunction, 'submit')).toHaveLength(0);
+    expect(inputsOf(callFunction, 'submit')).toHaveLength(0);
   });
 });
 
@@ -90,8 +90,8 @@ describe('提交', () => {
     fireEvent.click(submitButton());
 
     expect(await screen.findByText('已提交，等待支部审核')).toBeTruthy();
-    expect(callsOf(callFunction, 'save')).toHaveLength(0);
-    expect(callsOf(callFunction, 'submit')).toEqual([{ id: 'story-1', version: 7 }]);
+    expect(inputsOf(callFunction, 'save')).toHaveLength(0);
+    expect(inputsOf(callFunction, 'submit')).toEqual([{ id: 'story-1', version: 7 }]);
     fireEvent.click(screen.getByRole('button', { name: '我的投稿' }));
     expect(taro.redirectTo).toHaveBeenCalledWith({ url: '/story/mine/index' });
     fireEvent.click(screen.getByRole('button', { name: '查看作品' }));
@@ -110,8 +110,8 @@ describe('提交', () => {
     fireEvent.click(submitButton());
 
     expect(await screen.findByText('图片安全检测中，通过后将交支部审核')).toBeTruthy();
-    expect(callsOf(callFunction, 'save')).toHaveLength(1);
-    expect(callsOf(callFunction, 'submit')).toEqual([{ id: 'story-1', version: 8 }]);
+    expect(inputsOf(callFunction, 'save')).toHaveLength(1);
+    expect(inputsOf(callFunction, 'submit')).toEqual([{ id: 'story-1', version: 8 }]);
     expect(storage.has('story-draft:story-1')).toBe(false);
   });
 
@@ -158,7 +158,7 @@ describe('提交', () => {
 
   it('保存时服务器指出的字段问题（draft.videoFileId）标在视频一栏下', async () => {
     serveStory(callFunction, {
-      ...openDraft(storyView({ kind: 'lessonVideo', title: '党课', version: 7 })),
+      ...openDraft(draft({ kind: 'lessonVideo', title: '党课', version: 7 })),
       save: () => ({ ok: false, error: { code: 'INVALID_INPUT', message: '无法读取视频，请上传 MP4 文件', field: 'draft.videoFileId' } }),
     });
     const { container } = render(<StoryEditPage />);
@@ -219,7 +219,7 @@ describe('审核结果的订阅消息', () => {
 
 describe('不能修改的作品', () => {
   it('待审核的作品说明原因（先撤回），给出作品页的入口', async () => {
-    serveStory(callFunction, openDraft(storyView({ status: 'pending', can: { ...ready.can, edit: false, withdraw: true } })));
+    serveStory(callFunction, openDraft(draft({ status: 'pending', can: { ...ready.can, edit: false, withdraw: true } })));
     render(<StoryEditPage />);
     expect(await screen.findByText('作品待支部审核，不能修改')).toBeTruthy();
     expect(screen.getByText('如需修改，请先在作品页撤回，撤回后回到草稿')).toBeTruthy();
@@ -232,7 +232,7 @@ describe('不能修改的作品', () => {
     serveStory(
       callFunction,
       openDraft(
-        storyView({
+        draft({
           status: 'returned',
           review: { decision: 'return', comment: '请补充参观的具体感受', reviewerName: '李书记', at: '2026-06-21T02:00:00.000Z' },
         }),
@@ -251,7 +251,7 @@ describe('关于活动或基地', () => {
     router.params = { activityId: 'activity-9' };
     serveStory(callFunction, {
       'activity.detail': () => ({ ok: true, data: { activity: { id: 'activity-9', title: '重温入党誓词主题党日' }, mine: null } }),
-      save: (input) => ({ ok: true, data: { story: storyView({ body: (input.draft as { body: string }).body }) } }),
+      save: (input) => ({ ok: true, data: { story: draft({ body: (input.draft as { body: string }).body }) } }),
     });
     const { container } = render(<StoryEditPage />);
     await editorReady();
@@ -263,8 +263,8 @@ describe('关于活动或基地', () => {
 
     typeInto(container, 'body', '主题党日上重温入党誓词');
     act(() => jest.advanceTimersByTime(2000));
-    await waitFor(() => expect(callsOf(callFunction, 'save')).toHaveLength(1));
-    expect(callsOf(callFunction, 'save')[0]).toMatchObject({ draft: { activityId: null, baseId: null } });
+    await waitFor(() => expect(inputsOf(callFunction, 'save')).toHaveLength(1));
+    expect(inputsOf(callFunction, 'save')[0]).toMatchObject({ draft: { activityId: null, baseId: null } });
   });
 
   it('不征集新类型的征集在换类型时改为不参加征集', async () => {

@@ -1,8 +1,8 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import taro, { resetTaroStub, router, storage } from '../../components/__test__/taroStub';
-import { storyView, textOfWords } from './editFixtures';
-import { callsOf, serveStory, typeInto } from './editHarness';
+import { draft, inputsOf, textOfWords } from './storyFixtures';
+import { serveStory, typeInto } from './editHarness';
 
 const didHide: { handler: (() => void) | null } = { handler: null };
 jest.mock('@tarojs/taro', () => ({
@@ -19,19 +19,19 @@ jest.mock('../../services/cloud', () => ({ callFunction: (...args: unknown[]) =>
 
 import StoryEditPage from '../edit/index';
 
-const saves = () => callsOf(callFunction, 'save');
+const saves = () => inputsOf(callFunction, 'save');
 
 /** The reply `save` gives: the draft as stored, one version on, saved at `updatedAt`. */
 function savedReply(input: Record<string, unknown>, version: number, updatedAt = '2026-06-20T06:03:00.000Z') {
-  const draft = input.draft as { title: string; body: string; kind: 'reflection' };
+  const sent = input.draft as { title: string; body: string; kind: 'reflection' };
   return {
     ok: true,
-    data: { story: storyView({ id: 'story-1', title: draft.title, body: draft.body, kind: draft.kind, version, updatedAt }) },
+    data: { story: draft({ id: 'story-1', title: sent.title, body: sent.body, kind: sent.kind, version, updatedAt }) },
   };
 }
 
 /** Opens the editor on a saved draft: the page loads it by id. */
-function openDraft(story = storyView()) {
+function openDraft(story = draft()) {
   router.params = { id: story.id };
   return { detail: () => ({ ok: true, data: { story } }) };
 }
@@ -71,7 +71,7 @@ describe('字数', () => {
 
 describe('自动保存', () => {
   it('停笔 2 秒后保存，带上次回复的版本号；保存后显示“已保存 14:03”，再改再存时用新版本号', async () => {
-    const handlers = openDraft(storyView({ version: 3, body: '旧的开头' }));
+    const handlers = openDraft(draft({ version: 3, body: '旧的开头' }));
     let version = 3;
     serveStory(callFunction, { ...handlers, save: (input) => savedReply(input, ++version) });
     const { container } = render(<StoryEditPage />);
@@ -188,7 +188,7 @@ describe('本机副本', () => {
       version: 3,
       keptAt: '2026-06-20T06:01:00.000Z',
     });
-    const handlers = openDraft(storyView({ version: 3, body: '服务器上的' }));
+    const handlers = openDraft(draft({ version: 3, body: '服务器上的' }));
     serveStory(callFunction, { ...handlers, save: (input) => savedReply(input, 4) });
     const { container } = render(<StoryEditPage />);
 
@@ -208,7 +208,7 @@ describe('本机副本', () => {
       version: 3,
       keptAt: '2026-06-20T06:01:00.000Z',
     });
-    const handlers = openDraft(storyView({ version: 5, body: '电脑上改过的' }));
+    const handlers = openDraft(draft({ version: 5, body: '电脑上改过的' }));
     serveStory(callFunction, { ...handlers, save: (input) => savedReply(input, 6) });
     const { container } = render(<StoryEditPage />);
 

@@ -6,7 +6,8 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/rea
 import type { ReactNode } from 'react';
 import type { MemberView } from '../../../types/contracts/member';
 import taro, { resetTaroStub, router } from '../../components/__test__/taroStub';
-import { answerCalls, author, card, inputsOf, meAs, orgAdmin, page, secretary } from './readingFixtures';
+import { answerCalls, author, meAs, orgAdmin, secretary } from './readingFixtures';
+import { card, inputsOf, page } from './storyFixtures';
 
 jest.mock('@tarojs/taro', () => require('../../components/__test__/taroStub').taroModule);
 jest.mock('@tarojs/components', () => require('./readingFixtures'));

@@ -1,7 +1,8 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import taro, { reachBottom, resetTaroStub, router } from '../../components/__test__/taroStub';
-import { answerCalls, campaign, card, inputsOf, page } from './readingFixtures';
+import { answerCalls } from './readingFixtures';
+import { campaign, card, inputsOf, page } from './storyFixtures';
 
 jest.mock('@tarojs/taro', () => require('../../components/__test__/taroStub').taroModule);
 jest.mock('@tarojs/components', () => require('./readingFixtures'));

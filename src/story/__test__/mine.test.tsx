@@ -1,8 +1,8 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import taro, { resetTaroStub } from '../../components/__test__/taroStub';
-import { storyCard } from './editFixtures';
-import { callsOf, serveStory } from './editHarness';
+import { serveStory } from './editHarness';
+import { draftCard, inputsOf, page } from './storyFixtures';
 
 jest.mock('@tarojs/taro', () => require('../../components/__test__/taroStub').taroModule);
 jest.mock('@tarojs/components', () => require('../../components/__test__/taroComponentsStandIn'));
@@ -13,19 +13,15 @@ jest.mock('../../services/cloud', () => ({ callFunction: (...args: unknown[]) =>
 
 import MyStoriesPage from '../mine/index';
 
-const draft = storyCard({ id: 'draft-1', status: 'draft', title: '半条被子' });
-const returned = storyCard({ id: 'returned-1', status: 'returned', title: '参观陈树湘纪念馆有感', statusNote: '请补充参观的具体感受' });
-const rejected = storyCard({
+const draft = draftCard({ id: 'draft-1', status: 'draft', title: '半条被子' });
+const returned = draftCard({ id: 'returned-1', status: 'returned', title: '参观陈树湘纪念馆有感', statusNote: '请补充参观的具体感受' });
+const rejected = draftCard({
   id: 'rejected-1',
   status: 'rejected',
   title: '家乡的红色记忆',
   statusNote: '正文含有不当内容（辱骂），请修改后再提交',
 });
-const published = storyCard({ id: 'approved-1', status: 'approved', title: '红色家书', approvedAt: '2026-06-22T02:00:00.000Z' });
-
-function page(items: ReturnType<typeof storyCard>[]) {
-  return { ok: true, data: { items, nextCursor: null } };
-}
+const published = draftCard({ id: 'approved-1', status: 'approved', title: '红色家书', approvedAt: '2026-06-22T02:00:00.000Z' });
 
 /** `story.mine` answers by the statuses asked, each work needing its author with its note. */
 function serveMine() {
@@ -55,7 +51,7 @@ describe('我的投稿', () => {
     expect(within(item('参观陈树湘纪念馆有感')).getByText('已退回修改')).toBeTruthy();
     expect(within(item('半条被子')).getByText('草稿')).toBeTruthy();
     // The notes come with the list: no work reads its own detail.
-    expect(callsOf(callFunction, 'detail')).toEqual([]);
+    expect(inputsOf(callFunction, 'detail')).toEqual([]);
   });
 
   it('按状态筛选：选“待修改”只请求退回和未通过安全检测的作品', async () => {
@@ -67,12 +63,12 @@ describe('我的投稿', () => {
     await waitFor(() => expect(screen.queryByRole('link', { name: '半条被子' })).toBeNull());
     expect(screen.getByRole('link', { name: '参观陈树湘纪念馆有感' })).toBeTruthy();
     expect(screen.getByRole('link', { name: '家乡的红色记忆' })).toBeTruthy();
-    expect(callsOf(callFunction, 'mine')).toEqual([{ pageSize: 20 }, { pageSize: 20, statuses: ['returned', 'rejected'] }]);
+    expect(inputsOf(callFunction, 'mine')).toEqual([{ pageSize: 20 }, { pageSize: 20, statuses: ['returned', 'rejected'] }]);
     expect(await screen.findByText('退回意见：请补充参观的具体感受')).toBeTruthy();
 
     fireEvent.click(screen.getByRole('tab', { name: '审核中' }));
     expect(await screen.findByText('没有待审核的投稿')).toBeTruthy();
-    expect(callsOf(callFunction, 'mine').at(-1)).toEqual({ pageSize: 20, statuses: ['checking', 'pending'] });
+    expect(inputsOf(callFunction, 'mine').at(-1)).toEqual({ pageSize: 20, statuses: ['checking', 'pending'] });
   });
 
   it('草稿和退回的作品打开编辑器，已发布的打开作品页', async () => {

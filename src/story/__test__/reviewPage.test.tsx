@@ -1,7 +1,8 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import taro, { reachBottom, resetTaroStub } from '../../components/__test__/taroStub';
-import { answerCalls, author, campaign, card, inputsOf, meAs, orgAdmin, page, secretary } from './readingFixtures';
+import { answerCalls, author, meAs, orgAdmin, secretary } from './readingFixtures';
+import { campaign, card, inputsOf, page } from './storyFixtures';
 
 jest.mock('@tarojs/taro', () => require('../../components/__test__/taroStub').taroModule);
 jest.mock('@tarojs/components', () => require('./readingFixtures'));

@@ -1,8 +1,8 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import taro, { albumImages, heldUploads, modalReplies, resetTaroStub, router } from '../../components/__test__/taroStub';
-import { storyView } from './editFixtures';
-import { callsOf, fieldError, serveStory } from './editHarness';
+import { draft, inputsOf } from './storyFixtures';
+import { fieldError, serveStory } from './editHarness';
 
 jest.mock('@tarojs/taro', () => ({ ...require('../../components/__test__/taroStub').taroModule, useDidHide: () => undefined }));
 jest.mock('@tarojs/components', () => require('../../components/__test__/formComponents'));
@@ -15,7 +15,7 @@ import StoryEditPage from '../edit/index';
 
 const MB = 1024 * 1024;
 
-function openDraft(story = storyView()) {
+function openDraft(story = draft()) {
   router.params = { id: story.id };
   let version = story.version;
   serveStory(callFunction, {
@@ -90,8 +90,8 @@ describe('图片上传', () => {
     await act(async () => heldUploads[2]!.finish());
 
     act(() => jest.advanceTimersByTime(2000));
-    await waitFor(() => expect(callsOf(callFunction, 'save').length).toBeGreaterThan(0));
-    const saves = callsOf(callFunction, 'save');
+    await waitFor(() => expect(inputsOf(callFunction, 'save').length).toBeGreaterThan(0));
+    const saves = inputsOf(callFunction, 'save');
     expect(saves[saves.length - 1]).toMatchObject({
       draft: {
         imageFileIds: [`cloud://test-env.7465-test-env/${first.cloudPath}`, `cloud://test-env.7465-test-env/${heldUploads[2]!.cloudPath}`],
@@ -100,18 +100,18 @@ describe('图片上传', () => {
   });
 
   it('还有图片上传失败时不能提交，提示重试或移除', async () => {
-    openDraft(storyView({ body: '党'.repeat(60) }));
+    openDraft(draft({ body: '党'.repeat(60) }));
     render(<StoryEditPage />);
     await editorReady();
     const photo = await pickPhoto('http://tmp/photo.jpg');
     await act(async () => photo.fail('cloud.uploadFile:fail network'));
     fireEvent.click(screen.getByRole('button', { name: '提交' }));
     expect(fieldError('图片（选填）')).toBe('有 1 张图片上传失败，请重试或移除');
-    expect(callsOf(callFunction, 'submit')).toHaveLength(0);
+    expect(inputsOf(callFunction, 'submit')).toHaveLength(0);
   });
 
   it('移除图片前先确认；选“保留”则不动', async () => {
-    openDraft(storyView({ images: [{ fileId: 'cloud://env/story-images/a.jpg', url: 'https://tmp/a.jpg' }] }));
+    openDraft(draft({ images: [{ fileId: 'cloud://env/story-images/a.jpg', url: 'https://tmp/a.jpg' }] }));
     render(<StoryEditPage />);
     await editorReady();
 
@@ -137,7 +137,7 @@ describe('图片上传', () => {
 });
 
 describe('视频上传', () => {
-  const lesson = () => storyView({ kind: 'lessonVideo', title: '党课：红色家书' });
+  const lesson = () => draft({ kind: 'lessonVideo', title: '党课：红色家书' });
 
   it('超过 30:00 的视频在上传前就被拒绝，并显示时长和大小', async () => {
     openDraft(lesson());
@@ -180,8 +180,8 @@ describe('视频上传', () => {
     expect(screen.getByText('已上传')).toBeTruthy();
 
     act(() => jest.advanceTimersByTime(2000));
-    await waitFor(() => expect(callsOf(callFunction, 'save')).toHaveLength(1));
-    expect(callsOf(callFunction, 'save')[0]).toMatchObject({
+    await waitFor(() => expect(inputsOf(callFunction, 'save')).toHaveLength(1));
+    expect(inputsOf(callFunction, 'save')[0]).toMatchObject({
       draft: { videoFileId: `cloud://test-env.7465-test-env/${heldUploads[1]!.cloudPath}` },
     });
   });
