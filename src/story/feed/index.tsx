@@ -1,18 +1,14 @@
 import { Text, View } from '@tarojs/components';
-import Taro, { usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import { useCallback, useState } from 'react';
 import type { CampaignView } from '../../../types/contracts/story';
 import { STORY_KINDS, STORY_KIND_LABELS, type StoryKind } from '../../../types/labels';
-import { ListFooter } from '../../components/ListFooter';
 import { PageShell } from '../../components/PageShell';
-import { Section } from '../../components/Section';
 import { Segments, type Segment } from '../../components/Segments';
 import { callFunction } from '../../services/cloud';
 import { useCloud } from '../../services/useCloud';
-import { usePagedList } from '../../services/usePagedList';
-import { useReloadOnShow } from '../../services/useReloadOnShow';
 import { campaignUrl, storyEditUrl, type StoryFeedFilter } from '../routes';
-import { StoryCardCell } from '../StoryCardCell';
+import { StoryCardSection, useStoryCardPages } from '../StoryCardSection';
 import { deadlineText } from '../storyText';
 import '../reading.css';
 
@@ -64,30 +60,15 @@ function FeedList({ kind, narrowing }: { kind: KindChoice; narrowing: Narrowing 
       ),
     [kind, narrowing],
   );
-  const list = usePagedList(fetchPage);
-  useReloadOnShow(() => void list.reload());
-  usePullDownRefresh(() => {
-    void list.reload().finally(() => Taro.stopPullDownRefresh());
-  });
-  useReachBottom(list.loadMore);
-
+  const list = useStoryCardPages(fetchPage);
   const kindText = kind === 'all' ? '作品' : STORY_KIND_LABELS[kind];
   return (
-    <Section
+    <StoryCardSection
+      list={list}
       title={kind === 'all' ? '最新作品' : STORY_KIND_LABELS[kind]}
-      status={list.status}
-      isEmpty={list.items.length === 0}
       emptyTitle={`还没有发布的${kindText}`}
       emptyDescription='支部审核通过的投稿会显示在这里，点右下角「写投稿」来写第一篇'
-      errorMessage={list.error?.message}
-      onRetry={() => void list.reload()}
-      skeletonRows={4}
-    >
-      {list.items.map((card) => (
-        <StoryCardCell key={card.id} card={card} />
-      ))}
-      <ListFooter hasMore={list.hasMore} loadingMore={list.loadingMore} loadMore={list.loadMore} />
-    </Section>
+    />
   );
 }
 

@@ -1,19 +1,16 @@
 import { Text, View } from '@tarojs/components';
-import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { useCallback, useState } from 'react';
 import { EDITABLE_STATUSES } from '../../../core/story/access';
 import type { StoryCard } from '../../../types/contracts/story';
 import { STORY_KINDS, STORY_KIND_LABELS, type StoryStatus } from '../../../types/labels';
 import { ActionButton } from '../../components/ActionButton';
-import { ListFooter } from '../../components/ListFooter';
 import { PageShell } from '../../components/PageShell';
-import { Section } from '../../components/Section';
 import { Segments, type Segment } from '../../components/Segments';
 import { callFunction } from '../../services/cloud';
-import { usePagedList } from '../../services/usePagedList';
-import { useReloadOnShow } from '../../services/useReloadOnShow';
 import { storyEditUrl } from '../routes';
 import { StoryCardCell } from '../StoryCardCell';
+import { StoryCardSection, useStoryCardPages } from '../StoryCardSection';
 import { StatusNote } from './StatusNote';
 import '../authoring.css';
 
@@ -77,12 +74,7 @@ function MyWorks({ filter }: { filter: Filter }) {
       ),
     [filter],
   );
-  const list = usePagedList(fetchPage);
-  useReloadOnShow(() => void list.reload());
-  usePullDownRefresh(() => {
-    void list.reload().finally(() => Taro.stopPullDownRefresh());
-  });
-  useReachBottom(list.loadMore);
+  const list = useStoryCardPages(fetchPage);
 
   if (filter === 'all' && list.status === 'ready' && list.items.length === 0) {
     return (
@@ -93,24 +85,18 @@ function MyWorks({ filter }: { filter: Filter }) {
   }
   const empty = filter === 'all' ? null : EMPTY_COPY[filter];
   return (
-    <Section
+    <StoryCardSection
+      list={list}
       title={SEGMENTS.find((segment) => segment.key === filter)?.label ?? ''}
-      status={list.status}
-      isEmpty={list.items.length === 0}
       emptyTitle={empty?.title}
       emptyDescription={empty?.description}
-      errorMessage={list.error?.message}
-      onRetry={() => void list.reload()}
-      skeletonRows={4}
-    >
-      {list.items.map((card) => (
-        <View key={card.id} className='story-mine__item'>
+      renderCard={(card) => (
+        <View className='story-mine__item'>
           <StoryCardCell card={card} onClick={open(card)} />
           <StatusNote card={card} />
         </View>
-      ))}
-      <ListFooter hasMore={list.hasMore} loadingMore={list.loadingMore} loadMore={list.loadMore} />
-    </Section>
+      )}
+    />
   );
 }
 

@@ -1,20 +1,16 @@
 import { View } from '@tarojs/components';
-import { useReachBottom } from '@tarojs/taro';
 import { useCallback, useEffect, useState } from 'react';
 import type { MemberView } from '../../../types/contracts/member';
 import type { StoryCard } from '../../../types/contracts/story';
 import type { Result } from '../../../types/result';
 import { Chips } from '../../components/FormParts';
-import { ListFooter } from '../../components/ListFooter';
 import { ManagerGate } from '../../components/ManagerGate';
 import { PageShell } from '../../components/PageShell';
-import { Section } from '../../components/Section';
 import { Segments, type Segment } from '../../components/Segments';
 import { callFunction } from '../../services/cloud';
 import { useCloud } from '../../services/useCloud';
-import { usePagedList, type Page } from '../../services/usePagedList';
-import { useReloadOnShow } from '../../services/useReloadOnShow';
-import { StoryCardCell } from '../StoryCardCell';
+import type { Page } from '../../services/usePagedList';
+import { StoryCardSection, useStoryCardPages } from '../StoryCardSection';
 import '../reading.css';
 
 const PAGE_SIZE = 20;
@@ -45,31 +41,12 @@ interface QueueListProps {
 
 /** One queue, a page at a time; each work opens its page, where the review actions are. */
 function QueueList({ queue, fetchPage, onCount }: QueueListProps) {
-  const list = usePagedList(fetchPage);
-  // Back from a work just approved or selected: it has left the queue.
-  useReloadOnShow(() => void list.reload());
-  useReachBottom(list.loadMore);
+  const list = useStoryCardPages(fetchPage);
   const count = list.status === 'ready' && !list.hasMore ? list.items.length : undefined;
   useEffect(() => onCount(queue, count), [queue, count, onCount]);
 
   const copy = QUEUE_COPY[queue];
-  return (
-    <Section
-      title={copy.title}
-      status={list.status}
-      isEmpty={list.items.length === 0}
-      emptyTitle={copy.emptyTitle}
-      emptyDescription={copy.emptyDescription}
-      errorMessage={list.error?.message}
-      onRetry={() => void list.reload()}
-      skeletonRows={4}
-    >
-      {list.items.map((card) => (
-        <StoryCardCell key={card.id} card={card} />
-      ))}
-      <ListFooter hasMore={list.hasMore} loadingMore={list.loadingMore} loadMore={list.loadMore} />
-    </Section>
-  );
+  return <StoryCardSection list={list} title={copy.title} emptyTitle={copy.emptyTitle} emptyDescription={copy.emptyDescription} />;
 }
 
 /** A campaign's share of 待评选 is not the queue's size, so a narrowed list reports none. */
