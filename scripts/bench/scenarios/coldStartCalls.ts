@@ -52,6 +52,7 @@ const COLD_CALLS: { [F in FunctionName]: ColdCall<F>[] } = {
   ],
   checkin: [{ label: 'first call', action: 'bases', openid: 'demo-member' }],
   story: [{ label: 'first call', action: 'feed', openid: 'demo-member' }],
+  stats: [{ label: 'first call', action: 'myProgress', openid: 'demo-member' }],
 };
 
 function isFunctionName(name: string): name is FunctionName {
