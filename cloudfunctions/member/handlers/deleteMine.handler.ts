@@ -13,6 +13,7 @@ import {
   removeConsents,
   removeMatchedRosterEntries,
 } from '../repository';
+import { markBranchesDirty } from '../statsMarkers';
 
 const ANONYMOUS_NAME = '已注销用户';
 
@@ -73,5 +74,7 @@ export async function deleteMine(_input: { confirm: '注销' }, ctx: RequestCont
     },
     ctx.log,
   );
+  // The works removed above leave no event the aggregator can find by time: the branch is rebuilt.
+  await markBranchesDirty(db, [member.branchId], now, ctx.log);
   return { deleted: true as const };
 }

@@ -4,8 +4,9 @@ import { findOrg } from '../../../server/orgs.repository';
 import { assertManagesMember, requireActive } from '../memberRules';
 import { toMemberView } from '../memberView';
 import { changeMembership, findMember } from '../repository';
+import { markBranchesDirty } from '../statsMarkers';
 
-/** 组织关系转接: the member moves, both head counts follow, and the move is kept as history. */
+/** 组织关系转接: the member moves, both head counts follow, the move is kept as history and both branches' statistics are rebuilt. */
 export async function transfer(input: { memberId: string; toBranchId: string; reason: string }, ctx: MemberContext) {
   const { db, member: caller, now } = ctx;
   const [target, destination] = await Promise.all([findMember(db, input.memberId), findOrg(db, input.toBranchId)]);
@@ -38,5 +39,7 @@ export async function transfer(input: { memberId: string; toBranchId: string; re
     },
     ctx.log,
   );
+  // The member's events now count for the destination: both branches' statistics are rebuilt.
+  await markBranchesDirty(db, [fromBranchId, destination._id], now, ctx.log);
   return { member: await toMemberView(db, updated) };
 }
