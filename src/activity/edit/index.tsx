@@ -14,7 +14,7 @@ import {
 import { BranchListPending } from '../../components/BranchListPending';
 import { ActionButton } from '../../components/ActionButton';
 import { Empty } from '../../components/Empty';
-import { ErrorState } from '../../components/ErrorState';
+import { LoadingOrFailed } from '../../components/LoadingOrFailed';
 import {
   Chips,
   DateTimeField,
@@ -29,7 +29,7 @@ import {
 } from '../../components/FormParts';
 import { ManagerGate } from '../../components/ManagerGate';
 import { PageShell } from '../../components/PageShell';
-import { Skeleton } from '../../components/Skeleton';
+import { useFormFields } from '../../components/useFormFields';
 import { callFunction } from '../../services/cloud';
 import { fieldMessage } from '../../services/fieldError';
 import { useOrgBranches } from '../../services/orgBranches';
@@ -38,7 +38,7 @@ import { toast } from '../../utils/toast';
 import { activityDetailUrl } from '../routes';
 import { BasePicker } from './BasePicker';
 import { CoverPicker } from './CoverPicker';
-import { buildDraft, errorSlot, formFromActivity, initialForm, type ActivityForm, type FieldErrors } from './form';
+import { buildDraft, errorSlot, formFromActivity, initialForm, type ActivityForm } from './form';
 import '../activity.css';
 
 const KIND_OPTIONS = ACTIVITY_KINDS.map((kind) => ({ value: kind, label: ACTIVITY_KIND_LABELS[kind] }));
@@ -132,24 +132,15 @@ interface ActivityFormViewProps {
 
 function ActivityFormView({ organiser, saved: loaded }: ActivityFormViewProps) {
   const [saved, setSaved] = useState<ActivityDetail | null>(loaded);
-  const [form, setForm] = useState<ActivityForm>(() => (loaded ? formFromActivity(loaded, Date.now()) : initialForm(Date.now())));
+  const { form, errors, setErrors, update } = useFormFields<ActivityForm>(() =>
+    loaded ? formFromActivity(loaded, Date.now()) : initialForm(Date.now()),
+  );
   const [coverPreview, setCoverPreview] = useState<string | null>(loaded?.coverUrl ?? null);
   const [coverUploading, setCoverUploading] = useState(false);
   const [changeNote, setChangeNote] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
   const [busy, setBusy] = useState<'save' | 'publish' | null>(null);
   const busyRef = useRef(false);
   const orgWide = organiser.role === 'org_admin';
-
-  /** Editing a field clears its own error (and the form-level one). */
-  const update = (patch: Partial<ActivityForm>, ...clears: string[]) => {
-    setForm((previous) => ({ ...previous, ...patch }));
-    setErrors((previous) => {
-      const next = { ...previous };
-      for (const key of [...clears, '_form']) delete next[key];
-      return next;
-    });
-  };
 
   /** Saves the form (create, or update with the change note); null when it was refused. */
   const save = async (): Promise<{ activity: ActivityDetail; notified: number } | null> => {
@@ -459,15 +450,9 @@ function ExistingActivity({ id, organiser }: { id: string; organiser: MemberView
   useEffect(() => {
     void Taro.setNavigationBarTitle({ title: '编辑活动' });
   }, []);
-  if (detail.status === 'loading') {
-    return (
-      <View className='ht-card'>
-        <Skeleton rows={6} />
-      </View>
-    );
+  if (detail.status !== 'ready' || !detail.data) {
+    return <LoadingOrFailed loading={detail.status === 'loading'} message={detail.error?.message} onRetry={detail.reload} />;
   }
-  if (detail.status === 'error' || !detail.data)
-    return <ErrorState message={detail.error?.message ?? '加载失败'} onRetry={detail.reload} />;
   if (!detail.data.activity.can.manage) {
     return (
       <View className='ht-section'>

@@ -4,16 +4,16 @@ import { useEffect, useRef, useState } from 'react';
 import { STORY_AWARDS, STORY_AWARD_LABELS, STORY_KINDS, STORY_KIND_LABELS, type StoryKind } from '../../../types/labels';
 import type { AppError } from '../../../types/result';
 import { ActionButton } from '../../components/ActionButton';
-import { ErrorState } from '../../components/ErrorState';
+import { LoadingOrFailed } from '../../components/LoadingOrFailed';
 import { Chips, DateTimeField, Field, FormError, FormSection, InputField, SwitchRow, TextareaField } from '../../components/FormParts';
 import { PageShell } from '../../components/PageShell';
-import { Skeleton } from '../../components/Skeleton';
+import { useFormFields, type FormErrors } from '../../components/useFormFields';
 import { callFunction } from '../../services/cloud';
 import { fieldMessage } from '../../services/fieldError';
 import { useCampaign } from '../../story/useCampaign';
 import { toast } from '../../utils/toast';
 import { CAMPAIGNS_ADMIN_URL } from '../../story/routes';
-import { buildCampaign, errorSlot, formFromCampaign, initialForm, quotaKinds, type CampaignForm, type FormErrors } from './form';
+import { buildCampaign, errorSlot, formFromCampaign, initialForm, quotaKinds, type CampaignForm } from './form';
 import '../admin.css';
 import '../contest/contest.css';
 
@@ -26,20 +26,9 @@ function slotErrors(error: AppError, sentQuotaKinds: readonly StoryKind[]): Form
 }
 
 function CampaignFormView({ initial, campaignId }: { initial: CampaignForm; campaignId: string | null }) {
-  const [form, setForm] = useState<CampaignForm>(initial);
-  const [errors, setErrors] = useState<FormErrors>({});
+  const { form, errors, setErrors, update } = useFormFields<CampaignForm>(initial);
   const [saving, setSaving] = useState(false);
   const savingRef = useRef(false);
-
-  /** Editing a field clears its own error and the form's. */
-  const update = (patch: Partial<CampaignForm>, ...clears: string[]) => {
-    setForm((previous) => ({ ...previous, ...patch }));
-    setErrors((previous) => {
-      const next = { ...previous };
-      for (const key of [...clears, '_form']) delete next[key];
-      return next;
-    });
-  };
 
   const toggleKind = (kind: StoryKind) =>
     update({ kinds: form.kinds.includes(kind) ? form.kinds.filter((chosen) => chosen !== kind) : [...form.kinds, kind] }, 'kinds');
@@ -201,19 +190,10 @@ function EditCampaign({ campaignId }: { campaignId: string }) {
   useEffect(() => {
     Taro.setNavigationBarTitle({ title: '修改征集' }).catch(() => undefined);
   }, []);
-  if (status === 'loading') {
+  if (status !== 'ready' || !campaign) {
     return (
       <View className='ht-page__body'>
-        <View className='ht-card'>
-          <Skeleton rows={6} />
-        </View>
-      </View>
-    );
-  }
-  if (status === 'error' || !campaign) {
-    return (
-      <View className='ht-page__body'>
-        <ErrorState message={error?.message ?? '找不到这次征集'} onRetry={reload} />
+        <LoadingOrFailed loading={status === 'loading'} message={error?.message ?? '找不到这次征集'} onRetry={reload} />
       </View>
     );
   }

@@ -17,6 +17,7 @@ import {
   TextareaField,
 } from '../../components/FormParts';
 import { PageShell } from '../../components/PageShell';
+import { useFormFields } from '../../components/useFormFields';
 import { Skeleton } from '../../components/Skeleton';
 import { callFunction } from '../../services/cloud';
 import { fieldMessage } from '../../services/fieldError';
@@ -138,22 +139,9 @@ function RuleRow({ index, rule, error, removable, onChange, onRemove }: RuleRowP
 }
 
 function ContestForm({ initial, editing }: { initial: ContestDraft; editing: Editing | null }) {
-  const [draft, setDraft] = useState<ContestDraft>(initial);
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const { form: draft, setForm: setDraft, errors, setErrors, update } = useFormFields<ContestDraft>(initial);
   const [submitting, setSubmitting] = useState<SaveMode | null>(null);
   const submittingRef = useRef(false);
-
-  /** Editing a field clears its own error (and the form-level one). */
-  const update = (patch: Partial<ContestDraft>, ...clears: string[]) => {
-    setDraft((previous) => ({ ...previous, ...patch }));
-    if (clears.length > 0) {
-      setErrors((previous) => {
-        const next = { ...previous };
-        for (const key of [...clears, '_form']) delete next[key];
-        return next;
-      });
-    }
-  };
 
   const updateRule = (index: number, patch: Partial<RuleDraft>) => {
     setDraft((previous) => ({

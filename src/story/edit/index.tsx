@@ -5,9 +5,8 @@ import type { StoryView } from '../../../types/contracts/story';
 import { STORY_STATUS_LABELS } from '../../../types/labels';
 import { ActionButton } from '../../components/ActionButton';
 import { Empty } from '../../components/Empty';
-import { ErrorState } from '../../components/ErrorState';
+import { LoadingOrFailed } from '../../components/LoadingOrFailed';
 import { PageShell } from '../../components/PageShell';
-import { Skeleton } from '../../components/Skeleton';
 import { useCloud } from '../../services/useCloud';
 import { storyDetailUrl } from '../routes';
 import type { NewStoryParams } from './draftForm';
@@ -43,15 +42,9 @@ function Writing({ story, newWork }: { story: StoryView | null; newWork: NewStor
 
 function ExistingWork({ id }: { id: string }) {
   const detail = useCloud('story', 'detail', { id });
-  if (detail.status === 'loading') {
-    return (
-      <View className='ht-card'>
-        <Skeleton rows={6} />
-      </View>
-    );
+  if (detail.status !== 'ready' || !detail.data) {
+    return <LoadingOrFailed loading={detail.status === 'loading'} message={detail.error?.message} onRetry={detail.reload} />;
   }
-  if (detail.status === 'error' || !detail.data)
-    return <ErrorState message={detail.error?.message ?? '加载失败'} onRetry={detail.reload} />;
   const { story } = detail.data;
   return story.can.edit ? <Writing story={story} newWork={{}} /> : <NotEditable story={story} />;
 }
