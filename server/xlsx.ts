@@ -10,15 +10,20 @@ import type { ImportRowError } from '../types/common';
 
 export type { ImportRowError };
 
+/** A cell as written: text, a number Excel can sum, or empty. */
+export type SheetCell = string | number | null;
+
 export interface SheetSpec {
   name: string;
-  rows: string[][];
+  rows: SheetCell[][];
   /** Column widths in characters, by column index; missing ones keep Excel's default. */
   widths?: number[];
   /** Bold first row. */
   header?: boolean;
   /** Column indexes (0-based) stored as text, so "0123" stays four digits in Excel/WPS. */
   textColumns?: number[];
+  /** Number formats by column index (0-based), e.g. '0.0%' for a rate stored as 0–1. */
+  numberFormats?: Record<number, string>;
 }
 
 /**
@@ -44,6 +49,7 @@ export async function buildWorkbook(sheets: SheetSpec[]): Promise<Buffer> {
     spec.textColumns?.forEach((index) => {
       sheet.getColumn(index + 1).numFmt = '@';
     });
+    for (const [index, format] of Object.entries(spec.numberFormats ?? {})) sheet.getColumn(Number(index) + 1).numFmt = format;
   }
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
