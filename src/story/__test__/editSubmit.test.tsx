@@ -35,6 +35,17 @@ async function editorReady() {
 
 const submitButton = () => screen.getByRole('button', { name: /提交$/ });
 
+/** `ready` handed in as it is: 待支部审核. */
+const SUBMITTED = { ok: true, data: { story: { ...ready, status: 'pending', version: 8 } } };
+
+/** Opens `ready`, whose `story.submit` answers `reply`, and taps 提交 without changing anything. */
+async function submitReady(reply: unknown): Promise<void> {
+  serveStory(callFunction, { ...openDraft(), submit: () => reply });
+  render(<StoryEditPage />);
+  await editorReady();
+  fireEvent.click(submitButton());
+}
+
 beforeEach(() => {
   pageScrollTo.mockReset();
   // Autosave's 2-second wait never fires unless a test moves the clock.
@@ -81,13 +92,7 @@ describe('提交前的检查', () => {
 
 describe('提交', () => {
   it('没有未保存的修改时直接按当前版本提交；进入待审核后显示“已提交，等待支部审核”和去向', async () => {
-    serveStory(callFunction, {
-      ...openDraft(),
-      submit: () => ({ ok: true, data: { story: { ...ready, status: 'pending', version: 8 } } }),
-    });
-    render(<StoryEditPage />);
-    await editorReady();
-    fireEvent.click(submitButton());
+    await submitReady(SUBMITTED);
 
     expect(await screen.findByText('已提交，等待支部审核')).toBeTruthy();
     expect(inputsOf(callFunction, 'save')).toHaveLength(0);
@@ -116,13 +121,7 @@ describe('提交', () => {
   });
 
   it('内容安全检测不通过（CONTENT_REJECTED）时醒目显示服务器给的原因，编辑器保留', async () => {
-    serveStory(callFunction, {
-      ...openDraft(),
-      submit: () => ({ ok: false, error: { code: 'CONTENT_REJECTED', message: '正文含有不当内容（辱骂），请修改后再提交' } }),
-    });
-    render(<StoryEditPage />);
-    await editorReady();
-    fireEvent.click(submitButton());
+    await submitReady({ ok: false, error: { code: 'CONTENT_REJECTED', message: '正文含有不当内容（辱骂），请修改后再提交' } });
 
     const alert = await screen.findByText('正文含有不当内容（辱骂），请修改后再提交');
     expect(alert.closest('[role="alert"]')?.textContent).toContain('内容未通过安全检测');
@@ -132,26 +131,14 @@ describe('提交', () => {
   });
 
   it('征集已截止（CLOSED）时显示截止时间的说明，并标在征集一栏', async () => {
-    serveStory(callFunction, {
-      ...openDraft(),
-      submit: () => ({ ok: false, error: { code: 'CLOSED', message: '征集已于 6月26日 24:00 截止' } }),
-    });
-    render(<StoryEditPage />);
-    await editorReady();
-    fireEvent.click(submitButton());
+    await submitReady({ ok: false, error: { code: 'CLOSED', message: '征集已于 6月26日 24:00 截止' } });
 
     await waitFor(() => expect(fieldError('参加征集')).toBe('征集已于 6月26日 24:00 截止'));
     expect(screen.getByText('征集已截止')).toBeTruthy();
   });
 
   it('提交时发现作品在别处改过（CONFLICT）则提示重新载入', async () => {
-    serveStory(callFunction, {
-      ...openDraft(),
-      submit: () => ({ ok: false, error: { code: 'CONFLICT', message: '作品已在别处修改，请刷新' } }),
-    });
-    render(<StoryEditPage />);
-    await editorReady();
-    fireEvent.click(submitButton());
+    await submitReady({ ok: false, error: { code: 'CONFLICT', message: '作品已在别处修改，请刷新' } });
     expect(await screen.findByText('作品已在其他设备修改')).toBeTruthy();
     expect(screen.getByRole('button', { name: '重新载入' })).toBeTruthy();
   });
@@ -170,16 +157,10 @@ describe('提交', () => {
   });
 
   it('提交时服务器指出的字段问题（body）标在正文下', async () => {
-    serveStory(callFunction, {
-      ...openDraft(),
-      submit: () => ({
-        ok: false,
-        error: { code: 'INVALID_INPUT', message: '填写的内容有误，请检查后再试：正文 3001 字，超过 3000 字', field: 'body' },
-      }),
+    await submitReady({
+      ok: false,
+      error: { code: 'INVALID_INPUT', message: '填写的内容有误，请检查后再试：正文 3001 字，超过 3000 字', field: 'body' },
     });
-    render(<StoryEditPage />);
-    await editorReady();
-    fireEvent.click(submitButton());
     await waitFor(() => expect(fieldError('正文')).toBe('正文 3001 字，超过 3000 字'));
   });
 });
@@ -192,26 +173,14 @@ describe('审核结果的订阅消息', () => {
 
   it('小程序里点提交时就在这一下点击中申请审核结果的订阅消息，不论是否同意都照常提交', async () => {
     process.env = { ...originalEnv, TARO_ENV: 'weapp', TARO_APP_STORY_REVIEW_TEMPLATE_ID: 'tmpl-story-review' };
-    serveStory(callFunction, {
-      ...openDraft(),
-      submit: () => ({ ok: true, data: { story: { ...ready, status: 'pending', version: 8 } } }),
-    });
-    render(<StoryEditPage />);
-    await editorReady();
-    fireEvent.click(submitButton());
+    await submitReady(SUBMITTED);
     expect(taro.requestSubscribeMessage).toHaveBeenCalledWith({ tmplIds: ['tmpl-story-review'] });
     expect(await screen.findByText('已提交，等待支部审核')).toBeTruthy();
   });
 
   it('没有配置模板时不弹订阅，直接提交', async () => {
     process.env = { ...originalEnv, TARO_ENV: 'weapp', TARO_APP_STORY_REVIEW_TEMPLATE_ID: '' };
-    serveStory(callFunction, {
-      ...openDraft(),
-      submit: () => ({ ok: true, data: { story: { ...ready, status: 'pending', version: 8 } } }),
-    });
-    render(<StoryEditPage />);
-    await editorReady();
-    fireEvent.click(submitButton());
+    await submitReady(SUBMITTED);
     expect(await screen.findByText('已提交，等待支部审核')).toBeTruthy();
     expect(taro.requestSubscribeMessage).not.toHaveBeenCalled();
   });
