@@ -24,6 +24,10 @@ export default defineAppConfig({
     { root: 'checkin', pages: ['landing/index'] },
     { root: 'bases', pages: ['list/index', 'detail/index', 'footprint/index', 'mycode/index'] },
     { root: 'story', pages: ['feed/index', 'detail/index', 'edit/index', 'mine/index', 'review/index', 'campaign/index'] },
+    {
+      root: 'stats',
+      pages: ['progress/index', 'ledger/index', 'report/index', 'dashboard/index', 'ranking/index', 'programmes/index', 'programme/index'],
+    },
   ],
   // Check-ins locate the member against a fence (wx.getLocation); WeChat requires the API declared.
   requiredPrivateInfos: ['getLocation'],

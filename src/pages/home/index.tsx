@@ -5,6 +5,7 @@ import type { MemberView } from '../../../types/contracts/member';
 import { ROLE_LABELS } from '../../../types/labels';
 import { activityDetailUrl } from '../../activity/routes';
 import { CheckinShortcuts } from '../../bases/CheckinShortcuts';
+import { Cell } from '../../components/Cell';
 import { ActionButton } from '../../components/ActionButton';
 import { ActivityCell } from '../../components/ActivityCell';
 import { ContestCard } from '../../components/ContestCard';
@@ -17,6 +18,7 @@ import { watchCheckinQueue } from '../../services/checkinQueue';
 import { useMembership } from '../../services/membership';
 import { useCloud } from '../../services/useCloud';
 import { useReloadOnShow } from '../../services/useReloadOnShow';
+import { PROGRESS_URL } from '../../stats/routes';
 import { STORY_FEED_URL, storyEditUrl } from '../../story/routes';
 import { StoryCardCell } from '../../story/StoryCardCell';
 import { goToTab } from '../../utils/tabs';
@@ -102,6 +104,26 @@ function LatestStories() {
   );
 }
 
+/** 我的六个一 at a glance: how many items are done, and the way to the checklist; nothing while no programme runs. */
+function ProgrammeProgress() {
+  const progress = useCloud('stats', 'myProgress', {});
+  useReloadOnShow(progress.reload);
+  if (progress.status === 'ready' && !progress.data?.programme) return null;
+  const data = progress.data;
+  const next = data?.items.find((item) => !item.done && !item.pendingReport);
+  return (
+    <Section title='我的六个一' status={progress.status} errorMessage={progress.error?.message} onRetry={progress.reload} skeletonRows={1}>
+      {data ? (
+        <Cell
+          title={`已完成 ${data.doneCount}/${data.items.length}`}
+          description={next ? `下一项：${next.title}` : data.doneCount === data.items.length ? '全部完成' : '有自报等待书记确认'}
+          onClick={() => void Taro.navigateTo({ url: PROGRESS_URL })}
+        />
+      ) : null}
+    </Section>
+  );
+}
+
 /** Only sections with something in them: a member with nothing open or coming up sees the greeting and the shortcuts. */
 function HomeContent() {
   const membership = useMembership();
@@ -119,6 +141,7 @@ function HomeContent() {
             <>
               <Greeting member={member} />
               <CheckinShortcuts />
+              <ProgrammeProgress />
               <OpenContests />
               <UpcomingActivities />
               <LatestStories />

@@ -16,6 +16,7 @@ import { setLargeFont, useLargeFont } from '../../services/largeFont';
 import { useMembership } from '../../services/membership';
 import { useCloud } from '../../services/useCloud';
 import { useReloadOnShow } from '../../services/useReloadOnShow';
+import { dashboardUrl, ledgerUrl, PROGRAMMES_URL, PROGRESS_URL, RANKING_URL } from '../../stats/routes';
 import { CAMPAIGNS_ADMIN_URL, MY_STORIES_URL, STORY_REVIEW_URL } from '../../story/routes';
 import { formatDate } from '../../utils/format';
 import './index.css';
@@ -35,6 +36,8 @@ function AdminWorkbench() {
       <Cell title='竞赛管理' description='新建、发布和管理竞赛，查看作答、导出成绩' onClick={() => open('/admin/contests/index')} />
       <Cell title='征集活动管理' description='发起征集，定好截止时间、支部任务和奖项' onClick={() => open(CAMPAIGNS_ADMIN_URL)} />
       <Cell title='操作记录' description='谁在何时做了哪些管理操作，含签到补录及原因' onClick={() => open('/admin/audit/index')} />
+      <Cell title='支部排名与台账' description='各支部“六个一”完成率排名，导出年度台账' onClick={() => open(RANKING_URL)} />
+      <Cell title='学习活动方案' description='制定“六个一”等方案：完成方式、支部任务、学时和积分' onClick={() => open(PROGRAMMES_URL)} />
     </Section>
   );
 }
@@ -55,6 +58,18 @@ function BranchManagement() {
         onClick={() => open('/branch/approvals/index')}
       />
       <Cell title='邀请加入党支部' description='生成邀请码，分享到支部群' onClick={() => open('/branch/invite/index')} />
+      <Cell title='支部看板' description='“六个一”完成情况、进度落后的党员、待确认的自报' onClick={() => open(dashboardUrl())} />
+    </Section>
+  );
+}
+
+/** 学习: the member's own 六个一 checklist and points. */
+function MyStudy() {
+  const open = (url: string) => void Taro.navigateTo({ url });
+  return (
+    <Section title='学习' status='ready'>
+      <Cell title='我的六个一' description='完成情况、学时，去完成未做的项目' onClick={() => open(PROGRESS_URL)} />
+      <Cell title='积分明细' description='每一分来自哪条规则' onClick={() => open(ledgerUrl())} />
     </Section>
   );
 }
@@ -226,6 +241,7 @@ function ActiveProfile({ member }: { member: MemberView }) {
         <Cell title='政治面貌' value={PARTY_STATUS_LABELS[member.partyStatus]} />
         <Cell title='加入时间' value={formatDate(member.joinedAt)} />
       </Section>
+      <MyStudy />
       <MyCheckins />
       <MyStories role={member.role} />
       {member.role === 'org_admin' ? <AdminWorkbench /> : null}

@@ -1,0 +1,351 @@
+import { Picker, Text, View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import { useEffect, useRef, useState } from 'react';
+import type { ProgrammeView } from '../../../types/contracts/stats';
+import {
+  ACTIVITY_KIND_LABELS,
+  PROGRAMME_ITEM_KEYS,
+  STORY_KIND_LABELS,
+  STORY_KINDS,
+  type ActivityKind,
+  type StoryKind,
+} from '../../../types/labels';
+import type { AppError, Result } from '../../../types/result';
+import { ActionButton } from '../../components/ActionButton';
+import { ErrorState } from '../../components/ErrorState';
+import { Field, FormError, FormSection, InputField, TextareaField } from '../../components/FormParts';
+import { ManagerGate } from '../../components/ManagerGate';
+import { PageShell } from '../../components/PageShell';
+import { Skeleton } from '../../components/Skeleton';
+import { callFunction } from '../../services/cloud';
+import { fieldMessage } from '../../services/fieldError';
+import { toast } from '../../utils/toast';
+import { POINT_RULE_LABELS } from '../labels';
+import { PROGRAMMES_URL } from '../routes';
+import { DateField } from './DateField';
+import {
+  buildProgramme,
+  DEFAULT_QUOTA_SOURCE,
+  errorField,
+  formFromProgramme,
+  initialForm,
+  QUOTA_ACTIVITY_KINDS,
+  quotaKey,
+  type FormErrors,
+  type ItemForm,
+  type ProgrammeForm,
+  type QuotaForm,
+} from './form';
+import { ItemEditor } from './ItemEditor';
+import '../stats.css';
+
+/** A quota counts approved works of a kind or activities of a kind held; one picker lists both. */
+const QUOTA_SOURCES: Array<{ source: QuotaForm['source']; label: string }> = [
+  ...STORY_KINDS.map((kind: StoryKind) => ({ source: { type: 'story' as const, kind }, label: `投稿：${STORY_KIND_LABELS[kind]}` })),
+  ...QUOTA_ACTIVITY_KINDS.map((kind: ActivityKind) => ({
+    source: { type: 'activity' as const, kind },
+    label: `开展活动：${ACTIVITY_KIND_LABELS[kind]}`,
+  })),
+];
+
+function sourceIndex(source: QuotaForm['source']): number {
+  return Math.max(
+    QUOTA_SOURCES.findIndex((option) => option.source.type === source.type && option.source.kind === source.kind),
+    0,
+  );
+}
+
+function QuotaEditor({
+  quota,
+  index,
+  errors,
+  onChange,
+  onRemove,
+}: {
+  quota: QuotaForm;
+  index: number;
+  errors: FormErrors;
+  onChange: (patch: Partial<QuotaForm>, ...clears: string[]) => void;
+  onRemove: () => void;
+}) {
+  const field = (name: string) => `quotas.${index}.${name}`;
+  return (
+    <View className='stats-quota-editor' role='group' aria-label={`支部任务 ${index + 1}`}>
+      <InputField
+        label='任务名称'
+        name={field('label')}
+        value={quota.label}
+        error={errors[field('label')]}
+        maxlength={40}
+        placeholder='如：报送党课视频'
+        onChange={(label) => onChange({ label }, field('label'))}
+      />
+      <Field label='计数来源'>
+        <Picker
+          mode='selector'
+          name={field('source')}
+          range={QUOTA_SOURCES.map((option) => option.label)}
+          value={sourceIndex(quota.source)}
+          onChange={(event) => onChange({ source: QUOTA_SOURCES[Number(event.detail.value)]?.source ?? quota.source })}
+        >
+          <View className='ht-input'>{QUOTA_SOURCES[sourceIndex(quota.source)]?.label}</View>
+        </Picker>
+      </Field>
+      <InputField
+        label='每个支部至少（件/次）'
+        name={field('count')}
+        type='number'
+        value={quota.count}
+        error={errors[field('count')]}
+        onChange={(count) => onChange({ count }, field('count'))}
+      />
+      <ActionButton size='small' variant='plain' onClick={onRemove}>
+        删除这项任务
+      </ActionButton>
+    </View>
+  );
+}
+
+function ProgrammeFormView({ initial, programmeId }: { initial: ProgrammeForm; programmeId: string | null }) {
+  const [form, setForm] = useState(initial);
+  const [errors, setErrors] = useState<FormErrors>({});
+  const [saving, setSaving] = useState(false);
+  const savingRef = useRef(false);
+
+  /** Editing a field clears its own error and the form's. */
+  const update = (patch: Partial<ProgrammeForm>, ...clears: string[]) => {
+    setForm((previous) => ({ ...previous, ...patch }));
+    setErrors((previous) => {
+      const next = { ...previous };
+      for (const key of [...clears, '_form']) delete next[key];
+      return next;
+    });
+  };
+  const updateItem = (key: keyof ProgrammeForm['items'], patch: Partial<ItemForm>, ...clears: string[]) =>
+    update({ items: { ...form.items, [key]: { ...form.items[key], ...patch } } }, ...clears);
+  const updateQuota = (index: number, patch: Partial<QuotaForm>, ...clears: string[]) =>
+    update({ quotas: form.quotas.map((quota, at) => (at === index ? { ...quota, ...patch } : quota)) }, ...clears);
+  const addQuota = () =>
+    update({
+      quotas: [
+        ...form.quotas,
+        {
+          key: quotaKey(
+            DEFAULT_QUOTA_SOURCE,
+            form.quotas.map((quota) => quota.key),
+          ),
+          label: '',
+          source: DEFAULT_QUOTA_SOURCE,
+          count: '1',
+        },
+      ],
+    });
+  const removeQuota = async (index: number) => {
+    const { confirm } = await Taro.showModal({
+      title: '删除支部任务',
+      content: '删除后各支部不再按这项任务统计。',
+      confirmColor: '#C8161D',
+    });
+    if (confirm) update({ quotas: form.quotas.filter((_, at) => at !== index) });
+  };
+
+  const save = async () => {
+    if (savingRef.current) return;
+    const built = buildProgramme(form);
+    if ('errors' in built) {
+      setErrors(built.errors);
+      toast('请修改标红的内容');
+      return;
+    }
+    savingRef.current = true;
+    setSaving(true);
+    const result: Result<{ programme: ProgrammeView }> = programmeId
+      ? await callFunction('stats', 'updateProgramme', { id: programmeId, programme: built.draft }, { silentError: true })
+      : await callFunction('stats', 'createProgramme', { programme: built.draft }, { silentError: true });
+    savingRef.current = false;
+    setSaving(false);
+    if (!result.ok) {
+      const sent = PROGRAMME_ITEM_KEYS.filter((key) => form.items[key].enabled);
+      setErrors(refusal(result.error, sent));
+      toast(result.error.field ? '请修改标红的内容' : result.error.message);
+      return;
+    }
+    toast(programmeId ? '已保存修改' : '方案已创建', 'success');
+    Taro.navigateBack().catch(() => Taro.redirectTo({ url: PROGRAMMES_URL }));
+  };
+
+  return (
+    <View className='ht-page__body'>
+      <FormSection title='基本信息'>
+        <InputField
+          label='方案名称'
+          name='title'
+          value={form.title}
+          error={errors.title}
+          maxlength={60}
+          onChange={(title) => update({ title }, 'title')}
+        />
+        <InputField
+          label='年度'
+          name='year'
+          type='number'
+          value={form.year}
+          error={errors.year}
+          onChange={(year) => update({ year }, 'year')}
+        />
+        <TextareaField
+          label='方案说明（选填）'
+          name='description'
+          value={form.description}
+          error={errors.description}
+          maxlength={2000}
+          onChange={(description) => update({ description }, 'description')}
+        />
+        <DateField
+          label='开始日期'
+          name='startDate'
+          value={form.startDate}
+          error={errors.startsAt}
+          onChange={(startDate) => update({ startDate }, 'startsAt', 'endsAt')}
+        />
+        <DateField
+          label='结束日期'
+          name='endDate'
+          value={form.endDate}
+          error={errors.endsAt}
+          hint='当天 24:00 结束'
+          onChange={(endDate) => update({ endDate }, 'endsAt')}
+        />
+      </FormSection>
+
+      <FormSection title='党员完成的项目'>
+        <FormError message={errors.items} />
+        {PROGRAMME_ITEM_KEYS.map((key) => (
+          <ItemEditor
+            key={key}
+            itemKey={key}
+            item={form.items[key]}
+            errors={errors}
+            onChange={(patch, ...clears) => updateItem(key, patch, ...clears)}
+          />
+        ))}
+      </FormSection>
+
+      <FormSection title='学时'>
+        <InputField
+          label='每名党员的学时目标（选填）'
+          name='studyHoursTarget'
+          type='digit'
+          value={form.studyHoursTarget}
+          error={errors.studyHoursTarget}
+          hint='不设目标就留空'
+          onChange={(studyHoursTarget) => update({ studyHoursTarget }, 'studyHoursTarget')}
+        />
+      </FormSection>
+
+      <FormSection title='支部任务（选填）'>
+        {form.quotas.length === 0 ? <Text className='stats-note'>如：每个支部至少报送 1 个党课视频</Text> : null}
+        {form.quotas.map((quota, index) => (
+          <QuotaEditor
+            key={quota.key}
+            quota={quota}
+            index={index}
+            errors={errors}
+            onChange={(patch, ...clears) => updateQuota(index, patch, ...clears)}
+            onRemove={() => void removeQuota(index)}
+          />
+        ))}
+        <ActionButton size='small' variant='plain' onClick={addQuota}>
+          添加支部任务
+        </ActionButton>
+      </FormSection>
+
+      <FormSection title='积分规则（每次得分）'>
+        {(Object.keys(POINT_RULE_LABELS) as Array<keyof typeof POINT_RULE_LABELS>).map((rule) => (
+          <InputField
+            key={rule}
+            label={POINT_RULE_LABELS[rule]}
+            name={`points.${rule}`}
+            type='number'
+            value={form.points[rule]}
+            error={errors[`points.${rule}`]}
+            onChange={(value) => update({ points: { ...form.points, [rule]: value } }, `points.${rule}`)}
+          />
+        ))}
+      </FormSection>
+
+      <FormError message={errors._form} />
+      <ActionButton loading={saving} onClick={() => void save()}>
+        {programmeId ? '保存修改' : '创建方案'}
+      </ActionButton>
+    </View>
+  );
+}
+
+/** A refusal naming a field goes beside it; anything else above the button. */
+function refusal(error: AppError, sentItems: Parameters<typeof errorField>[1]): FormErrors {
+  return error.field ? { [errorField(error.field, sentItems)]: fieldMessage(error) } : { _form: error.message };
+}
+
+/** There is no single-programme read: the list (newest first, rarely more than a page) holds it. */
+async function findProgramme(id: string): Promise<Result<ProgrammeView | null>> {
+  let cursor: string | undefined;
+  do {
+    const page = await callFunction('stats', 'programmes', { pageSize: 50, cursor }, { silentError: true });
+    if (!page.ok) return page;
+    const found = page.data.items.find((programme) => programme.id === id);
+    if (found) return { ok: true, data: found };
+    cursor = page.data.nextCursor ?? undefined;
+  } while (cursor);
+  return { ok: true, data: null };
+}
+
+function EditProgramme({ id }: { id: string }) {
+  const [state, setState] = useState<
+    { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; form: ProgrammeForm }
+  >({
+    status: 'loading',
+  });
+  const [attempt, setAttempt] = useState(0);
+  useEffect(() => {
+    let cancelled = false;
+    setState({ status: 'loading' });
+    void findProgramme(id).then((result) => {
+      if (cancelled) return;
+      if (!result.ok) setState({ status: 'error', message: result.error.message });
+      else if (!result.data) setState({ status: 'error', message: '方案不存在或已被删除' });
+      else setState({ status: 'ready', form: formFromProgramme(result.data, Date.now()) });
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [id, attempt]);
+
+  if (state.status === 'loading') {
+    return (
+      <View className='ht-card'>
+        <Skeleton rows={6} />
+      </View>
+    );
+  }
+  if (state.status === 'error') {
+    return (
+      <View className='ht-card'>
+        <ErrorState message={state.message} onRetry={() => setAttempt((count) => count + 1)} />
+      </View>
+    );
+  }
+  return <ProgrammeFormView initial={state.form} programmeId={id} />;
+}
+
+/** 新建 / 编辑学习活动方案 (org admins). */
+export default function ProgrammeEditPage() {
+  const { id } = useRouter().params;
+  return (
+    <PageShell>
+      <ManagerGate orgAdminOnly deniedDescription='学习活动方案由组织部制定。'>
+        {() => (id ? <EditProgramme id={id} /> : <ProgrammeFormView initial={initialForm(Date.now())} programmeId={null} />)}
+      </ManagerGate>
+    </PageShell>
+  );
+}

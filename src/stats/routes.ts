@@ -1,0 +1,25 @@
+/** Pages of the `stats` subpackage: 我的六个一, 积分, 自报, 支部看板, 支部排名与台账 and the programmes (issue 14). */
+import type { ProgrammeItemKey } from '../../types/labels';
+
+export const PROGRESS_URL = '/stats/progress/index';
+export const PROGRAMMES_URL = '/stats/programmes/index';
+export const RANKING_URL = '/stats/ranking/index';
+
+export function ledgerUrl(programmeId?: string): string {
+  return programmeId ? `/stats/ledger/index?programmeId=${encodeURIComponent(programmeId)}` : '/stats/ledger/index';
+}
+
+/** 自报 for one item of one programme (读书 / 观影 by default). */
+export function selfReportUrl(programmeId: string, item: ProgrammeItemKey): string {
+  return `/stats/report/index?programmeId=${encodeURIComponent(programmeId)}&item=${item}`;
+}
+
+/** Without a branch: the caller's own (a secretary's); org admins pick any from the page. */
+export function dashboardUrl(branchId?: string): string {
+  return branchId ? `/stats/dashboard/index?branchId=${encodeURIComponent(branchId)}` : '/stats/dashboard/index';
+}
+
+/** Without an id the form creates a new programme. */
+export function programmeEditUrl(id?: string): string {
+  return id ? `/stats/programme/index?id=${encodeURIComponent(id)}` : '/stats/programme/index';
+}
