@@ -179,15 +179,20 @@ describe('自动保存', () => {
 });
 
 describe('本机副本', () => {
-  it('副本基于同一版本时自动恢复并保存', async () => {
+  /** A copy of `body` the phone kept at 6月20日 14:01 while editing `version`, never saved. */
+  function keepOnPhone(body: string, version: number) {
     storage.set('story-draft:story-1', {
       kind: 'reflection',
       campaignId: null,
       title: '',
-      body: '上次没存上的',
-      version: 3,
+      body,
+      version,
       keptAt: '2026-06-20T06:01:00.000Z',
     });
+  }
+
+  it('副本基于同一版本时自动恢复并保存', async () => {
+    keepOnPhone('上次没存上的', 3);
     const handlers = openDraft(draft({ version: 3, body: '服务器上的' }));
     serveStory(callFunction, { ...handlers, save: (input) => savedReply(input, 4) });
     const { container } = render(<StoryEditPage />);
@@ -200,14 +205,7 @@ describe('本机副本', () => {
   });
 
   it('作品在别处改过（版本不同）时询问；选“恢复本机内容”才替换', async () => {
-    storage.set('story-draft:story-1', {
-      kind: 'reflection',
-      campaignId: null,
-      title: '',
-      body: '冲突前手机上写的',
-      version: 3,
-      keptAt: '2026-06-20T06:01:00.000Z',
-    });
+    keepOnPhone('冲突前手机上写的', 3);
     const handlers = openDraft(draft({ version: 5, body: '电脑上改过的' }));
     serveStory(callFunction, { ...handlers, save: (input) => savedReply(input, 6) });
     const { container } = render(<StoryEditPage />);
