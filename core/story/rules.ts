@@ -99,6 +99,30 @@ export interface DraftFacts {
   hasBase: boolean;
 }
 
+/** A saved work's fields, as stored (server/documents.ts StoryDoc) and as the seed writes them. */
+export interface SavedWork {
+  kind: StoryKind;
+  title: string;
+  body: string;
+  imageFileIds: readonly string[];
+  video: { seconds: number; bytes: number } | null;
+  activityId: string | null;
+  baseId: string | null;
+}
+
+/** What a saved work holds, as its kind's rules read it. */
+export function savedWorkFacts(work: SavedWork): DraftFacts {
+  return {
+    kind: work.kind,
+    title: work.title,
+    body: work.body,
+    imageCount: work.imageFileIds.length,
+    video: work.video,
+    hasActivity: work.activityId !== null,
+    hasBase: work.baseId !== null,
+  };
+}
+
 export interface DraftProblem {
   field: 'title' | 'body' | 'imageFileIds' | 'videoFileId' | 'activityId' | 'baseId';
   message: string;

@@ -3,7 +3,7 @@
  * fits its kind and its campaign, ratings are never by the author, the campaigns' award counts and
  * the per-branch tallies are what the works say, and the demo identities find what the tour needs.
  */
-import { draftProblems } from '../../core/story/rules';
+import { draftProblems, savedWorkFacts } from '../../core/story/rules';
 import { rankScore } from '../../core/story/ranking';
 import { campaignDraftProblems } from '../../core/story/campaign';
 import { STORY_AWARDS } from '../../types/labels';
@@ -21,17 +21,7 @@ describe('演示投稿', () => {
   it('每件已发布、待审的作品都符合它那类作品的要求（标题、字数、图片、视频）', () => {
     const problems = seeded.stories
       .filter((story) => story.status !== 'returned')
-      .flatMap((story) =>
-        draftProblems({
-          kind: story.kind,
-          title: story.title,
-          body: story.body,
-          imageCount: story.imageFileIds.length,
-          video: story.video,
-          hasActivity: story.activityId !== null,
-          hasBase: story.baseId !== null,
-        }).map((problem) => `${story._id} ${problem.field}: ${problem.message}`),
-      );
+      .flatMap((story) => draftProblems(savedWorkFacts(story)).map((problem) => `${story._id} ${problem.field}: ${problem.message}`));
     expect(problems).toEqual([]);
   });
 

@@ -1,6 +1,6 @@
 import { EDITABLE_STATUSES } from '../../../core/story/access';
 import { campaignState, formatDeadline } from '../../../core/story/campaign';
-import { draftProblems } from '../../../core/story/rules';
+import { draftProblems, savedWorkFacts } from '../../../core/story/rules';
 import { formatShanghai } from '../../../core/time';
 import { STORY_KIND_LABELS, STORY_STATUS_LABELS } from '../../../types/labels';
 import type { CampaignDoc, StoryDoc } from '../../../server/documents';
@@ -35,15 +35,7 @@ export async function submit(input: { id: string; version: number }, ctx: Member
   if (!EDITABLE_STATUSES.includes(story.status)) fail('CONFLICT', { message: `作品${STORY_STATUS_LABELS[story.status]}，不用再提交` });
   assertAtVersion(story, input.version);
 
-  const [problem] = draftProblems({
-    kind: story.kind,
-    title: story.title,
-    body: story.body,
-    imageCount: story.imageFileIds.length,
-    video: story.video,
-    hasActivity: story.activityId !== null,
-    hasBase: story.baseId !== null,
-  });
+  const [problem] = draftProblems(savedWorkFacts(story));
   if (problem) fail('INVALID_INPUT', { field: problem.field, message: problem.message });
   if (story.campaignId !== null) {
     if (campaign === null) fail('NOT_FOUND', { field: 'campaignId', message: '征集已不存在，请另选征集或不参加征集' });
