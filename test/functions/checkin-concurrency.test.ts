@@ -3,11 +3,11 @@
  * and replayed scans leave one check-in, racing 签退 credit once, and racing wrong codes still add
  * up to a lockout — free running and under a seeded serial order.
  */
-import type { Result } from '../../types/result';
 import { useServerClock } from '../support/clock';
 import { createTestEnv, type TestEnv } from '../support/localEnv';
 import { after } from './activity-manage.fixtures';
 import { ACTIVITY_ID, HALL, MINUTE, placeCheckinActivity, screenCode, storedCheckins, storedMember, tampered } from './checkin.fixtures';
+import { tally } from '../support/outcomes';
 
 const START = new Date('2026-11-23T02:00:00Z');
 const clock = useServerClock(START);
@@ -23,15 +23,6 @@ const MODES = [
   ['自由交错', undefined],
   ['种子调度下请求逐个随机放行', 2026],
 ] as const;
-
-function tally(results: Result<unknown>[]): Record<string, number> {
-  const counts: Record<string, number> = {};
-  for (const result of results) {
-    const key = result.ok ? 'ok' : result.error.code;
-    counts[key] = (counts[key] ?? 0) + 1;
-  }
-  return counts;
-}
 
 function scanTimes(times: number, openid: string, code: string) {
   return Promise.all(Array.from({ length: times }, () => env.call(openid, 'checkin', 'scan', { via: 'code', code, location: HALL })));

@@ -4,10 +4,10 @@
  */
 import cloud from 'wx-server-sdk';
 import { PRIVACY_VERSION } from '../../types/contracts/member';
-import type { Result } from '../../types/result';
 import { useServerClock } from '../support/clock';
 import { createTestEnv, type TestEnv } from '../support/localEnv';
 import { rosterXlsx } from '../support/rosterSheet';
+import { tally } from '../support/outcomes';
 
 const START = new Date('2026-11-23T02:00:00Z');
 const MINUTE = 60_000;
@@ -36,15 +36,6 @@ interface StoredGuard {
 async function storedGuard(id: string): Promise<StoredGuard | undefined> {
   const reply = (await cloud.database().collection('rate_limits').where({ _id: id }).get()) as unknown as { data: StoredGuard[] };
   return reply.data[0];
-}
-
-function tally(results: Result<unknown>[]): Record<string, number> {
-  const counts: Record<string, number> = {};
-  for (const result of results) {
-    const key = result.ok ? 'ok' : result.error.code;
-    counts[key] = (counts[key] ?? 0) + 1;
-  }
-  return counts;
 }
 
 async function consent(openid: string) {

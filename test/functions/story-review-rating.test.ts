@@ -3,7 +3,6 @@
  * own work; only approved works; within the campaign's rating window; the work's counts, its rank
  * score and its branch's tally move with each rating, at 5 DB requests for a campaign work.
  */
-import type { Result } from '../../types/result';
 import { rankScore } from '../../core/story/ranking';
 import type { StoryDoc } from '../../server/documents';
 import { useServerClock } from '../support/clock';
@@ -19,6 +18,7 @@ import {
   storedStory,
   storedTally,
 } from './story.fixtures';
+import { tally } from '../support/outcomes';
 
 const START = new Date('2026-11-23T02:00:00Z');
 const CAMPAIGN = 'camp-rating';
@@ -41,15 +41,6 @@ const MODES = [
 async function approvedWork(fields: Partial<StoryDoc> = {}): Promise<void> {
   placeStory(env, START, { _id: WORK, campaignId: CAMPAIGN, ...fields });
   await env.ok('demo-secretary', 'story', 'review', { id: WORK, decision: 'approve' });
-}
-
-function tally(results: Result<unknown>[]): Record<string, number> {
-  const counts: Record<string, number> = {};
-  for (const result of results) {
-    const key = result.ok ? 'ok' : result.error.code;
-    counts[key] = (counts[key] ?? 0) + 1;
-  }
-  return counts;
 }
 
 describe('评议一次', () => {
