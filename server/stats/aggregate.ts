@@ -22,7 +22,7 @@ export const EVENT_STREAMS: readonly EventStream[] = [
   { name: 'reportsDecided', collection: 'self_reports', timeField: 'decidedAt' },
   { name: 'signUps', collection: 'sign_ups', timeField: 'updatedAt' },
   { name: 'members', collection: 'members', timeField: 'updatedAt' },
-  { name: 'activities', collection: 'activities', timeField: 'updatedAt' },
+  { name: 'activities', collection: 'activities', timeField: 'updatedAt', alsoRead: ['endAt'] },
 ];
 
 /** How far behind each watermark a run starts reading: more than a request's time in flight between two instances. */
@@ -44,6 +44,7 @@ async function touchedBranches(
   db: Database,
   stream: EventStream,
   watermark: Date | undefined,
+  now: Date,
   into: Set<string>,
 ): Promise<{ events: number; last: Date | undefined }> {
   let since = watermark ? new Date(watermark.getTime() - STREAM_OVERLAP_MS) : new Date(0);
@@ -54,7 +55,9 @@ async function touchedBranches(
     events += rows.length;
     for (const row of rows) {
       if (row.branchId) into.add(row.branchId);
-      if (stream.collection === 'activities') for (const branchId of await branchesSignedUpFor(db, row._id)) into.add(branchId);
+      // An ended activity's signed places without a check-in become no-shows in their members' branches.
+      const ended = stream.collection === 'activities' && (row.fields.endAt as Date) <= now;
+      if (ended) for (const branchId of await branchesSignedUpFor(db, row._id)) into.add(branchId);
       if (last === undefined || row.at > last) last = row.at;
     }
     if (rows.length < 1000) break;
@@ -71,11 +74,11 @@ export async function runAggregator(db: Database, now: Date): Promise<AggregateR
   const branches = new Set<string>();
   const watermarks = { ...state.watermarks };
   for (const stream of EVENT_STREAMS) {
-    const { events, last } = await touchedBranches(db, stream, state.watermarks[stream.name], branches);
+    const { events, last } = await touchedBranches(db, stream, state.watermarks[stream.name], now, branches);
     report.events += events;
     if (last) watermarks[stream.name] = last;
   }
-  const dirty = await listDirty(db);
+  const dirty = await listDirty(db, now);
   for (const marker of dirty) branches.add(marker._id);
 
   const [rebuildNow, deferred] = [[...branches].slice(0, MAX_BRANCHES_PER_RUN), [...branches].slice(MAX_BRANCHES_PER_RUN)];

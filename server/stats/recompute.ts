@@ -13,10 +13,10 @@ import { findState, saveState } from './state.repository';
 
 export const recomputeStateId = (programmeId: string) => `recompute_${programmeId}`;
 
-/** Starts a recompute of every branch, unless one is under way (`restart` starts it over). */
+/** Starts a recompute of every branch the first time; later calls report it, unless `restart` starts it over. */
 export async function startRecompute(db: Database, programme: ProgrammeDoc, now: Date, restart: boolean): Promise<StatsStateDoc> {
   const existing = await findState(db, recomputeStateId(programme._id));
-  if (existing?.phase === 'branches' && !restart) return existing;
+  if (existing !== null && !restart) return existing;
   const branches = await listBranches(db);
   const state: StatsStateDoc = {
     _id: recomputeStateId(programme._id),

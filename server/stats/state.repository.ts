@@ -19,9 +19,15 @@ export async function saveState(db: Database, state: StatsStateDoc): Promise<voi
   await db.collection('stats_state').doc(_id).set({ data: fields });
 }
 
-/** Markers waiting; a handful at a time in practice (a deletion or a transfer each). */
-export function listDirty(db: Database): Promise<StatsDirtyDoc[]> {
-  return fetchList<StatsDirtyDoc>(db.collection(STATS_DIRTY).limit(MAX_DOCS_PER_GET));
+/** Markers set up to now, oldest first (index marked); a handful at a time in practice (a deletion or a transfer each). */
+export function listDirty(db: Database, now: Date): Promise<StatsDirtyDoc[]> {
+  return fetchList<StatsDirtyDoc>(
+    db
+      .collection(STATS_DIRTY)
+      .where({ markedAt: db.command.lte(now) })
+      .orderBy('markedAt', 'asc')
+      .limit(MAX_DOCS_PER_GET),
+  );
 }
 
 /** Removes a marker only as it was read: one set again during the rebuild stays for the next run. */
@@ -34,12 +40,15 @@ export interface EventStream {
   name: string;
   collection: string;
   timeField: string;
+  /** Further fields the aggregator needs to judge a row (an activity's end). */
+  alsoRead?: readonly string[];
 }
 
 export interface StreamRow {
   _id: string;
   branchId: string | null;
   at: Date;
+  fields: Record<string, unknown>;
 }
 
 /** The stream's next events after `since`, oldest first, a thousand at most. */
@@ -49,13 +58,14 @@ export async function readStream(db: Database, stream: EventStream, since: Date)
       .collection(stream.collection)
       .where({ [stream.timeField]: db.command.gt(since) })
       .orderBy(stream.timeField, 'asc')
-      .field({ _id: true, branchId: true, [stream.timeField]: true })
+      .field(Object.fromEntries(['_id', 'branchId', stream.timeField, ...(stream.alsoRead ?? [])].map((name) => [name, true])))
       .limit(MAX_DOCS_PER_GET),
   );
   return rows.map((row) => ({
     _id: row._id as string,
     branchId: (row.branchId as string | null | undefined) ?? null,
     at: row[stream.timeField] as Date,
+    fields: row,
   }));
 }
 
