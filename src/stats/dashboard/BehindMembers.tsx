@@ -20,8 +20,18 @@ interface BehindMembersProps {
 }
 
 /** Who has not met an item yet (or any), fewest done first; the secretary picks some and sends them a reminder. */
-export function BehindMembers({ programme, branchId }: BehindMembersProps) {
+export function BehindMembers(props: BehindMembersProps) {
   const [item, setItem] = useState<ProgrammeItemKey | ''>('');
+  // A new filter is a new list (the paged list loads once per mount), with nobody selected.
+  return <BehindList key={item} {...props} item={item} onItem={setItem} />;
+}
+
+function BehindList({
+  programme,
+  branchId,
+  item,
+  onItem,
+}: BehindMembersProps & { item: ProgrammeItemKey | ''; onItem: (item: ProgrammeItemKey | '') => void }) {
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [sending, setSending] = useState(false);
   const [outcome, setOutcome] = useState<string | null>(null);
@@ -78,16 +88,7 @@ export function BehindMembers({ programme, branchId }: BehindMembersProps) {
       errorMessage={list.error?.message}
       onRetry={() => void list.reload()}
     >
-      <Chips
-        role='radio'
-        label='按未完成的项目筛选'
-        options={options}
-        isSelected={(value) => value === item}
-        onToggle={(value) => {
-          setItem(value);
-          setSelected(new Set());
-        }}
-      />
+      <Chips role='radio' label='按未完成的项目筛选' options={options} isSelected={(value) => value === item} onToggle={onItem} />
       {list.items.length === 0 ? <Text className='stats-note'>{item ? '这一项大家都完成了' : '全部党员都已完成'}</Text> : null}
       {list.items.map((row) => {
         const checked = selected.has(row.memberId);
