@@ -21,8 +21,12 @@ export interface RateLimitGuard {
   lockedUntil: Date | null;
 }
 
-/** How a failure changes the stored guard: replaced by a new window, or one more failure counted atomically. */
-export type GuardChange = { kind: 'restart'; guard: RateLimitGuard } | { kind: 'increment'; lockUntil: Date | null };
+/**
+ * How a failure changes the stored guard: replaced by a new window, or one more failure counted
+ * atomically. A new window says when it is spent (`spentAt`): from then on it neither locks nor
+ * counts, so removing it changes nothing.
+ */
+export type GuardChange = { kind: 'restart'; guard: RateLimitGuard; spentAt: Date } | { kind: 'increment'; lockUntil: Date | null };
 
 /**
  * When the caller may try again, or null when they may now. The count is checked as well as the
@@ -48,7 +52,12 @@ export function lockedUntil(limit: RateLimit, guard: RateLimitGuard | undefined,
  */
 export function afterFailure(limit: RateLimit, guard: RateLimitGuard | undefined, now: Date): GuardChange {
   if (guard === undefined || now.getTime() - guard.windowStart.getTime() >= limit.windowMs) {
-    return { kind: 'restart', guard: { windowStart: now, failures: 1, lockedUntil: lockedUntil(limit, guard, now) } };
+    const carriedLock = lockedUntil(limit, guard, now);
+    // Every lock this window can set ends by its start plus the window plus the lock (the last failure
+    // in the window locks for lockMs); a lock carried over from the last window may end later.
+    const windowSpent = now.getTime() + limit.windowMs + limit.lockMs;
+    const spentAt = new Date(Math.max(windowSpent, carriedLock?.getTime() ?? 0));
+    return { kind: 'restart', guard: { windowStart: now, failures: 1, lockedUntil: carriedLock }, spentAt };
   }
   const reachesLimit = guard.failures + 1 >= limit.maxFailures;
   return { kind: 'increment', lockUntil: reachesLimit ? new Date(now.getTime() + limit.lockMs) : null };

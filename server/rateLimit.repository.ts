@@ -12,17 +12,22 @@ export interface GuardLocation {
   id: string;
   /** The guard's field in the document. */
   field: string;
-  /** The guard is all the document holds (rate_limits), so the first failure creates it. */
+  /**
+   * The guard is all the document holds (rate_limits), so the first failure creates it, and the
+   * document carries `expiresAt`, when its window is spent, for `cron` to remove it (cleanRateLimits).
+   */
   createdByFirstFailure: boolean;
 }
 
-const RATE_LIMITS = 'rate_limits';
+export const RATE_LIMITS = 'rate_limits';
 const RATE_LIMIT_FIELD = 'guard';
 
 interface RateLimitDoc {
   /** `<purpose>_<openid>`. */
   _id: string;
   guard: RateLimitGuard;
+  /** When the guard's window and any lock it holds have passed (GuardChange spentAt); set with each new window. */
+  expiresAt: Date;
 }
 
 /** The guard a caller has for one purpose (an invite code, a roster phone tail), whether or not they are a member. */
@@ -52,7 +57,7 @@ interface UpdateReply {
  * racing failure started it first, this one becomes an increment of that window.
  */
 export async function recordFailure(db: Database, at: GuardLocation, read: RateLimitGuard | undefined, change: GuardChange): Promise<void> {
-  if (change.kind === 'restart' && (await startWindow(db, at, read, change.guard))) return;
+  if (change.kind === 'restart' && (await startWindow(db, at, read, change.guard, change.spentAt))) return;
   const lockUntil = change.kind === 'increment' ? change.lockUntil : null;
   await db
     .collection(at.collection)
@@ -63,11 +68,18 @@ export async function recordFailure(db: Database, at: GuardLocation, read: RateL
 }
 
 /** False when a racing failure changed the guard since it was read (started the window first, or locked it). */
-async function startWindow(db: Database, at: GuardLocation, read: RateLimitGuard | undefined, guard: RateLimitGuard): Promise<boolean> {
+async function startWindow(
+  db: Database,
+  at: GuardLocation,
+  read: RateLimitGuard | undefined,
+  guard: RateLimitGuard,
+  spentAt: Date,
+): Promise<boolean> {
   const _ = db.command;
+  const expiry = at.createdByFirstFailure ? { expiresAt: spentAt } : {};
   if (read === undefined && at.createdByFirstFailure) {
     try {
-      await db.collection(at.collection).add({ data: { _id: at.id, [at.field]: guard } });
+      await db.collection(at.collection).add({ data: { _id: at.id, [at.field]: guard, ...expiry } });
       return true;
     } catch (error) {
       if (isDuplicateKeyError(error)) return false;
@@ -82,6 +94,6 @@ async function startWindow(db: Database, at: GuardLocation, read: RateLimitGuard
   const reply = (await db
     .collection(at.collection)
     .where({ _id: at.id, ...asRead })
-    .update({ data: { [at.field]: _.set(guard) } })) as UpdateReply;
+    .update({ data: { [at.field]: _.set(guard), ...expiry } })) as UpdateReply;
   return reply.stats.updated === 1;
 }

@@ -2,6 +2,9 @@ import cloud from 'wx-server-sdk';
 import { initCloud } from '../../server/kernel/dispatch';
 import { handleTimer } from '../../server/kernel/timer';
 import { aggregateStats } from './jobs/aggregateStats.job';
+import { cleanAttemptLedgers } from './jobs/cleanAttemptLedgers.job';
+import { cleanExportFiles } from './jobs/cleanExportFiles.job';
+import { cleanRateLimits } from './jobs/cleanRateLimits.job';
 import { continueRecomputes } from './jobs/continueRecompute.job';
 import { expandEvents } from './jobs/expandEvents.job';
 import { finishActivities } from './jobs/finishActivities.job';
@@ -12,7 +15,7 @@ initCloud(cloud);
 
 /**
  * In this order, so one run queues a reminder, expands it and sends it; the statistics come after
- * finishing ended activities, whose no-shows they count.
+ * finishing ended activities, whose no-shows they count; clean-ups last, as nothing waits on them.
  */
 export const main = handleTimer(cloud, 'cron', [
   queueReminders,
@@ -21,4 +24,7 @@ export const main = handleTimer(cloud, 'cron', [
   sendNotices,
   aggregateStats,
   continueRecomputes,
+  cleanAttemptLedgers,
+  cleanRateLimits,
+  cleanExportFiles,
 ]);

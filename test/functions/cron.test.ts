@@ -454,6 +454,9 @@ describe('cron：调用者', () => {
           expect.objectContaining({ job: 'sendNotices', ok: true }),
           expect.objectContaining({ job: 'aggregateStats', ok: true }),
           expect.objectContaining({ job: 'continueRecompute', ok: true }),
+          expect.objectContaining({ job: 'cleanAttemptLedgers', ok: true }),
+          expect.objectContaining({ job: 'cleanRateLimits', ok: true }),
+          expect.objectContaining({ job: 'cleanExportFiles', ok: true }),
         ],
       },
     });
