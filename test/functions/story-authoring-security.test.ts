@@ -10,7 +10,7 @@ import { useServerClock } from '../support/clock';
 import { createTestEnv, type TestEnv } from '../support/localEnv';
 import { startSeededGateway } from '../support/gatewayEnv';
 import { loadSource } from '../../emulator/runner';
-import { MEMBER, MEMBER_ID, reflection, SECRETARY, storedStory, text, uploadPhoto } from './story.fixtures';
+import { MEMBER, MEMBER_ID, reflection, SECRETARY, storedStory, text, uploadPhoto, writes } from './story.fixtures';
 
 const START = new Date('2026-11-23T02:00:00Z');
 const clock = useServerClock(START);
@@ -20,10 +20,6 @@ beforeEach(() => {
   clock.set(START);
   env = createTestEnv({ now: clock.now() });
 });
-
-function writes(requests: { written: number }[]): number {
-  return requests.reduce((sum, request) => sum + request.written, 0);
-}
 
 async function submitNew(draft = reflection()) {
   const { story } = await env.ok(MEMBER, 'story', 'save', { draft });

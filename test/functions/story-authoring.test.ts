@@ -29,6 +29,7 @@ import {
   text,
   uploadPhoto,
   uploadVideo,
+  writes,
 } from './story.fixtures';
 
 const START = new Date('2026-11-23T02:00:00Z');
@@ -44,10 +45,6 @@ beforeEach(() => {
 function expectWithin(requests: { indexed: boolean }[], budget: number): void {
   expect(requests.length).toBeLessThanOrEqual(budget);
   expect(requests.filter((request) => !request.indexed)).toEqual([]);
-}
-
-function writes(requests: { written: number }[]): number {
-  return requests.reduce((sum, request) => sum + request.written, 0);
 }
 
 async function saveNew(draft = reflection()) {

@@ -163,6 +163,11 @@ export function storedNotices(storyId: string): Promise<NotificationDoc[]> {
   return stored<NotificationDoc>('notifications', { storyId });
 }
 
+/** Documents a call wrote, over all its DB requests. */
+export function writes(requests: { written: number }[]): number {
+  return requests.reduce((sum, request) => sum + request.written, 0);
+}
+
 /** Each campaign's stored tallies equal what its works say: approved by kind, authors, selected, ratings. */
 export async function expectTalliesMatchWorks(campaignId: string): Promise<void> {
   const works = await stored<StoryDoc>('stories', { campaignId });
