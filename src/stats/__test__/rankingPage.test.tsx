@@ -40,7 +40,7 @@ describe('支部排名与台账', () => {
     render(<OrgRankingPage />);
     await screen.findByText('1. 学生第一党支部');
 
-    const rows = [...document.querySelectorAll('.stats-rank-row .stats-bar__label')].map((label) => label.textContent);
+    const rows = Array.from(document.querySelectorAll('.stats-rank-row .stats-bar__label'), (label) => label.textContent);
     expect(rows).toEqual(['1. 学生第一党支部', '2. 机关第二党支部', '— 新建党支部']);
     expect(screen.getByRole('group', { name: '1. 学生第一党支部 90%' }).textContent).toContain('8/10 人全部完成 · 90%');
 

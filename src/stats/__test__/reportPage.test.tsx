@@ -14,7 +14,7 @@ jest.mock('../../services/cloud', () => ({ callFunction: (...args: unknown[]) =>
 import SelfReportPage from '../report/index';
 
 function button(name: string): HTMLButtonElement {
-  return screen.getByRole('button', { name }) as HTMLButtonElement;
+  return screen.getByRole<HTMLButtonElement>('button', { name });
 }
 
 function fieldError(label: string): string | null {
