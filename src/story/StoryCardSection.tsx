@@ -1,9 +1,8 @@
 import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
-import { Fragment, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import type { StoryCard } from '../../types/contracts/story';
 import type { Result } from '../../types/result';
-import { ListFooter } from '../components/ListFooter';
-import { Section } from '../components/Section';
+import { PagedSection } from '../components/PagedSection';
 import { usePagedList, type Page, type PagedListState } from '../services/usePagedList';
 import { useReloadOnShow } from '../services/useReloadOnShow';
 import { StoryCardCell } from './StoryCardCell';
@@ -32,29 +31,7 @@ interface StoryCardSectionProps {
   renderCard?: (card: StoryCard) => ReactNode;
 }
 
-/** The loaded works with the list's loading, empty and error states and its more-to-come footer. */
-export function StoryCardSection({
-  list,
-  title,
-  emptyTitle,
-  emptyDescription,
-  renderCard = (card) => <StoryCardCell card={card} />,
-}: StoryCardSectionProps) {
-  return (
-    <Section
-      title={title}
-      status={list.status}
-      isEmpty={list.items.length === 0}
-      emptyTitle={emptyTitle}
-      emptyDescription={emptyDescription}
-      errorMessage={list.error?.message}
-      onRetry={() => void list.reload()}
-      skeletonRows={4}
-    >
-      {list.items.map((card) => (
-        <Fragment key={card.id}>{renderCard(card)}</Fragment>
-      ))}
-      <ListFooter hasMore={list.hasMore} loadingMore={list.loadingMore} loadMore={list.loadMore} />
-    </Section>
-  );
+/** The loaded works, each as its card, with the list's loading, empty and error states and its footer. */
+export function StoryCardSection({ renderCard = (card) => <StoryCardCell card={card} />, ...section }: StoryCardSectionProps) {
+  return <PagedSection {...section} skeletonRows={4} itemKey={(card) => card.id} renderItem={renderCard} />;
 }

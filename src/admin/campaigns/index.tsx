@@ -6,9 +6,8 @@ import { STORY_KIND_LABELS } from '../../../types/labels';
 import { ActionButton } from '../../components/ActionButton';
 import { Empty } from '../../components/Empty';
 import { ErrorState } from '../../components/ErrorState';
-import { ListFooter } from '../../components/ListFooter';
+import { PagedSection } from '../../components/PagedSection';
 import { PageShell } from '../../components/PageShell';
-import { Section } from '../../components/Section';
 import { Skeleton } from '../../components/Skeleton';
 import { Tag } from '../../components/Tag';
 import { callFunction } from '../../services/cloud';
@@ -63,20 +62,14 @@ function CampaignList() {
       <View className='admin-contests__top'>
         <ActionButton onClick={() => open(campaignEditUrl())}>新建征集</ActionButton>
       </View>
-      <Section
+      <PagedSection
+        list={list}
         title='征集活动'
-        status={list.status}
-        isEmpty={list.items.length === 0}
         emptyTitle='还没有征集活动'
         emptyDescription='新建一次征集：定好作品类型、截止时间、每个支部的任务和奖项'
-        errorMessage={list.error?.message}
-        onRetry={() => void list.reload()}
-      >
-        {list.items.map((campaign) => (
-          <CampaignRow key={campaign.id} campaign={campaign} />
-        ))}
-        <ListFooter hasMore={list.hasMore} loadingMore={list.loadingMore} loadMore={list.loadMore} />
-      </Section>
+        itemKey={(campaign) => campaign.id}
+        renderItem={(campaign) => <CampaignRow campaign={campaign} />}
+      />
     </>
   );
 }

@@ -1,0 +1,35 @@
+import { Fragment, type ReactNode } from 'react';
+import type { PagedListState } from '../services/usePagedList';
+import { ListFooter } from './ListFooter';
+import { Section } from './Section';
+
+interface PagedSectionProps<T> {
+  list: PagedListState<T>;
+  title: string;
+  emptyTitle?: string;
+  emptyDescription?: string;
+  skeletonRows?: number;
+  itemKey: (item: T) => string;
+  renderItem: (item: T) => ReactNode;
+}
+
+/** A paged list's items in a section that shows its loading, empty and error states, with the more-to-come footer. */
+export function PagedSection<T>({ list, title, emptyTitle, emptyDescription, skeletonRows, itemKey, renderItem }: PagedSectionProps<T>) {
+  return (
+    <Section
+      title={title}
+      status={list.status}
+      isEmpty={list.items.length === 0}
+      emptyTitle={emptyTitle}
+      emptyDescription={emptyDescription}
+      errorMessage={list.error?.message}
+      onRetry={() => void list.reload()}
+      skeletonRows={skeletonRows}
+    >
+      {list.items.map((item) => (
+        <Fragment key={itemKey(item)}>{renderItem(item)}</Fragment>
+      ))}
+      <ListFooter hasMore={list.hasMore} loadingMore={list.loadingMore} loadMore={list.loadMore} />
+    </Section>
+  );
+}
