@@ -110,6 +110,7 @@ describe('支部看板', () => {
     const { container } = render(<BranchDashboardPage />);
     const card = await screen.findByRole('group', { name: '王建国的自报' });
     expect(within(card).getByAltText('红星照耀中国 的照片')).toBeTruthy();
+    expect(within(card).getByText('《红星照耀中国》')).toBeTruthy();
 
     fireEvent.click(within(card).getByRole('button', { name: '退回' }));
     fireEvent.click(within(card).getByRole('button', { name: '确认退回' }));

@@ -19,6 +19,11 @@ function fetchQueuePage(cursor?: string) {
   return callFunction('stats', 'reportQueue', { pageSize: PAGE_SIZE, cursor }, { silentError: cursor === undefined });
 }
 
+/** A book or film in 书名号, whether or not the member typed them. */
+function bookTitle(title: string): string {
+  return title.startsWith('《') ? title : `《${title}》`;
+}
+
 /** One report: 确认 counts it at once; 退回 asks why, and the member reads the reason. */
 function ReportCard({ report, onSettled }: { report: PendingReport; onSettled: () => void }) {
   const [declining, setDeclining] = useState(false);
@@ -42,7 +47,7 @@ function ReportCard({ report, onSettled }: { report: PendingReport; onSettled: (
         <Text className='stats-report-card__name'>{report.memberName}</Text>
         <Text className='stats-report-card__item'>{ITEM_SHORT_LABELS[report.item]}</Text>
       </View>
-      <Text className='stats-report-card__title'>《{report.title}》</Text>
+      <Text className='stats-report-card__title'>{bookTitle(report.title)}</Text>
       {report.note ? <Text className='stats-report-card__note'>{report.note}</Text> : null}
       {report.photoUrl ? (
         <Image className='stats-report-card__photo' src={report.photoUrl} mode='aspectFill' ariaLabel={`${report.title} 的照片`} />
