@@ -28,7 +28,7 @@ describe('学习活动方案', () => {
     fireEvent.click(await screen.findByRole('button', { name: '创建方案' }));
 
     await waitFor(() => expect(taro.navigateBack).toHaveBeenCalled());
-    const [{ programme: draft }] = inputsOf(callFunction, 'createProgramme') as Array<{ programme: Record<string, unknown> }>;
+    const { programme: draft } = inputsOf(callFunction, 'createProgramme')[0] as { programme: Record<string, unknown> };
     expect(draft).toMatchObject({
       title: '2026年“红色教育进学院”六个一活动',
       year: 2026,
