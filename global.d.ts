@@ -12,5 +12,6 @@ declare namespace NodeJS {
     TARO_APP_CLOUD_ENV?: string;
     TARO_APP_ACTIVITY_REMINDER_TEMPLATE_ID?: string;
     TARO_APP_STORY_REVIEW_TEMPLATE_ID?: string;
+    TARO_APP_STUDY_REMINDER_TEMPLATE_ID?: string;
   }
 }

@@ -28,6 +28,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
       TARO_APP_ACTIVITY_REMINDER_TEMPLATE_ID: JSON.stringify(process.env.TARO_APP_ACTIVITY_REMINDER_TEMPLATE_ID ?? ''),
       // The template asked for in the tap that submits a work; cron sends its review news with the same id.
       TARO_APP_STORY_REVIEW_TEMPLATE_ID: JSON.stringify(process.env.TARO_APP_STORY_REVIEW_TEMPLATE_ID ?? ''),
+      // The template a member accepts to hear of what is left in their 六个一 when the secretary reminds.
+      TARO_APP_STUDY_REMINDER_TEMPLATE_ID: JSON.stringify(process.env.TARO_APP_STUDY_REMINDER_TEMPLATE_ID ?? ''),
     },
     copy: { patterns: [], options: {} },
     framework: 'react',

@@ -85,6 +85,7 @@ function buildWeapp(envId: string, config: DeployConfig): void {
       TARO_APP_CLOUD_ENV: envId,
       TARO_APP_ACTIVITY_REMINDER_TEMPLATE_ID: config.subscribeTemplates.activityReminder,
       TARO_APP_STORY_REVIEW_TEMPLATE_ID: config.subscribeTemplates.storyReview,
+      TARO_APP_STUDY_REMINDER_TEMPLATE_ID: config.subscribeTemplates.studyReminder,
     },
   });
 }

@@ -31,7 +31,7 @@ export const deployConfigSchema = z
     /** Which build a 小程序码 and a subscribe message open: release for a live org, trial while testing. */
     wxacodeEnvVersion: z.enum(['release', 'trial', 'develop']),
     /** 订阅消息 → 我的模板: ids of the templates the app asks for; empty until registered (then nothing is sent). */
-    subscribeTemplates: z.object({ activityReminder: templateId, storyReview: templateId }).strict(),
+    subscribeTemplates: z.object({ activityReminder: templateId, storyReview: templateId, studyReminder: templateId }).strict(),
     /** WeChat content security on every submitted text and image; off only for an internal trial. */
     contentSecurity: z.boolean(),
     /** The link prefix the rotating check-in QR codes carry (register it under 扫普通链接二维码打开小程序). */

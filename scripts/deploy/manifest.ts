@@ -89,6 +89,7 @@ function environmentFor(name: string, inputs: ManifestInputs, codeHash: string):
     WXACODE_ENV_VERSION: config.wxacodeEnvVersion,
     ACTIVITY_REMINDER_TEMPLATE_ID: config.subscribeTemplates.activityReminder,
     STORY_REVIEW_TEMPLATE_ID: config.subscribeTemplates.storyReview,
+    STUDY_REMINDER_TEMPLATE_ID: config.subscribeTemplates.studyReminder,
     CONTENT_SECURITY: config.contentSecurity ? 'on' : 'off',
     CHECKIN_LINK_BASE: config.checkinLinkBase,
     [CODE_HASH_VARIABLE]: codeHash,

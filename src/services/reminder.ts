@@ -9,6 +9,7 @@ import Taro from '@tarojs/taro';
 const TEMPLATES = {
   activityReminder: () => process.env.TARO_APP_ACTIVITY_REMINDER_TEMPLATE_ID ?? '',
   storyReview: () => process.env.TARO_APP_STORY_REVIEW_TEMPLATE_ID ?? '',
+  studyReminder: () => process.env.TARO_APP_STUDY_REMINDER_TEMPLATE_ID ?? '',
 };
 
 /**
@@ -35,4 +36,9 @@ export function askForReminder(): Promise<boolean> {
 /** In the tap that submits a work: news of its review (approved, returned, recommended, awarded). */
 export function askForReviewNews(): Promise<boolean> {
   return askFor('storyReview');
+}
+
+/** In a tap on 我的六个一: one reminder of what is left, when the branch secretary sends reminders. */
+export function askForStudyReminder(): Promise<boolean> {
+  return askFor('studyReminder');
 }

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { bootstrapCodeHash } from '../../server/bootstrap';
 import { BOOTSTRAP_CODE_PATTERN } from '../../types/labels';
 import { functionNames } from '../../scripts/build-functions';
+import { templateVariable } from '../../cloudfunctions/cron/subscribeMessage';
 import { deploy, parseDeployArgs, type DeployDeps, type DeployOptions } from '../../scripts/deploy';
 import { runChecks } from '../../scripts/deploy/check';
 import { EXAMPLE_CONFIG_FILE, loadDeployConfig, ROOT } from '../../scripts/deploy/config';
@@ -122,6 +123,12 @@ describe('部署清单来自 config/database.json 和各云函数的 config.json
         checkinSecret: CHECKIN_SECRET,
       }),
     ).toThrow('没有设置 timeout');
+  });
+
+  it('cron 读取的每个订阅消息模板变量都由部署设置，模板 ID 来自部署配置', () => {
+    const cron = manifest().functions.find((fn) => fn.name === 'cron');
+    for (const template of ['activity', 'story', 'study'] as const) expect(cron?.envVariables).toHaveProperty(templateVariable(template));
+    expect(cron?.envVariables['STUDY_REMINDER_TEMPLATE_ID']).toBe(config.subscribeTemplates.studyReminder);
   });
 
   it('签到密钥只交给 checkin 云函数', () => {
