@@ -60,10 +60,7 @@ describe('学习活动方案', () => {
     fireEvent.click(screen.getByRole('button', { name: '保存修改' }));
 
     await waitFor(() => expect(inputsOf(callFunction, 'updateProgramme')).toHaveLength(1));
-    const [{ id, programme: draft }] = inputsOf(callFunction, 'updateProgramme') as Array<{
-      id: string;
-      programme: Record<string, unknown>;
-    }>;
+    const { id, programme: draft } = inputsOf(callFunction, 'updateProgramme')[0] as { id: string; programme: Record<string, unknown> };
     expect(id).toBe('prog-2026');
     expect((draft.items as Array<{ key: string }>).map((item) => item.key)).toEqual(['lesson', 'story', 'book', 'film', 'visit']);
     expect(draft).toMatchObject({
