@@ -1,6 +1,6 @@
-import { fireEvent, render, screen, within } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import type { ReactNode } from 'react';
-import taro, { resetTaroStub } from '../../components/__test__/taroStub';
+import taro, { resetTaroStub, subscribeReplies } from '../../components/__test__/taroStub';
 import { activeMember } from '../../components/__test__/membershipFixtures';
 import { AS_OF, ok, progress, serve } from './fixtures';
 
@@ -71,6 +71,25 @@ describe('我的六个一', () => {
     expect(within(screen.getByRole('group', { name: '学时 33%' })).getByText('6.5 / 20 学时 · 33%')).toBeTruthy();
     fireEvent.click(screen.getByText('15 分'));
     expect(taro.navigateTo).toHaveBeenLastCalledWith({ url: '/stats/ledger/index?programmeId=prog-2026' });
+  });
+
+  it('小程序里点“接收完成提醒”向微信申请一条学习提醒的订阅', async () => {
+    const platform = process.env.TARO_ENV;
+    process.env.TARO_ENV = 'weapp';
+    process.env.TARO_APP_STUDY_REMINDER_TEMPLATE_ID = 'tmpl-study';
+    subscribeReplies.set('tmpl-study', 'accept');
+    try {
+      serve(callFunction, activeMember, { myProgress: () => ok(progress()) });
+      render(<MyProgressPage />);
+      fireEvent.click(await screen.findByText('接收完成提醒'));
+      expect(taro.requestSubscribeMessage).toHaveBeenCalledWith({ tmplIds: ['tmpl-study'] });
+      await waitFor(() => expect(taro.showToast).toHaveBeenCalledWith({ title: '已开启，书记提醒时会通过服务通知告诉你', icon: 'none' }));
+    } finally {
+      // Assigning undefined to process.env would store the string "undefined".
+      if (platform === undefined) delete process.env.TARO_ENV;
+      else process.env.TARO_ENV = platform;
+      delete process.env.TARO_APP_STUDY_REMINDER_TEMPLATE_ID;
+    }
   });
 
   it('还没有方案时说明原因，不显示清单', async () => {

@@ -8,9 +8,11 @@ import { PageShell } from '../../components/PageShell';
 import { Section } from '../../components/Section';
 import { Tag } from '../../components/Tag';
 import { useMembership } from '../../services/membership';
+import { askForStudyReminder } from '../../services/reminder';
 import { useCloud } from '../../services/useCloud';
 import { useReloadOnShow } from '../../services/useReloadOnShow';
 import { formatMonthDay } from '../../utils/format';
+import { toast } from '../../utils/toast';
 import { hours, rateOf } from '../format';
 import { itemActions } from '../itemActions';
 import { AsOfLine, Loaded, NoProgramme, RateBar } from '../parts';
@@ -58,6 +60,17 @@ function StudyHours({ progress }: { progress: MyProgress }) {
   );
 }
 
+/**
+ * WeChat lets a secretary's 提醒 reach a member only for a template the member accepted, one message
+ * per acceptance; the tap has to be the member's own, so it is offered here (weapp only: H5 has no such messages).
+ */
+function StudyReminderCell() {
+  const accept = () => {
+    void askForStudyReminder().then((accepted) => toast(accepted ? '已开启，书记提醒时会通过服务通知告诉你' : '未开启提醒'));
+  };
+  return <Cell title='接收完成提醒' description='支部书记提醒时，通过微信服务通知告诉你还差哪几项' onClick={accept} />;
+}
+
 function ProgressView({ progress, programme }: { progress: MyProgress; programme: ProgrammeView }) {
   return (
     <>
@@ -81,6 +94,7 @@ function ProgressView({ progress, programme }: { progress: MyProgress; programme
           value={`${progress.points} 分`}
           onClick={() => void Taro.navigateTo({ url: ledgerUrl(programme.id) })}
         />
+        {process.env.TARO_ENV === 'weapp' ? <StudyReminderCell /> : null}
       </Section>
     </>
   );
