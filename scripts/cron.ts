@@ -7,12 +7,9 @@
 import type { TimerReport } from '../types/contracts/cron';
 import { createLocalEnvironment } from '../emulator/local';
 import { loadSource, timerEvent } from '../emulator/runner';
-import { claimDataDir } from './localData';
+import { claimDataDir, setLocalTemplateIds } from './localData';
 
-// Locally any id will do: the stand-in sends nothing. A deployed cron needs the registered one.
-process.env.ACTIVITY_REMINDER_TEMPLATE_ID ||= 'local-activity-reminder';
-process.env.STORY_REVIEW_TEMPLATE_ID ||= 'local-story-review';
-process.env.STUDY_REMINDER_TEMPLATE_ID ||= 'local-study-reminder';
+setLocalTemplateIds();
 process.env.HONGTU_LOG ||= 'silent';
 
 async function main(): Promise<void> {

@@ -17,3 +17,14 @@ export function claimDataDir(purpose: string): string {
   }
   return dataDir;
 }
+
+/**
+ * Template ids for the local runs of `cron` (`npm start`'s timer, `npm run cron`): locally any id will
+ * do, since the subscribeMessage stand-in sends nothing and the outbox records what would have gone
+ * out. A deployed cron needs the registered ones (deploy.config.json).
+ */
+export function setLocalTemplateIds(): void {
+  process.env.ACTIVITY_REMINDER_TEMPLATE_ID ||= 'local-activity-reminder';
+  process.env.STORY_REVIEW_TEMPLATE_ID ||= 'local-story-review';
+  process.env.STUDY_REMINDER_TEMPLATE_ID ||= 'local-study-reminder';
+}

@@ -7,11 +7,11 @@ import { execSync } from 'node:child_process';
 import { join } from 'node:path';
 import { createGateway, DEFAULT_PORT, H5_DIR, listen } from '../emulator/gateway';
 import { createLocalEnvironment } from '../emulator/local';
-import { loadBundle } from '../emulator/runner';
+import { loadBundle, timerEvent } from '../emulator/runner';
 import { DEMO_IDENTITIES, isEmptyStore, seedStore } from '../emulator/seed';
 import { buildFunctions } from './build-functions';
 import { stampInputs, staleBuildReason, writeStamp } from './buildStamp';
-import { claimDataDir } from './localData';
+import { claimDataDir, setLocalTemplateIds } from './localData';
 
 const ROOT = join(__dirname, '..');
 /** What the H5 bundle is made from: the app, its build config, and the shared contracts and rules it imports. */
@@ -58,6 +58,9 @@ function ensureFreshH5(): void {
   console.log(`H5 版本已构建，用时 ${seconds(started)} 秒。`);
 }
 
+/** The `cron` function's timer trigger (`0 * * * * * *`): once a minute. */
+const CRON_INTERVAL_MS = 60_000;
+
 async function main(): Promise<void> {
   const port = Number(process.env.PORT ?? DEFAULT_PORT);
   const dataDir = claimDataDir(`npm start，端口 ${port}`);
@@ -82,7 +85,22 @@ async function main(): Promise<void> {
   for (const identity of DEMO_IDENTITIES) console.log(`  ${identity.openid.padEnd(16)} ${identity.label}`);
   console.log(`\n按 Ctrl+C 停止。数据保存在 ${dataDir}，停止后 npm run seed -- --reset 可重置。`);
 
+  // As cron's timer trigger does in production (cloudfunctions/cron/config.json, every minute): the
+  // statistics, reminders and the outbox move on their own while the app is open. Once now, so a
+  // freshly seeded store has its dashboards at once.
+  setLocalTemplateIds();
+  const tick = () =>
+    runner.invoke('cron', timerEvent(new Date()), { openid: undefined, label: '定时触发' }).then(
+      ({ result }) => {
+        if (!result.ok) console.error('cron 定时运行失败：', result.error.message);
+      },
+      (error: unknown) => console.error('cron 定时运行失败：', error),
+    );
+  void tick();
+  const timer = setInterval(() => void tick(), CRON_INTERVAL_MS);
+
   const stop = () => {
+    clearInterval(timer);
     server.close();
     store.close();
     process.exit(0);
