@@ -9,10 +9,12 @@
  * first calls). Scenarios with fixed sizes (imports, exports) run at those sizes in every run. Last,
  * each function's config.json timeout is checked against the slowest action measured.
  *
- * Options (CLI or env): --sizes=1000,10000 (BENCH_SIZES), --samples=200 (BENCH_SAMPLES),
+ * Options (CLI or env, `--name=value` or `--name value`): --sizes=1000,10000 (BENCH_SIZES; 300k is 300000),
+ * --size=300k (one size, e.g. `--size 300k --only=stats`), --samples=200 (BENCH_SAMPLES),
  * --naive-samples=200 (BENCH_NAIVE_SAMPLES; scaled down with size), --cold-samples=15
  * (BENCH_COLD_SAMPLES), --only=quiz,coldStart (BENCH_ONLY; scenario names and `coldStart`),
- * --out=bench-results.json (BENCH_OUT). `--quick` = --sizes=1000 --samples=50.
+ * --out=bench-results.json (BENCH_OUT). `--quick` = --sizes=1000 --samples=50. Without sizes, each
+ * scenario runs at its own default sizes (Scenario.defaultSizes) or DEFAULT_SIZES.
  */
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -33,9 +35,12 @@ import { coldStartBreaches, coldStartTable, measureColdStarts } from './bench/sc
 import type { BenchOptions, ScenarioRun } from './bench/types';
 
 function option(name: string, env: string): string | undefined {
+  const args = process.argv.slice(2);
   const prefix = `--${name}=`;
-  const arg = process.argv.slice(2).find((a) => a.startsWith(prefix));
-  return arg ? arg.slice(prefix.length) : process.env[env];
+  const joined = args.find((a) => a.startsWith(prefix));
+  if (joined) return joined.slice(prefix.length);
+  const at = args.indexOf(`--${name}`);
+  return at >= 0 && at + 1 < args.length ? args[at + 1] : process.env[env];
 }
 
 function positiveInts(text: string, what: string): number[] {
@@ -47,13 +52,14 @@ function positiveInts(text: string, what: string): number[] {
 
 function parseOptions() {
   const quick = process.argv.includes('--quick') || process.env.BENCH_QUICK === '1';
-  const sizesText = option('sizes', 'BENCH_SIZES');
+  const sizesText = option('sizes', 'BENCH_SIZES') ?? option('size', 'BENCH_SIZE');
   const samplesText = option('samples', 'BENCH_SAMPLES');
   const naiveText = option('naive-samples', 'BENCH_NAIVE_SAMPLES');
   const coldText = option('cold-samples', 'BENCH_COLD_SAMPLES');
   const only = option('only', 'BENCH_ONLY')?.split(',');
   return {
-    sizes: sizesText ? positiveInts(sizesText, '--sizes') : quick ? [1_000] : DEFAULT_SIZES,
+    /** null: each scenario's default sizes. */
+    sizes: sizesText ? positiveInts(sizesText, '--sizes') : quick ? [1_000] : null,
     samples: samplesText ? positiveInts(samplesText, '--samples')[0]! : quick ? 50 : DEFAULT_SAMPLES,
     naiveSamples: naiveText ? positiveInts(naiveText, '--naive-samples')[0]! : quick ? 50 : DEFAULT_NAIVE_SAMPLES,
     coldSamples: coldText ? positiveInts(coldText, '--cold-samples')[0]! : DEFAULT_COLD_SAMPLES,
@@ -73,13 +79,13 @@ async function main(): Promise<number> {
     log: (line) => console.log(line),
   };
   console.log(
-    `bench: scenarios ${options.scenarios.map((s) => s.name).join(', ')}; sizes ${options.sizes.join(', ')}; ${options.samples} calls per case per size`,
+    `bench: scenarios ${options.scenarios.map((s) => s.name).join(', ')}; sizes ${options.sizes?.join(', ') ?? 'each scenario’s defaults'}; ${options.samples} calls per case per size`,
   );
   const coldStarts = options.coldStart ? await measureColdStarts(options.coldSamples, COLD_START_BUDGET, benchOptions.log) : [];
   const runs: ScenarioRun[] = [];
   const setupMs: Record<string, number> = {};
   for (const scenario of options.scenarios) {
-    for (const size of scenario.fixedSizes ?? options.sizes) {
+    for (const size of scenario.fixedSizes ?? options.sizes ?? scenario.defaultSizes ?? DEFAULT_SIZES) {
       const sizeStarted = performance.now();
       const run = await scenario.run(size, benchOptions);
       runs.push(run);
@@ -126,7 +132,7 @@ async function main(): Promise<number> {
     date: new Date().toISOString(),
     machine: machineInfo(),
     run: {
-      sizes: options.sizes,
+      sizes: options.sizes ?? DEFAULT_SIZES,
       samples: options.samples,
       naiveSamples: options.naiveSamples,
       scenarios: options.scenarios.map((s) => s.name),

@@ -13,6 +13,7 @@ import type { ColdStartBudget } from './scenarios/coldStart';
 import { exportMineScenario } from './scenarios/exportMine';
 import { quizScenario } from './scenarios/quiz';
 import { rosterScenario } from './scenarios/roster';
+import { statsScenario } from './scenarios/stats';
 import { storyScenario } from './scenarios/story';
 import type { TimeoutPolicy } from './report';
 import type { Budget, Scenario } from './types';
@@ -38,7 +39,20 @@ export const BUDGETS: Record<string, Budget> = {
   'checkin.scan': { maxRequests: 4, hot: true, source: BUDGET_SOURCE },
   'checkin.history': { maxRequests: 3, hot: true, source: 'history.handler.ts: caller, page, totals' },
   'checkin.roster': { hot: true, source: 'polled by the organiser screen every 10 s (index coverage; no request budget)' },
+  'stats.myProgress': { maxRequests: 3, hot: true, source: 'issue 14: caller, programme, progress document' },
   'stats.branchDashboard': { maxRequests: 3, hot: true, source: BUDGET_SOURCE },
+  'stats.orgRanking': { hot: true, source: 'orgRanking.handler.ts: caller, programme, every branch summary in one read (index coverage)' },
+  'stats.behindMembers': {
+    hot: true,
+    source: "behindMembers.handler.ts: caller, programme, the branch's unfinished progress (index coverage)",
+  },
+  'stats.exportLedger': { maxMs: 10_000, hot: true, source: 'issue 14: the 台账 of every branch in ≤ 10 s on the emulator' },
+  'cron.continueRecompute': {
+    maxMs: 60_000,
+    hot: true,
+    source: 'issue 14: a full recompute of 300,000 members, every slice, in ≤ 60 s on the emulator',
+  },
+  'cron.aggregateStats': { hot: true, source: 'ARCHITECTURE.md, Statistics (bounded per run; index coverage)' },
   'cron.tick': { hot: true, source: 'ARCHITECTURE.md, Notifications (bounded per run; index coverage)' },
   'story.feed': { maxRequests: 3, hot: true, source: 'issue 13: caller, page (keyset), the page’s campaign titles' },
   'story.rate': {
@@ -61,6 +75,7 @@ export const SCENARIOS: Scenario[] = [
   activityExportScenario,
   cronScenario,
   storyScenario,
+  statsScenario,
 ];
 
 /** The budgets name 300k too; the default run stops at 100k to stay within 10 minutes on 2 cores. */

@@ -12,7 +12,7 @@ export interface CaseSummary {
 }
 
 export interface ActionSize extends CaseSummary {
-  budget: { maxRequests: number | null; hot: boolean; source: string } | null;
+  budget: { maxRequests: number | null; maxMs: number | null; hot: boolean; source: string } | null;
   withinBudget: boolean;
   /** Per case when an action is measured several ways (e.g. first and deep leaderboard pages). */
   cases?: Record<string, CaseSummary>;
@@ -24,6 +24,8 @@ export interface Row {
   action: string;
   label: string;
   summary: CaseSummary;
+  /** CaseResult.outsideTimeoutCheck: left out of the function's timeout check. */
+  outsideTimeoutCheck?: string;
 }
 
 function summarizeCase(real: readonly Sample[], naive: CaseResult['naive'] | undefined): CaseSummary {
@@ -44,6 +46,9 @@ export function breaches(action: string, size: number, summary: Summary, budget:
   if (budget.maxRequests !== undefined && summary.dbRequests.max > budget.maxRequests) {
     out.push(`${action} @ ${size}: ${summary.dbRequests.max} DB requests in one call > budget ${budget.maxRequests} (${budget.source})`);
   }
+  if (budget.maxMs !== undefined && summary.latencyMs.max > budget.maxMs) {
+    out.push(`${action} @ ${size}: ${Math.round(summary.latencyMs.max)} ms > budget ${budget.maxMs} ms (${budget.source})`);
+  }
   if (budget.hot && !summary.indexed) {
     out.push(`${action} @ ${size}: request(s) not covered by a declared index: ${summary.unindexed.join('; ')}`);
   }
@@ -57,7 +62,14 @@ export function collect(runs: readonly ScenarioRun[], budgets: Record<string, Bu
   for (const run of runs) {
     const byAction = new Map<string, CaseResult[]>();
     for (const c of run.cases) {
-      rows.push({ size: run.size, unit: run.unit, action: c.action, label: c.label, summary: summarizeCase(c.real, c.naive) });
+      rows.push({
+        size: run.size,
+        unit: run.unit,
+        action: c.action,
+        label: c.label,
+        summary: summarizeCase(c.real, c.naive),
+        outsideTimeoutCheck: c.outsideTimeoutCheck,
+      });
       byAction.set(c.action, [...(byAction.get(c.action) ?? []), c]);
     }
     for (const [action, cases] of byAction) {
@@ -72,7 +84,9 @@ export function collect(runs: readonly ScenarioRun[], budgets: Record<string, Bu
       failures.push(...found);
       const entry: ActionSize = {
         ...whole,
-        budget: budget ? { maxRequests: budget.maxRequests ?? null, hot: budget.hot, source: budget.source } : null,
+        budget: budget
+          ? { maxRequests: budget.maxRequests ?? null, maxMs: budget.maxMs ?? null, hot: budget.hot, source: budget.source }
+          : null,
         withinBudget: found.length === 0,
       };
       if (cases.length > 1) entry.cases = Object.fromEntries(cases.map((c) => [c.label, summarizeCase(c.real, c.naive)]));
@@ -110,6 +124,15 @@ export function textTable(header: string[], body: string[][], leftAlignedColumns
   return [pad(header), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(pad)].join('\n');
 }
 
+/** `≤3`, `≤10 s`, both, or `idx` when only index coverage is budgeted. */
+function budgetLabel(budget: Budget): string {
+  const parts = [
+    ...(budget.maxRequests === undefined ? [] : [`≤${budget.maxRequests}`]),
+    ...(budget.maxMs === undefined ? [] : [`≤${budget.maxMs / 1000} s`]),
+  ];
+  return parts.length === 0 ? 'idx' : parts.join(' ');
+}
+
 /** The scenarios' table: one row per case per size. */
 export function table(rows: readonly Row[], budgets: Record<string, Budget>): string {
   const header = [
@@ -143,7 +166,7 @@ export function table(rows: readonly Row[], budgets: Record<string, Budget>): st
       naive ? `${naive.docsReturned.median}` : '—',
       naive ? `${fmt(naive.latencyMs.p50)}/${fmt(naive.latencyMs.p95)}` : '—',
       r === null ? '—' : `${r}×`,
-      budget ? `${budget.maxRequests === undefined ? 'idx' : `≤${budget.maxRequests}`} ${within ? 'ok' : 'FAIL'}` : '—',
+      budget ? `${budgetLabel(budget)} ${within ? 'ok' : 'FAIL'}` : '—',
     ];
   });
   return textTable(header, body, 3);
@@ -183,7 +206,7 @@ export function checkTimeouts(
 ): FunctionTimeout[] {
   const estimate = (row: Row) => row.summary.real.latencyMs.p95 + row.summary.real.dbChain * policy.dbRequestMs;
   return Object.entries(configured).map(([name, configuredSeconds]) => {
-    const own = rows.filter((row) => row.action.startsWith(`${name}.`));
+    const own = rows.filter((row) => row.action.startsWith(`${name}.`) && row.outsideTimeoutCheck === undefined);
     const slowest = own.reduce<Row | null>((worst, row) => (worst === null || estimate(row) > estimate(worst) ? row : worst), null);
     const cold = coldStarts.find((c) => c.function === name);
     const coldMs = cold ? cold.loadMs.p95 + Math.max(0, ...cold.calls.map((call) => call.ms.p95)) : 0;

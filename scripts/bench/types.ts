@@ -24,6 +24,12 @@ export interface CaseResult {
   label: string;
   real: Sample[];
   naive?: { description: string; samples: Sample[] };
+  /**
+   * Why the case is not one call a function's timeout must cover (all the slices of a recompute, a
+   * slice that stops itself after a set wall time): it is reported and budgeted, but left out of the
+   * timeout check.
+   */
+  outsideTimeoutCheck?: string;
 }
 
 export interface ScenarioRun {
@@ -50,6 +56,8 @@ export interface Scenario {
    * scenario runs at these sizes in every run, --quick included.
    */
   fixedSizes?: readonly number[];
+  /** Sizes when neither --sizes nor --size is given, for a scenario whose largest default size would take too long. */
+  defaultSizes?: readonly number[];
   /** Runs the whole scenario for one size in a fresh in-memory store. */
   run(size: number, options: BenchOptions): Promise<ScenarioRun>;
 }
@@ -60,6 +68,8 @@ export interface Scenario {
  */
 export interface Budget {
   maxRequests?: number;
+  /** Wall time of the slowest call on the emulator, for batch work (a full recompute, an export). */
+  maxMs?: number;
   hot: boolean;
   /** Where the number comes from, printed beside breaches. */
   source: string;
