@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { loadBundle } from '../../emulator/runner';
+import type { TimerReport } from '../../types/contracts/cron';
 import { startSeededGateway } from './gatewayEnv';
 
 export const RESULTS_DIR = join(__dirname, '..', '..', 'test-results');
@@ -24,6 +25,8 @@ export interface H5Harness {
   page: Page;
   /** Waits for what the platform pushes after a call (an image check's verdict), which the gateway delivers on its own. */
   settlePushes(): Promise<number>;
+  /** One run of `cron`'s timer trigger, where a minute would pass: the statistics move only then. */
+  runCron(): Promise<TimerReport>;
   close(): Promise<void>;
 }
 
@@ -43,6 +46,7 @@ export async function startH5Harness({ viewport = { width: 390, height: 844 } }:
     browser,
     page,
     settlePushes: () => gateway.settlePushes(),
+    runCron: () => gateway.runCron(),
     close: async () => {
       await browser.close();
       await gateway.close();

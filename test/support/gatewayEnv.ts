@@ -2,8 +2,9 @@ import type { Server } from 'node:http';
 import { createGateway, listen } from '../../emulator/gateway';
 import type { LocalFiles } from '../../emulator/files';
 import { createLocalEnvironment } from '../../emulator/local';
-import type { FunctionLoader } from '../../emulator/runner';
+import { timerEvent, type FunctionLoader } from '../../emulator/runner';
 import { DEMO_IDENTITIES, seedStore } from '../../emulator/seed';
+import type { TimerReport } from '../../types/contracts/cron';
 
 process.env.HONGTU_LOG = 'silent';
 
@@ -18,6 +19,12 @@ export interface SeededGateway {
    * its own as soon as the call has answered, as it does under npm start.
    */
   settlePushes(): Promise<number>;
+  /**
+   * One run of `cron` as its timer trigger starts it (every minute in production, on a timer under
+   * npm start): the gateway alone never runs it, so the statistics move only when a test says a
+   * minute has passed. A job that failed throws here, where the platform would only log it.
+   */
+  runCron(): Promise<TimerReport>;
   close(): Promise<void>;
 }
 
@@ -32,6 +39,14 @@ export async function startSeededGateway(load: FunctionLoader): Promise<SeededGa
     server,
     files,
     settlePushes: () => pushes.settle(),
+    runCron: async () => {
+      const { result } = await runner.invoke('cron', timerEvent(new Date()), { openid: undefined, label: '定时触发' });
+      if (!result.ok) throw new Error(`cron failed: ${result.error.code} ${result.error.message}`);
+      const report = result.data as TimerReport;
+      const failed = report.jobs.filter((job) => !job.ok).map((job) => job.job);
+      if (failed.length > 0) throw new Error(`cron jobs failed: ${failed.join(', ')}`);
+      return report;
+    },
     close: async () => {
       // A push still on its way would otherwise reach a closed store.
       await pushes.settle();
