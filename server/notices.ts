@@ -41,6 +41,11 @@ interface NoticeSource {
   page: string;
 }
 
+/** A notice as it enters the outbox: due at once, waiting for `cron` to claim it (ARCHITECTURE.md, "Notifications"). */
+export function queuedNow(now: Date) {
+  return { state: 'pending' as const, reason: null, dueAt: now, createdAt: now, sentAt: null, payload: null };
+}
+
 function notice(source: NoticeSource, recipient: NoticeRecipient, now: Date): ActivityNotificationDoc {
   return {
     _id: noticeId(source.kind, source.activityId, recipient.memberId, source.version),
@@ -51,12 +56,7 @@ function notice(source: NoticeSource, recipient: NoticeRecipient, now: Date): Ac
     data: source.data,
     page: source.page,
     version: source.version,
-    state: 'pending',
-    reason: null,
-    dueAt: now,
-    createdAt: now,
-    sentAt: null,
-    payload: null,
+    ...queuedNow(now),
   };
 }
 
@@ -152,11 +152,6 @@ export function storyNotice(work: NoticeWork, step: StoryStep, author: NoticeRec
     data: storyNoticeData(work, step, now),
     page: `${STORY_DETAIL_PAGE}?id=${work._id}`,
     version,
-    state: 'pending',
-    reason: null,
-    dueAt: now,
-    createdAt: now,
-    sentAt: null,
-    payload: null,
+    ...queuedNow(now),
   };
 }

@@ -8,7 +8,7 @@ import { noticeThing } from '../../core/activity/notice';
 import { formatShanghai, shanghaiDay } from '../../core/time';
 import { PROGRAMME_ITEM_LABELS, type ProgrammeItemKey } from '../../types/labels';
 import { noticeId, type ProgrammeDoc, type StudyNotificationDoc } from '../../server/documents';
-import type { NoticeRecipient } from '../../server/notices';
+import { queuedNow, type NoticeRecipient } from '../../server/notices';
 
 /** 我的六个一 in the `stats` subpackage (src/stats/routes.ts), without a leading slash, as a message's `page` requires. */
 export const PROGRESS_PAGE = 'stats/progress/index';
@@ -41,11 +41,6 @@ export function studyReminder(
     },
     page: PROGRESS_PAGE,
     version,
-    state: 'pending',
-    reason: null,
-    dueAt: now,
-    createdAt: now,
-    sentAt: null,
-    payload: null,
+    ...queuedNow(now),
   };
 }
