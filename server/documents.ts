@@ -298,7 +298,10 @@ export interface CheckinDoc {
   placeName: string;
   method: CheckinMethod;
   checkedInAt: Date;
-  /** When the server received it: later than `checkedInAt` for a scan queued offline. */
+  /**
+   * When the server last received a scan for it — the 签到, then the 签退 that credits 学时 — later
+   * than `checkedInAt` for a scan queued offline: the statistics' aggregator finds changes by it.
+   */
   receivedAt: Date;
   offline: boolean;
   location: LocationReading | null;
@@ -457,6 +460,7 @@ export interface AttemptDoc {
   /** Handed in by the server because switches exceeded the contest's limit. */
   autoSubmitted?: boolean;
   // Set by submit:
+  /** When the server received the hand-in, or closed the attempt as abandoned: the statistics' aggregator finds attempts by it. */
   receivedAt?: Date;
   submittedAt?: Date;
   onTime?: boolean;

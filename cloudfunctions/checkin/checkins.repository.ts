@@ -39,7 +39,7 @@ export function findCheckin(db: Database, id: string): Promise<CheckinDoc | null
 export async function checkOut(
   db: Database,
   id: string,
-  fields: Pick<CheckinDoc, 'checkedOutAt' | 'presentMinutes' | 'studyHours'>,
+  fields: Pick<CheckinDoc, 'checkedOutAt' | 'presentMinutes' | 'studyHours' | 'receivedAt'>,
 ): Promise<boolean> {
   const reply = (await db
     .collection('checkins')

@@ -98,10 +98,11 @@ async function checkOutOnce(db: Database, activity: ActivityDoc, id: string, sca
   if (!checkin) fail('NOT_FOUND', { message: self ? '你还没有签到，无法签退' : `${scan.person.name}还没有签到，无法签退` });
   const alreadyOut = (at: Date): never => fail('DUPLICATE', { message: `${self ? '你' : scan.person.name}已于 ${whenText(at, now)} 签退` });
   if (checkin.checkedOutAt !== null) alreadyOut(checkin.checkedOutAt);
-  const credit = studyCredit(activity, checkin.checkedInAt, scan.at);
-  if (!(await checkOut(db, id, { checkedOutAt: scan.at, ...credit }))) {
+  // Received now: the 学时 it credits reach the statistics, whose aggregator finds changed check-ins by `receivedAt`.
+  const checkedOut = { checkedOutAt: scan.at, ...studyCredit(activity, checkin.checkedInAt, scan.at), receivedAt: now };
+  if (!(await checkOut(db, id, checkedOut))) {
     const won = await findCheckin(db, id);
     alreadyOut(won?.checkedOutAt ?? scan.at);
   }
-  return { ...checkin, checkedOutAt: scan.at, ...credit };
+  return { ...checkin, ...checkedOut };
 }

@@ -5,14 +5,11 @@
  */
 import cloud from 'wx-server-sdk';
 import { DEFAULT_EVIDENCE, DEFAULT_POINTS } from '../../core/stats/rules';
-import { timerEvent } from '../../emulator/runner';
 import { checkinDoc, type ProgrammeDoc } from '../../server/documents';
-import { fetchAllPages } from '../../server/kernel/db';
-import type { TimerReport } from '../../types/contracts/cron';
 import { PROGRAMME_ITEM_KEYS } from '../../types/labels';
-import type { Result } from '../../types/result';
 import { useServerClock } from '../support/clock';
 import { createTestEnv, type TestEnv } from '../support/localEnv';
+import { runCron, storedNumbers } from './stats-numbers.fixtures';
 
 const NOW = new Date('2027-06-01T02:00:00Z');
 const PROGRAMME_ID = 'prog-stats-test';
@@ -62,23 +59,8 @@ function placeVisit(target: TestEnv, id: string, at: Date): void {
   ] as unknown as Record<string, unknown>[]);
 }
 
-async function tick(): Promise<Record<string, number>> {
-  const { result } = await env.runner.invoke('cron', timerEvent(clock.now()), { openid: undefined });
-  const report = (result as Result<TimerReport>).ok
-    ? (result as { data: TimerReport }).data.jobs.find((job) => job.job === 'aggregateStats')
-    : undefined;
-  if (!report?.ok) throw new Error(`aggregateStats did not run: ${JSON.stringify(result)}`);
-  return report.counts;
-}
-
-/** The stored numbers without their stamps: what two ways of building them must agree on. */
-async function storedNumbers(programmeId: string): Promise<Record<string, unknown[]>> {
-  const db = cloud.database();
-  const read = async (collection: string) =>
-    (await fetchAllPages<Record<string, unknown>>(db.collection(collection).where({ programmeId }), 100_000))
-      .map(({ updatedAt, ...doc }) => doc)
-      .sort((a, b) => String(a._id).localeCompare(String(b._id)));
-  return { progress: await read('programme_progress'), ledger: await read('points_ledger'), branches: await read('programme_branches') };
+function tick(): Promise<Record<string, number>> {
+  return runCron(env, clock.now());
 }
 
 beforeEach(() => {

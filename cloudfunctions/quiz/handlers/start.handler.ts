@@ -59,7 +59,7 @@ export async function start(input: { contestId: string }, ctx: MemberContext): P
     }).onTime;
     // One open attempt per member: reopening the page resumes it with the same questions and order.
     if (stillRunning) return resumeAttempt(ctx, contest, latest);
-    await closeOpenAttempt(db, latest._id, expiredFields(latest));
+    await closeOpenAttempt(db, latest._id, expiredFields(latest, now));
   }
   // Attempts used under a member record the caller deleted still count (server/attemptLedger.ts).
   const usedBefore = latest
@@ -157,11 +157,14 @@ async function resumeAttempt(ctx: MemberContext, contest: ContestDoc, attempt: A
   return toStartOutput(contest, attempt, inOrder, ctx.now, true);
 }
 
-/** An attempt abandoned past its deadline scores as of the deadline: nothing was submitted, so nothing counts. */
-export function expiredFields(attempt: AttemptDoc): Partial<AttemptDoc> {
+/**
+ * An attempt abandoned past its deadline scores as of the deadline: nothing was submitted, so nothing
+ * counts. It is received now, when it is closed, so the statistics' aggregator still finds it.
+ */
+export function expiredFields(attempt: AttemptDoc, now: Date): Partial<AttemptDoc> {
   return {
     status: 'submitted',
-    receivedAt: attempt.deadline,
+    receivedAt: now,
     submittedAt: attempt.deadline,
     onTime: false,
     durationMs: attempt.deadline.getTime() - attempt.startedAt.getTime(),
