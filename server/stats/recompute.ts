@@ -4,6 +4,8 @@
  * one, so a run cut short anywhere is carried on by the next (`cron`) without losing or redoing
  * more than the branch it was in.
  */
+import { isDeepStrictEqual } from 'node:util';
+import type { ProgrammeRules } from '../../core/stats/types';
 import type { ProgrammeDoc, StatsStateDoc } from '../documents';
 import type { Database } from '../kernel/db';
 import { listBranches } from '../orgs.repository';
@@ -13,10 +15,16 @@ import { findState, saveState } from './state.repository';
 
 export const recomputeStateId = (programmeId: string) => `recompute_${programmeId}`;
 
+/** Whether an edit changed what a programme's numbers are built from (its window, items, quotas, points): then every branch's are stale. */
+export function numbersRuleChanged(before: ProgrammeRules, after: ProgrammeRules): boolean {
+  const rules = ({ startsAt, endsAt, items, branchQuotas, points }: ProgrammeRules) => ({ startsAt, endsAt, items, branchQuotas, points });
+  return !isDeepStrictEqual(rules(before), rules(after));
+}
+
 /** Starts a recompute of every branch the first time; later calls report it, unless `restart` starts it over. */
 export async function startRecompute(db: Database, programme: ProgrammeDoc, now: Date, restart: boolean): Promise<StatsStateDoc> {
-  const existing = await findState(db, recomputeStateId(programme._id));
-  if (existing !== null && !restart) return existing;
+  const existing = restart ? null : await findState(db, recomputeStateId(programme._id));
+  if (existing !== null) return existing;
   const branches = await listBranches(db);
   const state: StatsStateDoc = {
     _id: recomputeStateId(programme._id),

@@ -7,7 +7,8 @@ import { PENDING_SELF_REPORT_ID, seedProgrammeId } from '../../emulator/seed';
 import { seedProgrammeDoc } from '../../emulator/seed/programme';
 import { programmeDraftSchema } from '../../types/contracts/stats';
 import type { AuditDoc } from '../../server/audit';
-import { progressId, type ProgrammeDoc, type SelfReportDoc, type StudyNotificationDoc } from '../../server/documents';
+import { progressId, type ProgrammeDoc, type SelfReportDoc, type StatsStateDoc, type StudyNotificationDoc } from '../../server/documents';
+import { recomputeStateId } from '../../server/stats/recompute';
 import { useServerClock } from '../support/clock';
 import { createTestEnv, type TestEnv } from '../support/localEnv';
 import { documentOf, documentsOf, PROGRAMME_DRAFT, storedPhoto } from './stats-programmes.fixtures';
@@ -77,6 +78,51 @@ describe('programmes / createProgramme / updateProgramme', () => {
     expect(stored?.items.map((item) => item.key)).toEqual(['reflection']);
     expect(stored?.points.award).toBe(50);
     expect(await documentsOf<AuditDoc>('audit_logs', { action: 'stats.updateProgramme', targetId: programmeId })).toHaveLength(1);
+  });
+
+  describe('修改后的重算', () => {
+    const earlier = new Date('2026-11-01T02:00:00Z');
+    const seeded = () => {
+      const { _id, createdAt, updatedAt, startsAt, endsAt, ...fields } = seedProgrammeDoc(clock.now());
+      return { ...fields, startsAt: startsAt.toISOString(), endsAt: endsAt.toISOString() };
+    };
+    const recomputeState = () => documentOf<StatsStateDoc>('stats_state', recomputeStateId(programmeId));
+
+    beforeEach(() => {
+      const finished: StatsStateDoc = {
+        _id: recomputeStateId(programmeId),
+        watermarks: {},
+        phase: 'done',
+        remainingBranches: [],
+        processed: 5,
+        startedAt: earlier,
+        finishedAt: earlier,
+        updatedAt: earlier,
+      };
+      env.store.insertMany('stats_state', [{ ...finished }]);
+    });
+
+    it.each([
+      ['事项', { items: seeded().items.slice(1) }],
+      ['支部指标', { branchQuotas: seeded().branchQuotas.map((quota) => ({ ...quota, count: quota.count + 1 })) }],
+      ['起止时间', { endsAt: '2026-12-15T16:00:00.000Z' }],
+      ['积分规则', { points: { ...seeded().points, award: 50 } }],
+    ])('改了%s：该方案的全量重算从头开始，每个支部都要重建', async (_label, change) => {
+      await env.ok('demo-admin', 'stats', 'updateProgramme', { id: programmeId, programme: { ...seeded(), ...change } });
+      const state = await recomputeState();
+      expect(state).toMatchObject({ phase: 'branches', processed: 0, startedAt: clock.now(), finishedAt: null });
+      expect(state?.remainingBranches?.sort()).toEqual(['branch-1', 'branch-2', 'branch-3', 'branch-4', 'branch-5']);
+    });
+
+    it('只改标题、说明和学时目标：数字不受影响，不重算', async () => {
+      const { result, requests } = await env.call('demo-admin', 'stats', 'updateProgramme', {
+        id: programmeId,
+        programme: { ...seeded(), title: '新的标题', description: '新的说明', studyHoursTarget: 20 },
+      });
+      expect(result.ok).toBe(true);
+      expect(await recomputeState()).toMatchObject({ phase: 'done', startedAt: earlier });
+      expect(requests.map((request) => request.collection)).toEqual(['members', 'programmes', 'programmes', 'audit_logs']);
+    });
   });
 
   it.each([
