@@ -1,22 +1,12 @@
-/** Programmes (学习活动方案) in the database: a handful a year, read by `_id` or a page at a time by their start. */
-import { currentProgramme } from '../../core/stats/rules';
+/**
+ * Programmes (学习活动方案) as the programme actions page and write them: a handful a year. Reading one
+ * by `_id` and finding the current one live in server/stats/progress.repository.ts, which `cron` shares.
+ */
 import type { ProgrammeDoc } from '../../server/documents';
-import { addWithShortId, fetchById, fetchList, wholeObjectWrites, type Database } from '../../server/kernel/db';
+import { addWithShortId, fetchList, wholeObjectWrites, type Database } from '../../server/kernel/db';
+import { PROGRAMMES } from '../../server/stats/progress.repository';
 
-export const PROGRAMMES = 'programmes';
 const PROGRAMME_ID_LENGTH = 12;
-/** More programmes than overlap in any year: the current one is among the latest this many by start. */
-const RECENT_PROGRAMMES = 20;
-
-export function findProgramme(db: Database, id: string): Promise<ProgrammeDoc | null> {
-  return fetchById<ProgrammeDoc>(db.collection(PROGRAMMES), id);
-}
-
-/** The current programme (core/stats/rules.ts, currentProgramme) in one read of the latest few by start (index starts_ends). */
-export async function findCurrentProgramme(db: Database, now: Date): Promise<ProgrammeDoc | null> {
-  const recent = await fetchList<ProgrammeDoc>(db.collection(PROGRAMMES).orderBy('startsAt', 'desc').limit(RECENT_PROGRAMMES));
-  return currentProgramme(recent, now);
-}
 
 /** A page of programmes, latest start first; `runningAt` keeps only those whose window contains it (index starts_ends). */
 export function listProgrammes(db: Database, runningAt: Date | null, page: { offset: number; limit: number }): Promise<ProgrammeDoc[]> {

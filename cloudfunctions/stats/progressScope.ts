@@ -4,7 +4,7 @@ import type { BranchSummary } from '../../types/contracts/stats';
 import type { Database } from '../../server/kernel/db';
 import { fail } from '../../server/kernel/failure';
 import { assertManagesBranch } from '../../server/scope';
-import { findCurrentProgramme, findProgramme } from './programmes.repository';
+import { findCurrentProgramme, findProgramme } from '../../server/stats/progress.repository';
 
 /** The programme asked for (NOT_FOUND if there is none), else the current one (null before any): one read either way. */
 export async function programmeFor(db: Database, programmeId: string | undefined, now: Date): Promise<ProgrammeDoc | null> {

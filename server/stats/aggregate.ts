@@ -4,10 +4,9 @@
  * them for the current programme. Streams are re-read from a little before each watermark, since
  * an event may be written a moment after a later one was read; rebuilding a branch twice is harmless.
  */
-import { currentProgramme } from '../../core/stats/rules';
 import type { Database } from '../kernel/db';
 import { markBranchDirty } from '../statsDirty.repository';
-import { listRecentProgrammes } from './progress.repository';
+import { findCurrentProgramme } from './progress.repository';
 import { rebuildBranch } from './rebuild';
 import { branchesSignedUpFor, clearDirty, findState, listDirty, readStream, saveState, type EventStream } from './state.repository';
 
@@ -68,7 +67,7 @@ async function touchedBranches(
 
 export async function runAggregator(db: Database, now: Date): Promise<AggregateReport> {
   const report: AggregateReport = { events: 0, branches: 0, deferred: 0, progressWritten: 0, ledgerWritten: 0 };
-  const programme = currentProgramme(await listRecentProgrammes(db), now);
+  const programme = await findCurrentProgramme(db, now);
   if (!programme) return report;
   const state = (await findState(db, AGGREGATOR_STATE_ID)) ?? { _id: AGGREGATOR_STATE_ID, watermarks: {}, updatedAt: now };
   const branches = new Set<string>();

@@ -1,7 +1,8 @@
 /**
- * The statistics' stored results: programmes, per-member progress, the points ledger and per-branch
+ * The statistics' stored results and what they are for: programmes (by id, the current one), per-member progress, the points ledger and per-branch
  * summaries. Rebuilds write only what differs from what is stored (ARCHITECTURE.md, "Statistics").
  */
+import { currentProgramme } from '../../core/stats/rules';
 import type { BranchStatsDoc, PointsEntryDoc, ProgrammeDoc, ProgressDoc } from '../documents';
 import { fetchAllPages, fetchById, fetchList, MAX_DOCS_PER_GET, type Database } from '../kernel/db';
 import { isDuplicateKeyError } from '../kernel/sdk-errors';
@@ -10,15 +11,21 @@ const MAX_BRANCH_DOCS = 200_000;
 /** Documents per batch add: well under CloudBase's request size with a ledger entry or a progress document each. */
 const INSERT_CHUNK = 500;
 
-/** Programmes run one a year: the newest few by start always include the current one (index starts). */
+export const PROGRAMMES = 'programmes';
+/** More programmes than overlap in any year: the current one is among the latest this many by start. */
 const RECENT_PROGRAMMES = 20;
 
-export function listRecentProgrammes(db: Database): Promise<ProgrammeDoc[]> {
-  return fetchList<ProgrammeDoc>(db.collection('programmes').orderBy('startsAt', 'desc').limit(RECENT_PROGRAMMES));
+export function findProgramme(db: Database, id: string): Promise<ProgrammeDoc | null> {
+  return fetchById<ProgrammeDoc>(db.collection(PROGRAMMES), id);
 }
 
-export function findProgramme(db: Database, id: string): Promise<ProgrammeDoc | null> {
-  return fetchById<ProgrammeDoc>(db.collection('programmes'), id);
+/**
+ * The current programme (core/stats/rules.ts, currentProgramme) in one read of the latest few by start
+ * (index starts_ends): the one the progress pages open on and the aggregator builds.
+ */
+export async function findCurrentProgramme(db: Database, now: Date): Promise<ProgrammeDoc | null> {
+  const recent = await fetchList<ProgrammeDoc>(db.collection(PROGRAMMES).orderBy('startsAt', 'desc').limit(RECENT_PROGRAMMES));
+  return currentProgramme(recent, now);
 }
 
 export function findProgress(db: Database, id: string): Promise<ProgressDoc | null> {

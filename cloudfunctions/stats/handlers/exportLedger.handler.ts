@@ -2,11 +2,10 @@ import type { ActionOutput, ParsedInput } from '../../../types/contracts';
 import { temporaryUrl, uploadFile } from '../../../server/files';
 import { fail } from '../../../server/kernel/failure';
 import type { MemberContext } from '../../../server/kernel/router';
-import { listBranchProgress, listBranchStats } from '../../../server/stats/progress.repository';
+import { findProgramme, listBranchProgress, listBranchStats } from '../../../server/stats/progress.repository';
 import { buildWorkbook } from '../../../server/xlsx';
 import { startJob, updateJob } from '../exportJobs.repository';
 import { ledgerSheets, type BranchLedger } from '../ledgerSheets';
-import { findProgramme } from '../programmes.repository';
 
 /** Branches read side by side, and written to the job's progress, per step. */
 export const BRANCHES_PER_STEP = 20;

@@ -2,7 +2,7 @@ import type { ActionOutput, ParsedInput } from '../../../types/contracts';
 import { fail } from '../../../server/kernel/failure';
 import type { MemberContext } from '../../../server/kernel/router';
 import { startRecompute } from '../../../server/stats/recompute';
-import { findProgramme } from '../programmes.repository';
+import { findProgramme } from '../../../server/stats/progress.repository';
 
 /**
  * Starts a full recompute of the programme's numbers (or reports the one under way); `cron` carries

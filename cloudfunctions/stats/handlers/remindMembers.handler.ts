@@ -2,7 +2,7 @@ import type { ActionOutput, ParsedInput } from '../../../types/contracts';
 import { fail } from '../../../server/kernel/failure';
 import type { MemberContext } from '../../../server/kernel/router';
 import { queueNotices } from '../../../server/outbox.repository';
-import { findProgramme } from '../programmes.repository';
+import { findProgramme } from '../../../server/stats/progress.repository';
 import { studyReminder } from '../reminder';
 import { findMembers, itemsDone } from '../reminders.repository';
 

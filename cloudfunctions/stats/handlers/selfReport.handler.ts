@@ -5,7 +5,7 @@ import { fail } from '../../../server/kernel/failure';
 import type { MemberContext } from '../../../server/kernel/router';
 import { newShortId } from '../../../server/shortId';
 import { programmeState } from '../../../core/stats/rules';
-import { findProgramme } from '../programmes.repository';
+import { findProgramme } from '../../../server/stats/progress.repository';
 import { insertReport } from '../reports.repository';
 
 const REPORT_ID_LENGTH = 16;

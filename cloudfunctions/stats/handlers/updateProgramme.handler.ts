@@ -4,7 +4,8 @@ import { fail } from '../../../server/kernel/failure';
 import type { MemberContext } from '../../../server/kernel/router';
 import { numbersRuleChanged, startRecompute } from '../../../server/stats/recompute';
 import { programmeFields, toProgrammeView } from '../programmeView';
-import { findProgramme, replaceProgramme } from '../programmes.repository';
+import { findProgramme } from '../../../server/stats/progress.repository';
+import { replaceProgramme } from '../programmes.repository';
 
 /**
  * Rewrites a programme's fields, audited. When the edit changes what the numbers are built from (the
