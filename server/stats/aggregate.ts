@@ -1,10 +1,11 @@
 /**
  * The aggregator (ARCHITECTURE.md, "Statistics"), run by `cron` every minute: finds the branches
  * whose events moved since its watermarks, plus the branches marked dirty, and rebuilds each of
- * them for the current programme. Streams are re-read from a little before each watermark, since
- * an event may be written a moment after a later one was read; rebuilding a branch twice is harmless.
+ * them for the current programme. A stream read to its end settles its watermark two minutes behind
+ * now (an event may become visible a moment after a later one), so the latest events are read twice
+ * and then never again; rebuilding a branch twice is harmless.
  */
-import type { Database } from '../kernel/db';
+import { MAX_DOCS_PER_GET, type Database } from '../kernel/db';
 import { markBranchDirty } from '../statsDirty.repository';
 import { findCurrentProgramme } from './progress.repository';
 import { rebuildBranch } from './rebuild';
@@ -28,7 +29,7 @@ export const EVENT_STREAMS: readonly EventStream[] = [
 export const STREAM_OVERLAP_MS = 2 * 60_000;
 /** Pages of a thousand per stream per run; a backlog beyond that waits for the next minute. */
 const MAX_PAGES_PER_STREAM = 20;
-/** Branches rebuilt per run; the rest are marked dirty so the next run takes them. */
+/** At most this many branches rebuilt per run, whatever the time left; the rest are marked dirty so the next run takes them. */
 export const MAX_BRANCHES_PER_RUN = 150;
 
 export interface AggregateReport extends Record<string, number> {
@@ -45,9 +46,8 @@ async function touchedBranches(
   watermark: Date | undefined,
   now: Date,
   into: Set<string>,
-): Promise<{ events: number; last: Date | undefined }> {
-  let since = watermark ? new Date(watermark.getTime() - STREAM_OVERLAP_MS) : new Date(0);
-  let last = watermark;
+): Promise<{ events: number; readUpTo: Date | undefined }> {
+  let since = watermark ?? new Date(0);
   let events = 0;
   for (let page = 0; page < MAX_PAGES_PER_STREAM; page += 1) {
     const rows = await readStream(db, stream, since);
@@ -57,15 +57,27 @@ async function touchedBranches(
       // An ended activity's signed places without a check-in become no-shows in their members' branches.
       const ended = stream.collection === 'activities' && (row.fields.endAt as Date) <= now;
       if (ended) for (const branchId of await branchesSignedUpFor(db, row._id)) into.add(branchId);
-      if (last === undefined || row.at > last) last = row.at;
     }
-    if (rows.length < 1000) break;
-    since = rows[rows.length - 1]!.at;
+    if (rows.length < MAX_DOCS_PER_GET) {
+      // Read to the end: every event up to now − overlap is surely visible and has been seen, so the
+      // watermark settles there (never backwards); the last two minutes are read once more next run.
+      const settled = new Date(now.getTime() - STREAM_OVERLAP_MS);
+      return { events, readUpTo: watermark && watermark > settled ? watermark : settled };
+    }
+    // The next page starts a millisecond back, so events sharing the page's last instant are not skipped.
+    since = new Date(rows[rows.length - 1]!.at.getTime() - 1);
   }
-  return { events, last };
+  // A backlog beyond this run's pages: the next run goes on from where this one stopped.
+  return { events, readUpTo: since };
 }
 
-export async function runAggregator(db: Database, now: Date): Promise<AggregateReport> {
+/**
+ * The aggregator's share of a `cron` run's 60 s timeout: the recompute slice has its own 20 s
+ * (continueRecompute.job.ts) and the outbox and clean-ups the rest at their bounds.
+ */
+export const AGGREGATE_BUDGET_MS = 20_000;
+
+export async function runAggregator(db: Database, now: Date, budgetMs = AGGREGATE_BUDGET_MS): Promise<AggregateReport> {
   const report: AggregateReport = { events: 0, branches: 0, deferred: 0, progressWritten: 0, ledgerWritten: 0 };
   const programme = await findCurrentProgramme(db, now);
   if (!programme) return report;
@@ -73,20 +85,26 @@ export async function runAggregator(db: Database, now: Date): Promise<AggregateR
   const branches = new Set<string>();
   const watermarks = { ...state.watermarks };
   for (const stream of EVENT_STREAMS) {
-    const { events, last } = await touchedBranches(db, stream, state.watermarks[stream.name], now, branches);
+    const { events, readUpTo } = await touchedBranches(db, stream, state.watermarks[stream.name], now, branches);
     report.events += events;
-    if (last) watermarks[stream.name] = last;
+    if (readUpTo) watermarks[stream.name] = readUpTo;
   }
   const dirty = await listDirty(db, now);
   for (const marker of dirty) branches.add(marker._id);
 
-  const [rebuildNow, deferred] = [[...branches].slice(0, MAX_BRANCHES_PER_RUN), [...branches].slice(MAX_BRANCHES_PER_RUN)];
-  for (const branchId of deferred) await markBranchDirty(db, branchId, now);
-  for (const branchId of rebuildNow) {
+  // Branches are rebuilt until the run's wall-time share is spent (or MAX_BRANCHES_PER_RUN); the rest are marked for the next run.
+  const started = performance.now();
+  const waiting = [...branches];
+  const rebuildNow: string[] = [];
+  while (waiting.length > 0 && rebuildNow.length < MAX_BRANCHES_PER_RUN && performance.now() - started < budgetMs) {
+    const branchId = waiting.shift()!;
     const rebuilt = await rebuildBranch(db, programme, branchId, now);
     report.progressWritten += rebuilt.progressWritten;
     report.ledgerWritten += rebuilt.ledgerWritten;
+    rebuildNow.push(branchId);
   }
+  const deferred = waiting;
+  for (const branchId of deferred) await markBranchDirty(db, branchId, now);
   const rebuiltIds = new Set(rebuildNow);
   for (const marker of dirty) if (rebuiltIds.has(marker._id)) await clearDirty(db, marker);
   // Saved last: a run cut short leaves the watermarks where they were, and the next run reads the same events again.

@@ -6,6 +6,7 @@
 import cloud from 'wx-server-sdk';
 import { DEFAULT_EVIDENCE, DEFAULT_POINTS } from '../../core/stats/rules';
 import { checkinDoc, type ProgrammeDoc } from '../../server/documents';
+import { runAggregator } from '../../server/stats/aggregate';
 import { PROGRAMME_ITEM_KEYS } from '../../types/labels';
 import { useServerClock } from '../support/clock';
 import { createTestEnv, type TestEnv } from '../support/localEnv';
@@ -45,10 +46,12 @@ function placeProgramme(target: TestEnv, fields: Partial<ProgrammeDoc> = {}): Pr
 
 const DEMO_MEMBER = { _id: 'm-demo-member', branchId: 'branch-1', name: '李卫东' };
 
+/** A base visit made at `at` and received now (a queued scan arrives later; the aggregator follows what arrives). */
 function placeVisit(target: TestEnv, id: string, at: Date): void {
   target.store.insertMany('checkins', [
     checkinDoc(DEMO_MEMBER, at, {
       _id: id,
+      receivedAt: clock.now(),
       kind: 'base',
       activityId: null,
       baseId: 'base-x',
@@ -148,6 +151,29 @@ describe('党员进度与支部看板', () => {
     const counts = await tick();
     expect(counts).toMatchObject({ progressWritten: 0, ledgerWritten: 0 });
     expect(await storedNumbers(PROGRAMME_ID)).toEqual(before);
+  });
+
+  it('事件读过两分钟之后就不再读：安静下来的系统每分钟不再重建同样的支部', async () => {
+    placeVisit(env, 'visit-1', new Date('2027-05-20T02:00:00Z'));
+    expect(await tick()).toMatchObject({ branches: 5 });
+    clock.advance(60_000);
+    expect((await tick()).branches).toBeGreaterThan(0);
+    // cron's own jobs (finishing ended activities) are events too, read in their turn.
+    clock.advance(3 * 60_000);
+    await tick();
+    clock.advance(3 * 60_000);
+    expect(await tick()).toMatchObject({ events: 0, branches: 0 });
+  });
+
+  it('一次运行用完它的时间份额后，其余支部留给下一分钟，不丢', async () => {
+    await tick();
+    placeVisit(env, 'visit-1', FIRST_VISIT_AT);
+    const first = await runAggregator(cloud.database(), clock.now(), 0);
+    expect(first).toMatchObject({ branches: 0, deferred: 1 });
+    clock.advance(60_000);
+    expect(await tick()).toMatchObject({ deferred: 0 });
+    const progress = await env.ok('demo-member', 'stats', 'myProgress', {});
+    expect(progress.items.find((item) => item.key === 'visit')?.evidence).toMatchObject({ refId: 'visit-1' });
   });
 
   it('全量重算由组织部发起、cron 续跑，结果与增量聚合完全一致', async () => {
