@@ -10,7 +10,6 @@
  */
 import { seededRng, type Rng } from '../../../core/quiz';
 import { AUDIENCE_ALL } from '../../../core/activity/rules';
-import { shanghaiDay } from '../../../core/time';
 import type { CheckDirection, LocationReading } from '../../../types/contracts/checkin';
 import { memberDoc, seedActivity, seedStore } from '../../../emulator/seed';
 import { seedBases } from '../../../emulator/seed/bases';
@@ -26,6 +25,7 @@ import {
 } from '../../../server/documents';
 import { createBenchEnv, insertSliced, type BenchEnv } from '../env';
 import type { BenchOptions, Sample, Scenario, ScenarioRun } from '../types';
+import { dayOf } from '../shanghaiDays';
 
 const BRANCHES = 100;
 const CHECKINS_PER_PAST_ACTIVITY = 200;
@@ -53,18 +53,6 @@ const ROSTER_ACTIVITY = pastActivityOf(0);
 const liveBase = seedBases[0]!;
 /** Where a member stands to scan: at the fence's centre, as a phone reports it. */
 const atLiveBase: LocationReading = { latitude: liveBase.latitude, longitude: liveBase.longitude, accuracy: 20 };
-
-/** shanghaiDay formats through a time zone (≈70 µs); the stored check-ins share a few thousand instants. */
-const dayOf = (() => {
-  const days = new Map<number, string>();
-  return (instant: Date): string => {
-    const known = days.get(instant.getTime());
-    if (known !== undefined) return known;
-    const day = shanghaiDay(instant);
-    days.set(instant.getTime(), day);
-    return day;
-  };
-})();
 
 function activity(now: Date, fields: Partial<ActivityDoc> & Pick<ActivityDoc, '_id' | 'startAt' | 'endAt'>): ActivityDoc {
   return {

@@ -16,7 +16,6 @@
  */
 import cloud from 'wx-server-sdk';
 import { seededRng, type Rng } from '../../../core/quiz';
-import { shanghaiDay } from '../../../core/time';
 import { memberDoc, seedActivity, seedStore, SEED_CONTEST_ID } from '../../../emulator/seed';
 import { seedBases } from '../../../emulator/seed/bases';
 import { seedProgrammeDoc } from '../../../emulator/seed/programme';
@@ -44,6 +43,7 @@ import { STORY_KINDS, type ActivityKind, type ProgrammeItemKey } from '../../../
 import { MAX_DOCS_PER_GET } from '../../../server/kernel/db';
 import { createBenchEnv, insertSliced, slowSamples, type BenchEnv } from '../env';
 import type { BenchOptions, CaseResult, Sample, Scenario, ScenarioRun } from '../types';
+import { dayOf } from '../shanghaiDays';
 
 const MAX_BRANCHES = 400;
 /** 11,000 contest participants in an org of 300,000. */
@@ -95,18 +95,6 @@ function inWindow(layout: Pick<Layout, 'programme' | 'now'>, fraction: number): 
   const to = Math.min(layout.programme.endsAt.getTime(), layout.now.getTime() - DAY_MS);
   return new Date(from + Math.floor(fraction * (to - from)));
 }
-
-/** shanghaiDay formats through a time zone (≈70 µs); the check-ins share a few thousand instants. */
-const dayOf = (() => {
-  const days = new Map<number, string>();
-  return (instant: Date): string => {
-    const known = days.get(instant.getTime());
-    if (known !== undefined) return known;
-    const day = shanghaiDay(instant);
-    days.set(instant.getTime(), day);
-    return day;
-  };
-})();
 
 function branchActivity(layout: Omit<Layout, 'activities'>, branchIndex: number, ordinal: number): ActivityDoc {
   const spec = BRANCH_ACTIVITIES[ordinal]!;
