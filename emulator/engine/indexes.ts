@@ -219,6 +219,29 @@ function bsearch(list: readonly SortedEntry[], entry: SortedEntry): number {
 }
 
 /**
+ * Two lists sorted by compareEntry as one, each new entry placed by binary search and the stretches between copied whole:
+ * O(n + k log n) with few comparisons, rather than re-sorting a large bucket for a few thousand new entries.
+ */
+function mergeSorted(sorted: readonly SortedEntry[], added: readonly SortedEntry[]): SortedEntry[] {
+  const pieces: (readonly SortedEntry[])[] = [];
+  let from = 0;
+  for (const entry of added) {
+    let lo = from;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (compareEntry(sorted[mid]!, entry) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo > from) pieces.push(sorted.slice(from, lo));
+    pieces.push([entry]);
+    from = lo;
+  }
+  if (from < sorted.length) pieces.push(from === 0 ? sorted : sorted.slice(from));
+  return ([] as SortedEntry[]).concat(...pieces);
+}
+
+/**
  * A declared compound index as CloudBase would keep it: per value of the leading field, the
  * documents ordered by the remaining fields (ties by insertion order, which is also the order the
  * hash bucket and so mingo would see them in). Serves range + sort + limit reads and counts in
@@ -313,7 +336,7 @@ export class SortedIndex {
     if (!bucket) return [];
     if (bucket.added.length + bucket.removed.size > PATCH_LIMIT) {
       const kept = bucket.removed.size > 0 ? bucket.sorted.filter((e) => !bucket.removed.has(e)) : bucket.sorted;
-      bucket.sorted = kept.concat(bucket.added).sort(compareEntry);
+      bucket.sorted = mergeSorted(kept, bucket.added.sort(compareEntry));
     } else {
       for (const e of bucket.removed) bucket.sorted.splice(bsearch(bucket.sorted, e), 1);
       for (const e of bucket.added) bucket.sorted.splice(bsearch(bucket.sorted, e), 0, e);

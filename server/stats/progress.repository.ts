@@ -82,10 +82,41 @@ export interface DocChanges<T extends { _id: string }> {
   removedIds: string[];
 }
 
+/** Write requests of one rebuild in flight at once: each is a round trip, so side by side they cost about one. */
+const WRITE_LANES = 16;
+
+/** Runs `work` over `items` with at most `lanes` at once; after a failure no lane starts another item, and the first failure is thrown once they have stopped. */
+async function inLanes<T>(items: readonly T[], lanes: number, work: (item: T) => Promise<unknown>): Promise<void> {
+  let next = 0;
+  let failed = false;
+  const lane = async () => {
+    while (!failed && next < items.length) {
+      const item = items[next]!;
+      next += 1;
+      try {
+        await work(item);
+      } catch (error) {
+        failed = true;
+        throw error;
+      }
+    }
+  };
+  const outcomes = await Promise.allSettled(Array.from({ length: Math.min(lanes, items.length) }, lane));
+  const failure = outcomes.find((outcome) => outcome.status === 'rejected');
+  if (failure) throw failure.reason;
+}
+
+function chunks<T>(list: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let from = 0; from < list.length; from += size) out.push(list.slice(from, from + size));
+  return out;
+}
+
 /**
- * Applies a rebuild's changes to one branch's documents. New documents go in batches; a batch that meets a document another
- * run added meanwhile (an aggregator and a recompute on one branch) is written one by one instead,
- * which is what the other run wrote too, since both build from the same events.
+ * Applies a rebuild's changes to one branch's documents, the requests side by side (WRITE_LANES). New documents go in batches; a
+ * batch that meets a document another run added meanwhile (an aggregator and a recompute on one branch) keeps the documents
+ * before it (an ordered insert) and is written one by one instead, which is what the other run wrote too, since both build
+ * from the same events. Obsolete documents go a thousand per request.
  */
 export async function applyChanges<T extends { _id: string; branchId: string }>(
   db: Database,
@@ -94,24 +125,29 @@ export async function applyChanges<T extends { _id: string; branchId: string }>(
   changes: DocChanges<T>,
 ): Promise<number> {
   const target = db.collection(collection);
-  const overwrite = (doc: T) => {
+  const overwrite = async (doc: T) => {
     const { _id, ...fields } = doc;
-    return target.doc(_id).set({ data: fields });
+    await target.doc(_id).set({ data: fields });
   };
-  for (let from = 0; from < changes.added.length; from += INSERT_CHUNK) {
-    const batch = changes.added.slice(from, from + INSERT_CHUNK);
+  type Write = { kind: 'add'; batch: T[] } | { kind: 'set'; doc: T } | { kind: 'remove'; ids: string[] };
+  const writes: Write[] = [
+    ...chunks(changes.added, INSERT_CHUNK).map((batch): Write => ({ kind: 'add', batch })),
+    ...changes.changed.map((doc): Write => ({ kind: 'set', doc })),
+    ...chunks(changes.removedIds, MAX_DOCS_PER_GET).map((ids): Write => ({ kind: 'remove', ids })),
+  ];
+  await inLanes(writes, WRITE_LANES, async (write) => {
+    if (write.kind === 'set') return overwrite(write.doc);
+    if (write.kind === 'remove') {
+      // Only while still the branch's: a member's documents moved to their new branch by its rebuild meanwhile stay.
+      return target.where({ _id: db.command.in(write.ids), branchId }).remove();
+    }
     try {
-      await target.add({ data: batch });
+      await target.add({ data: write.batch });
     } catch (error) {
       if (!isDuplicateKeyError(error)) throw error;
-      for (const doc of batch) await overwrite(doc);
+      await inLanes(write.batch, WRITE_LANES, overwrite);
     }
-  }
-  for (const doc of changes.changed) await overwrite(doc);
-  for (let from = 0; from < changes.removedIds.length; from += MAX_DOCS_PER_GET) {
-    // Only while still the branch's: a member's documents moved to their new branch by its rebuild meanwhile stay.
-    await target.where({ _id: db.command.in(changes.removedIds.slice(from, from + MAX_DOCS_PER_GET)), branchId }).remove();
-  }
+  });
   return changes.added.length + changes.changed.length + changes.removedIds.length;
 }
 

@@ -116,9 +116,6 @@ export async function rebuildBranch(db: Database, programme: ProgrammeDoc, branc
     }
   }
 
-  const progressWritten = await applyChanges(db, 'programme_progress', branchId, diff(storedProgress, builtProgress, sameProgress));
-  const ledgerWritten = await applyChanges(db, 'points_ledger', branchId, diff(storedLedger, builtLedger, sameEntry));
-
   const activeIds = new Set(members.map((member) => member._id));
   const { summary, months } = summarizeBranch(programme, { _id: branchId, name: branchName }, builtProgress, {
     activities: organised.filter((activity) => activity.status !== 'draft' && activity.status !== 'cancelled' && activity.endAt <= now),
@@ -126,12 +123,17 @@ export async function rebuildBranch(db: Database, programme: ProgrammeDoc, branc
       (work) => activeIds.has(work.authorId) && work.status === 'approved' && withinWindow(programme, work.approvedAt),
     ),
   });
-  await saveBranchStats(db, {
-    _id: branchStatsId(programme._id, branchId),
-    programmeId: programme._id,
-    ...summary,
-    months,
-    updatedAt: now,
-  });
+  // The three writes are independent (the summary is built from the progress in memory), so they go side by side.
+  const [progressWritten, ledgerWritten] = await Promise.all([
+    applyChanges(db, 'programme_progress', branchId, diff(storedProgress, builtProgress, sameProgress)),
+    applyChanges(db, 'points_ledger', branchId, diff(storedLedger, builtLedger, sameEntry)),
+    saveBranchStats(db, {
+      _id: branchStatsId(programme._id, branchId),
+      programmeId: programme._id,
+      ...summary,
+      months,
+      updatedAt: now,
+    }),
+  ]);
   return { members: members.length, progressWritten, ledgerWritten };
 }

@@ -1,8 +1,8 @@
 /**
  * A full recompute of a programme (ARCHITECTURE.md, "Statistics"): every branch rebuilt from its
- * events, in slices that fit a function's time, the branches left kept in `stats_state` after each
- * one, so a run cut short anywhere is carried on by the next (`cron`) without losing or redoing
- * more than the branch it was in.
+ * events, in slices that fit a function's time, a few branches side by side, the branches left kept in `stats_state`
+ * as each one is done, so a run cut short anywhere is carried on by the next (`cron`) without losing or redoing more
+ * than the few branches under way.
  */
 import { isDeepStrictEqual } from 'node:util';
 import type { ProgrammeRules } from '../../core/stats/types';
@@ -42,11 +42,20 @@ export async function startRecompute(db: Database, programme: ProgrammeDoc, now:
 
 export interface SliceLimits {
   maxBranches: number;
-  /** Wall time for the slice; the branch under way when it runs out is finished first. */
+  /** Wall time for the slice; the branches under way when it runs out are finished first. */
   budgetMs: number;
 }
 
-/** Rebuilds branches of a running recompute until the slice's limits; how many it did. */
+/**
+ * Branches rebuilt side by side: each rebuild is a chain of a few round trips (its reads, then its writes), so a few at once
+ * take about the time of one; few enough that a slice cut short redoes little.
+ */
+export const BRANCHES_AT_ONCE = 4;
+
+/**
+ * Rebuilds branches of a running recompute, a few at once, until the slice's limits; how many it did. Each branch done is
+ * saved as it finishes (the saves one after another, each with every branch done so far), so the state only moves forward.
+ */
 export async function continueRecompute(db: Database, state: StatsStateDoc, now: Date, limits: SliceLimits): Promise<number> {
   const programme = await findProgramme(db, state._id.slice('recompute_'.length));
   if (!programme) {
@@ -54,23 +63,41 @@ export async function continueRecompute(db: Database, state: StatsStateDoc, now:
     return 0;
   }
   const started = performance.now();
-  let remaining = [...(state.remainingBranches ?? [])];
-  let processed = state.processed ?? 0;
-  let done = 0;
-  while (remaining.length > 0 && done < limits.maxBranches && performance.now() - started < limits.budgetMs) {
-    await rebuildBranch(db, programme, remaining[0]!, now);
-    remaining = remaining.slice(1);
-    processed += 1;
-    done += 1;
+  const queue = [...(state.remainingBranches ?? [])];
+  const finishedIds = new Set<string>();
+  let next = 0;
+  let saving = Promise.resolve();
+  const save = () => {
+    const remaining = queue.filter((id) => !finishedIds.has(id));
     const finished = remaining.length === 0;
-    await saveState(db, {
+    const snapshot: StatsStateDoc = {
       ...state,
       phase: finished ? 'done' : 'branches',
       remainingBranches: remaining,
-      processed,
+      processed: (state.processed ?? 0) + finishedIds.size,
       finishedAt: finished ? now : null,
       updatedAt: now,
-    });
-  }
-  return done;
+    };
+    saving = saving.then(() => saveState(db, snapshot));
+    return saving;
+  };
+  let failed = false;
+  const lane = async () => {
+    while (!failed && next < queue.length && next < limits.maxBranches && performance.now() - started < limits.budgetMs) {
+      const branchId = queue[next]!;
+      next += 1;
+      try {
+        await rebuildBranch(db, programme, branchId, now);
+        finishedIds.add(branchId);
+        await save();
+      } catch (error) {
+        failed = true;
+        throw error;
+      }
+    }
+  };
+  const outcomes = await Promise.allSettled(Array.from({ length: BRANCHES_AT_ONCE }, lane));
+  const failure = outcomes.find((outcome) => outcome.status === 'rejected');
+  if (failure) throw failure.reason;
+  return finishedIds.size;
 }
