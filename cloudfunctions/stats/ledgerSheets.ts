@@ -5,9 +5,10 @@
  * dashboard reads, never recounted, so the workbook says what branchDashboard says.
  */
 import { monthRows } from '../../core/stats/months';
-import { formatShanghai } from '../../core/time';
-import type { BranchStatsDoc, ProgrammeDoc, ProgressDoc } from '../../server/documents';
+import { shanghaiDay } from '../../core/time';
+import type { BranchStatsDoc, ProgrammeDoc } from '../../server/documents';
 import type { SheetCell, SheetSpec } from '../../server/xlsx';
+import type { LedgerMember } from './exportJobs.repository';
 
 export const SUMMARY_SHEET = '全校汇总';
 export const MONTHLY_SHEET = '月度台账';
@@ -15,10 +16,31 @@ const RATE_FORMAT = '0.0%';
 /** Excel's limit on a sheet name, and the characters it refuses in one. */
 const SHEET_NAME_MAX = 31;
 const SHEET_NAME_FORBIDDEN = /[[\]:*?/\\]/g;
+const HOUR_MS = 60 * 60 * 1000;
+/** Members in a branch sheet by name as Chinese readers sort them (one collator, not one per comparison). */
+const byName = new Intl.Collator('zh');
+
+/**
+ * The Shanghai day of an evidence instant, through a memo by UTC hour: formatting through a time
+ * zone costs ≈70 µs and a workbook of 300,000 members dates up to 1.8 million pieces of evidence,
+ * while a year holds 8,760 hours. Exact for any zone whose offsets are whole hours, as Shanghai's are.
+ */
+function shanghaiDays(): (instant: Date) => string {
+  const days = new Map<number, string>();
+  return (instant) => {
+    const hour = Math.floor(instant.getTime() / HOUR_MS);
+    let day = days.get(hour);
+    if (day === undefined) {
+      day = shanghaiDay(new Date(hour * HOUR_MS));
+      days.set(hour, day);
+    }
+    return day;
+  };
+}
 
 export interface BranchLedger {
   stats: BranchStatsDoc;
-  members: ProgressDoc[];
+  members: LedgerMember[];
 }
 
 function summaryHeader(programme: ProgrammeDoc): string[] {
@@ -59,12 +81,12 @@ function summaryRow(programme: ProgrammeDoc, stats: BranchStatsDoc): SheetCell[]
   ];
 }
 
-function memberRow(programme: ProgrammeDoc, member: ProgressDoc): SheetCell[] {
+function memberRow(programme: ProgrammeDoc, member: LedgerMember, dayOf: (instant: Date) => string): SheetCell[] {
   return [
     member.name,
     ...programme.items.map((item) => {
       const evidence = member.items[item.key];
-      return evidence ? `${evidence.label}（${formatShanghai(evidence.at, 'YYYY-MM-DD')}）` : '';
+      return evidence ? `${evidence.label}（${dayOf(evidence.at)}）` : '';
     }),
     member.doneCount,
     member.studyHours,
@@ -91,6 +113,7 @@ function uniqueSheetNames(names: readonly string[], taken: readonly string[]): s
 
 export function ledgerSheets(programme: ProgrammeDoc, branches: readonly BranchLedger[]): SheetSpec[] {
   const itemCount = programme.items.length;
+  const dayOf = shanghaiDays();
   const summary: SheetSpec = {
     name: SUMMARY_SHEET,
     rows: [summaryHeader(programme), ...branches.map(({ stats }) => summaryRow(programme, stats))],
@@ -137,7 +160,7 @@ export function ledgerSheets(programme: ProgrammeDoc, branches: readonly BranchL
         '缺席',
         '答题最好成绩',
       ],
-      ...[...members].sort((a, b) => a.name.localeCompare(b.name, 'zh')).map((member) => memberRow(programme, member)),
+      ...[...members].sort((a, b) => byName.compare(a.name, b.name)).map((member) => memberRow(programme, member, dayOf)),
     ],
     header: true,
     widths: [12, ...programme.items.map(() => 28)],

@@ -2,9 +2,9 @@ import type { ActionOutput, ParsedInput } from '../../../types/contracts';
 import { temporaryUrl, uploadFile } from '../../../server/files';
 import { fail } from '../../../server/kernel/failure';
 import type { MemberContext } from '../../../server/kernel/router';
-import { findProgramme, listBranchProgress, listBranchStats } from '../../../server/stats/progress.repository';
+import { findProgramme, listBranchStats } from '../../../server/stats/progress.repository';
 import { buildWorkbook } from '../../../server/xlsx';
-import { startJob, updateJob } from '../exportJobs.repository';
+import { listLedgerMembers, startJob, updateJob } from '../exportJobs.repository';
 import { ledgerSheets, type BranchLedger } from '../ledgerSheets';
 
 /** Branches read side by side, and written to the job's progress, per step. */
@@ -46,7 +46,7 @@ export async function exportLedger(
     const ledgers: BranchLedger[] = [];
     for (let at = 0; at < branches.length; at += BRANCHES_PER_STEP) {
       const step = branches.slice(at, at + BRANCHES_PER_STEP);
-      const members = await Promise.all(step.map((stats) => listBranchProgress(db, programme._id, stats.branchId)));
+      const members = await Promise.all(step.map((stats) => listLedgerMembers(db, programme._id, stats.branchId)));
       step.forEach((stats, index) => ledgers.push({ stats, members: members[index]! }));
       await updateJob(db, input.jobId, { done: ledgers.length });
     }
