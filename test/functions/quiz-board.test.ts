@@ -51,8 +51,14 @@ async function takeContest(from: number, to: number): Promise<void> {
   }
 }
 
+/** The board by brute force: each member's best attempt (the board keeps the best), all sorted. */
 function oracle(): Submitted[] {
-  return [...submitted].sort(compareEntries);
+  const best = new Map<string, Submitted>();
+  for (const entry of submitted) {
+    const held = best.get(entry.openid);
+    if (!held || compareEntries(entry, held) < 0) best.set(entry.openid, entry);
+  }
+  return [...best.values()].sort(compareEntries);
 }
 
 beforeAll(() => {
@@ -68,6 +74,11 @@ describe('排行榜在 1,000 与 2,000 名参赛者时', () => {
     const { openid } = member(500);
     const again = await env.ok(openid, 'quiz', 'start', { contestId: SEED_CONTEST_ID });
     const submit = await env.call(openid, 'quiz', 'submit', { attemptId: again.attemptId, answers: {} });
+    // A blank second attempt usually scores below the first; when the first also scored 0 it may be the better one.
+    if (submit.result.ok) {
+      const { score, durationMs, submittedAt } = submit.result.data;
+      submitted.push({ openid, name: member(500).name, score, durationMs, submittedAt: Date.parse(submittedAt) });
+    }
     const board = await env.call(openid, 'quiz', 'leaderboard', { contestId: SEED_CONTEST_ID, pageSize: 50 });
     const rank = await env.call(openid, 'quiz', 'myRank', { contestId: SEED_CONTEST_ID });
     for (const [name, call, budget] of [
@@ -83,7 +94,7 @@ describe('排行榜在 1,000 与 2,000 名参赛者时', () => {
 
   it('2,000 人提交后，前 50 名与每个人的名次都等于暴力排序的结果', async () => {
     await takeContest(1_000, MEMBERS);
-    // Member 500's second attempt scored 0 and does not replace a better first attempt ("best" counts).
+    // Member 500's two attempts: the board keeps the better one, as the oracle does.
     const expected = oracle();
 
     const top = await env.ok('board-0', 'quiz', 'leaderboard', { contestId: SEED_CONTEST_ID, pageSize: 50 });
