@@ -37,6 +37,9 @@ function declaredDependencies(name: string): string[] {
   return Object.keys(manifest.dependencies);
 }
 
+/** CloudBase's timeout for a function whose config.json sets none (ARCHITECTURE.md, "Budgets"). */
+export const CLOUDBASE_DEFAULT_TIMEOUT_SECONDS = 3;
+
 /** The timeout a function's config.json sets, in seconds; null when it leaves CloudBase's default. */
 export function configuredTimeout(name: string): number | null {
   const config = JSON.parse(readFileSync(join(FUNCTIONS_DIR, name, 'config.json'), 'utf8')) as { timeout?: number };

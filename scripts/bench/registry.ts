@@ -4,6 +4,7 @@
  * SCENARIOS and give each action a budget here. A declared budget that no scenario measures yet
  * is reported as "not measured", never as passing.
  */
+import { CLOUDBASE_DEFAULT_TIMEOUT_SECONDS } from '../build-functions';
 import { activityScenario } from './scenarios/activity';
 import { activityExportScenario } from './scenarios/activityExport';
 import { bankScenario } from './scenarios/bank';
@@ -101,7 +102,7 @@ export const DEFAULT_COLD_SAMPLES = 15;
 export const TIMEOUT_POLICY: TimeoutPolicy = {
   headroom: 3,
   dbRequestMs: 100,
-  platformDefaultSeconds: 3,
+  platformDefaultSeconds: CLOUDBASE_DEFAULT_TIMEOUT_SECONDS,
   maxSeconds: 60,
   source:
     'CloudBase: 3 s unless set, at most 60 s from the WeChat console (docs.cloudbase.net/cloud-function/function-configuration/config)',

@@ -5,6 +5,7 @@
  * (runtime, environment variables). Pure over its inputs, so tests build it without a network.
  */
 import { CODE_HASH_VARIABLE } from '../../server/kernel/health';
+import { CLOUDBASE_DEFAULT_TIMEOUT_SECONDS } from '../build-functions';
 import type { DeployConfig } from './config';
 
 export interface IndexSpec {
@@ -56,8 +57,6 @@ export interface DeployManifest {
 }
 
 export { CODE_HASH_VARIABLE };
-/** CloudBase's own default when config.json sets none (DESIGN §3): too short for imports, so every function must set one. */
-export const PLATFORM_DEFAULT_TIMEOUT = 3;
 
 interface DatabaseManifestFile {
   collections: { name: string; permission: string; indexes: { name: string; keys: Record<string, 1 | -1>; unique?: boolean }[] }[];
@@ -110,7 +109,9 @@ export function buildManifest(inputs: ManifestInputs): DeployManifest {
   }));
   const functions = inputs.functions.map(({ name, config, codeHash }) => {
     if (config.timeout === undefined) {
-      throw new ManifestError(`cloudfunctions/${name}/config.json 没有设置 timeout（云开发默认 ${PLATFORM_DEFAULT_TIMEOUT} 秒）`);
+      throw new ManifestError(
+        `cloudfunctions/${name}/config.json 没有设置 timeout（云开发默认 ${CLOUDBASE_DEFAULT_TIMEOUT_SECONDS} 秒，导入等操作不够用）`,
+      );
     }
     return {
       name,
