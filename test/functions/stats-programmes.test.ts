@@ -11,6 +11,7 @@ import { progressId, type ProgrammeDoc, type SelfReportDoc, type StatsStateDoc, 
 import { recomputeStateId } from '../../server/stats/recompute';
 import { useServerClock } from '../support/clock';
 import { createTestEnv, type TestEnv } from '../support/localEnv';
+import { runCron } from './stats-numbers.fixtures';
 import { documentOf, documentsOf, PROGRAMME_DRAFT, storedPhoto } from './stats-programmes.fixtures';
 
 const clock = useServerClock(new Date('2026-11-23T02:00:00Z'));
@@ -45,7 +46,7 @@ describe('种子方案', () => {
 });
 
 describe('programmes / createProgramme / updateProgramme', () => {
-  it('组织部新建方案：存下草稿、按现在给出状态、留下审计记录，两次数据库请求之外只多一条审计', async () => {
+  it('组织部新建方案：存下草稿、按现在给出状态、开始全量重算、留下审计记录', async () => {
     const { result, requests } = await env.call('demo-admin', 'stats', 'createProgramme', { programme: PROGRAMME_DRAFT });
     if (!result.ok) throw new Error(JSON.stringify(result.error));
     expect(result.data.programme).toMatchObject({ title: PROGRAMME_DRAFT.title, state: 'upcoming', studyHoursTarget: 12 });
@@ -54,7 +55,39 @@ describe('programmes / createProgramme / updateProgramme', () => {
     expect(stored?.startsAt).toEqual(new Date(PROGRAMME_DRAFT.startsAt));
     const audits = await documentsOf<AuditDoc>('audit_logs', { action: 'stats.createProgramme' });
     expect(audits).toEqual([expect.objectContaining({ actorId: 'm-demo-admin', targetId: result.data.programme.id })]);
-    expect(requests).toHaveLength(3);
+    // The caller, the insert, the branches (a page, then the empty page that ends them), the recompute's state, the audit record.
+    expect(requests.map((request) => request.collection)).toEqual(['members', 'programmes', 'orgs', 'orgs', 'stats_state', 'audit_logs']);
+    const state = await documentOf<StatsStateDoc>('stats_state', recomputeStateId(result.data.programme.id));
+    expect(state).toMatchObject({ phase: 'branches', processed: 0, startedAt: clock.now(), finishedAt: null });
+    expect(state?.remainingBranches?.sort()).toEqual(['branch-1', 'branch-2', 'branch-3', 'branch-4', 'branch-5']);
+  });
+
+  it('新方案的开始早于今天：下一次 cron 重算后，党员之前的打卡、投稿与积分就出现在新方案的我的六个一里', async () => {
+    const seeded = seedProgrammeDoc(clock.now());
+    const draft = {
+      ...PROGRAMME_DRAFT,
+      title: '十一月“红色教育进学院”专项',
+      year: 2026,
+      startsAt: seeded.startsAt.toISOString(),
+      endsAt: seeded.endsAt.toISOString(),
+      items: seeded.items,
+    };
+    const { programme } = await env.ok('demo-admin', 'stats', 'createProgramme', { programme: draft });
+    const empty = await env.ok('demo-member', 'stats', 'myProgress', { programmeId: programme.id });
+    expect(empty).toMatchObject({ doneCount: 0, points: 0, asOf: null });
+
+    await runCron(env, clock.now());
+    // Built from the same events with the same rules, the new programme's numbers are the seeded one's.
+    const built = await env.ok('demo-member', 'stats', 'myProgress', { programmeId: programme.id });
+    const seededProgress = await env.ok('demo-member', 'stats', 'myProgress', { programmeId });
+    expect(built.points).toBeGreaterThan(0);
+    expect(built.doneCount).toBeGreaterThan(0);
+    expect(built).toMatchObject({
+      doneCount: seededProgress.doneCount,
+      points: seededProgress.points,
+      studyHours: seededProgress.studyHours,
+    });
+    expect(await documentOf<StatsStateDoc>('stats_state', recomputeStateId(programme.id))).toMatchObject({ phase: 'done' });
   });
 
   it('党员只看到进行中的方案，组织部看到全部，按开始时间新的在前', async () => {

@@ -10,8 +10,10 @@ import { replaceProgramme } from '../programmes.repository';
 /**
  * Rewrites a programme's fields, audited. When the edit changes what the numbers are built from (the
  * window, items, quotas or points), a full recompute of the programme starts over, since every
- * branch's numbers are stale (`cron` carries it on); a new title or target leaves them be. DB
- * requests: the caller, the programme, the update, the audit record, and for such an edit the
+ * branch's numbers are stale (`cron` carries it on); a new title or target leaves them be. An edit
+ * can make a programme the current one (the one the aggregator builds) only through its window,
+ * which is such a change, so that case starts the recompute too (ARCHITECTURE.md, "Statistics").
+ * DB requests: the caller, the programme, the update, the audit record, and for such an edit the
  * branches and the recompute's state.
  */
 export async function updateProgramme(
