@@ -141,3 +141,49 @@ export const STORY_AWARD_LABELS: Record<StoryAward, string> = {
   third: '三等奖',
   excellent: '优秀奖',
 };
+
+/** 四红 brands a unit (党支部) recommends in a brand programme (ARCHITECTURE.md, "Statistics"). */
+export const BRAND_KEYS = ['gardener', 'bookhouse', 'classroom', 'base'] as const;
+export type BrandKey = (typeof BRAND_KEYS)[number];
+export const BRAND_LABELS: Record<BrandKey, string> = {
+  gardener: '红色园丁',
+  bookhouse: '红色书屋',
+  classroom: '红色课堂',
+  base: '红色基地',
+};
+
+/**
+ * A brand programme's stages, each closing at its deadline: 申报 → 互查 → 评议 → 验收, then closed.
+ * Which one holds at an instant is core/brand/stage.ts.
+ */
+export const BRAND_STAGES = ['apply', 'review', 'rating', 'acceptance', 'closed'] as const;
+export type BrandStage = (typeof BRAND_STAGES)[number];
+export const BRAND_STAGE_LABELS: Record<BrandStage, string> = {
+  apply: '申报',
+  review: '互查',
+  rating: '评议',
+  acceptance: '验收',
+  closed: '已结束',
+};
+
+/** submitted → reviewed (互查 done) → accepted or failed (验收) → selected (评选, from accepted only). */
+export const BRAND_NOMINATION_STATUSES = ['submitted', 'reviewed', 'accepted', 'failed', 'selected'] as const;
+export type BrandNominationStatus = (typeof BRAND_NOMINATION_STATUSES)[number];
+export const BRAND_NOMINATION_STATUS_LABELS: Record<BrandNominationStatus, string> = {
+  submitted: '已申报',
+  reviewed: '已互查',
+  accepted: '验收通过',
+  failed: '验收未通过',
+  selected: '已评选',
+};
+
+/** A nomination's field limits, shared by the contract and the pages without bringing zod into the app. */
+export const BRAND_TITLE_MIN = 2;
+export const BRAND_TITLE_MAX = 40;
+/** 字数 as core/story/wordCount.ts counts them. */
+export const BRAND_DESCRIPTION_MIN_WORDS = 20;
+export const BRAND_DESCRIPTION_MAX_WORDS = 1000;
+export const BRAND_PHOTOS_MAX = 9;
+export const BRAND_REVIEW_COMMENT_MAX = 500;
+export const BRAND_ACCEPTANCE_NOTE_MAX = 200;
+export const BRAND_COMMENDATION_MAX = 100;
