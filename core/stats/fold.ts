@@ -26,6 +26,12 @@ function checkinLabel(checkin: CheckinEvent): string {
   return checkin.kind === 'base' ? `参观「${checkin.placeName}」` : `参加「${checkin.placeName}」`;
 }
 
+/** 2026-11-29 → 11月29日: the day as the member saw it on the practice page. */
+function practiceDayLabel(day: string): string {
+  const [, month, date] = day.split('-');
+  return `${Number(month)}月${Number(date)}日`;
+}
+
 function isEarlier(candidate: ItemEvidence, current: ItemEvidence | undefined): boolean {
   if (current === undefined) return true;
   const diff = candidate.at.getTime() - current.at.getTime();
@@ -110,6 +116,18 @@ export function foldProgress(
   for (const [contestId, { best, firstAt }] of bestByContest) {
     quizBest = Math.max(quizBest ?? 0, best);
     earn('quizAttempt', contestId, '参加知识竞赛', firstAt);
+  }
+
+  // 每日一练 earns once per Asia/Shanghai day handed in within the window: a day has one document, and
+  // days are compared by their key too, so a stray second one for a day cannot earn twice.
+  const practisedDays = new Set<string>();
+  const practiceDays = events.practiceDays
+    .filter((practice) => withinWindow(programme, practice.submittedAt))
+    .sort(byTimeThenId((practice) => practice.submittedAt));
+  for (const practice of practiceDays) {
+    if (practisedDays.has(practice.day)) continue;
+    practisedDays.add(practice.day);
+    earn('practiceDay', practice._id, `每日练习 ${practiceDayLabel(practice.day)}`, practice.submittedAt);
   }
 
   const attended = new Set(events.checkins.map((checkin) => checkin.activityId));

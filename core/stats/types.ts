@@ -61,6 +61,13 @@ export interface AttemptEvent {
   maxScore: number;
 }
 
+/** A day's 每日一练 the member handed in: one per member and Asia/Shanghai day (`day`, YYYY-MM-DD). */
+export interface PracticeEvent {
+  _id: string;
+  day: string;
+  submittedAt: Date;
+}
+
 /** A member's sign-up with the activity it is for: a signed place at an activity that ended without a check-in is a no-show. */
 export interface SignUpEvent {
   activityId: string;
@@ -74,6 +81,7 @@ export interface MemberEvents {
   reports: ReportEvent[];
   attempts: AttemptEvent[];
   signUps: SignUpEvent[];
+  practiceDays: PracticeEvent[];
 }
 
 export interface ItemEvidence {

@@ -18,6 +18,8 @@ export const EVENT_STREAMS: readonly EventStream[] = [
   { name: 'checkins', collection: 'checkins', timeField: 'receivedAt' },
   { name: 'stories', collection: 'stories', timeField: 'updatedAt' },
   { name: 'attempts', collection: 'attempts', timeField: 'receivedAt' },
+  // A day's set counts once handed in, and `submittedAt` is the server's time of that write (a set drawn but not handed in earns nothing).
+  { name: 'practiceDays', collection: 'practice_days', timeField: 'submittedAt' },
   { name: 'reportsMade', collection: 'self_reports', timeField: 'reportedAt' },
   { name: 'reportsDecided', collection: 'self_reports', timeField: 'decidedAt' },
   { name: 'signUps', collection: 'sign_ups', timeField: 'updatedAt' },

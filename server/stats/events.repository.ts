@@ -1,12 +1,12 @@
 /**
  * Everything one branch's numbers are built from, read by branch (ARCHITECTURE.md, "Statistics"):
- * its active members, their check-ins, works, self-reports, contest attempts and sign-ups in the
- * programme's window, and the activities the branch organised. Each read pages ≤ 1000 documents per
+ * its active members, their check-ins, works, self-reports, contest attempts, 每日一练 days and
+ * sign-ups in the programme's window, and the activities the branch organised. Each read pages ≤ 1000 documents per
  * request over an index led by `branchId`, and asks only for the fields the fold reads.
  */
-import type { ActivityDoc, AttemptDoc, CheckinDoc, MemberDoc, SelfReportDoc, SignUpDoc, StoryDoc } from '../documents';
+import type { ActivityDoc, AttemptDoc, CheckinDoc, MemberDoc, PracticeDayDoc, SelfReportDoc, SignUpDoc, StoryDoc } from '../documents';
 import { fetchAllPages, fetchList, MAX_DOCS_PER_GET, type Database } from '../kernel/db';
-import type { AttemptEvent, CheckinEvent, ReportEvent, WorkEvent } from '../../core/stats/types';
+import type { AttemptEvent, CheckinEvent, PracticeEvent, ReportEvent, WorkEvent } from '../../core/stats/types';
 import type { ProgrammeWindow } from '../../core/stats/rules';
 
 /** A branch of thousands with years of events stays far below; more means something is wrong. */
@@ -72,6 +72,23 @@ export function listBranchAttempts(db: Database, branchId: string, window: Progr
   return fetchAllPages<Owned<AttemptEvent>>(
     db
       .collection('attempts')
+      .where({ branchId, submittedAt: _.gte(window.startsAt).and(_.lt(window.endsAt)) })
+      .field(fields(picked)),
+    MAX_BRANCH_EVENTS,
+  );
+}
+
+/**
+ * 每日一练 days the branch's members handed in within the window (index branch_submitted). A day's
+ * document carries the branch the member was in when they drew it, as a check-in or an attempt does;
+ * a day drawn but never handed in has no `submittedAt` and is not read.
+ */
+export function listBranchPracticeDays(db: Database, branchId: string, window: ProgrammeWindow): Promise<Owned<PracticeEvent>[]> {
+  const _ = db.command;
+  const picked: (keyof PracticeDayDoc)[] = ['_id', 'memberId', 'day', 'submittedAt'];
+  return fetchAllPages<Owned<PracticeEvent>>(
+    db
+      .collection('practice_days')
       .where({ branchId, submittedAt: _.gte(window.startsAt).and(_.lt(window.endsAt)) })
       .field(fields(picked)),
     MAX_BRANCH_EVENTS,

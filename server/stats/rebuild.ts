@@ -18,6 +18,7 @@ import {
   listActivitiesOrganised,
   listBranchAttempts,
   listBranchCheckins,
+  listBranchPracticeDays,
   listBranchReports,
   listBranchSignedUps,
   listBranchWorks,
@@ -61,18 +62,20 @@ const sameProgress = (a: ProgressDoc, b: ProgressDoc) => isDeepStrictEqual({ ...
 const sameEntry = (a: PointsEntryDoc, b: PointsEntryDoc) => isDeepStrictEqual(a, b);
 
 export async function rebuildBranch(db: Database, programme: ProgrammeDoc, branchId: string, now: Date): Promise<RebuildReport> {
-  const [members, checkins, works, reports, attempts, signedUps, organised, storedProgress, storedLedger, branchName] = await Promise.all([
-    listActiveMembers(db, branchId),
-    listBranchCheckins(db, branchId, programme),
-    listBranchWorks(db, branchId, programme),
-    listBranchReports(db, branchId, programme._id),
-    listBranchAttempts(db, branchId, programme),
-    listBranchSignedUps(db, branchId),
-    listActivitiesOrganised(db, branchId, programme),
-    listBranchProgress(db, programme._id, branchId),
-    listBranchLedger(db, programme._id, branchId),
-    findOrgName(db, branchId),
-  ]);
+  const [members, checkins, works, reports, attempts, practiceDays, signedUps, organised, storedProgress, storedLedger, branchName] =
+    await Promise.all([
+      listActiveMembers(db, branchId),
+      listBranchCheckins(db, branchId, programme),
+      listBranchWorks(db, branchId, programme),
+      listBranchReports(db, branchId, programme._id),
+      listBranchAttempts(db, branchId, programme),
+      listBranchPracticeDays(db, branchId, programme),
+      listBranchSignedUps(db, branchId),
+      listActivitiesOrganised(db, branchId, programme),
+      listBranchProgress(db, programme._id, branchId),
+      listBranchLedger(db, programme._id, branchId),
+      findOrgName(db, branchId),
+    ]);
   const activityTimes = await findActivityTimes(
     db,
     signedUps.map((signUp) => signUp.activityId),
@@ -82,6 +85,7 @@ export async function rebuildBranch(db: Database, programme: ProgrammeDoc, branc
   const worksBy = groupBy(works, (work) => work.authorId);
   const reportsBy = groupBy(reports, (report) => report.memberId);
   const attemptsBy = groupBy(attempts, (attempt) => attempt.memberId);
+  const practiceDaysBy = groupBy(practiceDays, (practice) => practice.memberId);
   const signUpsBy = groupBy(
     signedUps.flatMap((signUp): (SignUpEvent & { memberId: string })[] => {
       const activity = activityTimes.get(signUp.activityId);
@@ -99,6 +103,7 @@ export async function rebuildBranch(db: Database, programme: ProgrammeDoc, branc
       reports: reportsBy.get(member._id) ?? [],
       attempts: attemptsBy.get(member._id) ?? [],
       signUps: signUpsBy.get(member._id) ?? [],
+      practiceDays: practiceDaysBy.get(member._id) ?? [],
     };
     const { progress, ledger } = foldProgress(programme, { ...member, branchId }, events, now);
     builtProgress.push({ _id: progressId(programme._id, member._id), programmeId: programme._id, ...progress, updatedAt: now });

@@ -6,7 +6,7 @@ export const POINT_RULE_LABELS: Record<PointRule, string> = {
   attendance: '参加活动签到',
   baseVisit: '红色基地打卡',
   quizAttempt: '参加知识竞赛',
-  practiceDay: '每日一练',
+  practiceDay: '每日一练（每天一次）',
   approvedWork: '投稿通过审核',
   award: '作品获奖',
   selfReport: '自报经书记确认',

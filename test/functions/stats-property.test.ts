@@ -5,8 +5,8 @@
  *
  * Each case is a fresh seeded environment and a random sequence of calls to the real functions:
  * sign-ups, their cancellation or 请假, 签到 / 签退 by the rotating code, 补录, a base visit, contest
- * attempts handed in or abandoned past their deadline, 心得 and 红色故事 written, submitted and
- * reviewed, 读书 / 观影 self-reports confirmed or declined, a member's 注销 — with `cron` (the
+ * attempts handed in or abandoned past their deadline, 每日一练 drawn and handed in (or left open),
+ * 心得 and 红色故事 written, submitted and reviewed, 读书 / 观影 self-reports confirmed or declined, a member's 注销 — with `cron` (the
  * aggregator among its jobs) run at random points and the clock moved on between calls, so
  * activities open, end and turn places into no-shows along the way. Calls the rules refuse stay in
  * the sequence, as they do in life. Every `cron` run comes after new events in every stream in a
@@ -28,7 +28,16 @@ import cloud from 'wx-server-sdk';
 import fc from 'fast-check';
 import { memberDoc, PENDING_SELF_REPORT_ID, PENDING_STORY_ID, seedProgrammeId, SEED_CONTEST_ID } from '../../emulator/seed';
 import type { FaultKind } from '../../emulator/faults';
-import { checkinDoc, storyDoc, type SelfReportDoc } from '../../server/documents';
+import {
+  checkinDoc,
+  pointsEntryId,
+  practiceDayId,
+  storyDoc,
+  type PointsEntryDoc,
+  type PracticeDayDoc,
+  type SelfReportDoc,
+} from '../../server/documents';
+import { shanghaiDay } from '../../core/time';
 import { continueRecompute, recomputeStateId } from '../../server/stats/recompute';
 import { findState } from '../../server/stats/state.repository';
 import { listBranches } from '../../server/orgs.repository';
@@ -38,7 +47,7 @@ import { perfectAnswers } from '../support/quiz';
 import { activityDoc, after, signUpDoc } from './activity-manage.fixtures';
 import { placeActivity } from './activity-signup.fixtures';
 import { BASE_ID, BASE_POINT, HALL, HALL_FENCE, MINUTE } from './checkin.fixtures';
-import { storedPhoto } from './stats-programmes.fixtures';
+import { documentsOf, storedPhoto } from './stats-programmes.fixtures';
 import { removeNumbers, runCron, storedNumbers } from './stats-numbers.fixtures';
 import { reflection, text } from './story.fixtures';
 
@@ -117,6 +126,8 @@ type Step =
   | { kind: 'place'; who: number; activity: number; choice: number }
   | { kind: 'visitBase' | 'deleteMine'; who: number }
   | { kind: 'quiz'; who: number; answers: 'perfect' | 'blank' | 'abandon' }
+  /** Today's 每日一练 drawn, and handed in unless `handIn` is false (a set left open earns nothing). */
+  | { kind: 'practice'; who: number; handIn: boolean }
   | { kind: 'write'; who: number; storyKind: 'reflection' | 'story' }
   | { kind: 'review'; pick: number; approve: boolean }
   | { kind: 'selfReport'; who: number; item: 'book' | 'film' }
@@ -144,6 +155,7 @@ const step: fc.Arbitrary<Step> = fc.oneof(
   },
   { weight: 2, arbitrary: fc.record({ kind: fc.constantFrom('visitBase', 'deleteMine'), who }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('quiz'), who, answers: fc.constantFrom('perfect', 'blank', 'abandon') }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('practice'), who, handIn: fc.boolean() }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('write'), who, storyKind: fc.constantFrom('reflection', 'story') }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('review'), pick, approve: fc.boolean() }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('selfReport'), who, item: fc.constantFrom('book', 'film') }) },
@@ -195,6 +207,12 @@ function trafficElsewhere(env: TestEnv, now: Date, n: number): void {
   };
   insert('self_reports', report);
   insert('sign_ups', signUpDoc(ACTIVITIES[0]._id, member, 'signed', now));
+  const day = shanghaiDay(now);
+  const practiceDay: PracticeDayDoc = {
+    ...{ _id: practiceDayId(member._id, day), memberId: member._id, branchId: ELSEWHERE, day, status: 'submitted', createdAt: now },
+    ...{ items: [], orders: {}, submittedAt: now, correctCount: 0, pointsEarned: 0, chosen: {} },
+  };
+  insert('practice_days', practiceDay);
   insert('activities', activityDoc(now, { _id: `elsewhere-${n}`, branchId: ELSEWHERE, audience: [ELSEWHERE], updatedAt: now }));
 }
 
@@ -224,6 +242,7 @@ const EVENTS_MADE: string[][] = [
   ['backfill'],
   ['visitBase'],
   ['quiz'],
+  ['practice'],
   ['write'],
   ['review'],
   ['selfReport'],
@@ -277,6 +296,12 @@ async function perform(env: TestEnv, made: Made, next: Step): Promise<string | n
       const { attemptId } = started.result.data;
       const answers = next.answers === 'perfect' ? await perfectAnswers(attemptId) : {};
       return done('quiz', (await env.call(member, 'quiz', 'submit', { attemptId, answers })).result.ok);
+    }
+    case 'practice': {
+      const today = await env.call(member, 'quiz', 'practice', {});
+      if (!today.result.ok || !next.handIn) return done('practice', today.result.ok);
+      const input = { day: today.result.data.day, answers: {} };
+      return done('practice', (await env.call(member, 'quiz', 'practiceSubmit', input)).result.ok);
     }
     case 'write': {
       const draft = next.storyKind === 'story' ? { kind: 'story' as const, title: '红军泉', body: text(80) } : reflection();
@@ -344,7 +369,7 @@ function writtenPer(requests: { collection: string; written: number }[]): Record
 }
 
 describe('统计的性质：增量聚合等于全量重算', () => {
-  it('随机的报名、签到签退、补录、答题、投稿审核、自报确认与注销，穿插随机时刻的聚合：最后一次聚合后的数字等于从零重算；重算中途断开再续跑结果相同；再重算一遍只写时间戳', async () => {
+  it('随机的报名、签到签退、补录、答题、每日一练、投稿审核、自报确认与注销，穿插随机时刻的聚合：最后一次聚合后的数字等于从零重算；重算中途断开再续跑结果相同；再重算一遍只写时间戳', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(step, { minLength: 15, maxLength: 45 }), cut, async (steps, interruption) => {
         clock.set(START);
@@ -416,6 +441,30 @@ describe('性质找到的反例', () => {
     const { studyHours } = await env.ok('demo-member', 'stats', 'myProgress', { programmeId: PROGRAMME_ID });
     // Present from the start to the end: 30 minutes, half an hour of 学时.
     expect(studyHours).toBe(before.studyHours + 0.5);
+  });
+
+  it('每日一练交卷后：下一次聚合记上当天的积分，条目写明日期、指向当天的练习；只抽题不交卷不记', async () => {
+    // Past the seed's instant and its two minutes of overlap, so a run rebuilds only what it finds by time.
+    clock.set(after(START, 10 * MINUTE));
+    await cronUnderLoad(env, made);
+    const today = await env.ok('demo-member', 'quiz', 'practice', {});
+    await cronUnderLoad(env, made);
+    const practised = async () =>
+      (await env.ok('demo-member', 'stats', 'pointsLedger', { programmeId: PROGRAMME_ID, pageSize: 50 })).items.filter(
+        (entry) => entry.label === '每日练习 11月23日',
+      );
+    expect(await practised()).toEqual([]);
+
+    clock.advance(5 * MINUTE);
+    await env.ok('demo-member', 'quiz', 'practiceSubmit', { day: today.day, answers: {} });
+    await cronUnderLoad(env, made);
+    expect(await practised()).toEqual([{ rule: 'practiceDay', points: 1, label: '每日练习 11月23日', at: clock.now().toISOString() }]);
+    const [entry] = await documentsOf<PointsEntryDoc>('points_ledger', {
+      memberId: 'm-demo-member',
+      rule: 'practiceDay',
+      label: '每日练习 11月23日',
+    });
+    expect(entry?._id).toBe(pointsEntryId(PROGRAMME_ID, 'm-demo-member', 'practiceDay', practiceDayId('m-demo-member', today.day)));
   });
 
   it('放弃的答题到下次开始作答时才按截止时间收卷：下一次聚合记上参加竞赛的积分', async () => {

@@ -25,7 +25,7 @@ const PROGRAMME: ProgrammeRules = {
   points: DEFAULT_POINTS,
 };
 const MEMBER = { _id: 'm1', branchId: 'b1', name: '张三' };
-const NONE: MemberEvents = { checkins: [], works: [], reports: [], attempts: [], signUps: [] };
+const NONE: MemberEvents = { checkins: [], works: [], reports: [], attempts: [], signUps: [], practiceDays: [] };
 
 function checkin(id: string, at: string, fields: Partial<CheckinEvent> = {}): CheckinEvent {
   return {
@@ -140,6 +140,37 @@ describe('一名党员的进度由其事件折叠而成', () => {
     const { progress, ledger } = foldProgress(PROGRAMME, MEMBER, { ...NONE, attempts: [attempt('a1', 30), attempt('a2', 45)] }, NOW);
     expect(progress.quizBest).toBe(90);
     expect(ledger.filter((entry) => entry.rule === 'quizAttempt')).toHaveLength(1);
+  });
+
+  it('每日一练：方案期内交卷的每个北京日记一次积分，条目写明哪一天、指向当天的练习；期外的和同一天的第二份不计', () => {
+    const practice = (id: string, day: string, at: string) => ({ _id: id, day, submittedAt: new Date(at) });
+    const { progress, ledger } = foldProgress(
+      PROGRAMME,
+      MEMBER,
+      {
+        ...NONE,
+        practiceDays: [
+          // 北京时间 1 月 1 日 07:30 and 3 月 2 日 00:30 (still 3 月 1 日 in UTC).
+          practice('m1_2027-01-01', '2027-01-01', '2026-12-31T23:30:00Z'),
+          practice('m1_2027-03-02', '2027-03-02', '2027-03-01T16:30:00Z'),
+          practice('m1_2027-03-02-again', '2027-03-02', '2027-03-01T17:00:00Z'),
+          practice('m1_2026-12-31', '2026-12-31', '2026-12-31T15:00:00Z'),
+        ],
+      },
+      NOW,
+    );
+    expect(ledger).toEqual([
+      { rule: 'practiceDay', refId: 'm1_2027-01-01', points: 1, label: '每日练习 1月1日', at: new Date('2026-12-31T23:30:00Z') },
+      { rule: 'practiceDay', refId: 'm1_2027-03-02', points: 1, label: '每日练习 3月2日', at: new Date('2027-03-01T16:30:00Z') },
+    ]);
+    expect(progress.points).toBe(2 * DEFAULT_POINTS.practiceDay);
+    expect(progress.doneCount).toBe(0);
+  });
+
+  it('方案把每日一练设为 0 分时练习不记积分', () => {
+    const programme = { ...PROGRAMME, points: { ...DEFAULT_POINTS, practiceDay: 0 } };
+    const practiceDays = [{ _id: 'm1_2027-03-02', day: '2027-03-02', submittedAt: new Date('2027-03-02T02:00:00Z') }];
+    expect(foldProgress(programme, MEMBER, { ...NONE, practiceDays }, NOW).ledger).toEqual([]);
   });
 });
 
