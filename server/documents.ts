@@ -27,6 +27,8 @@ import type {
 } from '../types/labels';
 import type { QuestionCategory, QuestionDraft, QuestionType } from '../types/question';
 import type { ContestPace, ReviewPolicy } from '../types/contracts/quiz';
+import type { BrandQuota } from '../types/contracts/brand';
+import type { BrandKey, BrandNominationStatus } from '../types/labels';
 import type { PoolQuestion } from '../core/quiz/draw';
 
 export const MEMBER_STATUSES = ['pending', 'active', 'rejected', 'left', 'withdrawn'] as const;
@@ -899,5 +901,108 @@ export interface StatsStateDoc {
   processed?: number;
   startedAt?: Date;
   finishedAt?: Date | null;
+  updatedAt: Date;
+}
+
+/**
+ * A 四红 brand programme (`brand_programmes`): the brands with their quotas, the stage deadlines
+ * (core/brand/stage.ts) and, per brand, how many are selected — the quota racing selections move in
+ * their transaction (ARCHITECTURE.md, "Statistics").
+ */
+export interface BrandProgrammeDoc {
+  _id: string;
+  title: string;
+  year: number;
+  description: string;
+  brands: BrandQuota[];
+  applyEndsAt: Date;
+  reviewEndsAt: Date;
+  ratingEndsAt: Date;
+  acceptanceEndsAt: Date;
+  selected: Record<BrandKey, number>;
+  createdBy: string;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** A unit's nomination (`brand_nominations`) and every step it went through. */
+export interface BrandNominationDoc {
+  _id: string;
+  programmeId: string;
+  branchId: string;
+  branchName: string;
+  brand: BrandKey;
+  title: string;
+  description: string;
+  photos: string[];
+  nominee: { memberId: string; name: string } | null;
+  status: BrandNominationStatus;
+  /** The unit assigned to review it in 互查 (indexed for that unit's list), or null before assignment. */
+  reviewerBranchId: string | null;
+  reviewerBranchName: string | null;
+  peerReview: { score: number; comment: string; reviewerBranchId: string; reviewerBranchName: string; byId: string; at: Date } | null;
+  ratingCount: number;
+  ratingSum: number;
+  acceptance: { passed: boolean; note: string; byId: string; at: Date } | null;
+  selection: { commendation: string | null; byId: string; at: Date } | null;
+  createdBy: string;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** One 互查 per nomination: the `_id` is the nomination's, so a second is refused by the store itself. */
+export interface BrandReviewDoc {
+  _id: string;
+  programmeId: string;
+  nominationId: string;
+  reviewerBranchId: string;
+  byId: string;
+  score: number;
+  comment: string;
+  createdAt: Date;
+}
+
+/** One 评议 rating per member per nomination: the `_id` is the rule, as for story ratings. */
+export function brandRatingId(nominationId: string, memberId: string): string {
+  return `${nominationId}_${memberId}`;
+}
+
+export interface BrandRatingDoc {
+  /** brandRatingId(nominationId, memberId). */
+  _id: string;
+  programmeId: string;
+  nominationId: string;
+  memberId: string;
+  score: number;
+  createdAt: Date;
+}
+
+/** A unit's tally for one brand in one programme. */
+export interface BrandUnitTally {
+  nominated: number;
+  reviewed: number;
+  peerScoreSum: number;
+  ratingCount: number;
+  ratingSum: number;
+  accepted: number;
+  selected: number;
+}
+
+export function brandUnitId(programmeId: string, branchId: string): string {
+  return `${programmeId}_${branchId}`;
+}
+
+/**
+ * What `brandBoard` reads for a unit (`brand_units`, one per programme × unit): moved in the same
+ * transaction as each step it counts, except ratings, which move it by atomic increments after
+ * their once-only insert (ARCHITECTURE.md, "Hot documents").
+ */
+export interface BrandUnitDoc {
+  /** brandUnitId(programmeId, branchId). */
+  _id: string;
+  programmeId: string;
+  branchId: string;
+  branchName: string;
+  brands: Record<BrandKey, BrandUnitTally>;
   updatedAt: Date;
 }

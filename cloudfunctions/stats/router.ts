@@ -1,6 +1,16 @@
 import { ROLES } from '../../types/common';
 import { allow, defineRouter } from '../../server/kernel/router';
 import { behindMembers } from './handlers/behindMembers.handler';
+import { acceptNomination } from './handlers/brandAccept.handler';
+import { assignPeerReviews } from './handlers/brandAssignPeerReviews.handler';
+import { brandBoard } from './handlers/brandBoard.handler';
+import { nominate } from './handlers/brandNominate.handler';
+import { nominations } from './handlers/brandNominations.handler';
+import { peerReview } from './handlers/brandPeerReview.handler';
+import { brandProgrammes } from './handlers/brandProgrammes.handler';
+import { rateNomination } from './handlers/brandRate.handler';
+import { saveBrandProgramme } from './handlers/brandSaveProgramme.handler';
+import { selectNomination } from './handlers/brandSelect.handler';
 import { branchDashboard } from './handlers/branchDashboard.handler';
 import { confirmReport } from './handlers/confirmReport.handler';
 import { createProgramme } from './handlers/createProgramme.handler';
@@ -36,4 +46,15 @@ export const statsRouter = defineRouter('stats', {
   exportLedger: allow(ORG_ADMIN, exportLedger),
   exportStatus: allow(ORG_ADMIN, exportStatus),
   recompute: allow(ORG_ADMIN, recompute),
+  // 四红 (ARCHITECTURE.md, "Statistics"): unit-level limits are the handlers'.
+  brandProgrammes: allow(ROLES, brandProgrammes),
+  saveBrandProgramme: allow(ORG_ADMIN, saveBrandProgramme),
+  nominate: allow(BRANCH_MANAGERS, nominate),
+  nominations: allow(ROLES, nominations),
+  assignPeerReviews: allow(ORG_ADMIN, assignPeerReviews),
+  peerReview: allow(['secretary'], peerReview),
+  rateNomination: allow(ROLES, rateNomination),
+  acceptNomination: allow(ORG_ADMIN, acceptNomination),
+  selectNomination: allow(ORG_ADMIN, selectNomination),
+  brandBoard: allow(BRANCH_MANAGERS, brandBoard),
 });

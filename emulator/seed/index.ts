@@ -9,6 +9,7 @@ import { normaliseStem } from '../../types/question';
 import type { DocumentStore } from '../engine/store';
 import { freeze } from '../engine/ejson';
 import { seedBases } from './bases';
+import { seedBrandProgrammeDoc } from './brand';
 import { seedCheckins } from './checkins';
 import { seedClosedContest, seedContestHistory, seedPracticeHistory } from './history';
 import { seedBranchActivities } from './branchActivities';
@@ -19,6 +20,7 @@ import { seedStories } from './stories';
 
 export { DEMO_IDENTITIES, DEMO_NAMES, memberDoc } from './people';
 export { SEED_CLOSED_CONTEST_ID } from './history';
+export { seedBrandProgrammeId } from './brand';
 export { CONFIRMED_SELF_REPORT_ID, PENDING_SELF_REPORT_ID, seedProgrammeId } from './programme';
 export { OCTOBER_THEME_DAY_ID, SEPTEMBER_LESSON_ID, TODAY_LESSON_ID } from './branchActivities';
 export { PENDING_STORY_ID, RETURNED_STORY_ID, STORY_CONTEST_ID, THEORY_CAMPAIGN_ID } from './stories';
@@ -161,6 +163,7 @@ function buildSeedDocuments(now: Date): Record<string, Record<string, unknown>[]
     activities: [{ ...seedActivity(now) }, ...branchActivities.activities.map((doc) => ({ ...doc }))],
     sign_ups: branchActivities.signUps.map((doc) => ({ ...doc })),
     programmes: [{ ...seedProgrammeDoc(now) }],
+    brand_programmes: [{ ...seedBrandProgrammeDoc(now) }],
     self_reports: seedSelfReports(now, members).map((doc) => ({ ...doc })),
     checkins: seedCheckins(now).map((doc) => ({ ...doc })),
     campaigns: stories.campaigns.map((doc) => ({ ...doc })),

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { activityContract } from './activity';
+import { brandContract } from './brand';
 import { checkinContract } from './checkin';
 import type { TimerFunctionName } from './cron';
 import { memberContract } from './member';
@@ -18,7 +19,7 @@ export const contracts = {
   quiz: quizContract,
   checkin: checkinContract,
   story: storyContract,
-  stats: { ...progressContract, ...programmeContract },
+  stats: { ...progressContract, ...programmeContract, ...brandContract },
 };
 
 export type Contracts = typeof contracts;

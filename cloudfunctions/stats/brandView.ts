@@ -1,0 +1,116 @@
+/**
+ * 四红 programmes and nominations as the app sees them, and the rules on who may see and do what
+ * with a nomination at a stage (ARCHITECTURE.md, "Statistics").
+ */
+import { brandStage, stageReached } from '../../core/brand/stage';
+import type { BrandNominationView, BrandProgrammeView } from '../../types/contracts/brand';
+import { BRAND_KEYS, type BrandKey, type BrandStage } from '../../types/labels';
+import type { BrandNominationDoc, BrandProgrammeDoc, MemberDoc } from '../../server/documents';
+import { fail } from '../../server/kernel/failure';
+
+export function stageOf(programme: BrandProgrammeDoc, now: Date): BrandStage {
+  return brandStage(programme, now);
+}
+
+export function zeroSelected(): Record<BrandKey, number> {
+  return Object.fromEntries(BRAND_KEYS.map((key) => [key, 0])) as Record<BrandKey, number>;
+}
+
+export function toBrandProgrammeView(programme: BrandProgrammeDoc, now: Date): BrandProgrammeView {
+  return {
+    id: programme._id,
+    title: programme.title,
+    year: programme.year,
+    description: programme.description,
+    brands: programme.brands,
+    applyEndsAt: programme.applyEndsAt.toISOString(),
+    reviewEndsAt: programme.reviewEndsAt.toISOString(),
+    ratingEndsAt: programme.ratingEndsAt.toISOString(),
+    acceptanceEndsAt: programme.acceptanceEndsAt.toISOString(),
+    stage: stageOf(programme, now),
+    selected: { ...zeroSelected(), ...programme.selected },
+  };
+}
+
+/** One decimal, or null without anything to average. */
+export function average(sum: number, count: number): number | null {
+  return count === 0 ? null : Math.round((sum / count) * 10) / 10;
+}
+
+/** Whether the caller leads the nomination's unit (its secretary) or the org. */
+export function managesUnit(member: MemberDoc, branchId: string): boolean {
+  return member.role === 'org_admin' || (member.role === 'secretary' && member.branchId === branchId);
+}
+
+/**
+ * Who sees a nomination: the org, its own unit's secretary, the reviewing unit's secretary, and
+ * from 评议 on every member (the nominations are rated and their results public then).
+ */
+export function canSeeNomination(member: MemberDoc, nomination: BrandNominationDoc, stage: BrandStage): boolean {
+  if (managesUnit(member, nomination.branchId)) return true;
+  if (member.role === 'secretary' && nomination.reviewerBranchId === member.branchId) return true;
+  return stageReached(stage, 'rating');
+}
+
+export function assertCanSee(member: MemberDoc, nomination: BrandNominationDoc, stage: BrandStage): void {
+  if (!canSeeNomination(member, nomination, stage)) fail('NOT_FOUND', { field: 'nominationId', message: '申报不存在或已删除' });
+}
+
+export function toNominationView(
+  nomination: BrandNominationDoc,
+  caller: { member: MemberDoc; stage: BrandStage; myRating: number | null },
+): BrandNominationView {
+  const { member, stage, myRating } = caller;
+  const ownUnit = nomination.branchId === member.branchId;
+  return {
+    id: nomination._id,
+    programmeId: nomination.programmeId,
+    branchId: nomination.branchId,
+    branchName: nomination.branchName,
+    brand: nomination.brand,
+    title: nomination.title,
+    description: nomination.description,
+    photos: nomination.photos,
+    nominee: nomination.nominee,
+    status: nomination.status,
+    reviewer:
+      nomination.reviewerBranchId === null
+        ? null
+        : { branchId: nomination.reviewerBranchId, branchName: nomination.reviewerBranchName ?? '' },
+    peerReview:
+      nomination.peerReview === null
+        ? null
+        : {
+            score: nomination.peerReview.score,
+            comment: nomination.peerReview.comment,
+            reviewerBranchId: nomination.peerReview.reviewerBranchId,
+            reviewerBranchName: nomination.peerReview.reviewerBranchName,
+            at: nomination.peerReview.at.toISOString(),
+          },
+    rating: { count: nomination.ratingCount, sum: nomination.ratingSum, average: average(nomination.ratingSum, nomination.ratingCount) },
+    acceptance:
+      nomination.acceptance === null
+        ? null
+        : {
+            passed: nomination.acceptance.passed,
+            note: nomination.acceptance.note,
+            byId: nomination.acceptance.byId,
+            at: nomination.acceptance.at.toISOString(),
+          },
+    selection:
+      nomination.selection === null ? null : { commendation: nomination.selection.commendation, at: nomination.selection.at.toISOString() },
+    createdAt: nomination.createdAt.toISOString(),
+    updatedAt: nomination.updatedAt.toISOString(),
+    myRating,
+    can: {
+      edit: stage === 'apply' && managesUnit(member, nomination.branchId),
+      review:
+        stage === 'review' &&
+        member.role === 'secretary' &&
+        !ownUnit &&
+        nomination.reviewerBranchId === member.branchId &&
+        nomination.peerReview === null,
+      rate: stage === 'rating' && !ownUnit && myRating === null,
+    },
+  };
+}

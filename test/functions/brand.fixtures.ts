@@ -1,0 +1,163 @@
+/**
+ * Shared pieces of the 四红 tests: a valid programme draft, programmes placed in a chosen stage
+ * relative to now, nominations written straight into the store (with the unit tallies the steps
+ * would have kept), and reading documents back.
+ */
+import { brandUnitId, type BrandNominationDoc, type BrandProgrammeDoc, type BrandUnitDoc } from '../../server/documents';
+import type { BrandProgrammeDraftInput } from '../../types/contracts/brand';
+import type { BrandKey, BrandStage } from '../../types/labels';
+import { emptyTallies } from '../../cloudfunctions/stats/brand.repository';
+import type { TestEnv } from '../support/localEnv';
+
+export const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** 第一党支部 (demo-secretary, demo-member), 第二党支部 (seed-member-02 is its secretary). */
+export const OWN_BRANCH = 'branch-1';
+export const OTHER_BRANCH = 'branch-2';
+
+/** Twenty 字 and more, as a unit's description must be. */
+export const DESCRIPTION = '本校红色书屋藏有党史书籍三百余册，每周开放两次，由党员教师轮流值守，组织师生共读红色经典并交流心得。';
+
+export function brandDraft(now: Date, overrides: Partial<BrandProgrammeDraftInput> = {}): BrandProgrammeDraftInput {
+  const at = (days: number) => new Date(now.getTime() + days * DAY_MS).toISOString();
+  return {
+    title: '“四红”党建品牌创建',
+    year: 2026,
+    description: '',
+    brands: [
+      { key: 'gardener', perUnit: 1, selectTotal: 10 },
+      { key: 'bookhouse', perUnit: 1, selectTotal: 10 },
+      { key: 'classroom', perUnit: 2, selectTotal: 50 },
+      { key: 'base', perUnit: 1, selectTotal: 10 },
+    ],
+    applyEndsAt: at(10),
+    reviewEndsAt: at(20),
+    ratingEndsAt: at(30),
+    acceptanceEndsAt: at(40),
+    ...overrides,
+  };
+}
+
+/** Days from now to each deadline, so that now falls in `stage`. */
+const OFFSETS: Record<BrandStage, [number, number, number, number]> = {
+  apply: [10, 20, 30, 40],
+  review: [-10, 10, 20, 30],
+  rating: [-20, -10, 10, 20],
+  acceptance: [-30, -20, -10, 10],
+  closed: [-40, -30, -20, -10],
+};
+
+export function programmeDoc(id: string, now: Date, stage: BrandStage, overrides: Partial<BrandProgrammeDoc> = {}): BrandProgrammeDoc {
+  const [apply, review, rating, acceptance] = OFFSETS[stage].map((days) => new Date(now.getTime() + days * DAY_MS)) as [
+    Date,
+    Date,
+    Date,
+    Date,
+  ];
+  return {
+    _id: id,
+    title: `四红 ${id}`,
+    year: 2026,
+    description: '',
+    brands: [
+      { key: 'gardener', perUnit: 1, selectTotal: 10 },
+      { key: 'bookhouse', perUnit: 1, selectTotal: 10 },
+      { key: 'classroom', perUnit: 2, selectTotal: 50 },
+      { key: 'base', perUnit: 1, selectTotal: 10 },
+    ],
+    applyEndsAt: apply,
+    reviewEndsAt: review,
+    ratingEndsAt: rating,
+    acceptanceEndsAt: acceptance,
+    selected: { gardener: 0, bookhouse: 0, classroom: 0, base: 0 },
+    createdBy: 'm-demo-admin',
+    createdAt: now,
+    updatedAt: now,
+    ...overrides,
+  };
+}
+
+const BRANCH_NAMES: Record<string, string> = {
+  'branch-1': '第一党支部',
+  'branch-2': '第二党支部',
+  'branch-3': '第三党支部',
+  'branch-4': '机关第一党支部',
+  'branch-5': '离退休党支部',
+};
+
+export function nominationDoc(
+  id: string,
+  programmeId: string,
+  branchId: string,
+  brand: BrandKey,
+  now: Date,
+  overrides: Partial<BrandNominationDoc> = {},
+): BrandNominationDoc {
+  return {
+    _id: id,
+    programmeId,
+    branchId,
+    branchName: BRANCH_NAMES[branchId] ?? branchId,
+    brand,
+    title: `${BRANCH_NAMES[branchId] ?? branchId}的申报 ${id}`,
+    description: DESCRIPTION,
+    photos: [],
+    nominee: null,
+    status: 'submitted',
+    reviewerBranchId: null,
+    reviewerBranchName: null,
+    peerReview: null,
+    ratingCount: 0,
+    ratingSum: 0,
+    acceptance: null,
+    selection: null,
+    createdBy: 'm-demo-admin',
+    createdAt: now,
+    updatedAt: now,
+    ...overrides,
+  };
+}
+
+/**
+ * Writes the programme and nominations into the store with the unit tallies the steps would have
+ * kept for them (nominated, reviewed, accepted, selected, ratings).
+ */
+export function putBrandData(env: TestEnv, programme: BrandProgrammeDoc, nominations: BrandNominationDoc[]): void {
+  env.store.insertMany('brand_programmes', [{ ...programme }]);
+  if (nominations.length === 0) return;
+  env.store.insertMany(
+    'brand_nominations',
+    nominations.map((doc) => ({ ...doc })),
+  );
+  const units = new Map<string, BrandUnitDoc>();
+  for (const doc of nominations) {
+    const id = brandUnitId(programme._id, doc.branchId);
+    const unit = units.get(id) ?? {
+      _id: id,
+      programmeId: programme._id,
+      branchId: doc.branchId,
+      branchName: doc.branchName,
+      brands: emptyTallies(),
+      updatedAt: programme.updatedAt,
+    };
+    const tally = unit.brands[doc.brand];
+    tally.nominated += 1;
+    if (doc.peerReview) {
+      tally.reviewed += 1;
+      tally.peerScoreSum += doc.peerReview.score;
+    }
+    tally.ratingCount += doc.ratingCount;
+    tally.ratingSum += doc.ratingSum;
+    if (doc.status === 'accepted' || doc.status === 'selected') tally.accepted += 1;
+    if (doc.status === 'selected') tally.selected += 1;
+    units.set(id, unit);
+  }
+  env.store.insertMany(
+    'brand_units',
+    [...units.values()].map((doc) => ({ ...doc })),
+  );
+}
+
+export function peerReviewOf(score: number, reviewerBranchId: string, at: Date): NonNullable<BrandNominationDoc['peerReview']> {
+  return { score, comment: '材料齐全', reviewerBranchId, reviewerBranchName: BRANCH_NAMES[reviewerBranchId] ?? '', byId: 'm-x', at };
+}
