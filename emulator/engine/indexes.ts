@@ -198,15 +198,6 @@ function compareEntry(a: SortedEntry, b: SortedEntry): number {
   return compareEntryValues(a.values, b.values, 0, a.values.length) || a.seq - b.seq;
 }
 
-interface SortedBucket {
-  sorted: SortedEntry[];
-  added: SortedEntry[];
-  removed: Set<SortedEntry>;
-}
-
-/** Below this many pending changes a bucket is patched in place; above it, re-sorted once. */
-const PATCH_LIMIT = 64;
-
 function bsearch(list: readonly SortedEntry[], entry: SortedEntry): number {
   let lo = 0;
   let hi = list.length;
@@ -218,27 +209,106 @@ function bsearch(list: readonly SortedEntry[], entry: SortedEntry): number {
   return lo;
 }
 
+/** Entries a chunk holds at most before it splits in two: small enough that a splice is a short move. */
+const CHUNK_MAX = 2048;
+
 /**
- * Two lists sorted by compareEntry as one, each new entry placed by binary search and the stretches between copied whole:
- * O(n + k log n) with few comparisons, rather than re-sorting a large bucket for a few thousand new entries.
+ * A bucket's entries in compareEntry order, kept as a list of sorted chunks (a B-tree one level deep):
+ * an insert or a removal is two binary searches and a splice within one chunk, so a bucket of
+ * millions (a programme's points ledger) costs O(log n) per write instead of a whole-bucket merge
+ * per read after writes. Positions (for range bounds) go through the chunks' running offsets,
+ * rebuilt on the first positional read after a change.
  */
-function mergeSorted(sorted: readonly SortedEntry[], added: readonly SortedEntry[]): SortedEntry[] {
-  const pieces: (readonly SortedEntry[])[] = [];
-  let from = 0;
-  for (const entry of added) {
-    let lo = from;
-    let hi = sorted.length;
+export class SortedRun {
+  private readonly chunks: SortedEntry[][] = [];
+  /** offsets[i] = entries before chunk i. */
+  private offsets: number[] = [];
+  private offsetsStale = false;
+  private count = 0;
+
+  get length(): number {
+    return this.count;
+  }
+
+  /** The chunk an entry belongs in: the first whose last entry is not before it, else the last. */
+  private chunkFor(entry: SortedEntry): number {
+    let lo = 0;
+    let hi = this.chunks.length - 1;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (compareEntry(sorted[mid]!, entry) < 0) lo = mid + 1;
+      const chunk = this.chunks[mid]!;
+      if (compareEntry(chunk[chunk.length - 1]!, entry) < 0) lo = mid + 1;
       else hi = mid;
     }
-    if (lo > from) pieces.push(sorted.slice(from, lo));
-    pieces.push([entry]);
-    from = lo;
+    return lo;
   }
-  if (from < sorted.length) pieces.push(from === 0 ? sorted : sorted.slice(from));
-  return ([] as SortedEntry[]).concat(...pieces);
+
+  insert(entry: SortedEntry): void {
+    this.count++;
+    this.offsetsStale = true;
+    const last = this.chunks[this.chunks.length - 1];
+    if (!last) {
+      this.chunks.push([entry]);
+      return;
+    }
+    // Entries mostly arrive in order (a later stamp, a later time): then both searches are skipped.
+    const at = compareEntry(last[last.length - 1]!, entry) < 0 ? this.chunks.length - 1 : this.chunkFor(entry);
+    const chunk = this.chunks[at]!;
+    chunk.splice(bsearch(chunk, entry), 0, entry);
+    if (chunk.length > CHUNK_MAX) this.chunks.splice(at + 1, 0, chunk.splice(chunk.length >>> 1));
+  }
+
+  remove(entry: SortedEntry): void {
+    if (this.chunks.length === 0) return;
+    const at = this.chunkFor(entry);
+    const chunk = this.chunks[at]!;
+    const i = bsearch(chunk, entry);
+    if (chunk[i] !== entry) return;
+    chunk.splice(i, 1);
+    if (chunk.length === 0) this.chunks.splice(at, 1);
+    this.count--;
+    this.offsetsStale = true;
+  }
+
+  /** The chunk holding position i and i's place within it. */
+  private locate(i: number): { chunk: number; within: number } {
+    if (this.offsetsStale) {
+      this.offsets = [];
+      let total = 0;
+      for (const chunk of this.chunks) {
+        this.offsets.push(total);
+        total += chunk.length;
+      }
+      this.offsetsStale = false;
+    }
+    let lo = 0;
+    let hi = this.chunks.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if (this.offsets[mid]! <= i) lo = mid;
+      else hi = mid - 1;
+    }
+    return { chunk: lo, within: i - this.offsets[lo]! };
+  }
+
+  /** The entry at position i (0 ≤ i < length). */
+  at(i: number): SortedEntry {
+    const { chunk, within } = this.locate(i);
+    return this.chunks[chunk]![within]!;
+  }
+
+  /** Entries [start, end), in order. */
+  slice(start: number, end: number): SortedEntry[] {
+    const out: SortedEntry[] = [];
+    if (start >= end) return out;
+    let { chunk, within } = this.locate(start);
+    for (let left = end - start; left > 0 && chunk < this.chunks.length; chunk++, within = 0) {
+      const taken = this.chunks[chunk]!.slice(within, within + left);
+      for (const entry of taken) out.push(entry);
+      left -= taken.length;
+    }
+    return out;
+  }
 }
 
 /**
@@ -251,9 +321,11 @@ function mergeSorted(sorted: readonly SortedEntry[], added: readonly SortedEntry
  * matches. Any other value (array, date, object) marks the index irregular and the store falls
  * back to scanning, so answers never change.
  */
+const EMPTY_RUN = new SortedRun();
+
 export class SortedIndex {
   readonly fields: string[];
-  private readonly buckets = new Map<string, SortedBucket>();
+  private readonly buckets = new Map<string, SortedRun>();
   private readonly entries = new Map<DocId, { bucket: string; entry: SortedEntry }>();
   private irregular = 0;
   /** Per position after the leading field: how many held values are strings / numbers. */
@@ -290,8 +362,8 @@ export class SortedIndex {
     const entry: SortedEntry = { id, values, seq };
     const key = keyOf(lead);
     let bucket = this.buckets.get(key);
-    if (!bucket) this.buckets.set(key, (bucket = { sorted: [], added: [], removed: new Set() }));
-    bucket.added.push(entry);
+    if (!bucket) this.buckets.set(key, (bucket = new SortedRun()));
+    bucket.insert(entry);
     this.entries.set(id, { bucket: key, entry });
     this.tally(entry.values, 1);
   }
@@ -304,9 +376,8 @@ export class SortedIndex {
     }
     this.entries.delete(id);
     const bucket = this.buckets.get(held.bucket)!;
-    const at = bucket.added.indexOf(held.entry);
-    if (at >= 0) bucket.added.splice(at, 1);
-    else bucket.removed.add(held.entry);
+    bucket.remove(held.entry);
+    if (bucket.length === 0) this.buckets.delete(held.bucket);
     this.tally(held.entry.values, -1);
   }
 
@@ -330,21 +401,9 @@ export class SortedIndex {
     return s > 0 ? 'string' : n > 0 ? 'number' : 'empty';
   }
 
-  /** The bucket of one leading value, sorted (pending changes applied). */
-  sortedBucket(lead: Scalar): readonly SortedEntry[] {
-    const bucket = this.buckets.get(keyOf(lead));
-    if (!bucket) return [];
-    if (bucket.added.length + bucket.removed.size > PATCH_LIMIT) {
-      const kept = bucket.removed.size > 0 ? bucket.sorted.filter((e) => !bucket.removed.has(e)) : bucket.sorted;
-      bucket.sorted = mergeSorted(kept, bucket.added.sort(compareEntry));
-    } else {
-      for (const e of bucket.removed) bucket.sorted.splice(bsearch(bucket.sorted, e), 1);
-      for (const e of bucket.added) bucket.sorted.splice(bsearch(bucket.sorted, e), 0, e);
-    }
-    bucket.added = [];
-    bucket.removed.clear();
-    if (bucket.sorted.length === 0) this.buckets.delete(keyOf(lead));
-    return bucket.sorted;
+  /** The bucket of one leading value, in order. */
+  sortedBucket(lead: Scalar): SortedRun {
+    return this.buckets.get(keyOf(lead)) ?? EMPTY_RUN;
   }
 
   clear(): void {

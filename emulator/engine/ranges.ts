@@ -6,7 +6,16 @@
  * differ from a scan. Filters the index cannot answer exactly get no plan (and are scanned).
  */
 import { isPlainObject, type Doc } from './ejson';
-import { compareEntryValues, compareScalar, isScalar, type IndexValue, type Scalar, type SortedEntry, type SortedIndex } from './indexes';
+import {
+  compareEntryValues,
+  compareScalar,
+  isScalar,
+  type IndexValue,
+  type Scalar,
+  type SortedEntry,
+  type SortedIndex,
+  type SortedRun,
+} from './indexes';
 import type { SortSpec } from './planner';
 
 type RangeOp = '$gt' | '$gte' | '$lt' | '$lte';
@@ -46,7 +55,7 @@ export function scalarConditions(filter: Doc, into = new Map<string, FieldConds>
 
 export interface RangePlan {
   /** The leading value's bucket, sorted by the remaining index fields, then insertion. */
-  entries: readonly SortedEntry[];
+  entries: SortedRun;
   /** [start, end) of `entries` is exactly the documents matching the filter. */
   start: number;
   end: number;
@@ -76,12 +85,12 @@ function upperOk(v: IndexValue, ranges: readonly [RangeOp, Scalar][]): boolean {
 }
 
 /** First index in [0, n) where `after` turns true (it must be monotone over the sorted entries). */
-function firstWhere(entries: readonly SortedEntry[], after: (e: SortedEntry) => boolean): number {
+function firstWhere(entries: SortedRun, after: (e: SortedEntry) => boolean): number {
   let lo = 0;
   let hi = entries.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (after(entries[mid]!)) hi = mid;
+    if (after(entries.at(mid))) hi = mid;
     else lo = mid + 1;
   }
   return lo;
@@ -167,11 +176,11 @@ export function planEntries(plan: RangePlan, want: number): SortedEntry[] {
   const tie = (a: SortedEntry, b: SortedEntry) => compareEntryValues(a.values, b.values, sortFrom, sortTo) === 0;
   if (!desc) {
     let to = start + want;
-    while (to < end && tie(entries[to]!, entries[to - 1]!)) to++;
+    while (to < end && tie(entries.at(to), entries.at(to - 1))) to++;
     slice = entries.slice(start, to);
   } else {
     let from = end - want;
-    while (from > start && tie(entries[from - 1]!, entries[from]!)) from--;
+    while (from > start && tie(entries.at(from - 1), entries.at(from))) from--;
     slice = entries.slice(from, end);
   }
   return slice.sort((a, b) => a.seq - b.seq);

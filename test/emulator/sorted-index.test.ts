@@ -5,6 +5,8 @@
  */
 import { encode } from '../../emulator/engine/ejson';
 import { parseManifest } from '../../emulator/engine/manifest';
+import { seededRng } from '../../core/quiz';
+import { SortedRun, type SortedEntry } from '../../emulator/engine/indexes';
 import { DocumentStore } from '../../emulator/engine/store';
 
 function storeWith(keys: Record<string, 1 | -1>): DocumentStore {
@@ -119,5 +121,50 @@ describe('sorted compound index', () => {
     const params = { query: encode({ g: 'g1', k: { $lt: 'k3' } }), order: encode({ k: 1 }), limit: 100 };
     const [a, b] = await sendBoth('database.getDocument', params);
     expect(a.data.list).toEqual(b.data.list);
+  });
+});
+
+describe('a sorted bucket of many thousands (SortedRun)', () => {
+  const byValueThenSeq = (a: SortedEntry, b: SortedEntry) => (a.values[0] as number) - (b.values[0] as number) || a.seq - b.seq;
+
+  it('holds every entry in order, by position and by slice, through inserts and removes in any order', () => {
+    const rng = seededRng('sorted-run');
+    const pick = (n: number) => Math.floor(rng() * n);
+    const run = new SortedRun();
+    const model: SortedEntry[] = [];
+    let seq = 0;
+    // Mostly out-of-order keys, so chunks fill, split and empty in the middle as well as at the end.
+    for (let step = 0; step < 30_000; step++) {
+      if (model.length > 0 && pick(4) === 0) {
+        const [gone] = model.splice(pick(model.length), 1);
+        run.remove(gone!);
+      } else {
+        const entry: SortedEntry = { id: `e${step}`, values: [pick(step % 3 === 0 ? 50 : 5000)], seq: ++seq };
+        run.insert(entry);
+        model.push(entry);
+      }
+      if (step % 997 === 0) {
+        const sorted = [...model].sort(byValueThenSeq);
+        expect(run.length).toBe(sorted.length);
+        const from = pick(sorted.length + 1);
+        const to = from + pick(5000);
+        expect(run.slice(from, to)).toEqual(sorted.slice(from, to));
+        expect(run.slice(0, run.length)).toEqual(sorted);
+        if (sorted.length > 0) {
+          const at = pick(sorted.length);
+          expect(run.at(at)).toBe(sorted[at]);
+        }
+      }
+    }
+    expect(run.length).toBeGreaterThan(10_000);
+    expect(run.slice(0, run.length)).toEqual([...model].sort(byValueThenSeq));
+  });
+
+  it('ignores the removal of an entry it does not hold', () => {
+    const run = new SortedRun();
+    const held: SortedEntry = { id: 'a', values: [1], seq: 1 };
+    run.insert(held);
+    run.remove({ id: 'b', values: [1], seq: 2 });
+    expect(run.slice(0, run.length)).toEqual([held]);
   });
 });
