@@ -2,18 +2,27 @@
  * A full recompute of a programme (ARCHITECTURE.md, "Statistics"): every branch rebuilt from its
  * events, in slices that fit a function's time, a few branches side by side, the branches left kept in `stats_state`
  * as each one is done, so a run cut short anywhere is carried on by the next (`cron`) without losing or redoing more
- * than the few branches under way.
+ * than the few branches under way. Then, as a phase of its own (`tallies`), every story campaign's tallies are recounted
+ * from its works (server/campaignTally.ts), one campaign at a time, the campaigns left kept the same way.
  */
 import { isDeepStrictEqual } from 'node:util';
 import type { ProgrammeRules } from '../../core/stats/types';
 import type { ProgrammeDoc, StatsStateDoc } from '../documents';
 import type { Database } from '../kernel/db';
+import { recountCampaign } from '../campaignTally';
+import { listCampaignIds } from '../campaignTally.repository';
 import { listBranches } from '../orgs.repository';
 import { findProgramme } from './progress.repository';
 import { rebuildBranch } from './rebuild';
 import { findState, saveState } from './state.repository';
 
 export const recomputeStateId = (programmeId: string) => `recompute_${programmeId}`;
+
+/** A recompute's state: the branches left (phase `branches`), then the campaigns whose tallies are left to recount (phase `tallies`). */
+export type RecomputeState = StatsStateDoc & { remainingCampaigns?: string[] };
+
+/** The phases a recompute is under way in; `done` when both are through. */
+export const RUNNING_PHASES = ['branches', 'tallies'] as const;
 
 /** Whether an edit changed what a programme's numbers are built from (its window, items, quotas, points): then every branch's are stale. */
 export function numbersRuleChanged(before: ProgrammeRules, after: ProgrammeRules): boolean {
@@ -22,15 +31,16 @@ export function numbersRuleChanged(before: ProgrammeRules, after: ProgrammeRules
 }
 
 /** Starts a recompute of every branch the first time; later calls report it, unless `restart` starts it over. */
-export async function startRecompute(db: Database, programme: ProgrammeDoc, now: Date, restart: boolean): Promise<StatsStateDoc> {
+export async function startRecompute(db: Database, programme: ProgrammeDoc, now: Date, restart: boolean): Promise<RecomputeState> {
   const existing = restart ? null : await findState(db, recomputeStateId(programme._id));
   if (existing !== null) return existing;
-  const branches = await listBranches(db);
-  const state: StatsStateDoc = {
+  const [branches, campaignIds] = await Promise.all([listBranches(db), listCampaignIds(db)]);
+  const state: RecomputeState = {
     _id: recomputeStateId(programme._id),
     watermarks: {},
     phase: 'branches',
     remainingBranches: branches.map((branch) => branch._id),
+    remainingCampaigns: campaignIds,
     processed: 0,
     startedAt: now,
     finishedAt: null,
@@ -52,38 +62,76 @@ export interface SliceLimits {
  */
 export const BRANCHES_AT_ONCE = 4;
 
+/** What one slice did: branches rebuilt, campaigns recounted. */
+export interface SliceReport {
+  branches: number;
+  campaigns: number;
+}
+
 /**
- * Rebuilds branches of a running recompute, a few at once, until the slice's limits; how many it did. Each branch done is
- * saved as it finishes (the saves one after another, each with every branch done so far), so the state only moves forward.
+ * Carries a running recompute on until the slice's limits: its branches, a few at once, then its campaigns' tallies one
+ * after another. Each branch and each campaign done is saved as it finishes (the saves one after another, each with all
+ * done so far), so the state only moves forward and a slice cut short redoes only what was under way.
  */
-export async function continueRecompute(db: Database, state: StatsStateDoc, now: Date, limits: SliceLimits): Promise<number> {
+export async function continueRecompute(db: Database, state: RecomputeState, now: Date, limits: SliceLimits): Promise<SliceReport> {
   const programme = await findProgramme(db, state._id.slice('recompute_'.length));
   if (!programme) {
-    await saveState(db, { ...state, phase: 'done', remainingBranches: [], finishedAt: now, updatedAt: now });
-    return 0;
+    const gone: RecomputeState = {
+      ...state,
+      phase: 'done',
+      remainingBranches: [],
+      remainingCampaigns: [],
+      finishedAt: now,
+      updatedAt: now,
+    };
+    await saveState(db, gone);
+    return { branches: 0, campaigns: 0 };
   }
   const started = performance.now();
+  const timeLeft = () => performance.now() - started < limits.budgetMs;
+  const branches = await continueBranches(db, programme, state, now, limits, timeLeft);
+  if (branches.state.phase !== 'tallies') return { branches: branches.done, campaigns: 0 };
+  const campaigns = await continueTallies(db, branches.state, now, timeLeft);
+  return { branches: branches.done, campaigns };
+}
+
+/** The phase after the branches: the tallies when campaigns are left to recount, else done. */
+function afterBranches(state: RecomputeState, now: Date): Pick<RecomputeState, 'phase' | 'finishedAt'> {
+  return (state.remainingCampaigns ?? []).length > 0 ? { phase: 'tallies', finishedAt: null } : { phase: 'done', finishedAt: now };
+}
+
+/** The branches phase: rebuilds branches, a few at once, until the slice's limits; how many it did, and the state it saved last. */
+async function continueBranches(
+  db: Database,
+  programme: ProgrammeDoc,
+  state: RecomputeState,
+  now: Date,
+  limits: SliceLimits,
+  timeLeft: () => boolean,
+): Promise<{ done: number; state: RecomputeState }> {
+  if (state.phase !== 'branches') return { done: 0, state };
   const queue = [...(state.remainingBranches ?? [])];
   const finishedIds = new Set<string>();
   let next = 0;
   let saving = Promise.resolve();
+  let latest: RecomputeState = state;
   const save = () => {
     const remaining = queue.filter((id) => !finishedIds.has(id));
-    const finished = remaining.length === 0;
-    const snapshot: StatsStateDoc = {
+    const snapshot: RecomputeState = {
       ...state,
-      phase: finished ? 'done' : 'branches',
+      ...(remaining.length === 0 ? afterBranches(state, now) : { phase: 'branches', finishedAt: null }),
       remainingBranches: remaining,
       processed: (state.processed ?? 0) + finishedIds.size,
-      finishedAt: finished ? now : null,
       updatedAt: now,
     };
+    latest = snapshot;
     saving = saving.then(() => saveState(db, snapshot));
     return saving;
   };
+  if (queue.length === 0) await save();
   let failed = false;
   const lane = async () => {
-    while (!failed && next < queue.length && next < limits.maxBranches && performance.now() - started < limits.budgetMs) {
+    while (!failed && next < queue.length && next < limits.maxBranches && timeLeft()) {
       const branchId = queue[next]!;
       next += 1;
       try {
@@ -99,5 +147,29 @@ export async function continueRecompute(db: Database, state: StatsStateDoc, now:
   const outcomes = await Promise.allSettled(Array.from({ length: BRANCHES_AT_ONCE }, lane));
   const failure = outcomes.find((outcome) => outcome.status === 'rejected');
   if (failure) throw failure.reason;
-  return finishedIds.size;
+  return { done: finishedIds.size, state: latest };
+}
+
+/**
+ * The tallies phase: recounts campaigns one after another while the slice has time (a campaign's reads page a thousand
+ * works a request; a recount that finds nothing wrong writes nothing), saving the campaigns left after each; how many it did.
+ */
+async function continueTallies(db: Database, state: RecomputeState, now: Date, timeLeft: () => boolean): Promise<number> {
+  const remaining = [...(state.remainingCampaigns ?? [])];
+  let done = 0;
+  while (remaining.length > 0 && timeLeft()) {
+    await recountCampaign(db, remaining[0]!, now);
+    remaining.shift();
+    done += 1;
+    const finished = remaining.length === 0;
+    const snapshot: RecomputeState = {
+      ...state,
+      phase: finished ? 'done' : 'tallies',
+      remainingCampaigns: [...remaining],
+      finishedAt: finished ? now : null,
+      updatedAt: now,
+    };
+    await saveState(db, snapshot);
+  }
+  return done;
 }

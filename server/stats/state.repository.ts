@@ -78,7 +78,12 @@ export async function branchesSignedUpFor(db: Database, activityId: string): Pro
   return [...new Set(rows.map((row) => row.branchId))];
 }
 
-/** Full recomputes still under way (index phase). */
+/** Full recomputes still under way, in their branches or their campaigns' tallies (index phase). */
 export function listRunningRecomputes(db: Database): Promise<StatsStateDoc[]> {
-  return fetchList<StatsStateDoc>(db.collection('stats_state').where({ phase: 'branches' }).limit(MAX_DOCS_PER_GET));
+  return fetchList<StatsStateDoc>(
+    db
+      .collection('stats_state')
+      .where({ phase: db.command.in(['branches', 'tallies']) })
+      .limit(MAX_DOCS_PER_GET),
+  );
 }

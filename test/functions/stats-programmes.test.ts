@@ -55,8 +55,11 @@ describe('programmes / createProgramme / updateProgramme', () => {
     expect(stored?.startsAt).toEqual(new Date(PROGRAMME_DRAFT.startsAt));
     const audits = await documentsOf<AuditDoc>('audit_logs', { action: 'stats.createProgramme' });
     expect(audits).toEqual([expect.objectContaining({ actorId: 'm-demo-admin', targetId: result.data.programme.id })]);
-    // The caller, the insert, the branches (a page, then the empty page that ends them), the recompute's state, the audit record.
-    expect(requests.map((request) => request.collection)).toEqual(['members', 'programmes', 'orgs', 'orgs', 'stats_state', 'audit_logs']);
+    // The caller, the insert, the branches and the campaigns (side by side, a page each, then the empty page that ends them),
+    // the recompute's state, the audit record.
+    expect(requests.map((request) => request.collection).sort()).toEqual(
+      ['members', 'programmes', 'orgs', 'orgs', 'campaigns', 'campaigns', 'stats_state', 'audit_logs'].sort(),
+    );
     const state = await documentOf<StatsStateDoc>('stats_state', recomputeStateId(result.data.programme.id));
     expect(state).toMatchObject({ phase: 'branches', processed: 0, startedAt: clock.now(), finishedAt: null });
     expect(state?.remainingBranches?.sort()).toEqual(['branch-1', 'branch-2', 'branch-3', 'branch-4', 'branch-5']);

@@ -9,17 +9,20 @@ import { listRunningRecomputes } from '../../../server/stats/state.repository';
 const RECOMPUTE_BUDGET_MS = 20_000;
 const MAX_BRANCHES_PER_RUN = 1000;
 
-/** Carries every running full recompute on by one slice (server/stats/recompute.ts). */
+/** Carries every running full recompute on by one slice (server/stats/recompute.ts): branches, then campaigns' tallies. */
 export const continueRecomputes: TimerJob = {
   name: 'continueRecompute',
   async run({ db, now }) {
     let branches = 0;
+    let campaigns = 0;
     const started = performance.now();
     for (const state of await listRunningRecomputes(db)) {
       const budgetMs = RECOMPUTE_BUDGET_MS - (performance.now() - started);
       if (budgetMs <= 0) break;
-      branches += await continueRecompute(db, state, now, { maxBranches: MAX_BRANCHES_PER_RUN, budgetMs });
+      const slice = await continueRecompute(db, state, now, { maxBranches: MAX_BRANCHES_PER_RUN, budgetMs });
+      branches += slice.branches;
+      campaigns += slice.campaigns;
     }
-    return { branches };
+    return { branches, campaigns };
   },
 };
