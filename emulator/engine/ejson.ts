@@ -22,8 +22,12 @@ function jsFlags(options: string): string {
 }
 
 function singleKey(o: Doc): string | undefined {
-  const keys = Object.keys(o);
-  return keys.length === 1 ? keys[0] : undefined;
+  let only: string | undefined;
+  for (const k in o) {
+    if (only !== undefined) return undefined;
+    only = k;
+  }
+  return only;
 }
 
 function reviveDate(v: unknown): Date | undefined {
@@ -33,12 +37,17 @@ function reviveDate(v: unknown): Date | undefined {
   return undefined;
 }
 
+/** Turns the wire's `$` wrappers back into values, in place: everything it walks was just made by JSON.parse. */
 function revive(v: unknown, now: () => Date): unknown {
-  if (Array.isArray(v)) return v.map((x) => revive(x, now));
-  if (!isPlainObject(v)) return v;
-  const key = singleKey(v);
-  if (key !== undefined) {
-    const inner = v[key];
+  if (typeof v !== 'object' || v === null) return v;
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) v[i] = revive(v[i], now);
+    return v;
+  }
+  const o = v as Doc;
+  const key = singleKey(o);
+  if (key !== undefined && key.startsWith('$')) {
+    const inner = o[key];
     switch (key) {
       case '$numberInt':
       case '$numberDouble':
@@ -66,9 +75,8 @@ function revive(v: unknown, now: () => Date): unknown {
       }
     }
   }
-  const out: Doc = {};
-  for (const [k, x] of Object.entries(v)) out[k] = revive(x, now);
-  return out;
+  for (const k of Object.keys(o)) o[k] = revive(o[k], now);
+  return o;
 }
 
 /** Parses an EJSON string (canonical or relaxed) into plain JS values with Date and RegExp. */
@@ -76,8 +84,16 @@ export function decode(text: string, now: () => Date = () => new Date()): unknow
   return revive(JSON.parse(text), now);
 }
 
+/** Years relaxed EJSON writes a date in as ISO-8601 text; outside them, as canonical milliseconds. */
+const ISO_YEARS = { from: Date.UTC(1970, 0, 1), to: Date.UTC(10000, 0, 1) };
+
 function toWire(v: unknown): unknown {
-  if (v instanceof Date) return { $date: { $numberLong: String(v.getTime()) } };
+  if (v instanceof Date) {
+    const ms = v.getTime();
+    // ISO text is what relaxed EJSON uses in range, and the SDK's EJSON.parse reads it with Date.parse
+    // rather than through a 64-bit Long parsed from a decimal string.
+    return ms >= ISO_YEARS.from && ms < ISO_YEARS.to ? { $date: v.toISOString() } : { $date: { $numberLong: String(ms) } };
+  }
   if (v instanceof RegExp) return { $regularExpression: { pattern: v.source, options: v.flags } };
   if (typeof v === 'number' && !Number.isFinite(v)) return { $numberDouble: String(v) };
   if (Array.isArray(v)) return v.map((x) => (x === undefined ? null : toWire(x)));

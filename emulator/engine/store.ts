@@ -132,6 +132,35 @@ function seedFromFilter(filter: Doc, into: Doc = {}): Doc {
   return into;
 }
 
+/** A projection that only names top-level fields to keep (`field({ a: true })`), and whether `_id` is kept. */
+interface Inclusion {
+  fields: string[];
+  withId: boolean;
+}
+
+/**
+ * The common projection, applied without mingo's general one (which answers the same): only
+ * top-level names set to 1/true, `_id` kept unless set to 0/false. Anything else is left to mingo.
+ */
+function inclusionOf(projection: Doc): Inclusion | undefined {
+  const fields: string[] = [];
+  let withId = true;
+  for (const [key, value] of Object.entries(projection)) {
+    const keep = value === 1 || value === true;
+    if (key === '_id') withId = !(value === 0 || value === false);
+    else if (!keep || key.includes('.') || key.startsWith('$')) return undefined;
+    else fields.push(key);
+  }
+  return fields.length > 0 ? { fields, withId } : undefined;
+}
+
+function pickFields(doc: Doc, { fields, withId }: Inclusion): Doc {
+  const out: Doc = {};
+  if (withId && Object.hasOwn(doc, '_id')) out._id = doc._id;
+  for (const field of fields) if (field !== '_id' && Object.hasOwn(doc, field)) out[field] = doc[field];
+  return out;
+}
+
 export class DocumentStore {
   private readonly manifest: Manifest;
   private readonly dataDir: string | undefined;
@@ -549,9 +578,9 @@ export class DocumentStore {
    * The documents a read outside a transaction must look at, in the order a scan would see them,
    * and how many leading matches were already skipped on the way.
    */
-  private readSource(c: Collection, filter: Doc, opts: FindOptions): { docs: Doc[]; skipped: number } {
+  private readSource(c: Collection, filter: Doc, opts: FindOptions): { docs: Doc[]; skipped: number; allMatch: boolean } {
     const plan = this.rangePlan(c, filter, opts.sort ?? []);
-    if (!plan) return { docs: this.candidates(c, filter), skipped: 0 };
+    if (!plan) return { docs: this.candidates(c, filter), skipped: 0, allMatch: false };
     const skip = opts.skip ?? 0;
     const want = opts.limit === undefined ? Infinity : skip + opts.limit;
     if (plan.wholeBucket && plan.sortTo === plan.sortFrom) {
@@ -566,20 +595,27 @@ export class DocumentStore {
           const doc = c.docs.get(id);
           if (doc) docs.push(doc);
         }
-        return { docs, skipped: Math.min(skip, at) };
+        return { docs, skipped: Math.min(skip, at), allMatch: true };
       }
     }
-    return { docs: present(planEntries(plan, want).map((e) => c.docs.get(e.id))), skipped: 0 };
+    return { docs: present(planEntries(plan, want).map((e) => c.docs.get(e.id))), skipped: 0, allMatch: true };
   }
 
   private find(c: Collection, filter: Doc, opts: FindOptions, txn?: Txn): Doc[] {
-    const { docs: source, skipped } = txn ? { docs: this.snapshot(txn, c, filter), skipped: 0 } : this.readSource(c, filter, opts);
+    const {
+      docs: source,
+      skipped,
+      allMatch,
+    } = txn ? { docs: this.snapshot(txn, c, filter), skipped: 0, allMatch: false } : this.readSource(c, filter, opts);
+    const picked = opts.projection && inclusionOf(opts.projection);
     try {
-      let cursor = new QueryImpl(filter, this.queryOptions).find<Doc>(source, opts.projection);
+      // A plan's documents all match (ranges.ts), so the filter is not evaluated again for each of them.
+      let cursor = new QueryImpl(allMatch ? {} : filter, this.queryOptions).find<Doc>(source, picked ? undefined : opts.projection);
       if (opts.sort && opts.sort.length > 0) cursor = cursor.sort(Object.fromEntries(opts.sort));
       if (opts.skip && opts.skip > skipped) cursor = cursor.skip(opts.skip - skipped);
       if (opts.limit !== undefined) cursor = cursor.limit(opts.limit);
-      return cursor.all();
+      const docs = cursor.all();
+      return picked ? docs.map((doc) => pickFields(doc, picked)) : docs;
     } catch (e) {
       throw invalidOperator((e as Error).message);
     }

@@ -116,6 +116,17 @@ describe('排序、分页与投影', () => {
     expect(ex.data).toEqual({ _id: 'i2', code: 'B', cat: 'book', price: 10 });
   });
 
+  test('投影可去掉 _id，文档没有的字段不出现，null 值照样返回', async () => {
+    const res = await db.collection('items').where({ _id: 'i1' }).field({ _id: false, code: true, missing: true }).get();
+    expect(res.data).toEqual([{ code: 'A' }]);
+    await db
+      .collection('items')
+      .doc('i1')
+      .update({ data: { note: null } });
+    const withNull = await db.collection('items').doc('i1').field({ note: true }).get();
+    expect(withNull.data).toEqual({ _id: 'i1', note: null });
+  });
+
   test('投影去掉排序字段时仍按该字段排序', async () => {
     const res = await db.collection('items').orderBy('price', 'asc').field({ code: true }).limit(2).get();
     expect(res.data).toEqual([
