@@ -23,9 +23,30 @@ const START = new Date('2026-11-23T02:00:00Z');
 const clock = useServerClock(START);
 let env: TestEnv;
 
+/** Every DB request the flow's calls made that no declared index covered. */
+let unindexed: string[];
+
 beforeEach(() => {
   clock.set(START);
-  env = createTestEnv({ now: clock.now() });
+  unindexed = [];
+  const fresh = createTestEnv({ now: clock.now() });
+  const call: typeof fresh.call = async (...args) => {
+    const called = await fresh.call(...args);
+    for (const request of called.requests)
+      if (!request.indexed) unindexed.push(`${String(args[2])}: ${request.action} ${request.collection}`);
+    return called;
+  };
+  const ok: typeof fresh.ok = async (openid, name, action, input) => {
+    const { result } = await call(openid, name, action, input);
+    if (!result.ok) throw new Error(`${name}.${action} failed: ${JSON.stringify(result.error)}`);
+    return result.data;
+  };
+  env = { ...fresh, call, ok };
+});
+
+afterEach(() => {
+  // ARCHITECTURE.md, "Budgets": every query covered by a declared index.
+  expect(unindexed).toEqual([]);
 });
 
 async function createProgramme(): Promise<string> {
