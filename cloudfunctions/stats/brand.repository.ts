@@ -287,6 +287,11 @@ export function saveNomination(
       let saved: BrandNominationDoc;
       if (input.kind === 'create') {
         saved = input.nomination;
+        // Read again here so that a programme edit dropping the brand, committed since the handler
+        // read it, is seen: its count of the brand's nominations would have missed this one.
+        const programme = await session.get<BrandProgrammeDoc>(BRAND_PROGRAMMES, saved.programmeId);
+        if (!programme) fail('NOT_FOUND', { field: 'programmeId', message: '方案不存在或已删除' });
+        if (!programme.brands.some((brand) => brand.key === saved.brand)) fail('CONFLICT', { field: 'brand', message: '方案已不含该品牌' });
         await session.add(BRAND_NOMINATIONS, { ...saved });
         await moveTally(session, saved, saved.brand, { nominated: 1 }, actor.now);
       } else {

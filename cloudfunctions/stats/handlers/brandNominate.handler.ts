@@ -17,8 +17,9 @@ const NOMINATION_ID_LENGTH = 14;
  * (taken from their profile, never from the input); an org admin names the unit. 红色园丁 names an
  * active member of the unit. Title and description pass content security before anything is
  * written, as a work's text does (ARCHITECTURE.md, "Stories"); the nomination, its unit's tally and
- * the audit record commit together. DB requests: the caller, the programme, the unit, the nominee
- * (园丁), the transaction.
+ * the audit record commit together. DB requests: the caller, the programme, the unit's branch and
+ * the nominee (园丁) side by side, then the transaction (the programme again for a new nomination,
+ * the nomination, the unit's tally, the audit record).
  */
 export async function nominate(input: ParsedInput<'stats', 'nominate'>, ctx: MemberContext): Promise<ActionOutput<'stats', 'nominate'>> {
   const { db, member, now, openid, log } = ctx;
