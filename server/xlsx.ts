@@ -5,9 +5,9 @@
  * (unreadable file, no sheet, wrong header, too many rows) in the same `{ row, field, message }`
  * shape the importers use for row errors.
  */
-import { PassThrough } from 'node:stream';
 import type ExcelJS from 'exceljs';
 import type { ImportRowError } from '../types/common';
+import { writeXlsx } from './xlsxWriter';
 
 export type { ImportRowError };
 
@@ -29,7 +29,7 @@ export interface SheetSpec {
 
 /**
  * exceljs takes longer to load (≈120 ms) than the rest of a function bundle, so it is loaded on
- * the first spreadsheet action rather than on every cold start. A dynamic import stays lazy in the
+ * the first spreadsheet read rather than on every cold start. A dynamic import stays lazy in the
  * esbuild bundle (a `require` inside a Promise), while a top-level import would run at load.
  */
 let exceljs: Promise<typeof ExcelJS> | undefined;
@@ -38,57 +38,13 @@ function loadExcelJS(): Promise<typeof ExcelJS> {
   return exceljs;
 }
 
-/** Every row's own style (none), one object so exceljs looks it up once rather than once a row. */
-const ROW_STYLE: Partial<ExcelJS.Style> = {};
-
 /**
- * Writes the workbook with exceljs's streaming writer: each row is committed (turned into XML and
- * zipped) as soon as it is added, so no sheet is held as cell objects, and strings are written in
- * their cells rather than collected into a shared-strings table. Each column's style is one object
- * shared by its cells, and rows share one (exceljs recognises an object it has seen and skips
- * working its style out again), so styling costs nothing per cell. The zip is collected from a
- * PassThrough into one Buffer for a single upload.
+ * Writes the workbook with our own writer (`server/xlsxWriter.ts`): exceljs's streaming writer cost
+ * ≈10 µs a cell, too slow for the 台账 of 300,000 members (ARCHITECTURE.md "Statistics" → 台账).
+ * Still a Promise so callers need not change; exceljs is not loaded for writing.
  */
 export async function buildWorkbook(sheets: SheetSpec[]): Promise<Buffer> {
-  const { stream } = await loadExcelJS();
-  const output = new PassThrough();
-  const chunks: Buffer[] = [];
-  output.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const ended = new Promise<void>((resolve, reject) => {
-    output.on('end', resolve);
-    output.on('error', reject);
-  });
-  const workbook = new stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
-  for (const spec of sheets) {
-    const sheet = workbook.addWorksheet(spec.name);
-    spec.widths?.forEach((width, index) => {
-      sheet.getColumn(index + 1).width = width;
-    });
-    const formats = new Map<number, string>(spec.textColumns?.map((index) => [index, '@']));
-    for (const [index, format] of Object.entries(spec.numberFormats ?? {})) formats.set(Number(index), format);
-    // Set on the column too, so cells typed later in Excel (a template's empty rows) keep the format.
-    for (const [index, format] of formats) sheet.getColumn(index + 1).numFmt = format;
-    const columnCount = spec.rows.reduce((most, row) => Math.max(most, row.length), 0);
-    const styles: Partial<ExcelJS.Style>[] = Array.from({ length: columnCount }, (_, index) => {
-      const format = formats.get(index);
-      return format === undefined ? {} : { numFmt: format };
-    });
-    const headerStyles = styles.map((style) => ({ ...style, font: { bold: true } }));
-    spec.rows.forEach((values, rowIndex) => {
-      const row = sheet.addRow(values);
-      // Not in exceljs's typings, but the property its row writer reads.
-      (row as ExcelJS.Row & { style: Partial<ExcelJS.Style> }).style = ROW_STYLE;
-      const rowStyles = spec.header && rowIndex === 0 ? headerStyles : styles;
-      row.eachCell((cell, column) => {
-        cell.style = rowStyles[column - 1]!;
-      });
-      row.commit();
-    });
-    sheet.commit();
-  }
-  await workbook.commit();
-  await ended;
-  return Buffer.concat(chunks);
+  return writeXlsx(sheets);
 }
 
 /** A cell as the text the admin sees: rich text joined, formulas by their cached result, trimmed. */
