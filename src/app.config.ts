@@ -19,7 +19,7 @@ export default defineAppConfig({
       ],
     },
     { root: 'branch', pages: ['members/index', 'approvals/index', 'invite/index'] },
-    { root: 'activity', pages: ['detail/index', 'edit/index', 'attendees/index', 'checkin/index'] },
+    { root: 'activity', pages: ['detail/index', 'edit/index', 'attendees/index', 'checkin/index', 'list/index'] },
     // The page a scanned check-in code opens, alone in its subpackage so a cold scan downloads little.
     { root: 'checkin', pages: ['landing/index'] },
     { root: 'bases', pages: ['list/index', 'detail/index', 'footprint/index', 'mycode/index'] },

@@ -2,7 +2,7 @@
  * Activities as organisers write them and members list them. Every list is one indexed query
  * (config/database.json, collection activities), paged by offset.
  */
-import type { ActivityStatus } from '../../types/labels';
+import type { ActivityStatus, ProgrammeItemKey } from '../../types/labels';
 import { AUDIENCE_ALL } from '../../core/activity/rules';
 import type { ActivityDoc, BaseDoc, SignUpDoc } from '../../server/documents';
 import { addWithShortId, fetchById, fetchList, type Database } from '../../server/kernel/db';
@@ -110,13 +110,18 @@ export async function moveActivity(
   return reply.stats.updated === 1;
 }
 
+/** Narrows a list to activities whose attendance counts for one 六个一 item (index status_counts_audience_start). */
+export type ItemFilter = { countsFor?: ProgrammeItemKey };
+
+const byItem = ({ countsFor }: ItemFilter) => (countsFor === undefined ? {} : { countsFor });
+
 /** Published activities the branch can see that have not started yet, soonest first (index status_audience_start). */
-export function listUpcoming(db: Database, branchId: string, now: Date, page: PageWindow): Promise<ActivityDoc[]> {
+export function listUpcoming(db: Database, branchId: string, now: Date, page: PageWindow, filter: ItemFilter = {}): Promise<ActivityDoc[]> {
   const _ = db.command;
   return fetchList<ActivityDoc>(
     db
       .collection('activities')
-      .where({ status: 'published', audience: _.in([AUDIENCE_ALL, branchId]), startAt: _.gte(now) })
+      .where({ status: 'published', ...byItem(filter), audience: _.in([AUDIENCE_ALL, branchId]), startAt: _.gte(now) })
       .orderBy('startAt', 'asc')
       .skip(page.offset)
       .limit(page.limit),
@@ -124,12 +129,12 @@ export function listUpcoming(db: Database, branchId: string, now: Date, page: Pa
 }
 
 /** Activities the branch could see that have started, latest first (index status_audience_start). */
-export function listPast(db: Database, branchId: string, now: Date, page: PageWindow): Promise<ActivityDoc[]> {
+export function listPast(db: Database, branchId: string, now: Date, page: PageWindow, filter: ItemFilter = {}): Promise<ActivityDoc[]> {
   const _ = db.command;
   return fetchList<ActivityDoc>(
     db
       .collection('activities')
-      .where({ status: _.in(['published', 'finished']), audience: _.in([AUDIENCE_ALL, branchId]), startAt: _.lt(now) })
+      .where({ status: _.in(['published', 'finished']), ...byItem(filter), audience: _.in([AUDIENCE_ALL, branchId]), startAt: _.lt(now) })
       .orderBy('startAt', 'desc')
       .skip(page.offset)
       .limit(page.limit),

@@ -1,3 +1,5 @@
+import type { ProgrammeItemKey } from '../../types/labels';
+
 /** Pages of the `activity` subpackage; the detail URL is also what a shared card opens. */
 export function activityDetailUrl(id: string): string {
   return `/activity/detail/index?id=${encodeURIComponent(id)}`;
@@ -15,4 +17,9 @@ export function activityAttendeesUrl(id: string): string {
 /** 现场签到: the organiser's rotating codes, 反扫 and the live roster. */
 export function activityCheckinUrl(id: string): string {
   return `/activity/checkin/index?id=${encodeURIComponent(id)}`;
+}
+
+/** The activities a member can join, only those counting for `countsFor` when given (我的六个一's 去完成). */
+export function activityListUrl(countsFor?: ProgrammeItemKey): string {
+  return countsFor === undefined ? '/activity/list/index' : `/activity/list/index?countsFor=${encodeURIComponent(countsFor)}`;
 }

@@ -2,9 +2,9 @@ import Taro from '@tarojs/taro';
 import type { ProgrammeItem } from '../../types/contracts/stats';
 import { ACTIVITY_KIND_LABELS, STORY_KIND_LABELS, type ProgrammeItemKey, type StoryKind } from '../../types/labels';
 import { storyKindsFor } from '../../core/stats/rules';
+import { activityListUrl } from '../activity/routes';
 import { BASE_LIST_URL } from '../bases/routes';
 import { storyEditUrl } from '../story/routes';
-import { goToTab } from '../utils/tabs';
 import { selfReportUrl } from './routes';
 
 /** The activity kind whose attendance an item's check-in evidence usually comes from, to name the way to it. */
@@ -32,7 +32,9 @@ export function itemActions(programmeId: string, item: ProgrammeItem): ItemActio
   return item.evidence.flatMap((evidence): ItemAction[] => {
     if (evidence === 'checkin') {
       if (item.key === 'visit') return [{ label: '找基地打卡', open: () => void Taro.navigateTo({ url: BASE_LIST_URL }) }];
-      return [{ label: `报名${ACTIVITY_KIND_LABELS[ACTIVITY_KIND_OF_ITEM[item.key]]}活动`, open: () => goToTab('activities') }];
+      // The list narrowed to activities that count for the item, so what the member signs up for ticks it.
+      const label = `报名${ACTIVITY_KIND_LABELS[ACTIVITY_KIND_OF_ITEM[item.key]]}活动`;
+      return [{ label, open: () => void Taro.navigateTo({ url: activityListUrl(item.key) }) }];
     }
     if (evidence === 'story') {
       // The kinds the functions count for the item, so 写心得 opens the editor on a kind that will tick it.

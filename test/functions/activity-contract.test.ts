@@ -50,7 +50,8 @@ describePermissionMatrix(
     ['update', async (e) => ({ id: branchActivity(e), draft: draftInput(clock.now()) }), ORGANISER_OF_BRANCH_1],
     ['publish', async (e) => ({ id: branchActivity(e, 'draft') }), ORGANISER_OF_BRANCH_1],
     ['cancel', async (e) => ({ id: branchActivity(e), reason: '天气原因' }), ORGANISER_OF_BRANCH_1],
-    ['list', async () => ({}), ANY_MEMBER],
+    // Filtered to one 六个一 item, as 我的六个一's 去完成 opens it: the same callers as the plain list.
+    ['list', async () => ({ countsFor: 'lesson' }), ANY_MEMBER],
     ['detail', async (e) => ({ id: branchActivity(e) }), SEES_BRANCH_1],
     // A published activity's card is public: it is what a forwarded group-chat card shows anyway.
     ['shareCard', async (e) => ({ id: branchActivity(e) }), [true, true, true, true, true]],
@@ -132,6 +133,9 @@ describeBadInputTable(
         ['过长游标', { cursor: 'c'.repeat(201) }, 'cursor'],
         ['注入', { cursor: INJECTION }, 'cursor'],
         ['脚本键', { [SCRIPT]: 1 }, SCRIPT],
+        ['未知项目', { countsFor: 'poem' }, 'countsFor'],
+        ['项目注入', { countsFor: INJECTION }, 'countsFor'],
+        ['“我的”不按项目筛', { scope: 'mine', countsFor: 'lesson' }, 'countsFor'],
       ],
     },
     detail: {

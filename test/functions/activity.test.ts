@@ -1,8 +1,12 @@
 /**
  * activity.list: the four scopes (upcoming, past, mine, managed), paged, each page one indexed query
- * (two for 'mine') besides the kernel's read of the caller.
+ * (two for 'mine') besides the kernel's read of the caller; upcoming and past narrowed to one 六个一
+ * item (countsFor) in that same one query.
  */
 import { OCTOBER_THEME_DAY_ID, SEED_ACTIVITY_ID, SEPTEMBER_LESSON_ID, TODAY_LESSON_ID } from '../../emulator/seed';
+import cloud from 'wx-server-sdk';
+import type { ActivityDoc } from '../../server/documents';
+import { fetchAllPages } from '../../server/kernel/db';
 import { useServerClock } from '../support/clock';
 import { createTestEnv } from '../support/localEnv';
 import { activityDoc, after, DAY, HOUR, seededMember, signUpDoc } from './activity-manage.fixtures';
@@ -167,5 +171,87 @@ describe('activity.list 输入与权限', () => {
     expect(requests).toHaveLength(budget);
     expect(requests.every((request) => request.indexed)).toBe(true);
     expect(requests.slice(1).map((request) => request.index)).toEqual(indexes);
+  });
+});
+
+describe('activity.list 按六个一项目筛选（countsFor）', () => {
+  const lessonAt = (id: string, days: number, fields: Partial<ActivityDoc> = {}) => ({
+    ...activityDoc(now, { _id: id, kind: 'lesson', countsFor: 'lesson', startAt: after(now, days * DAY), ...fields }),
+  });
+  /** What each stored activity counts for, to judge a filtered page against the unfiltered one. */
+  let countsFor: Map<string, string | null>;
+
+  beforeAll(async () => {
+    env.store.insertMany('activities', [
+      lessonAt('lesson-a', 1.5),
+      lessonAt('lesson-b', 2.5),
+      lessonAt('lesson-c', 7),
+      lessonAt('lesson-done', -4, { endAt: after(now, -4 * DAY + HOUR) }),
+      lessonAt('lesson-elsewhere', 2, { branchId: 'branch-2', audience: ['branch-2'] }),
+      { ...activityDoc(now, { _id: 'film-soon', kind: 'film', countsFor: 'film', startAt: after(now, 2 * DAY) }) },
+    ]);
+    const stored = await fetchAllPages<ActivityDoc>(cloud.database().collection('activities'), 10_000);
+    countsFor = new Map(stored.map((doc) => [doc._id, doc.countsFor]));
+  });
+
+  const onlyLessons = (page: { items: { id: string }[] }) => ids(page).filter((id) => countsFor.get(id) === 'lesson');
+
+  it('只看计入“党课”的即将开始的活动：与未筛选的列表同序，只少了别的项目的活动；仍是两次数据库请求，走索引', async () => {
+    const all = await env.ok('demo-member', 'activity', 'list', { scope: 'upcoming', pageSize: 50 });
+    const { result, requests } = await env.call('demo-member', 'activity', 'list', {
+      scope: 'upcoming',
+      pageSize: 50,
+      countsFor: 'lesson',
+    });
+    if (!result.ok) throw new Error(JSON.stringify(result.error));
+    expect(ids(result.data)).toEqual(onlyLessons(all));
+    expect(ids(result.data)).toEqual(expect.arrayContaining(['lesson-a', 'lesson-b', 'lesson-c']));
+    expect(ids(result.data)).not.toContain('film-soon');
+    expect(ids(all)).toContain('film-soon');
+    expect(requests).toHaveLength(2);
+    expect(requests[1]).toMatchObject({ indexed: true, index: 'status_counts_audience_start' });
+  });
+
+  it('筛选后照样分页：一页一条读完，不重不漏', async () => {
+    const whole = ids(await env.ok('demo-member', 'activity', 'list', { scope: 'upcoming', pageSize: 50, countsFor: 'lesson' }));
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const input = { scope: 'upcoming' as const, countsFor: 'lesson' as const, pageSize: 1, ...(cursor ? { cursor } : {}) };
+      const page = await env.ok('demo-member', 'activity', 'list', input);
+      seen.push(...ids(page));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    expect(seen).toEqual(whole);
+  });
+
+  it('别的支部计入党课的活动不会因筛选而露出；那个支部的党员看得到', async () => {
+    const mine = ids(await env.ok('demo-member', 'activity', 'list', { scope: 'upcoming', pageSize: 50, countsFor: 'lesson' }));
+    expect(mine).not.toContain('lesson-elsewhere');
+    const theirs = ids(await env.ok('seed-member-02', 'activity', 'list', { scope: 'upcoming', pageSize: 50, countsFor: 'lesson' }));
+    expect(theirs).toContain('lesson-elsewhere');
+    expect(theirs).not.toContain('lesson-a');
+  });
+
+  it('往期也能按项目筛选：只剩计入该项的活动，最近的在前', async () => {
+    const all = await env.ok('demo-member', 'activity', 'list', { scope: 'past', pageSize: 50 });
+    const lessons = await env.ok('demo-member', 'activity', 'list', { scope: 'past', pageSize: 50, countsFor: 'lesson' });
+    expect(ids(lessons)).toEqual(onlyLessons(all));
+    expect(ids(lessons)).toContain('lesson-done');
+  });
+
+  it.each([
+    ['未知项目', { scope: 'upcoming', countsFor: 'poem' }],
+    ['注入', { scope: 'upcoming', countsFor: { $ne: null } }],
+    ['“我的”不按项目筛', { scope: 'mine', countsFor: 'lesson' }],
+    ['“管理”不按项目筛', { scope: 'managed', countsFor: 'lesson' }],
+  ])('%s：INVALID_INPUT，指明 countsFor', async (_label, input) => {
+    const { result } = await env.call('demo-secretary', 'activity', 'list', input);
+    expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', field: 'countsFor' } });
+  });
+
+  it('未加入的用户不能按项目浏览活动', async () => {
+    const { result } = await env.call('demo-stranger', 'activity', 'list', { countsFor: 'lesson' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
   });
 });

@@ -177,7 +177,18 @@ export const activityContract = {
     output: z.object({ activity: activityDetailSchema, notified: z.number().int() }),
   },
   list: {
-    input: pageInputSchema.extend({ scope: z.enum(['upcoming', 'mine', 'past', 'managed']).default('upcoming') }).strict(),
+    input: pageInputSchema
+      .extend({
+        scope: z.enum(['upcoming', 'mine', 'past', 'managed']).default('upcoming'),
+        /** Only activities whose attendance counts for this 六个一 item (我的六个一's 去完成); the lists a member browses only. */
+        countsFor: programmeItemKeySchema.optional(),
+      })
+      .strict()
+      .superRefine((input, ctx) => {
+        if (input.countsFor !== undefined && (input.scope === 'mine' || input.scope === 'managed')) {
+          ctx.addIssue({ code: 'custom', path: ['countsFor'], message: '只能在即将开始和往期活动中按项目筛选' });
+        }
+      }),
     output: pageOutputSchema(activitySummarySchema),
   },
   detail: {

@@ -1,4 +1,5 @@
 import type { PageInput } from '../../../types/common';
+import type { ProgrammeItemKey } from '../../../types/labels';
 import type { ActivityDoc } from '../../../server/documents';
 import { fail } from '../../../server/kernel/failure';
 import { decodeOffsetCursor, toPage } from '../../../server/kernel/paging';
@@ -35,17 +36,21 @@ async function listMine(ctx: MemberContext, input: PageInput, offset: number) {
   };
 }
 
-/** One indexed query per page (two for 'mine'), plus the kernel's read of the caller. */
-export async function list(input: PageInput & { scope: Scope }, ctx: MemberContext) {
+/**
+ * One indexed query per page (two for 'mine'), plus the kernel's read of the caller. `countsFor`
+ * narrows the lists a member browses to one 六个一 item's activities in the same single query.
+ */
+export async function list(input: PageInput & { scope: Scope; countsFor?: ProgrammeItemKey }, ctx: MemberContext) {
   const { db, member, now } = ctx;
   const offset = decodeOffsetCursor(input.cursor);
   if (input.scope === 'mine') return listMine(ctx, input, offset);
   const page = { offset, limit: input.pageSize + 1 };
+  const filter = { countsFor: input.countsFor };
   const rows =
     input.scope === 'upcoming'
-      ? await listUpcoming(db, member.branchId, now, page)
+      ? await listUpcoming(db, member.branchId, now, page, filter)
       : input.scope === 'past'
-        ? await listPast(db, member.branchId, now, page)
+        ? await listPast(db, member.branchId, now, page, filter)
         : await listManaged(ctx, page);
   return toPage(
     rows.map((doc) => toActivitySummary(doc)),

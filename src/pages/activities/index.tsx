@@ -1,24 +1,16 @@
-import { Text, View } from '@tarojs/components';
-import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
-import { useCallback, useState } from 'react';
+import { View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { useState } from 'react';
 import type { MemberView } from '../../../types/contracts/member';
-import { activityDetailUrl, activityEditUrl } from '../../activity/routes';
+import { activityEditUrl } from '../../activity/routes';
 import { ActionButton } from '../../components/ActionButton';
-import { ActivityCell } from '../../components/ActivityCell';
+import { ActivityList, type ActivityScope as Scope } from '../../components/ActivityList';
 import { isManager } from '../../components/ManagerGate';
 import { MembershipGate } from '../../components/MembershipGate';
 import { PageShell } from '../../components/PageShell';
-import { Section } from '../../components/Section';
 import { Segments, type Segment } from '../../components/Segments';
-import { callFunction } from '../../services/cloud';
 import { useMembership } from '../../services/membership';
-import { usePagedList } from '../../services/usePagedList';
-import { useReloadOnShow } from '../../services/useReloadOnShow';
 import { useTabBarSelection } from '../../custom-tab-bar/selection';
-
-const PAGE_SIZE = 10;
-
-type Scope = 'upcoming' | 'mine' | 'past' | 'managed';
 
 const MEMBER_SEGMENTS: Segment<Scope>[] = [
   { key: 'upcoming', label: '即将开始' },
@@ -34,47 +26,6 @@ const EMPTY_COPY: Record<Scope, { title: string; description: string }> = {
   managed: { title: '还没有发起过活动', description: '点上方「发起活动」，填写后保存草稿或直接发布' },
 };
 
-function ActivityList({ scope }: { scope: Scope }) {
-  const fetchPage = useCallback(
-    (cursor?: string) => callFunction('activity', 'list', { scope, pageSize: PAGE_SIZE, cursor }, { silentError: cursor === undefined }),
-    [scope],
-  );
-  const list = usePagedList(fetchPage);
-  useReloadOnShow(() => void list.reload());
-
-  usePullDownRefresh(() => {
-    void list.reload().finally(() => Taro.stopPullDownRefresh());
-  });
-  useReachBottom(list.loadMore);
-
-  const empty = EMPTY_COPY[scope];
-  return (
-    <Section
-      title={ORGANISER_SEGMENTS.find((segment) => segment.key === scope)?.label ?? ''}
-      status={list.status}
-      isEmpty={list.items.length === 0}
-      emptyTitle={empty.title}
-      emptyDescription={empty.description}
-      errorMessage={list.error?.message}
-      onRetry={() => void list.reload()}
-      skeletonRows={4}
-    >
-      {list.items.map((activity) => (
-        <ActivityCell key={activity.id} activity={activity} onClick={() => void Taro.navigateTo({ url: activityDetailUrl(activity.id) })} />
-      ))}
-      <View className='ht-list-footer'>
-        {list.hasMore ? (
-          <ActionButton size='small' variant='plain' loading={list.loadingMore} onClick={list.loadMore}>
-            加载更多
-          </ActionButton>
-        ) : (
-          <Text className='ht-list-footer__text'>没有更多了</Text>
-        )}
-      </View>
-    </Section>
-  );
-}
-
 function MemberActivities({ member }: { member: MemberView }) {
   const organiser = isManager(member);
   const [scope, setScope] = useState<Scope>('upcoming');
@@ -86,7 +37,13 @@ function MemberActivities({ member }: { member: MemberView }) {
         </View>
       ) : null}
       <Segments segments={organiser ? ORGANISER_SEGMENTS : MEMBER_SEGMENTS} value={scope} onChange={setScope} />
-      <ActivityList key={scope} scope={scope} />
+      <ActivityList
+        key={scope}
+        scope={scope}
+        title={ORGANISER_SEGMENTS.find((segment) => segment.key === scope)?.label ?? ''}
+        emptyTitle={EMPTY_COPY[scope].title}
+        emptyDescription={EMPTY_COPY[scope].description}
+      />
     </>
   );
 }

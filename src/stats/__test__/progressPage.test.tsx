@@ -44,7 +44,7 @@ describe('我的六个一', () => {
     expect(screen.getByText('数据更新于 14:03')).toBeTruthy();
   });
 
-  it('未完成的项目按方案允许的方式给出入口：报名活动、写心得、上传党课视频、自报；自报待确认的只显示“待书记确认”', async () => {
+  it('未完成的项目按方案允许的方式给出入口：报名（只看计入该项的活动）、写心得、上传党课视频、自报；自报待确认的只显示“待书记确认”', async () => {
     serve(callFunction, activeMember, { myProgress: () => ok(progress()) });
     render(<MyProgressPage />);
     await screen.findByText('已完成 1/6');
@@ -59,8 +59,12 @@ describe('我的六个一', () => {
     expect(taro.navigateTo).toHaveBeenLastCalledWith({ url: '/story/edit/index?kind=reflection' });
     fireEvent.click(within(item('观看一部影视')).getByRole('button', { name: '自报' }));
     expect(taro.navigateTo).toHaveBeenLastCalledWith({ url: '/stats/report/index?programmeId=prog-2026&item=film' });
+    // 报名 opens the activity list narrowed to what counts for the item, not the whole list.
     fireEvent.click(within(item('上好一堂党课')).getByRole('button', { name: '报名党课活动' }));
-    expect(taro.switchTab).toHaveBeenLastCalledWith({ url: '/pages/activities/index' });
+    expect(taro.navigateTo).toHaveBeenLastCalledWith({ url: '/activity/list/index?countsFor=lesson' });
+    fireEvent.click(within(item('观看一部影视')).getByRole('button', { name: '报名观影活动' }));
+    expect(taro.navigateTo).toHaveBeenLastCalledWith({ url: '/activity/list/index?countsFor=film' });
+    expect(taro.switchTab).not.toHaveBeenCalled();
   });
 
   it('学时按目标画成进度条，积分打开积分明细', async () => {

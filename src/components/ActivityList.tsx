@@ -1,0 +1,71 @@
+import { Text, View } from '@tarojs/components';
+import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import { useCallback } from 'react';
+import type { ProgrammeItemKey } from '../../types/labels';
+import { activityDetailUrl } from '../activity/routes';
+import { callFunction } from '../services/cloud';
+import { usePagedList } from '../services/usePagedList';
+import { useReloadOnShow } from '../services/useReloadOnShow';
+import { ActionButton } from './ActionButton';
+import { ActivityCell } from './ActivityCell';
+import { Section } from './Section';
+
+const PAGE_SIZE = 10;
+
+export type ActivityScope = 'upcoming' | 'mine' | 'past' | 'managed';
+
+export interface ActivityListProps {
+  scope: ActivityScope;
+  title: string;
+  emptyTitle: string;
+  emptyDescription: string;
+  /** Only activities whose attendance counts for this 六个一 item (upcoming and past only; activity.list). */
+  countsFor?: ProgrammeItemKey;
+}
+
+/** One scope of `activity.list`, paged: pull to refresh, more at the bottom, each row opening the activity. */
+export function ActivityList({ scope, title, emptyTitle, emptyDescription, countsFor }: ActivityListProps) {
+  const fetchPage = useCallback(
+    (cursor?: string) =>
+      callFunction(
+        'activity',
+        'list',
+        { scope, pageSize: PAGE_SIZE, cursor, ...(countsFor === undefined ? {} : { countsFor }) },
+        { silentError: cursor === undefined },
+      ),
+    [scope, countsFor],
+  );
+  const list = usePagedList(fetchPage);
+  useReloadOnShow(() => void list.reload());
+
+  usePullDownRefresh(() => {
+    void list.reload().finally(() => Taro.stopPullDownRefresh());
+  });
+  useReachBottom(list.loadMore);
+
+  return (
+    <Section
+      title={title}
+      status={list.status}
+      isEmpty={list.items.length === 0}
+      emptyTitle={emptyTitle}
+      emptyDescription={emptyDescription}
+      errorMessage={list.error?.message}
+      onRetry={() => void list.reload()}
+      skeletonRows={4}
+    >
+      {list.items.map((activity) => (
+        <ActivityCell key={activity.id} activity={activity} onClick={() => void Taro.navigateTo({ url: activityDetailUrl(activity.id) })} />
+      ))}
+      <View className='ht-list-footer'>
+        {list.hasMore ? (
+          <ActionButton size='small' variant='plain' loading={list.loadingMore} onClick={list.loadMore}>
+            加载更多
+          </ActionButton>
+        ) : (
+          <Text className='ht-list-footer__text'>没有更多了</Text>
+        )}
+      </View>
+    </Section>
+  );
+}
