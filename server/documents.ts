@@ -4,8 +4,8 @@
  * Dates (UTC); what leaves a function is mapped to the contracts in types/.
  */
 import type { CheckinFence } from '../types/contracts/checkin';
-import type { BranchQuota, BranchSummary, PointRule, PointsRules, ProgrammeItem } from '../types/contracts/stats';
-import type { MemberProgress, MonthCounts } from '../core/stats/types';
+import type { BranchQuota, BranchSummary, PointsRules, ProgrammeItem } from '../types/contracts/stats';
+import type { LedgerEntry, MemberProgress, MonthCounts } from '../core/stats/types';
 import type { LocationReading } from '../core/geo';
 import type { RateLimitGuard } from '../core/rateLimit';
 import { countWords } from '../core/story/wordCount';
@@ -810,10 +810,16 @@ export type { MonthCounts } from '../core/stats/types';
  * A member's standing in a programme, built from their events by core/stats (never edited by hand):
  * the branch rebuild (server/stats/rebuild.ts) writes it whenever it differs from what is stored.
  */
-export interface ProgressDoc extends MemberProgress {
+/**
+ * A member's progress as stored: the fold's result without its months (only the branch summary
+ * shows months, and it is built from the fold in memory), with the points ledger behind it inside,
+ * newest entry first (ARCHITECTURE.md, "Statistics").
+ */
+export interface ProgressDoc extends Omit<MemberProgress, 'months'> {
   /** progressId(programmeId, memberId). */
   _id: string;
   programmeId: string;
+  ledger: LedgerEntry[];
   updatedAt: Date;
 }
 
@@ -824,24 +830,6 @@ export interface BranchStatsDoc extends BranchSummary {
   programmeId: string;
   months: Record<string, MonthCounts>;
   updatedAt: Date;
-}
-
-export function pointsEntryId(programmeId: string, memberId: string, rule: PointRule, refId: string): string {
-  return `${programmeId}_${memberId}_${rule}_${refId}`;
-}
-
-/** One entry behind a member's points; the `_id` names the event, so rebuilding writes the same entry. */
-export interface PointsEntryDoc {
-  /** pointsEntryId(programmeId, memberId, rule, refId). */
-  _id: string;
-  programmeId: string;
-  memberId: string;
-  /** The member's branch when it was earned, so a branch's rebuild reads its members' entries in one query. */
-  branchId: string;
-  rule: PointRule;
-  points: number;
-  label: string;
-  at: Date;
 }
 
 /** 读书 / 观影 reported by a member with a photo; it counts as evidence once the branch secretary confirms. */

@@ -27,7 +27,7 @@ export type LedgerMember = Pick<ProgressDoc, (typeof LEDGER_MEMBER_FIELDS)[numbe
 
 /**
  * A branch's members' progress for its sheet (index programme_branch_done), without what the sheet
- * does not show (the months, pending reports): a third of the bytes to read and copy at 300,000 members.
+ * does not show (the points ledger, pending reports): far fewer bytes to read and copy at 300,000 members.
  */
 export function listLedgerMembers(db: Database, programmeId: string, branchId: string): Promise<LedgerMember[]> {
   return fetchAllPages<LedgerMember>(

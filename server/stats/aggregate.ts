@@ -39,7 +39,6 @@ export interface AggregateReport extends Record<string, number> {
   branches: number;
   deferred: number;
   progressWritten: number;
-  ledgerWritten: number;
 }
 
 async function touchedBranches(
@@ -80,7 +79,7 @@ async function touchedBranches(
 export const AGGREGATE_BUDGET_MS = 20_000;
 
 export async function runAggregator(db: Database, now: Date, budgetMs = AGGREGATE_BUDGET_MS): Promise<AggregateReport> {
-  const report: AggregateReport = { events: 0, branches: 0, deferred: 0, progressWritten: 0, ledgerWritten: 0 };
+  const report: AggregateReport = { events: 0, branches: 0, deferred: 0, progressWritten: 0 };
   const programme = await findCurrentProgramme(db, now);
   if (!programme) return report;
   const state = (await findState(db, AGGREGATOR_STATE_ID)) ?? { _id: AGGREGATOR_STATE_ID, watermarks: {}, updatedAt: now };
@@ -102,7 +101,6 @@ export async function runAggregator(db: Database, now: Date, budgetMs = AGGREGAT
     const branchId = waiting.shift()!;
     const rebuilt = await rebuildBranch(db, programme, branchId, now);
     report.progressWritten += rebuilt.progressWritten;
-    report.ledgerWritten += rebuilt.ledgerWritten;
     rebuildNow.push(branchId);
   }
   const deferred = waiting;

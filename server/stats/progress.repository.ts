@@ -3,8 +3,9 @@
  * summaries. Rebuilds write only what differs from what is stored (ARCHITECTURE.md, "Statistics").
  */
 import { currentProgramme } from '../../core/stats/rules';
-import type { BranchStatsDoc, PointsEntryDoc, ProgrammeDoc, ProgressDoc } from '../documents';
-import { fetchAllPages, fetchById, fetchList, MAX_DOCS_PER_GET, type Database } from '../kernel/db';
+import type { LedgerEntry } from '../../core/stats/types';
+import type { BranchStatsDoc, ProgrammeDoc, ProgressDoc } from '../documents';
+import { fetchAllPages, fetchById, fetchList, fetchOne, MAX_DOCS_PER_GET, type Database } from '../kernel/db';
 import { isDuplicateKeyError } from '../kernel/sdk-errors';
 
 const MAX_BRANCH_DOCS = 200_000;
@@ -28,8 +29,18 @@ export async function findCurrentProgramme(db: Database, now: Date): Promise<Pro
   return currentProgramme(recent, now);
 }
 
-export function findProgress(db: Database, id: string): Promise<ProgressDoc | null> {
-  return fetchById<ProgressDoc>(db.collection('programme_progress'), id);
+/** A stored progress without its ledger (the checklist and the dashboards never show entries). */
+export type ProgressOverview = Omit<ProgressDoc, 'ledger'>;
+const WITHOUT_LEDGER = { ledger: false };
+
+export function findProgress(db: Database, id: string): Promise<ProgressOverview | null> {
+  return fetchOne<ProgressOverview>(db.collection('programme_progress').where({ _id: id }).field(WITHOUT_LEDGER));
+}
+
+/** The entries behind a member's points, newest first, as the last rebuild stored them; null before any. */
+export async function findLedger(db: Database, id: string): Promise<LedgerEntry[] | null> {
+  const found = await fetchOne<Pick<ProgressDoc, 'ledger'>>(db.collection('programme_progress').where({ _id: id }).field({ ledger: true }));
+  return found?.ledger ?? null;
 }
 
 export function findBranchStats(db: Database, id: string): Promise<BranchStatsDoc | null> {
@@ -47,31 +58,14 @@ export function listBranchProgress(db: Database, programmeId: string, branchId: 
 }
 
 /** Members of a branch who have not met every item, fewest met first (index programme_branch_done). */
-export function listBehindProgress(db: Database, programmeId: string, branchId: string, itemCount: number): Promise<ProgressDoc[]> {
-  return fetchAllPages<ProgressDoc>(
+export function listBehindProgress(db: Database, programmeId: string, branchId: string, itemCount: number): Promise<ProgressOverview[]> {
+  return fetchAllPages<ProgressOverview>(
     db
       .collection('programme_progress')
       .where({ programmeId, branchId, doneCount: db.command.lt(itemCount) })
-      .orderBy('doneCount', 'asc'),
+      .orderBy('doneCount', 'asc')
+      .field(WITHOUT_LEDGER),
     MAX_BRANCH_DOCS,
-  );
-}
-
-/** The stored ledger entries of a branch's members (index programme_branch). */
-export function listBranchLedger(db: Database, programmeId: string, branchId: string): Promise<PointsEntryDoc[]> {
-  return fetchAllPages<PointsEntryDoc>(db.collection('points_ledger').where({ programmeId, branchId }), MAX_BRANCH_DOCS * 10);
-}
-
-/** A member's ledger page, newest first (index programme_member_at). */
-export function listMemberLedger(
-  db: Database,
-  programmeId: string,
-  memberId: string,
-  offset: number,
-  limit: number,
-): Promise<PointsEntryDoc[]> {
-  return fetchList<PointsEntryDoc>(
-    db.collection('points_ledger').where({ programmeId, memberId }).orderBy('at', 'desc').skip(offset).limit(limit),
   );
 }
 

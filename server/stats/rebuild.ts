@@ -8,8 +8,8 @@ import { isDeepStrictEqual } from 'node:util';
 import { foldProgress } from '../../core/stats/fold';
 import { summarizeBranch } from '../../core/stats/summary';
 import { withinWindow } from '../../core/stats/rules';
-import type { MemberEvents, SignUpEvent } from '../../core/stats/types';
-import { branchStatsId, pointsEntryId, progressId, type PointsEntryDoc, type ProgrammeDoc, type ProgressDoc } from '../documents';
+import type { LedgerEntry, MemberEvents, MemberProgress, SignUpEvent } from '../../core/stats/types';
+import { branchStatsId, progressId, type ProgrammeDoc, type ProgressDoc } from '../documents';
 import type { Database } from '../kernel/db';
 import { findOrgName } from '../orgs.repository';
 import {
@@ -23,12 +23,11 @@ import {
   listBranchSignedUps,
   listBranchWorks,
 } from './events.repository';
-import { applyChanges, listBranchLedger, listBranchProgress, saveBranchStats, type DocChanges } from './progress.repository';
+import { applyChanges, listBranchProgress, saveBranchStats, type DocChanges } from './progress.repository';
 
 export interface RebuildReport {
   members: number;
   progressWritten: number;
-  ledgerWritten: number;
 }
 
 function groupBy<T>(list: readonly T[], key: (item: T) => string): Map<string, T[]> {
@@ -59,23 +58,29 @@ function diff<T extends { _id: string }>(stored: readonly T[], built: readonly T
 }
 
 const sameProgress = (a: ProgressDoc, b: ProgressDoc) => isDeepStrictEqual({ ...a, updatedAt: null }, { ...b, updatedAt: null });
-const sameEntry = (a: PointsEntryDoc, b: PointsEntryDoc) => isDeepStrictEqual(a, b);
+
+/** Newest first, ties in one fixed order, so the same events always store the same ledger. */
+function newestFirst(a: LedgerEntry, b: LedgerEntry): number {
+  return (
+    b.at.getTime() - a.at.getTime() ||
+    (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0) ||
+    (a.refId < b.refId ? -1 : a.refId > b.refId ? 1 : 0)
+  );
+}
 
 export async function rebuildBranch(db: Database, programme: ProgrammeDoc, branchId: string, now: Date): Promise<RebuildReport> {
-  const [members, checkins, works, reports, attempts, practiceDays, signedUps, organised, storedProgress, storedLedger, branchName] =
-    await Promise.all([
-      listActiveMembers(db, branchId),
-      listBranchCheckins(db, branchId, programme),
-      listBranchWorks(db, branchId, programme),
-      listBranchReports(db, branchId, programme._id),
-      listBranchAttempts(db, branchId, programme),
-      listBranchPracticeDays(db, branchId, programme),
-      listBranchSignedUps(db, branchId),
-      listActivitiesOrganised(db, branchId, programme),
-      listBranchProgress(db, programme._id, branchId),
-      listBranchLedger(db, programme._id, branchId),
-      findOrgName(db, branchId),
-    ]);
+  const [members, checkins, works, reports, attempts, practiceDays, signedUps, organised, storedProgress, branchName] = await Promise.all([
+    listActiveMembers(db, branchId),
+    listBranchCheckins(db, branchId, programme),
+    listBranchWorks(db, branchId, programme),
+    listBranchReports(db, branchId, programme._id),
+    listBranchAttempts(db, branchId, programme),
+    listBranchPracticeDays(db, branchId, programme),
+    listBranchSignedUps(db, branchId),
+    listActivitiesOrganised(db, branchId, programme),
+    listBranchProgress(db, programme._id, branchId),
+    findOrgName(db, branchId),
+  ]);
   const activityTimes = await findActivityTimes(
     db,
     signedUps.map((signUp) => signUp.activityId),
@@ -94,8 +99,8 @@ export async function rebuildBranch(db: Database, programme: ProgrammeDoc, branc
     (signUp) => signUp.memberId,
   );
 
+  const folded: MemberProgress[] = [];
   const builtProgress: ProgressDoc[] = [];
-  const builtLedger: PointsEntryDoc[] = [];
   for (const member of members) {
     const events: MemberEvents = {
       checkins: checkinsBy.get(member._id) ?? [],
@@ -106,32 +111,27 @@ export async function rebuildBranch(db: Database, programme: ProgrammeDoc, branc
       practiceDays: practiceDaysBy.get(member._id) ?? [],
     };
     const { progress, ledger } = foldProgress(programme, { ...member, branchId }, events, now);
-    builtProgress.push({ _id: progressId(programme._id, member._id), programmeId: programme._id, ...progress, updatedAt: now });
-    for (const entry of ledger) {
-      builtLedger.push({
-        _id: pointsEntryId(programme._id, member._id, entry.rule, entry.refId),
-        programmeId: programme._id,
-        memberId: member._id,
-        branchId,
-        rule: entry.rule,
-        points: entry.points,
-        label: entry.label,
-        at: entry.at,
-      });
-    }
+    folded.push(progress);
+    const { months, ...stored } = progress;
+    builtProgress.push({
+      _id: progressId(programme._id, member._id),
+      programmeId: programme._id,
+      ...stored,
+      ledger: [...ledger].sort(newestFirst),
+      updatedAt: now,
+    });
   }
 
   const activeIds = new Set(members.map((member) => member._id));
-  const { summary, months } = summarizeBranch(programme, { _id: branchId, name: branchName }, builtProgress, {
+  const { summary, months } = summarizeBranch(programme, { _id: branchId, name: branchName }, folded, {
     activities: organised.filter((activity) => activity.status !== 'draft' && activity.status !== 'cancelled' && activity.endAt <= now),
     approvedWorks: works.filter(
       (work) => activeIds.has(work.authorId) && work.status === 'approved' && withinWindow(programme, work.approvedAt),
     ),
   });
-  // The three writes are independent (the summary is built from the progress in memory), so they go side by side.
-  const [progressWritten, ledgerWritten] = await Promise.all([
+  // The writes are independent (the summary is built from the progress in memory), so they go side by side.
+  const [progressWritten] = await Promise.all([
     applyChanges(db, 'programme_progress', branchId, diff(storedProgress, builtProgress, sameProgress)),
-    applyChanges(db, 'points_ledger', branchId, diff(storedLedger, builtLedger, sameEntry)),
     saveBranchStats(db, {
       _id: branchStatsId(programme._id, branchId),
       programmeId: programme._id,
@@ -140,5 +140,5 @@ export async function rebuildBranch(db: Database, programme: ProgrammeDoc, branc
       updatedAt: now,
     }),
   ]);
-  return { members: members.length, progressWritten, ledgerWritten };
+  return { members: members.length, progressWritten };
 }

@@ -1,6 +1,6 @@
 /**
  * What the statistics' tests share: one `cron` run as the timer fires it (the aggregator among its
- * jobs), and the numbers it stores for a programme — progress, ledger, branch summaries — without
+ * jobs), and the numbers it stores for a programme — progress with its ledger, branch summaries — without
  * their stamps, sorted, so two ways of building them can be compared whole.
  */
 import cloud from 'wx-server-sdk';
@@ -11,7 +11,7 @@ import type { Result } from '../../types/result';
 import type { TestEnv } from '../support/localEnv';
 
 /** The collections the statistics build, and nothing else does. */
-export const NUMBER_COLLECTIONS = ['programme_progress', 'points_ledger', 'programme_branches'] as const;
+export const NUMBER_COLLECTIONS = ['programme_progress', 'programme_branches'] as const;
 
 /** Runs `cron` at `now` and answers the aggregator's counts; fails the test if the aggregator failed. */
 export async function runCron(env: TestEnv, now: Date): Promise<Record<string, number>> {
@@ -32,8 +32,8 @@ export async function storedNumbers(programmeId: string): Promise<StoredNumbers>
     (await fetchAllPages<Record<string, unknown>>(db.collection(collection).where({ programmeId }), 100_000))
       .map(({ updatedAt, ...doc }) => doc)
       .sort((a, b) => String(a._id).localeCompare(String(b._id)));
-  const [progress, ledger, branches] = await Promise.all(NUMBER_COLLECTIONS.map(read));
-  return { programme_progress: progress!, points_ledger: ledger!, programme_branches: branches! };
+  const [progress, branches] = await Promise.all(NUMBER_COLLECTIONS.map(read));
+  return { programme_progress: progress!, programme_branches: branches! };
 }
 
 /** Removes every number stored for the programme, so the next build starts from nothing. */

@@ -30,11 +30,11 @@ import { memberDoc, PENDING_SELF_REPORT_ID, PENDING_STORY_ID, seedProgrammeId, S
 import type { FaultKind } from '../../emulator/faults';
 import {
   checkinDoc,
-  pointsEntryId,
   practiceDayId,
+  progressId,
   storyDoc,
-  type PointsEntryDoc,
   type PracticeDayDoc,
+  type ProgressDoc,
   type SelfReportDoc,
 } from '../../server/documents';
 import { shanghaiDay } from '../../core/time';
@@ -168,7 +168,7 @@ const step: fc.Arbitrary<Step> = fc.oneof(
 /** A cut in the middle of a recompute's slice: the first such write of the slice fails, applied or not. */
 const cut = fc.record({
   afterSlices: fc.nat({ max: 4 }),
-  collection: fc.constantFrom('programme_progress', 'points_ledger', 'programme_branches', 'stats_state'),
+  collection: fc.constantFrom('programme_progress', 'programme_branches', 'stats_state'),
   fault: fc.constantFrom<FaultKind>('connectTimeout', 'readTimeout'),
 });
 
@@ -462,12 +462,9 @@ describe('性质找到的反例', () => {
     await env.ok('demo-member', 'quiz', 'practiceSubmit', { day: today.day, answers: {} });
     await cronUnderLoad(env, made);
     expect(await practised()).toEqual([{ rule: 'practiceDay', points: 1, label: '每日练习 11月23日', at: clock.now().toISOString() }]);
-    const [entry] = await documentsOf<PointsEntryDoc>('points_ledger', {
-      memberId: 'm-demo-member',
-      rule: 'practiceDay',
-      label: '每日练习 11月23日',
-    });
-    expect(entry?._id).toBe(pointsEntryId(PROGRAMME_ID, 'm-demo-member', 'practiceDay', practiceDayId('m-demo-member', today.day)));
+    const [progress] = await documentsOf<ProgressDoc>('programme_progress', { _id: progressId(PROGRAMME_ID, 'm-demo-member') });
+    const entry = progress?.ledger.find((stored) => stored.rule === 'practiceDay' && stored.label === '每日练习 11月23日');
+    expect(entry?.refId).toBe(practiceDayId('m-demo-member', today.day));
   });
 
   it('放弃的答题到下次开始作答时才按截止时间收卷：下一次聚合记上参加竞赛的积分', async () => {

@@ -487,7 +487,7 @@ async function run(size: number, options: BenchOptions): Promise<ScenarioRun> {
   );
   const cases = await recomputeCases(env, layout, options);
   options.log(
-    `  stats @ ${size}: recompute built ${env.store.count('programme_progress')} progress documents, ${env.store.count('points_ledger')} ledger entries`,
+    `  stats @ ${size}: recompute built ${env.store.count('programme_progress')} progress documents, each with its points ledger`,
   );
   cases.push(...(await readCases(env, layout, rng, options)));
   options.log(`  stats @ ${size}: reads done`);
