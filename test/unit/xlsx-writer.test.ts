@@ -190,6 +190,27 @@ describe('xlsx writer', () => {
     expect(() => readZip(corrupt)).toThrow('CRC mismatch');
   });
 
+  it('几 MB 的大表（跨多个写入块）逐行读回，首尾行与行数都对', async () => {
+    const rows = Array.from({ length: 30000 }, (_, index) => [
+      `党员${index + 1}`,
+      '观看红色电影《长津湖》（2026-11-23）',
+      index,
+      index / 4,
+    ]);
+    const file = await buildWorkbook([{ name: '大表', rows: [['姓名', '证据', '序号', '学时'], ...rows], header: true }]);
+    const xml = readZip(file).find((part) => part.name === 'xl/worksheets/sheet1.xml')!.data;
+    expect(xml.length).toBeGreaterThan(2 * 1024 * 1024);
+    const sheet = (await open(file)).worksheets[0]!;
+    expect(sheet.rowCount).toBe(30001);
+    expect((sheet.getRow(2).values as unknown[]).slice(1)).toEqual(['党员1', '观看红色电影《长津湖》（2026-11-23）', 0, 0]);
+    expect((sheet.getRow(30001).values as unknown[]).slice(1)).toEqual([
+      '党员30000',
+      '观看红色电影《长津湖》（2026-11-23）',
+      29999,
+      7499.75,
+    ]);
+  });
+
   it('超过 Excel 单元格上限 32767 字的文本被截断', async () => {
     const sheet = (await open(await buildWorkbook([{ name: '长文', rows: [['字'.repeat(40000)]] }]))).worksheets[0]!;
     expect(String(sheet.getCell('A1').value)).toHaveLength(32767);
