@@ -23,3 +23,23 @@ export function dashboardUrl(branchId?: string): string {
 export function programmeEditUrl(id?: string): string {
   return id ? `/stats/programme/index?id=${encodeURIComponent(id)}` : '/stats/programme/index';
 }
+
+/** 四红品牌: the brand programmes (ARCHITECTURE.md, "Statistics", 四红). */
+export const BRANDS_URL = '/stats/brands/index';
+
+/** Without an id the form creates a new brand programme. */
+export function brandEditUrl(id?: string): string {
+  return id ? `/stats/brand/index?id=${encodeURIComponent(id)}` : '/stats/brand/index';
+}
+
+export function brandProgrammeUrl(id: string): string {
+  return `/stats/brandProgramme/index?id=${encodeURIComponent(id)}`;
+}
+
+/** 申报 for a programme: a brand to start with, or the id of a nomination to edit. */
+export function nominateUrl(programmeId: string, options: { brand?: string; id?: string } = {}): string {
+  let url = `/stats/nominate/index?programmeId=${encodeURIComponent(programmeId)}`;
+  if (options.brand) url += `&brand=${encodeURIComponent(options.brand)}`;
+  if (options.id) url += `&id=${encodeURIComponent(options.id)}`;
+  return url;
+}

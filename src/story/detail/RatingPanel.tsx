@@ -2,11 +2,9 @@ import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import type { RatingSummary, StoryView } from '../../../types/contracts/story';
 import { ActionButton } from '../../components/ActionButton';
+import { StarPicker } from '../../components/StarPicker';
 import { callFunction } from '../../services/cloud';
 import { toast } from '../../utils/toast';
-
-/** The contract's MIN_RATING–MAX_RATING; importing the values would bring zod into the package (types only, ARCHITECTURE.md "Layers"). */
-const SCORES = [1, 2, 3, 4, 5] as const;
 
 /** `你的评分 4 · 平均 4.6（23 人）`, `平均 4.6（23 人）` or `还没有人评分`. */
 export function ratingSummaryText(rating: RatingSummary, myRating: number | null): string {
@@ -51,20 +49,7 @@ export function RatingPanel({ story, isAuthor, onRated, onRefused }: RatingPanel
       </View>
       {story.can.rate ? (
         <>
-          <View className='story-stars' role='radiogroup' aria-label='评分'>
-            {SCORES.map((score) => (
-              <View
-                key={score}
-                role='radio'
-                aria-checked={chosen === score}
-                aria-label={`${score} 星`}
-                className={`story-stars__star${chosen !== null && score <= chosen ? ' story-stars__star--on' : ''}`}
-                onClick={() => setChosen(score)}
-              >
-                <Text>★</Text>
-              </View>
-            ))}
-          </View>
+          <StarPicker value={chosen} onChange={setChosen} />
           <Text className='ht-form__note'>每人只能评一次，提交后不能修改。</Text>
           <ActionButton loading={busy} disabled={chosen === null} onClick={() => void rate()}>
             {chosen === null ? '点星星评分' : `提交 ${chosen} 星评分`}

@@ -1,0 +1,212 @@
+import { View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import { useRef, useState } from 'react';
+import type { AppError } from '../../../types/result';
+import { BRAND_KEYS, BRAND_LABELS, type BrandKey } from '../../../types/labels';
+import { ActionButton } from '../../components/ActionButton';
+import { FormError, FormSection, InputField, SwitchRow, TextareaField } from '../../components/FormParts';
+import { LoadingOrFailed } from '../../components/LoadingOrFailed';
+import { ManagerGate } from '../../components/ManagerGate';
+import { PageShell } from '../../components/PageShell';
+import { useFormFields } from '../../components/useFormFields';
+import { callFunction } from '../../services/cloud';
+import { fieldMessage, FORM_SLOT } from '../../services/fieldError';
+import { toast } from '../../utils/toast';
+import { findBrandProgramme, useRecord } from '../brandKit/load';
+import { STAGE_STEPS } from '../brandKit/text';
+import { DateField } from '../programme/DateField';
+import { BRANDS_URL, brandProgrammeUrl } from '../routes';
+import {
+  buildBrandProgramme,
+  errorField,
+  formFromBrandProgramme,
+  initialBrandForm,
+  sentBrands,
+  type BrandForm,
+  type BrandProgrammeForm,
+  type FormErrors,
+} from './form';
+import '../stats.css';
+
+/** What each brand recommends, under its switch. */
+const BRAND_HINTS: Record<BrandKey, string> = {
+  gardener: '党员教师中的示范标兵',
+  bookhouse: '学校的红色阅读角、书屋',
+  classroom: '面向师生的红色课堂，“周周讲、人人讲”',
+  base: '学校自建的红色文化展示空间，配讲解员',
+};
+
+function BrandEditor({
+  brandKey,
+  brand,
+  errors,
+  onChange,
+}: {
+  brandKey: BrandKey;
+  brand: BrandForm;
+  errors: FormErrors;
+  onChange: (patch: Partial<BrandForm>, ...clears: string[]) => void;
+}) {
+  const field = (name: string) => `brands.${brandKey}.${name}`;
+  return (
+    <View className='brand-editor' role='group' aria-label={BRAND_LABELS[brandKey]}>
+      <SwitchRow
+        title={BRAND_LABELS[brandKey]}
+        description={BRAND_HINTS[brandKey]}
+        checked={brand.enabled}
+        onChange={(enabled) => onChange({ enabled }, 'brands')}
+      />
+      {brand.enabled ? (
+        <View className='brand-editor__numbers'>
+          <InputField
+            label='每单位至少（个）'
+            name={field('perUnit')}
+            type='number'
+            value={brand.perUnit}
+            error={errors[field('perUnit')]}
+            onChange={(perUnit) => onChange({ perUnit }, field('perUnit'))}
+          />
+          <InputField
+            label='评选名额（全组织）'
+            name={field('selectTotal')}
+            type='number'
+            value={brand.selectTotal}
+            error={errors[field('selectTotal')]}
+            onChange={(selectTotal) => onChange({ selectTotal }, field('selectTotal'))}
+          />
+        </View>
+      ) : null}
+    </View>
+  );
+}
+
+/** A refusal naming a field goes beside it; anything else above the button. */
+function refusal(error: AppError, form: BrandProgrammeForm): FormErrors {
+  return error.field ? { [errorField(error.field, sentBrands(form))]: fieldMessage(error) } : { [FORM_SLOT]: error.message };
+}
+
+function BrandProgrammeFormView({ initial, programmeId }: { initial: BrandProgrammeForm; programmeId: string | null }) {
+  const { form, errors, setErrors, update } = useFormFields(initial);
+  const [saving, setSaving] = useState(false);
+  const savingRef = useRef(false);
+
+  const updateBrand = (key: BrandKey, patch: Partial<BrandForm>, ...clears: string[]) =>
+    update({ brands: { ...form.brands, [key]: { ...form.brands[key], ...patch } } }, ...clears);
+
+  const save = async () => {
+    if (savingRef.current) return;
+    const built = buildBrandProgramme(form);
+    if ('errors' in built) {
+      setErrors(built.errors);
+      toast('请修改标红的内容');
+      return;
+    }
+    savingRef.current = true;
+    setSaving(true);
+    const result = await callFunction(
+      'stats',
+      'saveBrandProgramme',
+      programmeId ? { id: programmeId, programme: built.draft } : { programme: built.draft },
+      { silentError: true },
+    );
+    savingRef.current = false;
+    setSaving(false);
+    if (!result.ok) {
+      setErrors(refusal(result.error, form));
+      toast(result.error.field ? '请修改标红的内容' : result.error.message);
+      return;
+    }
+    toast(result.data.created ? '方案已创建' : '已保存修改', 'success');
+    const saved = result.data.programme.id;
+    Taro.navigateBack().catch(() => Taro.redirectTo({ url: programmeId ? brandProgrammeUrl(saved) : BRANDS_URL }));
+  };
+
+  return (
+    <View className='ht-page__body'>
+      <FormSection title='基本信息'>
+        <InputField
+          label='方案名称'
+          name='title'
+          value={form.title}
+          error={errors.title}
+          maxlength={60}
+          onChange={(title) => update({ title }, 'title')}
+        />
+        <InputField
+          label='年度'
+          name='year'
+          type='number'
+          value={form.year}
+          error={errors.year}
+          onChange={(year) => update({ year }, 'year')}
+        />
+        <TextareaField
+          label='方案说明（选填）'
+          name='description'
+          value={form.description}
+          error={errors.description}
+          maxlength={2000}
+          placeholder='创建要求、申报材料、验收方式等'
+          onChange={(description) => update({ description }, 'description')}
+        />
+      </FormSection>
+
+      <FormSection title='品牌与名额'>
+        <FormError message={errors.brands} />
+        {BRAND_KEYS.map((key) => (
+          <BrandEditor
+            key={key}
+            brandKey={key}
+            brand={form.brands[key]}
+            errors={errors}
+            onChange={(patch, ...clears) => updateBrand(key, patch, ...clears)}
+          />
+        ))}
+      </FormSection>
+
+      <FormSection title='各阶段截止（北京时间当天 24:00）'>
+        {STAGE_STEPS.map((step) => (
+          <DateField
+            key={step.deadline}
+            label={`${step.label}截止`}
+            name={step.deadline}
+            value={form.days[step.deadline]}
+            error={errors[step.deadline]}
+            onChange={(day) => update({ days: { ...form.days, [step.deadline]: day } }, step.deadline)}
+          />
+        ))}
+      </FormSection>
+
+      <FormError message={errors[FORM_SLOT]} />
+      <ActionButton loading={saving} onClick={() => void save()}>
+        {programmeId ? '保存修改' : '创建方案'}
+      </ActionButton>
+    </View>
+  );
+}
+
+function EditBrandProgramme({ id }: { id: string }) {
+  const { state, reload } = useRecord(() => findBrandProgramme(id), id);
+  if (state.status !== 'ready') {
+    return (
+      <LoadingOrFailed
+        loading={state.status === 'loading'}
+        message={state.status === 'error' ? state.error.message : undefined}
+        onRetry={reload}
+      />
+    );
+  }
+  return <BrandProgrammeFormView initial={formFromBrandProgramme(state.data)} programmeId={id} />;
+}
+
+/** 新建 / 编辑四红方案 (org admins): the brands with their numbers and the four stage deadlines. */
+export default function BrandProgrammeEditPage() {
+  const { id } = useRouter().params;
+  return (
+    <PageShell>
+      <ManagerGate orgAdminOnly deniedDescription='四红品牌创建方案由组织部制定。'>
+        {() => (id ? <EditBrandProgramme id={id} /> : <BrandProgrammeFormView initial={initialBrandForm(Date.now())} programmeId={null} />)}
+      </ManagerGate>
+    </PageShell>
+  );
+}
