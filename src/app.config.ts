@@ -26,7 +26,20 @@ export default defineAppConfig({
     { root: 'story', pages: ['feed/index', 'detail/index', 'edit/index', 'mine/index', 'review/index', 'campaign/index'] },
     {
       root: 'stats',
-      pages: ['progress/index', 'ledger/index', 'report/index', 'dashboard/index', 'ranking/index', 'programmes/index', 'programme/index'],
+      pages: [
+        'progress/index',
+        'ledger/index',
+        'report/index',
+        'dashboard/index',
+        'ranking/index',
+        'programmes/index',
+        'programme/index',
+        // 四红品牌 (ARCHITECTURE.md, "Statistics").
+        'brands/index',
+        'brand/index',
+        'brandProgramme/index',
+        'nominate/index',
+      ],
     },
   ],
   // Check-ins locate the member against a fence (wx.getLocation); WeChat requires the API declared.

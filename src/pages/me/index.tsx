@@ -16,7 +16,7 @@ import { setLargeFont, useLargeFont } from '../../services/largeFont';
 import { useMembership } from '../../services/membership';
 import { useCloud } from '../../services/useCloud';
 import { useReloadOnShow } from '../../services/useReloadOnShow';
-import { dashboardUrl, ledgerUrl, PROGRAMMES_URL, PROGRESS_URL, RANKING_URL } from '../../stats/routes';
+import { BRANDS_URL, dashboardUrl, ledgerUrl, PROGRAMMES_URL, PROGRESS_URL, RANKING_URL } from '../../stats/routes';
 import { CAMPAIGNS_ADMIN_URL, MY_STORIES_URL, STORY_REVIEW_URL } from '../../story/routes';
 import { formatDate } from '../../utils/format';
 import './index.css';
@@ -63,13 +63,22 @@ function BranchManagement() {
   );
 }
 
-/** 学习: the member's own 六个一 checklist and points. */
-function MyStudy() {
+/**
+ * 学习: the member's own 六个一 checklist and points, and the 四红 programmes — one entry for every
+ * role, since secretaries 申报 and 互查, the org 验收 and 择优, and every member rates in 评议.
+ */
+function MyStudy({ role }: { role: Role }) {
   const open = (url: string) => void Taro.navigateTo({ url });
+  const brandsDescription: Record<Role, string> = {
+    member: '红色园丁、书屋、课堂、基地：查看各单位申报并评议',
+    secretary: '红色园丁、书屋、课堂、基地：本支部申报、互查与评议',
+    org_admin: '制定四红方案，分配互查，验收与择优评选',
+  };
   return (
     <Section title='学习' status='ready'>
       <Cell title='我的六个一' description='完成情况、学时，去完成未做的项目' onClick={() => open(PROGRESS_URL)} />
       <Cell title='积分明细' description='每一分来自哪条规则' onClick={() => open(ledgerUrl())} />
+      <Cell title='四红品牌' description={brandsDescription[role]} onClick={() => open(BRANDS_URL)} />
     </Section>
   );
 }
@@ -241,7 +250,7 @@ function ActiveProfile({ member }: { member: MemberView }) {
         <Cell title='政治面貌' value={PARTY_STATUS_LABELS[member.partyStatus]} />
         <Cell title='加入时间' value={formatDate(member.joinedAt)} />
       </Section>
-      <MyStudy />
+      <MyStudy role={member.role} />
       <MyCheckins />
       <MyStories role={member.role} />
       {member.role === 'org_admin' ? <AdminWorkbench /> : null}
