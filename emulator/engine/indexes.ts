@@ -151,16 +151,35 @@ export interface Change {
   after?: Doc;
 }
 
-/** A key value the sorted index can order exactly like mingo: a plain string or a non-NaN number. */
-export type Scalar = string | number;
+/**
+ * A key value the sorted index can order exactly like mingo: a plain string, a non-NaN number or a
+ * valid date (most of the declared indexes end in a time: a check-in's, a submission's, a start).
+ */
+export type Scalar = string | number | Date;
+export type ScalarKind = 'number' | 'string' | 'date';
 
-export function isScalar(v: unknown): v is Scalar {
-  return typeof v === 'string' || (typeof v === 'number' && !Number.isNaN(v));
+/** Realm-independent: a jest test's dates come from another realm than the engine's `Date`. */
+function isDate(v: unknown): v is Date {
+  return Object.prototype.toString.call(v) === '[object Date]';
 }
 
+export function isScalar(v: unknown): v is Scalar {
+  return typeof v === 'string' || (typeof v === 'number' && !Number.isNaN(v)) || (isDate(v) && !Number.isNaN(v.getTime()));
+}
+
+export function kindOf(v: Scalar): ScalarKind {
+  return typeof v === 'string' ? 'string' : typeof v === 'number' ? 'number' : 'date';
+}
+
+/** MongoDB's order across types: numbers, then strings, …, then dates. */
+const KIND_RANK: Record<ScalarKind, number> = { number: 0, string: 1, date: 2 };
+
 export function compareScalar(a: Scalar, b: Scalar): number {
-  if (typeof a !== typeof b) return typeof a === 'number' ? -1 : 1;
-  return a < b ? -1 : a > b ? 1 : 0;
+  const kind = kindOf(a);
+  if (kind !== kindOf(b)) return KIND_RANK[kind] - KIND_RANK[kindOf(b)];
+  const x = kind === 'date' ? (a as Date).getTime() : a;
+  const y = kind === 'date' ? (b as Date).getTime() : b;
+  return x < y ? -1 : x > y ? 1 : 0;
 }
 
 /**
@@ -328,15 +347,14 @@ export class SortedIndex {
   private readonly buckets = new Map<string, SortedRun>();
   private readonly entries = new Map<DocId, { bucket: string; entry: SortedEntry }>();
   private irregular = 0;
-  /** Per position after the leading field: how many held values are strings / numbers. */
-  private readonly strings: number[];
-  private readonly numbers: number[];
+  /** Per kind, per position after the leading field: how many held values are of that kind. */
+  private readonly kinds: Record<ScalarKind, number[]>;
   private seq = 0;
 
   constructor(readonly spec: IndexSpec) {
     this.fields = Object.keys(spec.keys);
-    this.strings = this.fields.slice(1).map(() => 0);
-    this.numbers = this.fields.slice(1).map(() => 0);
+    const zeros = () => this.fields.slice(1).map(() => 0);
+    this.kinds = { number: zeros(), string: zeros(), date: zeros() };
   }
 
   /** Whether the document is left out (a missing leading value) or breaks the index (a value it cannot order). */
@@ -383,8 +401,7 @@ export class SortedIndex {
 
   private tally(values: readonly IndexValue[], by: 1 | -1): void {
     values.forEach((v, i) => {
-      if (typeof v === 'string') this.strings[i]! += by;
-      else if (typeof v === 'number') this.numbers[i]! += by;
+      if (v !== null) this.kinds[kindOf(v)][i]! += by;
     });
   }
 
@@ -393,12 +410,10 @@ export class SortedIndex {
     return this.irregular === 0;
   }
 
-  /** The one type every held scalar at position `i` (after the leading field) has, if any; nulls do not count. */
-  typeAt(i: number): 'string' | 'number' | 'mixed' | 'empty' {
-    const s = this.strings[i] ?? 0;
-    const n = this.numbers[i] ?? 0;
-    if (s > 0 && n > 0) return 'mixed';
-    return s > 0 ? 'string' : n > 0 ? 'number' : 'empty';
+  /** The one kind every held scalar at position `i` (after the leading field) has, if any; nulls do not count. */
+  typeAt(i: number): ScalarKind | 'mixed' | 'empty' {
+    const present = (Object.keys(this.kinds) as ScalarKind[]).filter((kind) => (this.kinds[kind][i] ?? 0) > 0);
+    return present.length === 0 ? 'empty' : present.length === 1 ? present[0]! : 'mixed';
   }
 
   /** The bucket of one leading value, in order. */
@@ -410,7 +425,6 @@ export class SortedIndex {
     this.buckets.clear();
     this.entries.clear();
     this.irregular = 0;
-    this.strings.fill(0);
-    this.numbers.fill(0);
+    for (const counts of Object.values(this.kinds)) counts.fill(0);
   }
 }

@@ -10,6 +10,7 @@ import {
   compareEntryValues,
   compareScalar,
   isScalar,
+  kindOf,
   type IndexValue,
   type Scalar,
   type SortedEntry,
@@ -118,7 +119,7 @@ export function planRange(index: SortedIndex, filter: Doc, sort: SortSpec): Rang
   if (conds.size !== pinned.size + (range ? 1 : 0)) return undefined;
   const typed = (pos: number, values: readonly Scalar[]): boolean => {
     const t = index.typeAt(pos);
-    return t === 'empty' || (t !== 'mixed' && values.every((v) => typeof v === t));
+    return t === 'empty' || (t !== 'mixed' && values.every((v) => kindOf(v) === t));
   };
   if (!prefix.every((v, i) => typed(i, [v]))) return undefined;
   if (

@@ -124,6 +124,39 @@ describe('sorted compound index', () => {
   });
 });
 
+describe('sorted compound index over dates', () => {
+  const withDates = storeWith({ g: 1, t: 1 });
+  const scanDates = storeWith({ g: 1 });
+  const rng = seededRng('sorted-dates');
+  const pick = (n: number) => Math.floor(rng() * n);
+  const instant = () => ({ $date: new Date(Date.UTC(2027, 0, 1) + pick(30) * 3_600_000).toISOString() });
+
+  it('answers time ranges and orders by time exactly like a scan, nulls and missing times included', async () => {
+    const docs = Array.from({ length: 400 }, (_, i) => {
+      const roll = pick(10);
+      return { _id: `d${i}`, g: `g${pick(3)}`, ...(roll === 0 ? {} : { t: roll === 1 ? null : instant() }) };
+    });
+    for (const store of [withDates, scanDates])
+      await send(store, 'database.insertDocument', { data: docs.map((doc) => JSON.stringify(doc)) });
+    for (let round = 0; round < 200; round++) {
+      const from = instant();
+      const shapes = [
+        { t: { $gte: from } },
+        { t: { $lt: from } },
+        { $and: [{ t: { $gte: from } }, { t: { $lt: instant() } }] },
+        { t: from },
+        {},
+      ];
+      const query = JSON.stringify({ g: `g${pick(3)}`, ...shapes[pick(shapes.length)] });
+      const params: Record<string, unknown> = { query, limit: 1 + pick(60), order: JSON.stringify({ t: pick(2) === 0 ? 1 : -1 }) };
+      const [a, b] = await Promise.all([withDates, scanDates].map((store) => send(store, 'database.getDocument', params)));
+      expect({ query, list: a!.data.list }).toEqual({ query, list: b!.data.list });
+      const [ca, cb] = await Promise.all([withDates, scanDates].map((store) => send(store, 'database.calculateDocument', { query })));
+      expect({ query, total: ca!.data.total }).toEqual({ query, total: cb!.data.total });
+    }
+  });
+});
+
 describe('a sorted bucket of many thousands (SortedRun)', () => {
   const byValueThenSeq = (a: SortedEntry, b: SortedEntry) => (a.values[0] as number) - (b.values[0] as number) || a.seq - b.seq;
 
