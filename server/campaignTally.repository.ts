@@ -6,6 +6,7 @@
  */
 import type { CampaignAuthorDoc, CampaignBranchDoc } from './documents';
 import { fetchAllPages, MAX_DOCS_PER_GET, wholeObjectWrites, type Database } from './kernel/db';
+import { inLanes } from './kernel/lanes';
 import { isDuplicateKeyError } from './kernel/sdk-errors';
 import type { TalliedWork } from './campaignTally';
 
@@ -69,10 +70,6 @@ export interface RecountWrites<T extends { _id: string }> {
   removed: T[];
 }
 
-async function inLanes<T>(items: readonly T[], work: (item: T) => Promise<unknown>): Promise<void> {
-  for (let from = 0; from < items.length; from += WRITE_LANES) await Promise.all(items.slice(from, from + WRITE_LANES).map(work));
-}
-
 /**
  * Sets tallies to their recount. The story function moves a tally by increments outside any
  * transaction, each stamping `updatedAt`; a stored tally is overwritten only while its stamp is
@@ -84,7 +81,7 @@ async function inLanes<T>(items: readonly T[], work: (item: T) => Promise<unknow
 export async function writeTallies(db: Database, writes: RecountWrites<CampaignBranchDoc>): Promise<number> {
   const target = db.collection(TALLIES);
   let written = 0;
-  await inLanes(writes.set, async ({ doc, stored }) => {
+  await inLanes(writes.set, WRITE_LANES, async ({ doc, stored }) => {
     const { _id, ...fields } = doc;
     if (stored === null) {
       try {
@@ -100,7 +97,7 @@ export async function writeTallies(db: Database, writes: RecountWrites<CampaignB
     };
     written += reply.stats.updated;
   });
-  await inLanes(writes.removed, async ({ _id, updatedAt }) => {
+  await inLanes(writes.removed, WRITE_LANES, async ({ _id, updatedAt }) => {
     const reply = (await target.where({ _id, updatedAt }).remove()) as { stats: { removed: number } };
     written += reply.stats.removed;
   });
@@ -113,7 +110,7 @@ export async function writeTallies(db: Database, writes: RecountWrites<CampaignB
  */
 export async function writeAuthors(db: Database, writes: RecountWrites<CampaignAuthorDoc>): Promise<number> {
   const target = db.collection(AUTHORS);
-  await inLanes(writes.set, async ({ doc }) => {
+  await inLanes(writes.set, WRITE_LANES, async ({ doc }) => {
     const { _id, ...fields } = doc;
     await target.doc(_id).set({ data: fields });
   });

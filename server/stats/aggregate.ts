@@ -8,7 +8,8 @@
 import { MAX_DOCS_PER_GET, type Database } from '../kernel/db';
 import { markBranchDirty } from '../statsDirty.repository';
 import { findCurrentProgramme } from './progress.repository';
-import { rebuildBranch } from './rebuild';
+import { inLanes } from '../kernel/lanes';
+import { BRANCHES_AT_ONCE, rebuildBranch } from './rebuild';
 import { branchesSignedUpFor, clearDirty, findState, listDirty, readStream, saveState, type EventStream } from './state.repository';
 
 export const AGGREGATOR_STATE_ID = 'aggregator';
@@ -93,17 +94,19 @@ export async function runAggregator(db: Database, now: Date, budgetMs = AGGREGAT
   const dirty = await listDirty(db, now);
   for (const marker of dirty) branches.add(marker._id);
 
-  // Branches are rebuilt until the run's wall-time share is spent (or MAX_BRANCHES_PER_RUN); the rest are marked for the next run.
+  // Branches are rebuilt a few at once, as the recompute does, until the run's wall-time share is spent (or
+  // MAX_BRANCHES_PER_RUN); the rest are marked for the next run.
   const started = performance.now();
   const waiting = [...branches];
-  const rebuildNow: string[] = [];
-  while (waiting.length > 0 && rebuildNow.length < MAX_BRANCHES_PER_RUN && performance.now() - started < budgetMs) {
-    const branchId = waiting.shift()!;
-    const rebuilt = await rebuildBranch(db, programme, branchId, now);
-    report.progressWritten += rebuilt.progressWritten;
-    rebuildNow.push(branchId);
-  }
-  const deferred = waiting;
+  const rebuilt = await inLanes(
+    waiting,
+    BRANCHES_AT_ONCE,
+    (branchId) => rebuildBranch(db, programme, branchId, now),
+    (count) => count < MAX_BRANCHES_PER_RUN && performance.now() - started < budgetMs,
+  );
+  for (const branch of rebuilt) report.progressWritten += branch.progressWritten;
+  const rebuildNow = waiting.slice(0, rebuilt.length);
+  const deferred = waiting.slice(rebuilt.length);
   for (const branchId of deferred) await markBranchDirty(db, branchId, now);
   const rebuiltIds = new Set(rebuildNow);
   for (const marker of dirty) if (rebuiltIds.has(marker._id)) await clearDirty(db, marker);

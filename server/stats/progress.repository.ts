@@ -6,6 +6,7 @@ import { currentProgramme } from '../../core/stats/rules';
 import type { LedgerEntry } from '../../core/stats/types';
 import type { BranchStatsDoc, ProgrammeDoc, ProgressDoc } from '../documents';
 import { fetchAllPages, fetchById, fetchList, fetchOne, MAX_DOCS_PER_GET, type Database } from '../kernel/db';
+import { inLanes } from '../kernel/lanes';
 import { isDuplicateKeyError } from '../kernel/sdk-errors';
 
 const MAX_BRANCH_DOCS = 200_000;
@@ -78,27 +79,6 @@ export interface DocChanges<T extends { _id: string }> {
 
 /** Write requests of one rebuild in flight at once: each is a round trip, so side by side they cost about one. */
 const WRITE_LANES = 16;
-
-/** Runs `work` over `items` with at most `lanes` at once; after a failure no lane starts another item, and the first failure is thrown once they have stopped. */
-async function inLanes<T>(items: readonly T[], lanes: number, work: (item: T) => Promise<unknown>): Promise<void> {
-  let next = 0;
-  let failed = false;
-  const lane = async () => {
-    while (!failed && next < items.length) {
-      const item = items[next]!;
-      next += 1;
-      try {
-        await work(item);
-      } catch (error) {
-        failed = true;
-        throw error;
-      }
-    }
-  };
-  const outcomes = await Promise.allSettled(Array.from({ length: Math.min(lanes, items.length) }, lane));
-  const failure = outcomes.find((outcome) => outcome.status === 'rejected');
-  if (failure) throw failure.reason;
-}
 
 function chunks<T>(list: readonly T[], size: number): T[][] {
   const out: T[][] = [];

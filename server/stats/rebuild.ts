@@ -25,6 +25,12 @@ import {
 } from './events.repository';
 import { applyChanges, listBranchProgress, saveBranchStats, type DocChanges } from './progress.repository';
 
+/**
+ * Branches the recompute and the aggregator rebuild side by side: each rebuild is a chain of a few round trips (its reads,
+ * then its writes), so a few at once take about the time of one; few enough that a run cut short redoes little.
+ */
+export const BRANCHES_AT_ONCE = 4;
+
 export interface RebuildReport {
   members: number;
   progressWritten: number;

@@ -9,11 +9,12 @@ import { isDeepStrictEqual } from 'node:util';
 import type { ProgrammeRules } from '../../core/stats/types';
 import type { ProgrammeDoc, StatsStateDoc } from '../documents';
 import type { Database } from '../kernel/db';
+import { inLanes } from '../kernel/lanes';
 import { recountCampaign } from '../campaignTally';
 import { listCampaignIds } from '../campaignTally.repository';
 import { listBranches } from '../orgs.repository';
 import { findProgramme } from './progress.repository';
-import { rebuildBranch } from './rebuild';
+import { BRANCHES_AT_ONCE, rebuildBranch } from './rebuild';
 import { findState, saveState } from './state.repository';
 
 export const recomputeStateId = (programmeId: string) => `recompute_${programmeId}`;
@@ -55,12 +56,6 @@ export interface SliceLimits {
   /** Wall time for the slice; the branches under way when it runs out are finished first. */
   budgetMs: number;
 }
-
-/**
- * Branches rebuilt side by side: each rebuild is a chain of a few round trips (its reads, then its writes), so a few at once
- * take about the time of one; few enough that a slice cut short redoes little.
- */
-export const BRANCHES_AT_ONCE = 4;
 
 /** What one slice did: branches rebuilt, campaigns recounted. */
 export interface SliceReport {
@@ -112,7 +107,6 @@ async function continueBranches(
   if (state.phase !== 'branches') return { done: 0, state };
   const queue = [...(state.remainingBranches ?? [])];
   const finishedIds = new Set<string>();
-  let next = 0;
   let saving = Promise.resolve();
   let latest: RecomputeState = state;
   const save = () => {
@@ -129,24 +123,16 @@ async function continueBranches(
     return saving;
   };
   if (queue.length === 0) await save();
-  let failed = false;
-  const lane = async () => {
-    while (!failed && next < queue.length && next < limits.maxBranches && timeLeft()) {
-      const branchId = queue[next]!;
-      next += 1;
-      try {
-        await rebuildBranch(db, programme, branchId, now);
-        finishedIds.add(branchId);
-        await save();
-      } catch (error) {
-        failed = true;
-        throw error;
-      }
-    }
-  };
-  const outcomes = await Promise.allSettled(Array.from({ length: BRANCHES_AT_ONCE }, lane));
-  const failure = outcomes.find((outcome) => outcome.status === 'rejected');
-  if (failure) throw failure.reason;
+  await inLanes(
+    queue,
+    BRANCHES_AT_ONCE,
+    async (branchId) => {
+      await rebuildBranch(db, programme, branchId, now);
+      finishedIds.add(branchId);
+      await save();
+    },
+    (started) => started < limits.maxBranches && timeLeft(),
+  );
   return { done: finishedIds.size, state: latest };
 }
 

@@ -21,6 +21,7 @@ import {
   type NoticeKind,
   type NotificationDoc,
 } from '../../../server/documents';
+import { inLanes } from '../../../server/kernel/lanes';
 import type { TimerContext, TimerJob } from '../../../server/kernel/timer';
 import { findSchedules, type ScheduleFacts } from '../activities.repository';
 import { claimNotice, listDueNotices, returnCredit, settleNotice, useCredit } from '../notices.repository';
@@ -107,20 +108,6 @@ async function deliver(
   }
   await settleNotice(db, notice._id, { state: 'sent', reason: null, sentAt: now, payload });
   return 'sent';
-}
-
-/** Runs `work` over `items` with at most `lanes` in flight. */
-async function inLanes<T, R>(items: readonly T[], lanes: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array<R>(items.length);
-  let next = 0;
-  const lane = async () => {
-    while (next < items.length) {
-      const at = next++;
-      results[at] = await work(items[at]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(lanes, items.length) }, lane));
-  return results;
 }
 
 /** The activity whose schedule decides whether a reminder is still worth sending. */
