@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components';
 import type { ReactNode } from 'react';
 import { Empty } from '../components/Empty';
 import { ErrorState } from '../components/ErrorState';
+import { InputField, TextareaField } from '../components/FormParts';
 import { Skeleton } from '../components/Skeleton';
 import type { CloudState } from '../services/useCloud';
 import { asOfText, percent } from './format';
@@ -91,5 +92,53 @@ export function FigureGrid({ figures }: { figures: readonly Figure[] }) {
         </View>
       ))}
     </View>
+  );
+}
+
+/** The fields every programme form opens with. */
+export interface BasicsForm {
+  title: string;
+  year: string;
+  description: string;
+}
+
+interface BasicsFieldsProps {
+  form: BasicsForm;
+  errors: Record<string, string | undefined>;
+  /** Editing a field clears its own error. */
+  update: (patch: Partial<BasicsForm>, ...clears: string[]) => void;
+  descriptionPlaceholder?: string;
+}
+
+/** 方案名称, 年度 and 方案说明 of a programme form's 基本信息 (the learning programme's, the 四红 one's). */
+export function BasicsFields({ form, errors, update, descriptionPlaceholder }: BasicsFieldsProps) {
+  return (
+    <>
+      <InputField
+        label='方案名称'
+        name='title'
+        value={form.title}
+        error={errors.title}
+        maxlength={60}
+        onChange={(title) => update({ title }, 'title')}
+      />
+      <InputField
+        label='年度'
+        name='year'
+        type='number'
+        value={form.year}
+        error={errors.year}
+        onChange={(year) => update({ year }, 'year')}
+      />
+      <TextareaField
+        label='方案说明（选填）'
+        name='description'
+        value={form.description}
+        error={errors.description}
+        maxlength={2000}
+        placeholder={descriptionPlaceholder}
+        onChange={(description) => update({ description }, 'description')}
+      />
+    </>
   );
 }

@@ -4,7 +4,7 @@ import { useRef, useState } from 'react';
 import type { AppError } from '../../../types/result';
 import { BRAND_KEYS, BRAND_LABELS, type BrandKey } from '../../../types/labels';
 import { ActionButton } from '../../components/ActionButton';
-import { FormError, FormSection, InputField, SwitchRow, TextareaField } from '../../components/FormParts';
+import { FormError, FormSection, InputField, SwitchRow } from '../../components/FormParts';
 import { LoadingOrFailed } from '../../components/LoadingOrFailed';
 import { ManagerGate } from '../../components/ManagerGate';
 import { PageShell } from '../../components/PageShell';
@@ -14,6 +14,7 @@ import { fieldMessage, FORM_SLOT } from '../../services/fieldError';
 import { toast } from '../../utils/toast';
 import { findBrandProgramme, useRecord } from '../brandKit/load';
 import { STAGE_STEPS } from '../brandKit/text';
+import { BasicsFields } from '../parts';
 import { DateField } from '../programme/DateField';
 import { BRANDS_URL, brandProgrammeUrl } from '../routes';
 import {
@@ -124,31 +125,7 @@ function BrandProgrammeFormView({ initial, programmeId }: { initial: BrandProgra
   return (
     <View className='ht-page__body'>
       <FormSection title='基本信息'>
-        <InputField
-          label='方案名称'
-          name='title'
-          value={form.title}
-          error={errors.title}
-          maxlength={60}
-          onChange={(title) => update({ title }, 'title')}
-        />
-        <InputField
-          label='年度'
-          name='year'
-          type='number'
-          value={form.year}
-          error={errors.year}
-          onChange={(year) => update({ year }, 'year')}
-        />
-        <TextareaField
-          label='方案说明（选填）'
-          name='description'
-          value={form.description}
-          error={errors.description}
-          maxlength={2000}
-          placeholder='创建要求、申报材料、验收方式等'
-          onChange={(description) => update({ description }, 'description')}
-        />
+        <BasicsFields form={form} errors={errors} update={update} descriptionPlaceholder='创建要求、申报材料、验收方式等' />
       </FormSection>
 
       <FormSection title='品牌与名额'>

@@ -13,14 +13,16 @@ import {
 import type { AppError, Result } from '../../../types/result';
 import { ActionButton } from '../../components/ActionButton';
 import { ErrorState } from '../../components/ErrorState';
-import { Field, FormError, FormSection, InputField, TextareaField } from '../../components/FormParts';
+import { Field, FormError, FormSection, InputField } from '../../components/FormParts';
 import { ManagerGate } from '../../components/ManagerGate';
 import { PageShell } from '../../components/PageShell';
 import { Skeleton } from '../../components/Skeleton';
+import { useFormFields } from '../../components/useFormFields';
 import { callFunction } from '../../services/cloud';
 import { fieldMessage } from '../../services/fieldError';
 import { toast } from '../../utils/toast';
 import { POINT_RULE_LABELS } from '../labels';
+import { BasicsFields } from '../parts';
 import { PROGRAMMES_URL } from '../routes';
 import { DateField } from './DateField';
 import {
@@ -107,20 +109,10 @@ function QuotaEditor({
 }
 
 function ProgrammeFormView({ initial, programmeId }: { initial: ProgrammeForm; programmeId: string | null }) {
-  const [form, setForm] = useState(initial);
-  const [errors, setErrors] = useState<FormErrors>({});
+  const { form, errors, setErrors, update } = useFormFields(initial);
   const [saving, setSaving] = useState(false);
   const savingRef = useRef(false);
 
-  /** Editing a field clears its own error and the form's. */
-  const update = (patch: Partial<ProgrammeForm>, ...clears: string[]) => {
-    setForm((previous) => ({ ...previous, ...patch }));
-    setErrors((previous) => {
-      const next = { ...previous };
-      for (const key of [...clears, '_form']) delete next[key];
-      return next;
-    });
-  };
   const updateItem = (key: keyof ProgrammeForm['items'], patch: Partial<ItemForm>, ...clears: string[]) =>
     update({ items: { ...form.items, [key]: { ...form.items[key], ...patch } } }, ...clears);
   const updateQuota = (index: number, patch: Partial<QuotaForm>, ...clears: string[]) =>
@@ -177,30 +169,7 @@ function ProgrammeFormView({ initial, programmeId }: { initial: ProgrammeForm; p
   return (
     <View className='ht-page__body'>
       <FormSection title='基本信息'>
-        <InputField
-          label='方案名称'
-          name='title'
-          value={form.title}
-          error={errors.title}
-          maxlength={60}
-          onChange={(title) => update({ title }, 'title')}
-        />
-        <InputField
-          label='年度'
-          name='year'
-          type='number'
-          value={form.year}
-          error={errors.year}
-          onChange={(year) => update({ year }, 'year')}
-        />
-        <TextareaField
-          label='方案说明（选填）'
-          name='description'
-          value={form.description}
-          error={errors.description}
-          maxlength={2000}
-          onChange={(description) => update({ description }, 'description')}
-        />
+        <BasicsFields form={form} errors={errors} update={update} />
         <DateField
           label='开始日期'
           name='startDate'
