@@ -1,59 +1,14 @@
-import { useCallback, useEffect, useState } from 'react';
 import type { BrandNominationView, BrandProgrammeView } from '../../../types/contracts/brand';
-import type { AppError, Result } from '../../../types/result';
+import type { Result } from '../../../types/result';
 import { callFunction } from '../../services/cloud';
+import { findInPages } from '../records';
 
 /** There is no single-programme read: the list (newest first, a few a year) holds it. */
-export async function findBrandProgramme(id: string): Promise<Result<BrandProgrammeView | null>> {
-  let cursor: string | undefined;
-  do {
-    const page = await callFunction('stats', 'brandProgrammes', { pageSize: 50, cursor }, { silentError: true });
-    if (!page.ok) return page;
-    const found = page.data.items.find((programme) => programme.id === id);
-    if (found) return { ok: true, data: found };
-    cursor = page.data.nextCursor ?? undefined;
-  } while (cursor);
-  return { ok: true, data: null };
+export function findBrandProgramme(id: string): Promise<Result<BrandProgrammeView | null>> {
+  return findInPages((cursor) => callFunction('stats', 'brandProgrammes', { pageSize: 50, cursor }, { silentError: true }), id);
 }
 
 /** A nomination to edit, found among those the caller may see (a secretary's unit's during 申报). */
-export async function findNomination(programmeId: string, id: string): Promise<Result<BrandNominationView | null>> {
-  let cursor: string | undefined;
-  do {
-    const page = await callFunction('stats', 'nominations', { programmeId, pageSize: 50, cursor }, { silentError: true });
-    if (!page.ok) return page;
-    const found = page.data.items.find((nomination) => nomination.id === id);
-    if (found) return { ok: true, data: found };
-    cursor = page.data.nextCursor ?? undefined;
-  } while (cursor);
-  return { ok: true, data: null };
-}
-
-export type Loading<T> = { status: 'loading' } | { status: 'error'; error: AppError } | { status: 'ready'; data: T };
-
-const MISSING: AppError = { code: 'NOT_FOUND', message: '方案不存在或已删除' };
-
-/**
- * One record a page is built on, read by `load` (null: gone); `reload` reads it again quietly when
- * it is already on screen, so a change made on the page does not flash the skeleton.
- */
-export function useRecord<T>(load: () => Promise<Result<T | null>>, key: string, missing: AppError = MISSING) {
-  const [state, setState] = useState<Loading<T>>({ status: 'loading' });
-  const [attempt, setAttempt] = useState(0);
-  useEffect(() => {
-    let cancelled = false;
-    setState((previous) => (previous.status === 'ready' ? previous : { status: 'loading' }));
-    void load().then((result) => {
-      if (cancelled) return;
-      if (!result.ok) setState({ status: 'error', error: result.error });
-      else if (result.data === null) setState({ status: 'error', error: missing });
-      else setState({ status: 'ready', data: result.data });
-    });
-    return () => {
-      cancelled = true;
-    };
-    // `key` names what `load` reads; the function itself is a new closure on every render.
-  }, [key, attempt]);
-  const reload = useCallback(() => setAttempt((count) => count + 1), []);
-  return { state, reload };
+export function findNomination(programmeId: string, id: string): Promise<Result<BrandNominationView | null>> {
+  return findInPages((cursor) => callFunction('stats', 'nominations', { programmeId, pageSize: 50, cursor }, { silentError: true }), id);
 }

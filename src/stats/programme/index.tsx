@@ -1,6 +1,6 @@
 import { Picker, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import type { ProgrammeView } from '../../../types/contracts/stats';
 import {
   ACTIVITY_KIND_LABELS,
@@ -23,6 +23,7 @@ import { fieldMessage } from '../../services/fieldError';
 import { toast } from '../../utils/toast';
 import { POINT_RULE_LABELS } from '../labels';
 import { BasicsFields } from '../parts';
+import { findInPages, useRecord } from '../records';
 import { PROGRAMMES_URL } from '../routes';
 import { DateField } from './DateField';
 import {
@@ -257,39 +258,14 @@ function refusal(error: AppError, sentItems: Parameters<typeof errorField>[1]): 
 }
 
 /** There is no single-programme read: the list (newest first, rarely more than a page) holds it. */
-async function findProgramme(id: string): Promise<Result<ProgrammeView | null>> {
-  let cursor: string | undefined;
-  do {
-    const page = await callFunction('stats', 'programmes', { pageSize: 50, cursor }, { silentError: true });
-    if (!page.ok) return page;
-    const found = page.data.items.find((programme) => programme.id === id);
-    if (found) return { ok: true, data: found };
-    cursor = page.data.nextCursor ?? undefined;
-  } while (cursor);
-  return { ok: true, data: null };
+function findProgramme(id: string): Promise<Result<ProgrammeView | null>> {
+  return findInPages((cursor) => callFunction('stats', 'programmes', { pageSize: 50, cursor }, { silentError: true }), id);
 }
 
-function EditProgramme({ id }: { id: string }) {
-  const [state, setState] = useState<
-    { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; form: ProgrammeForm }
-  >({
-    status: 'loading',
-  });
-  const [attempt, setAttempt] = useState(0);
-  useEffect(() => {
-    let cancelled = false;
-    setState({ status: 'loading' });
-    void findProgramme(id).then((result) => {
-      if (cancelled) return;
-      if (!result.ok) setState({ status: 'error', message: result.error.message });
-      else if (!result.data) setState({ status: 'error', message: '方案不存在或已被删除' });
-      else setState({ status: 'ready', form: formFromProgramme(result.data, Date.now()) });
-    });
-    return () => {
-      cancelled = true;
-    };
-  }, [id, attempt]);
+const MISSING: AppError = { code: 'NOT_FOUND', message: '方案不存在或已被删除' };
 
+function EditProgramme({ id }: { id: string }) {
+  const { state, reload } = useRecord(() => findProgramme(id), id, MISSING);
   if (state.status === 'loading') {
     return (
       <View className='ht-card'>
@@ -300,11 +276,11 @@ function EditProgramme({ id }: { id: string }) {
   if (state.status === 'error') {
     return (
       <View className='ht-card'>
-        <ErrorState message={state.message} onRetry={() => setAttempt((count) => count + 1)} />
+        <ErrorState message={state.error.message} onRetry={reload} />
       </View>
     );
   }
-  return <ProgrammeFormView initial={state.form} programmeId={id} />;
+  return <ProgrammeFormView initial={formFromProgramme(state.data, Date.now())} programmeId={id} />;
 }
 
 /** 新建 / 编辑学习活动方案 (org admins). */
