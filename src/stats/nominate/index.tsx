@@ -20,6 +20,7 @@ import { Chips, Field, FormError, FormSection, InputField } from '../../componen
 import { LoadingOrFailed } from '../../components/LoadingOrFailed';
 import { ManagerGate } from '../../components/ManagerGate';
 import { PageShell } from '../../components/PageShell';
+import { useFieldErrors } from '../../components/useFormFields';
 import { Empty } from '../../components/Empty';
 import { callFunction } from '../../services/cloud';
 import { errorSlot, fieldMessage, FORM_SLOT } from '../../services/fieldError';
@@ -96,17 +97,9 @@ function NominationForm({ programme, member, existing, initialBrand }: Nominatio
   const [description, setDescription] = useState(existing?.description ?? '');
   const [nominee, setNominee] = useState<Nominee | null>(existing?.nominee ?? null);
   const uploads = useUploads<null>(PHOTO_FOLDER, existing ? existing.photos.map((fileId) => ({ fileId, url: fileId, meta: null })) : []);
-  const [errors, setErrors] = useState<Errors>({});
+  const { errors, setErrors, clear } = useFieldErrors<Errors>();
   const [submitting, setSubmitting] = useState(false);
   const submittingRef = useRef(false);
-
-  const clear = (...fields: Array<keyof Errors>) =>
-    setErrors((previous) => {
-      const next = { ...previous };
-      for (const field of fields) delete next[field];
-      delete next[FORM_SLOT];
-      return next;
-    });
 
   const check = (): Errors => {
     const found: Errors = {};

@@ -5,6 +5,7 @@ import { PROGRAMME_ITEM_KEYS, PROGRAMME_ITEM_LABELS, type ProgrammeItemKey } fro
 import { ActionButton } from '../../components/ActionButton';
 import { FormError, FormSection, InputField, TextareaField } from '../../components/FormParts';
 import { PageShell } from '../../components/PageShell';
+import { useFieldErrors } from '../../components/useFormFields';
 import { callFunction } from '../../services/cloud';
 import { errorSlot, fieldMessage, FORM_SLOT } from '../../services/fieldError';
 import { toast } from '../../utils/toast';
@@ -32,17 +33,9 @@ function ReportForm({ programmeId, item }: { programmeId: string; item: Programm
   const [note, setNote] = useState('');
   const [photo, setPhoto] = useState<StoredPhoto | null>(null);
   const [uploading, setUploading] = useState(false);
-  const [errors, setErrors] = useState<Errors>({});
+  const { errors, setErrors, clear } = useFieldErrors<Errors>();
   const [submitting, setSubmitting] = useState(false);
   const submittingRef = useRef(false);
-
-  const clear = (...fields: Array<keyof Errors>) =>
-    setErrors((previous) => {
-      const next = { ...previous };
-      for (const field of fields) delete next[field];
-      delete next[FORM_SLOT];
-      return next;
-    });
 
   const submit = async () => {
     if (submittingRef.current) return;
