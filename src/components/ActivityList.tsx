@@ -1,4 +1,3 @@
-import { Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import { useCallback } from 'react';
 import type { ProgrammeItemKey } from '../../types/labels';
@@ -6,9 +5,8 @@ import { activityDetailUrl } from '../activity/routes';
 import { callFunction } from '../services/cloud';
 import { usePagedList } from '../services/usePagedList';
 import { useReloadOnShow } from '../services/useReloadOnShow';
-import { ActionButton } from './ActionButton';
 import { ActivityCell } from './ActivityCell';
-import { Section } from './Section';
+import { PagedSection } from './PagedSection';
 
 const PAGE_SIZE = 10;
 
@@ -44,28 +42,16 @@ export function ActivityList({ scope, title, emptyTitle, emptyDescription, count
   useReachBottom(list.loadMore);
 
   return (
-    <Section
+    <PagedSection
+      list={list}
       title={title}
-      status={list.status}
-      isEmpty={list.items.length === 0}
       emptyTitle={emptyTitle}
       emptyDescription={emptyDescription}
-      errorMessage={list.error?.message}
-      onRetry={() => void list.reload()}
       skeletonRows={4}
-    >
-      {list.items.map((activity) => (
-        <ActivityCell key={activity.id} activity={activity} onClick={() => void Taro.navigateTo({ url: activityDetailUrl(activity.id) })} />
-      ))}
-      <View className='ht-list-footer'>
-        {list.hasMore ? (
-          <ActionButton size='small' variant='plain' loading={list.loadingMore} onClick={list.loadMore}>
-            加载更多
-          </ActionButton>
-        ) : (
-          <Text className='ht-list-footer__text'>没有更多了</Text>
-        )}
-      </View>
-    </Section>
+      itemKey={(activity) => activity.id}
+      renderItem={(activity) => (
+        <ActivityCell activity={activity} onClick={() => void Taro.navigateTo({ url: activityDetailUrl(activity.id) })} />
+      )}
+    />
   );
 }
