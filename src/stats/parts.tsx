@@ -3,9 +3,11 @@ import type { ReactNode } from 'react';
 import { Empty } from '../components/Empty';
 import { ErrorState } from '../components/ErrorState';
 import { InputField, TextareaField } from '../components/FormParts';
+import { LoadingOrFailed } from '../components/LoadingOrFailed';
 import { Skeleton } from '../components/Skeleton';
 import type { CloudState } from '../services/useCloud';
 import { asOfText, percent } from './format';
+import type { Loading } from './records';
 
 interface LoadedProps<T> {
   state: CloudState<T>;
@@ -30,6 +32,17 @@ export function Loaded<T>({ state, skeletonRows = 6, children }: LoadedProps<T>)
     );
   }
   return <>{children(state.data)}</>;
+}
+
+/** A record (useRecord) not on screen yet: placeholder bars while it loads, else the failure with 重试. */
+export function RecordNotReady({ state, onRetry }: { state: Exclude<Loading<unknown>, { status: 'ready' }>; onRetry: () => void }) {
+  return (
+    <LoadingOrFailed
+      loading={state.status === 'loading'}
+      message={state.status === 'error' ? state.error.message : undefined}
+      onRetry={onRetry}
+    />
+  );
 }
 
 /** No programme yet (or none running and none before it): nothing to count against. */

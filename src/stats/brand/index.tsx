@@ -5,7 +5,6 @@ import type { AppError } from '../../../types/result';
 import { BRAND_KEYS, BRAND_LABELS, type BrandKey } from '../../../types/labels';
 import { ActionButton } from '../../components/ActionButton';
 import { FormError, FormSection, InputField, SwitchRow } from '../../components/FormParts';
-import { LoadingOrFailed } from '../../components/LoadingOrFailed';
 import { ManagerGate } from '../../components/ManagerGate';
 import { PageShell } from '../../components/PageShell';
 import { useFormFields } from '../../components/useFormFields';
@@ -15,7 +14,7 @@ import { toast } from '../../utils/toast';
 import { findBrandProgramme } from '../brandKit/load';
 import { useRecord } from '../records';
 import { STAGE_STEPS } from '../brandKit/text';
-import { BasicsFields } from '../parts';
+import { BasicsFields, RecordNotReady } from '../parts';
 import { DateField } from '../programme/DateField';
 import { BRANDS_URL, brandProgrammeUrl } from '../routes';
 import {
@@ -166,13 +165,7 @@ function BrandProgrammeFormView({ initial, programmeId }: { initial: BrandProgra
 function EditBrandProgramme({ id }: { id: string }) {
   const { state, reload } = useRecord(() => findBrandProgramme(id), id);
   if (state.status !== 'ready') {
-    return (
-      <LoadingOrFailed
-        loading={state.status === 'loading'}
-        message={state.status === 'error' ? state.error.message : undefined}
-        onRetry={reload}
-      />
-    );
+    return <RecordNotReady state={state} onRetry={reload} />;
   }
   return <BrandProgrammeFormView initial={formFromBrandProgramme(state.data)} programmeId={id} />;
 }

@@ -7,7 +7,6 @@ import type { MemberView } from '../../../types/contracts/member';
 import type { BrandKey, BrandStage } from '../../../types/labels';
 import { ActionButton } from '../../components/ActionButton';
 import { Empty } from '../../components/Empty';
-import { LoadingOrFailed } from '../../components/LoadingOrFailed';
 import { MembershipGate } from '../../components/MembershipGate';
 import { PageShell } from '../../components/PageShell';
 import { Section } from '../../components/Section';
@@ -17,6 +16,7 @@ import { useCloud } from '../../services/useCloud';
 import { useReloadOnShow } from '../../services/useReloadOnShow';
 import { toast } from '../../utils/toast';
 import { findBrandProgramme } from '../brandKit/load';
+import { RecordNotReady } from '../parts';
 import { useRecord } from '../records';
 import { programmeTallies, QuotaChips, StageChip, StageTimeline, type BrandTally } from '../brandKit/parts';
 import { formatDeadline, stageAt } from '../brandKit/text';
@@ -158,13 +158,7 @@ function ManagerProgramme({ programme, stage, member }: { programme: BrandProgra
 function Programme({ id, member }: { id: string; member: MemberView }) {
   const { state, reload } = useRecord(() => findBrandProgramme(id), id);
   if (state.status !== 'ready') {
-    return (
-      <LoadingOrFailed
-        loading={state.status === 'loading'}
-        message={state.status === 'error' ? state.error.message : undefined}
-        onRetry={reload}
-      />
-    );
+    return <RecordNotReady state={state} onRetry={reload} />;
   }
   const programme = state.data;
   // The phone's clock decides what is offered; the server decides again on every call (core/brand/stage.ts).

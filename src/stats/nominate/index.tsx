@@ -30,6 +30,7 @@ import { ImageUploads } from '../../story/edit/ImageUploads';
 import { useUploads } from '../../story/edit/useUploads';
 import { toast } from '../../utils/toast';
 import { findBrandProgramme, findNomination } from '../brandKit/load';
+import { RecordNotReady } from '../parts';
 import { useRecord } from '../records';
 import { formatDeadline, stageAt } from '../brandKit/text';
 import { brandProgrammeUrl } from '../routes';
@@ -254,13 +255,7 @@ function Nominate({ member, programmeId, id, brand }: { member: MemberView; prog
     message: id ? '申报不存在或已删除' : '方案不存在或已删除',
   });
   if (state.status !== 'ready') {
-    return (
-      <LoadingOrFailed
-        loading={state.status === 'loading'}
-        message={state.status === 'error' ? state.error.message : undefined}
-        onRetry={reload}
-      />
-    );
+    return <RecordNotReady state={state} onRetry={reload} />;
   }
   const { programme, nomination } = state.data;
   if (stageAt(programme, Date.now()) !== 'apply') {
