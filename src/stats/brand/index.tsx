@@ -1,12 +1,12 @@
 import { View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { useRef, useState } from 'react';
 import type { AppError } from '../../../types/result';
 import { BRAND_KEYS, BRAND_LABELS, type BrandKey } from '../../../types/labels';
 import { ActionButton } from '../../components/ActionButton';
 import { FormError, FormSection, InputField, SwitchRow } from '../../components/FormParts';
 import { ManagerGate } from '../../components/ManagerGate';
 import { PageShell } from '../../components/PageShell';
+import { useSending } from '../../components/useSending';
 import { useFormFields } from '../../components/useFormFields';
 import { callFunction } from '../../services/cloud';
 import { fieldMessage, FORM_SLOT } from '../../services/fieldError';
@@ -88,30 +88,24 @@ function refusal(error: AppError, form: BrandProgrammeForm): FormErrors {
 
 function BrandProgrammeFormView({ initial, programmeId }: { initial: BrandProgrammeForm; programmeId: string | null }) {
   const { form, errors, setErrors, update } = useFormFields(initial);
-  const [saving, setSaving] = useState(false);
-  const savingRef = useRef(false);
+  const { sending: saving, isSending, send } = useSending();
 
   const updateBrand = (key: BrandKey, patch: Partial<BrandForm>, ...clears: string[]) =>
     update({ brands: { ...form.brands, [key]: { ...form.brands[key], ...patch } } }, ...clears);
 
   const save = async () => {
-    if (savingRef.current) return;
+    if (isSending()) return;
     const built = buildBrandProgramme(form);
     if ('errors' in built) {
       setErrors(built.errors);
       toast('请修改标红的内容');
       return;
     }
-    savingRef.current = true;
-    setSaving(true);
-    const result = await callFunction(
-      'stats',
-      'saveBrandProgramme',
-      programmeId ? { id: programmeId, programme: built.draft } : { programme: built.draft },
-      { silentError: true },
+    const result = await send(() =>
+      callFunction('stats', 'saveBrandProgramme', programmeId ? { id: programmeId, programme: built.draft } : { programme: built.draft }, {
+        silentError: true,
+      }),
     );
-    savingRef.current = false;
-    setSaving(false);
     if (!result.ok) {
       setErrors(refusal(result.error, form));
       toast(result.error.field ? '请修改标红的内容' : result.error.message);

@@ -1,6 +1,6 @@
 import { Picker, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { countWords } from '../../../core/story/wordCount';
 import type { BrandNominationView, BrandProgrammeView } from '../../../types/contracts/brand';
 import type { MemberView } from '../../../types/contracts/member';
@@ -20,6 +20,7 @@ import { Chips, Field, FormError, FormSection, InputField } from '../../componen
 import { LoadingOrFailed } from '../../components/LoadingOrFailed';
 import { ManagerGate } from '../../components/ManagerGate';
 import { PageShell } from '../../components/PageShell';
+import { useSending } from '../../components/useSending';
 import { useFieldErrors } from '../../components/useFormFields';
 import { Empty } from '../../components/Empty';
 import { callFunction } from '../../services/cloud';
@@ -99,8 +100,7 @@ function NominationForm({ programme, member, existing, initialBrand }: Nominatio
   const [nominee, setNominee] = useState<Nominee | null>(existing?.nominee ?? null);
   const uploads = useUploads<null>(PHOTO_FOLDER, existing ? existing.photos.map((fileId) => ({ fileId, url: fileId, meta: null })) : []);
   const { errors, setErrors, clear } = useFieldErrors<Errors>();
-  const [submitting, setSubmitting] = useState(false);
-  const submittingRef = useRef(false);
+  const { sending: submitting, isSending, send } = useSending();
 
   const check = (): Errors => {
     const found: Errors = {};
@@ -120,32 +120,30 @@ function NominationForm({ programme, member, existing, initialBrand }: Nominatio
   };
 
   const submit = async () => {
-    if (submittingRef.current) return;
+    if (isSending()) return;
     const found = check();
     if (Object.keys(found).length > 0 || !brand) {
       setErrors(found);
       toast('请修改标红的内容');
       return;
     }
-    submittingRef.current = true;
-    setSubmitting(true);
-    const result = await callFunction(
-      'stats',
-      'nominate',
-      {
-        programmeId: programme.id,
-        ...(existing ? { id: existing.id } : {}),
-        ...(member.role === 'org_admin' ? { branchId } : {}),
-        brand,
-        title: title.trim(),
-        description: description.trim(),
-        photos: uploads.storedFileIds,
-        nomineeMemberId: brand === 'gardener' ? (nominee?.memberId ?? null) : null,
-      },
-      { silentError: true },
+    const result = await send(() =>
+      callFunction(
+        'stats',
+        'nominate',
+        {
+          programmeId: programme.id,
+          ...(existing ? { id: existing.id } : {}),
+          ...(member.role === 'org_admin' ? { branchId } : {}),
+          brand,
+          title: title.trim(),
+          description: description.trim(),
+          photos: uploads.storedFileIds,
+          nomineeMemberId: brand === 'gardener' ? (nominee?.memberId ?? null) : null,
+        },
+        { silentError: true },
+      ),
     );
-    submittingRef.current = false;
-    setSubmitting(false);
     if (!result.ok) {
       const slot = result.error.field ? errorSlot(result.error.field, FIELDS) : FORM_SLOT;
       setErrors({ [slot]: slot === FORM_SLOT ? result.error.message : fieldMessage(result.error) });

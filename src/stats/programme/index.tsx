@@ -1,6 +1,5 @@
 import { Picker, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { useRef, useState } from 'react';
 import type { ProgrammeView } from '../../../types/contracts/stats';
 import {
   ACTIVITY_KIND_LABELS,
@@ -16,6 +15,7 @@ import { ErrorState } from '../../components/ErrorState';
 import { Field, FormError, FormSection, InputField } from '../../components/FormParts';
 import { ManagerGate } from '../../components/ManagerGate';
 import { PageShell } from '../../components/PageShell';
+import { useSending } from '../../components/useSending';
 import { Skeleton } from '../../components/Skeleton';
 import { useFormFields } from '../../components/useFormFields';
 import { callFunction } from '../../services/cloud';
@@ -111,8 +111,7 @@ function QuotaEditor({
 
 function ProgrammeFormView({ initial, programmeId }: { initial: ProgrammeForm; programmeId: string | null }) {
   const { form, errors, setErrors, update } = useFormFields(initial);
-  const [saving, setSaving] = useState(false);
-  const savingRef = useRef(false);
+  const { sending: saving, isSending, send } = useSending();
 
   const updateItem = (key: keyof ProgrammeForm['items'], patch: Partial<ItemForm>, ...clears: string[]) =>
     update({ items: { ...form.items, [key]: { ...form.items[key], ...patch } } }, ...clears);
@@ -143,20 +142,18 @@ function ProgrammeFormView({ initial, programmeId }: { initial: ProgrammeForm; p
   };
 
   const save = async () => {
-    if (savingRef.current) return;
+    if (isSending()) return;
     const built = buildProgramme(form);
     if ('errors' in built) {
       setErrors(built.errors);
       toast('请修改标红的内容');
       return;
     }
-    savingRef.current = true;
-    setSaving(true);
-    const result: Result<{ programme: ProgrammeView }> = programmeId
-      ? await callFunction('stats', 'updateProgramme', { id: programmeId, programme: built.draft }, { silentError: true })
-      : await callFunction('stats', 'createProgramme', { programme: built.draft }, { silentError: true });
-    savingRef.current = false;
-    setSaving(false);
+    const result = await send<Result<{ programme: ProgrammeView }>>(() =>
+      programmeId
+        ? callFunction('stats', 'updateProgramme', { id: programmeId, programme: built.draft }, { silentError: true })
+        : callFunction('stats', 'createProgramme', { programme: built.draft }, { silentError: true }),
+    );
     if (!result.ok) {
       const sent = PROGRAMME_ITEM_KEYS.filter((key) => form.items[key].enabled);
       setErrors(refusal(result.error, sent));

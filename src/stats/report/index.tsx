@@ -1,10 +1,11 @@
 import { View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { PROGRAMME_ITEM_KEYS, PROGRAMME_ITEM_LABELS, type ProgrammeItemKey } from '../../../types/labels';
 import { ActionButton } from '../../components/ActionButton';
 import { FormError, FormSection, InputField, TextareaField } from '../../components/FormParts';
 import { PageShell } from '../../components/PageShell';
+import { useSending } from '../../components/useSending';
 import { useFieldErrors } from '../../components/useFormFields';
 import { callFunction } from '../../services/cloud';
 import { errorSlot, fieldMessage, FORM_SLOT } from '../../services/fieldError';
@@ -34,11 +35,10 @@ function ReportForm({ programmeId, item }: { programmeId: string; item: Programm
   const [photo, setPhoto] = useState<StoredPhoto | null>(null);
   const [uploading, setUploading] = useState(false);
   const { errors, setErrors, clear } = useFieldErrors<Errors>();
-  const [submitting, setSubmitting] = useState(false);
-  const submittingRef = useRef(false);
+  const { sending: submitting, isSending, send } = useSending();
 
   const submit = async () => {
-    if (submittingRef.current) return;
+    if (isSending()) return;
     const found: Errors = {};
     if (title.trim().length < 2) found.title = `请写明${titleLabel(item)}`;
     if (!photo) found.photoFileId = uploading ? '照片还在上传，请稍候' : '请上传照片';
@@ -46,16 +46,14 @@ function ReportForm({ programmeId, item }: { programmeId: string; item: Programm
       setErrors(found);
       return;
     }
-    submittingRef.current = true;
-    setSubmitting(true);
-    const result = await callFunction(
-      'stats',
-      'selfReport',
-      { programmeId, item, title: title.trim(), note: note.trim(), photoFileId: photo?.fileId ?? '' },
-      { silentError: true },
+    const result = await send(() =>
+      callFunction(
+        'stats',
+        'selfReport',
+        { programmeId, item, title: title.trim(), note: note.trim(), photoFileId: photo?.fileId ?? '' },
+        { silentError: true },
+      ),
     );
-    submittingRef.current = false;
-    setSubmitting(false);
     if (!result.ok) {
       const slot = result.error.field ? errorSlot(result.error.field, FIELDS) : FORM_SLOT;
       setErrors({ [slot]: result.error.field ? fieldMessage(result.error) : result.error.message });
