@@ -1,8 +1,8 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
-import taro, { resetTaroStub, router } from '../../components/__test__/taroStub';
+import taro, { router } from '../../components/__test__/taroStub';
 import { brandProgramme, serveBrand } from './brandFixtures';
-import { inputsOf, ok, orgAdmin, secretary } from './fixtures';
+import { freshEachTest, inputsOf, ok, orgAdmin, secretary } from './fixtures';
 
 jest.mock('@tarojs/taro', () => require('../../components/__test__/taroStub').taroModule);
 jest.mock('@tarojs/components', () => require('../../components/__test__/formComponents'));
@@ -13,14 +13,8 @@ jest.mock('../../services/cloud', () => ({ callFunction: (...args: unknown[]) =>
 
 import BrandProgrammeEditPage from '../brand/index';
 
-beforeEach(() => {
-  resetTaroStub();
-  callFunction.mockReset();
-  // 2026-03-10 in Beijing.
-  jest.spyOn(Date, 'now').mockReturnValue(Date.parse('2026-03-10T02:00:00.000Z'));
-});
-
-afterEach(() => jest.restoreAllMocks());
+// 2026-03-10 in Beijing.
+freshEachTest(callFunction, '2026-03-10T02:00:00.000Z');
 
 function typeInto(container: HTMLElement, name: string, value: string) {
   fireEvent.change(container.querySelector(`[name="${name}"]`)!, { target: { value } });

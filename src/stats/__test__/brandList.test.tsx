@@ -1,9 +1,9 @@
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import type { ReactNode } from 'react';
-import taro, { resetTaroStub } from '../../components/__test__/taroStub';
+import taro from '../../components/__test__/taroStub';
 import { activeMember } from '../../components/__test__/membershipFixtures';
 import { brandProgramme, DURING, serveBrand } from './brandFixtures';
-import { ok, orgAdmin } from './fixtures';
+import { freshEachTest, ok, orgAdmin } from './fixtures';
 
 jest.mock('@tarojs/taro', () => require('../../components/__test__/taroStub').taroModule);
 jest.mock('@tarojs/components', () => require('../../components/__test__/formComponents'));
@@ -26,13 +26,7 @@ const lastYear = {
   acceptanceEndsAt: '2025-08-31T16:00:00.000Z',
 };
 
-beforeEach(() => {
-  resetTaroStub();
-  callFunction.mockReset();
-  jest.spyOn(Date, 'now').mockReturnValue(Date.parse(DURING.review));
-});
-
-afterEach(() => jest.restoreAllMocks());
+freshEachTest(callFunction, DURING.review);
 
 describe('四红品牌列表', () => {
   it('每个方案显示当前阶段和北京时间的下一个截止，点开进入方案', async () => {

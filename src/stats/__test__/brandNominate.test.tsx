@@ -1,9 +1,9 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
-import taro, { albumImages, heldUploads, resetTaroStub, router } from '../../components/__test__/taroStub';
+import taro, { albumImages, heldUploads, router } from '../../components/__test__/taroStub';
 import { activeMember } from '../../components/__test__/membershipFixtures';
 import { brandProgramme, DURING, nomination, serveBrand, type BrandHandler } from './brandFixtures';
-import { inputsOf, ok, orgAdmin, secretary } from './fixtures';
+import { freshEachTest, inputsOf, ok, orgAdmin, secretary } from './fixtures';
 
 jest.mock('@tarojs/taro', () => require('../../components/__test__/taroStub').taroModule);
 jest.mock('@tarojs/components', () => require('../../components/__test__/formComponents'));
@@ -42,14 +42,10 @@ function typeInto(container: HTMLElement, name: string, value: string) {
   fireEvent.change(container.querySelector(`[name="${name}"]`)!, { target: { value } });
 }
 
+freshEachTest(callFunction, DURING.apply);
 beforeEach(() => {
-  resetTaroStub();
-  callFunction.mockReset();
-  jest.spyOn(Date, 'now').mockReturnValue(Date.parse(DURING.apply));
   router.params = { programmeId: 'brand-2026', brand: 'gardener' };
 });
-
-afterEach(() => jest.restoreAllMocks());
 
 describe('四红申报表', () => {
   it('支部书记推荐红色园丁：选本支部党员、写简介（显示字数）、上传照片后提交', async () => {

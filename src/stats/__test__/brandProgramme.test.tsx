@@ -1,10 +1,10 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import type { MemberView } from '../../../types/contracts/member';
-import taro, { resetTaroStub, router } from '../../components/__test__/taroStub';
+import taro, { router } from '../../components/__test__/taroStub';
 import { activeMember } from '../../components/__test__/membershipFixtures';
 import { brandProgramme, DURING, nomination, serveBrand, unitRow, type BrandHandler } from './brandFixtures';
-import { inputsOf, ok, orgAdmin, secretary } from './fixtures';
+import { freshEachTest, inputsOf, ok, orgAdmin, secretary } from './fixtures';
 
 jest.mock('@tarojs/taro', () => require('../../components/__test__/taroStub').taroModule);
 jest.mock('@tarojs/components', () => require('../../components/__test__/formComponents'));
@@ -39,13 +39,10 @@ function card(title: string): Promise<HTMLElement> {
   return screen.findByRole('group', { name: title });
 }
 
+freshEachTest(callFunction);
 beforeEach(() => {
-  resetTaroStub();
-  callFunction.mockReset();
   router.params = { id: 'brand-2026' };
 });
-
-afterEach(() => jest.restoreAllMocks());
 
 describe('四红方案：阶段与各角色', () => {
   it('读取方案时显示骨架，失败时显示原因，重试后显示阶段时间线并高亮当前阶段', async () => {

@@ -2,6 +2,7 @@
 import type { MemberView } from '../../../types/contracts/member';
 import type { BranchSummary, MyProgress, ProgrammeView } from '../../../types/contracts/stats';
 import { activeMember, meReply } from '../../components/__test__/membershipFixtures';
+import { resetTaroStub } from '../../components/__test__/taroStub';
 
 export const secretary: MemberView = { ...activeMember, id: 'm-secretary', name: '李书记', role: 'secretary' };
 export const orgAdmin: MemberView = { ...activeMember, id: 'm-admin', name: '组织部张部长', role: 'org_admin' };
@@ -125,4 +126,17 @@ export function ok<T>(data: T) {
 
 export function inputsOf(callFunction: jest.Mock, action: string): Array<Record<string, unknown>> {
   return callFunction.mock.calls.filter(([, called]) => called === action).map(([, , input]) => input as Record<string, unknown>);
+}
+
+/**
+ * Every test from a fresh Taro stub and cloud mock; given `now` (an instant, or its ISO text) Date.now
+ * answers it. Spies are restored after each test.
+ */
+export function freshEachTest(callFunction: jest.Mock, now?: number | string): void {
+  beforeEach(() => {
+    resetTaroStub();
+    callFunction.mockReset();
+    if (now !== undefined) jest.spyOn(Date, 'now').mockReturnValue(typeof now === 'number' ? now : Date.parse(now));
+  });
+  afterEach(() => jest.restoreAllMocks());
 }

@@ -1,7 +1,7 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
-import taro, { resetTaroStub, router } from '../../components/__test__/taroStub';
-import { inputsOf, ok, orgAdmin, programme, serve } from './fixtures';
+import taro, { router } from '../../components/__test__/taroStub';
+import { freshEachTest, inputsOf, ok, orgAdmin, programme, serve } from './fixtures';
 
 jest.mock('@tarojs/taro', () => require('../../components/__test__/taroStub').taroModule);
 jest.mock('@tarojs/components', () => require('../../components/__test__/formComponents'));
@@ -12,14 +12,8 @@ jest.mock('../../services/cloud', () => ({ callFunction: (...args: unknown[]) =>
 
 import ProgrammeEditPage from '../programme/index';
 
-beforeEach(() => {
-  resetTaroStub();
-  callFunction.mockReset();
-  // 2026-03-10 in Beijing.
-  jest.spyOn(Date, 'now').mockReturnValue(Date.parse('2026-03-10T02:00:00.000Z'));
-});
-
-afterEach(() => jest.restoreAllMocks());
+// 2026-03-10 in Beijing.
+freshEachTest(callFunction, '2026-03-10T02:00:00.000Z');
 
 describe('学习活动方案', () => {
   it('新建方案默认是本年度的六个一、默认完成方式和积分；开始与结束按北京时间的整天换算', async () => {

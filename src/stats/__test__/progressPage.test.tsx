@@ -1,8 +1,8 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import type { ReactNode } from 'react';
-import taro, { resetTaroStub, subscribeReplies } from '../../components/__test__/taroStub';
+import taro, { subscribeReplies } from '../../components/__test__/taroStub';
 import { activeMember } from '../../components/__test__/membershipFixtures';
-import { AS_OF, ok, progress, serve } from './fixtures';
+import { AS_OF, freshEachTest, ok, progress, serve } from './fixtures';
 
 jest.mock('@tarojs/taro', () => require('../../components/__test__/taroStub').taroModule);
 jest.mock('@tarojs/components', () => require('../../components/__test__/formComponents'));
@@ -23,14 +23,8 @@ function buttonsIn(title: string): string[] {
     .map((button) => button.textContent ?? '');
 }
 
-beforeEach(() => {
-  resetTaroStub();
-  callFunction.mockReset();
-  // Eight minutes after the aggregator's run, the same Beijing day.
-  jest.spyOn(Date, 'now').mockReturnValue(new Date(AS_OF).getTime() + 8 * 60_000);
-});
-
-afterEach(() => jest.restoreAllMocks());
+// Eight minutes after the aggregator's run, the same Beijing day.
+freshEachTest(callFunction, new Date(AS_OF).getTime() + 8 * 60_000);
 
 describe('我的六个一', () => {
   it('已完成的项目写明算数的依据和日期，不再给去做的入口；页面说明数据更新的时间', async () => {
