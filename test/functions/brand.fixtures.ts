@@ -3,6 +3,7 @@
  * relative to now, nominations written straight into the store (with the unit tallies the steps
  * would have kept), and reading documents back.
  */
+import { bureauBrands } from '../../core/brand/quotas';
 import { brandUnitId, type BrandNominationDoc, type BrandProgrammeDoc, type BrandUnitDoc } from '../../server/documents';
 import type { BrandProgrammeDraftInput } from '../../types/contracts/brand';
 import type { BrandKey, BrandStage } from '../../types/labels';
@@ -24,12 +25,7 @@ export function brandDraft(now: Date, overrides: Partial<BrandProgrammeDraftInpu
     title: '“四红”党建品牌创建',
     year: 2026,
     description: '',
-    brands: [
-      { key: 'gardener', perUnit: 1, selectTotal: 10 },
-      { key: 'bookhouse', perUnit: 1, selectTotal: 10 },
-      { key: 'classroom', perUnit: 2, selectTotal: 50 },
-      { key: 'base', perUnit: 1, selectTotal: 10 },
-    ],
+    brands: bureauBrands(),
     applyEndsAt: at(10),
     reviewEndsAt: at(20),
     ratingEndsAt: at(30),
@@ -59,12 +55,7 @@ export function programmeDoc(id: string, now: Date, stage: BrandStage, overrides
     title: `四红 ${id}`,
     year: 2026,
     description: '',
-    brands: [
-      { key: 'gardener', perUnit: 1, selectTotal: 10 },
-      { key: 'bookhouse', perUnit: 1, selectTotal: 10 },
-      { key: 'classroom', perUnit: 2, selectTotal: 50 },
-      { key: 'base', perUnit: 1, selectTotal: 10 },
-    ],
+    brands: bureauBrands(),
     applyEndsAt: apply,
     reviewEndsAt: review,
     ratingEndsAt: rating,

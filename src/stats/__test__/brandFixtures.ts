@@ -1,4 +1,5 @@
 /** 四红 programmes, nominations and board rows as the stats function answers them, and a fake server for the brand pages. */
+import { bureauBrands } from '../../../core/brand/quotas';
 import type { BrandNominationView, BrandProgrammeView, BrandUnitRow } from '../../../types/contracts/brand';
 import type { MemberView } from '../../../types/contracts/member';
 import { meReply } from '../../components/__test__/membershipFixtures';
@@ -9,12 +10,7 @@ export const brandProgramme: BrandProgrammeView = {
   title: '2026年“四红”党建品牌创建',
   year: 2026,
   description: '各校推荐红色园丁、红色书屋、红色课堂、红色基地',
-  brands: [
-    { key: 'gardener', perUnit: 1, selectTotal: 10 },
-    { key: 'bookhouse', perUnit: 1, selectTotal: 10 },
-    { key: 'classroom', perUnit: 2, selectTotal: 50 },
-    { key: 'base', perUnit: 1, selectTotal: 10 },
-  ],
+  brands: bureauBrands(),
   applyEndsAt: '2026-06-30T16:00:00.000Z',
   reviewEndsAt: '2026-07-15T16:00:00.000Z',
   ratingEndsAt: '2026-07-31T16:00:00.000Z',

@@ -2,6 +2,7 @@
  * The brand programme form and its conversion to and from the contract's draft: deadlines are picked
  * as Shanghai calendar days, each closing at that day's 24:00, and numbers are typed as text.
  */
+import { BUREAU_QUOTAS } from '../../../core/brand/quotas';
 import type { BrandDeadline, BrandProgrammeDraftInput, BrandProgrammeView } from '../../../types/contracts/brand';
 import { BRAND_KEYS, type BrandKey } from '../../../types/labels';
 import { DEADLINE_FIELDS } from '../brandKit/text';
@@ -22,14 +23,6 @@ export interface BrandProgrammeForm {
   days: Record<BrandDeadline, string>;
 }
 
-/** The bureau's own numbers (DOMAIN: each school at least 1 园丁, 1 书屋, 2 课堂, 1 基地; 10, 10, 50, 10 selected). */
-const DEFAULT_QUOTAS: Record<BrandKey, { perUnit: number; selectTotal: number }> = {
-  gardener: { perUnit: 1, selectTotal: 10 },
-  bookhouse: { perUnit: 1, selectTotal: 10 },
-  classroom: { perUnit: 2, selectTotal: 50 },
-  base: { perUnit: 1, selectTotal: 10 },
-};
-
 /** Days after today each stage closes by default: a month to apply, then two weeks each, a month to accept. */
 const DEFAULT_OFFSETS: Record<BrandDeadline, number> = { applyEndsAt: 30, reviewEndsAt: 44, ratingEndsAt: 58, acceptanceEndsAt: 88 };
 
@@ -37,7 +30,7 @@ export function initialBrandForm(nowMs: number): BrandProgrammeForm {
   const year = shanghaiDate(nowMs).slice(0, 4);
   const brands = {} as Record<BrandKey, BrandForm>;
   for (const key of BRAND_KEYS) {
-    brands[key] = { enabled: true, perUnit: String(DEFAULT_QUOTAS[key].perUnit), selectTotal: String(DEFAULT_QUOTAS[key].selectTotal) };
+    brands[key] = { enabled: true, perUnit: String(BUREAU_QUOTAS[key].perUnit), selectTotal: String(BUREAU_QUOTAS[key].selectTotal) };
   }
   const days = {} as Record<BrandDeadline, string>;
   for (const deadline of DEADLINE_FIELDS) days[deadline] = shanghaiDate(nowMs, DEFAULT_OFFSETS[deadline]);
@@ -55,7 +48,7 @@ export function formFromBrandProgramme(programme: BrandProgrammeView): BrandProg
     const quota = programme.brands.find((brand) => brand.key === key);
     brands[key] = quota
       ? { enabled: true, perUnit: String(quota.perUnit), selectTotal: String(quota.selectTotal) }
-      : { enabled: false, perUnit: String(DEFAULT_QUOTAS[key].perUnit), selectTotal: String(DEFAULT_QUOTAS[key].selectTotal) };
+      : { enabled: false, perUnit: String(BUREAU_QUOTAS[key].perUnit), selectTotal: String(BUREAU_QUOTAS[key].selectTotal) };
   }
   const days = {} as Record<BrandDeadline, string>;
   for (const deadline of DEADLINE_FIELDS) days[deadline] = pickedDay(programme[deadline]);
