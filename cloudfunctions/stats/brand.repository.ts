@@ -45,6 +45,23 @@ export function emptyTallies(): Record<BrandKey, BrandUnitTally> {
   return Object.fromEntries(BRAND_KEYS.map((key) => [key, emptyTally()])) as Record<BrandKey, BrandUnitTally>;
 }
 
+/** What a nomination holds when 申报 writes it: submitted, with no review, rating, acceptance or selection yet. */
+export function submittedState(): Pick<
+  BrandNominationDoc,
+  'status' | 'reviewerBranchId' | 'reviewerBranchName' | 'peerReview' | 'ratingCount' | 'ratingSum' | 'acceptance' | 'selection'
+> {
+  return {
+    status: 'submitted',
+    reviewerBranchId: null,
+    reviewerBranchName: null,
+    peerReview: null,
+    ratingCount: 0,
+    ratingSum: 0,
+    acceptance: null,
+    selection: null,
+  };
+}
+
 type AuditEntry = Pick<AuditDoc, 'action' | 'detail'>;
 
 function auditOf(entry: AuditEntry, actorId: string, targetId: string, now: Date): Omit<AuditDoc, '_id'> {

@@ -7,7 +7,7 @@ import { bureauBrands } from '../../core/brand/quotas';
 import { brandUnitId, type BrandNominationDoc, type BrandProgrammeDoc, type BrandUnitDoc } from '../../server/documents';
 import type { BrandProgrammeDraftInput } from '../../types/contracts/brand';
 import type { BrandKey, BrandStage } from '../../types/labels';
-import { emptyTallies } from '../../cloudfunctions/stats/brand.repository';
+import { emptyTallies, submittedState } from '../../cloudfunctions/stats/brand.repository';
 import type { TestEnv } from '../support/localEnv';
 
 export const DAY_MS = 24 * 60 * 60 * 1000;
@@ -94,14 +94,7 @@ export function nominationDoc(
     description: DESCRIPTION,
     photos: [],
     nominee: null,
-    status: 'submitted',
-    reviewerBranchId: null,
-    reviewerBranchName: null,
-    peerReview: null,
-    ratingCount: 0,
-    ratingSum: 0,
-    acceptance: null,
-    selection: null,
+    ...submittedState(),
     createdBy: 'm-demo-admin',
     createdAt: now,
     updatedAt: now,

@@ -7,7 +7,7 @@ import type { BrandNominationDoc } from '../../../server/documents';
 import { fail } from '../../../server/kernel/failure';
 import type { MemberContext } from '../../../server/kernel/router';
 import { newShortId } from '../../../server/shortId';
-import { findBranch, findBrandProgramme, findMember, saveNomination } from '../brand.repository';
+import { findBranch, findBrandProgramme, findMember, saveNomination, submittedState } from '../brand.repository';
 import { stageOf, toNominationView } from '../brandView';
 
 const NOMINATION_ID_LENGTH = 14;
@@ -89,14 +89,7 @@ export async function nominate(input: ParsedInput<'stats', 'nominate'>, ctx: Mem
               branchName: branch.name,
               brand: input.brand,
               ...fields,
-              status: 'submitted',
-              reviewerBranchId: null,
-              reviewerBranchName: null,
-              peerReview: null,
-              ratingCount: 0,
-              ratingSum: 0,
-              acceptance: null,
-              selection: null,
+              ...submittedState(),
               createdBy: member._id,
               createdAt: now,
             } satisfies BrandNominationDoc,
