@@ -13,24 +13,23 @@ import {
   type BrandUnitDoc,
 } from '../../server/documents';
 import type { BrandKey } from '../../types/labels';
-import { useServerClock } from '../support/clock';
-import { createTestEnv, type TestEnv } from '../support/localEnv';
-import { nominationDoc, OTHER_BRANCH, OWN_BRANCH, peerReviewOf, programmeDoc, putBrandData } from './brand.fixtures';
+import type { TestEnv } from '../support/localEnv';
+import {
+  codeOf,
+  freshEnvEachTest,
+  nominationDoc,
+  OTHER_BRANCH,
+  OWN_BRANCH,
+  peerReviewOf,
+  programmeDoc,
+  putBrandData,
+} from './brand.fixtures';
 import { documentOf, documentsOf } from './stats-programmes.fixtures';
 
 const NOW = new Date('2026-11-23T02:00:00Z');
-const clock = useServerClock(NOW);
 const PROGRAMME = 'brand-race';
 let env: TestEnv;
-
-beforeEach(() => {
-  clock.set(NOW);
-  env = createTestEnv({ now: clock.now() });
-});
-
-function codeOf(result: { ok: boolean; error?: { code: string } }): string | true {
-  return result.ok || (result.error?.code ?? 'none');
-}
+freshEnvEachTest(NOW, (fresh) => (env = fresh));
 
 const accepted = (id: string, branchId: string, brand: BrandKey = 'classroom') =>
   nominationDoc(id, PROGRAMME, branchId, brand, NOW, {

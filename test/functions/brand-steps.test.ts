@@ -5,24 +5,25 @@
 import type { AuditDoc } from '../../server/audit';
 import { brandUnitId, type BrandNominationDoc, type BrandProgrammeDoc, type BrandUnitDoc } from '../../server/documents';
 import { seedBrandProgrammeId } from '../../emulator/seed';
-import { useServerClock } from '../support/clock';
-import { createTestEnv, type TestEnv } from '../support/localEnv';
-import { DAY_MS, DESCRIPTION, nominationDoc, OTHER_BRANCH, OWN_BRANCH, peerReviewOf, programmeDoc, putBrandData } from './brand.fixtures';
+import type { TestEnv } from '../support/localEnv';
+import {
+  codeOf,
+  DAY_MS,
+  DESCRIPTION,
+  freshEnvEachTest,
+  nominationDoc,
+  OTHER_BRANCH,
+  OWN_BRANCH,
+  peerReviewOf,
+  programmeDoc,
+  putBrandData,
+} from './brand.fixtures';
 import { documentOf, documentsOf } from './stats-programmes.fixtures';
 
 const NOW = new Date('2026-11-23T02:00:00Z');
-const clock = useServerClock(NOW);
 const PROGRAMME = 'brand-steps';
 let env: TestEnv;
-
-beforeEach(() => {
-  clock.set(NOW);
-  env = createTestEnv({ now: clock.now() });
-});
-
-function codeOf(result: { ok: boolean; error?: { code: string } }): string | true {
-  return result.ok || (result.error?.code ?? 'none');
-}
+const clock = freshEnvEachTest(NOW, (fresh) => (env = fresh));
 
 function writes(requests: { written: number }[]): number {
   return requests.filter((request) => request.written > 0).length;

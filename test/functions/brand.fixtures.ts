@@ -8,7 +8,8 @@ import { brandUnitId, type BrandNominationDoc, type BrandProgrammeDoc, type Bran
 import type { BrandProgrammeDraftInput } from '../../types/contracts/brand';
 import type { BrandKey, BrandStage } from '../../types/labels';
 import { emptyTallies, submittedState } from '../../cloudfunctions/stats/brand.repository';
-import type { TestEnv } from '../support/localEnv';
+import { useServerClock } from '../support/clock';
+import { createTestEnv, type TestEnv } from '../support/localEnv';
 
 export const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -144,4 +145,22 @@ export function putBrandData(env: TestEnv, programme: BrandProgrammeDoc, nominat
 
 export function peerReviewOf(score: number, reviewerBranchId: string, at: Date): NonNullable<BrandNominationDoc['peerReview']> {
   return { score, comment: '材料齐全', reviewerBranchId, reviewerBranchName: BRANCH_NAMES[reviewerBranchId] ?? '', byId: 'm-x', at };
+}
+
+/**
+ * Before each test, the server clock back at `now` and a fresh local env handed to `use`; the clock
+ * is returned for tests that move it.
+ */
+export function freshEnvEachTest(now: Date, use: (env: TestEnv) => void): ReturnType<typeof useServerClock> {
+  const clock = useServerClock(now);
+  beforeEach(() => {
+    clock.set(now);
+    use(createTestEnv({ now: clock.now() }));
+  });
+  return clock;
+}
+
+/** A result's error code, or true when it succeeded. */
+export function codeOf(result: { ok: boolean; error?: { code: string } }): string | true {
+  return result.ok || (result.error?.code ?? 'none');
 }
