@@ -4,6 +4,7 @@
  * would have kept), and reading documents back.
  */
 import { bureauBrands } from '../../core/brand/quotas';
+import { seedPeople } from '../../emulator/seed/people';
 import { brandUnitId, type BrandNominationDoc, type BrandProgrammeDoc, type BrandUnitDoc } from '../../server/documents';
 import type { BrandProgrammeDraftInput } from '../../types/contracts/brand';
 import type { BrandKey, BrandStage } from '../../types/labels';
@@ -69,13 +70,8 @@ export function programmeDoc(id: string, now: Date, stage: BrandStage, overrides
   };
 }
 
-const BRANCH_NAMES: Record<string, string> = {
-  'branch-1': '第一党支部',
-  'branch-2': '第二党支部',
-  'branch-3': '第三党支部',
-  'branch-4': '机关第一党支部',
-  'branch-5': '离退休党支部',
-};
+/** The seeded org's units by id (第一党支部 … 离退休党支部). */
+const BRANCH_NAMES: Record<string, string> = Object.fromEntries(seedPeople(new Date(0)).orgs.map((org) => [org._id, org.name]));
 
 export function nominationDoc(
   id: string,
