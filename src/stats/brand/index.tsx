@@ -50,7 +50,7 @@ function BrandEditor({
 }) {
   const field = (name: string) => `brands.${brandKey}.${name}`;
   return (
-    <View className='brand-editor' role='group' aria-label={BRAND_LABELS[brandKey]}>
+    <View className='ht-row brand-editor' role='group' aria-label={BRAND_LABELS[brandKey]}>
       <SwitchRow
         title={BRAND_LABELS[brandKey]}
         description={BRAND_HINTS[brandKey]}

@@ -57,7 +57,7 @@ export function QuotaProgress({ board, programme, branchId }: QuotaProgressProps
       emptyTitle='本方案没有设品牌'
     >
       {row.brands.map((brand) => (
-        <View key={brand.key} className='brand-progress' role='group' aria-label={BRAND_LABELS[brand.key]}>
+        <View key={brand.key} className='ht-row brand-progress' role='group' aria-label={BRAND_LABELS[brand.key]}>
           <View className='brand-progress__main'>
             <Text className='brand-progress__label'>{`${BRAND_LABELS[brand.key]} ${brand.nominated}/${brand.perUnit}`}</Text>
             <Tag

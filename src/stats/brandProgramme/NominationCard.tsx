@@ -39,7 +39,7 @@ export function NominationCard({ nomination, showRating, children }: NominationC
   const photos = nomination.photos.slice(0, THUMBNAILS);
   const more = nomination.photos.length - photos.length;
   return (
-    <View className='brand-nomination' role='group' aria-label={nomination.title}>
+    <View className='ht-row brand-nomination' role='group' aria-label={nomination.title}>
       <View className='brand-nomination__head'>
         <Text className='brand-nomination__title'>{nomination.title}</Text>
         <Tag tone={nomination.status === 'failed' ? 'grey' : 'red'} text={BRAND_NOMINATION_STATUS_LABELS[nomination.status]} />
