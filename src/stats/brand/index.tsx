@@ -1,18 +1,17 @@
 import { View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import type { AppError } from '../../../types/result';
 import { BRAND_KEYS, BRAND_LABELS, type BrandKey } from '../../../types/labels';
 import { ActionButton } from '../../components/ActionButton';
 import { FormError, FormSection, InputField, SwitchRow } from '../../components/FormParts';
 import { ManagerGate } from '../../components/ManagerGate';
 import { PageShell } from '../../components/PageShell';
-import { useSending } from '../../components/useSending';
 import { useFormFields } from '../../components/useFormFields';
 import { callFunction } from '../../services/cloud';
-import { fieldMessage, FORM_SLOT } from '../../services/fieldError';
+import { FORM_SLOT } from '../../services/fieldError';
 import { toast } from '../../utils/toast';
 import { findBrandProgramme } from '../brandKit/load';
 import { useRecord } from '../records';
+import { useSaveForm } from '../useSaveForm';
 import { STAGE_STEPS } from '../brandKit/text';
 import { BasicsFields, RecordNotReady } from '../parts';
 import { DateField } from '../programme/DateField';
@@ -81,40 +80,25 @@ function BrandEditor({
   );
 }
 
-/** A refusal naming a field goes beside it; anything else above the button. */
-function refusal(error: AppError, form: BrandProgrammeForm): FormErrors {
-  return error.field ? { [errorField(error.field, sentBrands(form))]: fieldMessage(error) } : { [FORM_SLOT]: error.message };
-}
-
 function BrandProgrammeFormView({ initial, programmeId }: { initial: BrandProgrammeForm; programmeId: string | null }) {
   const { form, errors, setErrors, update } = useFormFields(initial);
-  const { sending: saving, isSending, send } = useSending();
+  const { saving, save } = useSaveForm({
+    build: () => buildBrandProgramme(form),
+    send: (draft) =>
+      callFunction('stats', 'saveBrandProgramme', programmeId ? { id: programmeId, programme: draft } : { programme: draft }, {
+        silentError: true,
+      }),
+    slotOf: (field) => errorField(field, sentBrands(form)),
+    setErrors,
+    onSaved: (data) => {
+      toast(data.created ? '方案已创建' : '已保存修改', 'success');
+      const saved = data.programme.id;
+      Taro.navigateBack().catch(() => Taro.redirectTo({ url: programmeId ? brandProgrammeUrl(saved) : BRANDS_URL }));
+    },
+  });
 
   const updateBrand = (key: BrandKey, patch: Partial<BrandForm>, ...clears: string[]) =>
     update({ brands: { ...form.brands, [key]: { ...form.brands[key], ...patch } } }, ...clears);
-
-  const save = async () => {
-    if (isSending()) return;
-    const built = buildBrandProgramme(form);
-    if ('errors' in built) {
-      setErrors(built.errors);
-      toast('请修改标红的内容');
-      return;
-    }
-    const result = await send(() =>
-      callFunction('stats', 'saveBrandProgramme', programmeId ? { id: programmeId, programme: built.draft } : { programme: built.draft }, {
-        silentError: true,
-      }),
-    );
-    if (!result.ok) {
-      setErrors(refusal(result.error, form));
-      toast(result.error.field ? '请修改标红的内容' : result.error.message);
-      return;
-    }
-    toast(result.data.created ? '方案已创建' : '已保存修改', 'success');
-    const saved = result.data.programme.id;
-    Taro.navigateBack().catch(() => Taro.redirectTo({ url: programmeId ? brandProgrammeUrl(saved) : BRANDS_URL }));
-  };
 
   return (
     <View className='ht-page__body'>

@@ -15,15 +15,14 @@ import { ErrorState } from '../../components/ErrorState';
 import { Field, FormError, FormSection, InputField } from '../../components/FormParts';
 import { ManagerGate } from '../../components/ManagerGate';
 import { PageShell } from '../../components/PageShell';
-import { useSending } from '../../components/useSending';
 import { Skeleton } from '../../components/Skeleton';
 import { useFormFields } from '../../components/useFormFields';
 import { callFunction } from '../../services/cloud';
-import { fieldMessage } from '../../services/fieldError';
 import { toast } from '../../utils/toast';
 import { POINT_RULE_LABELS } from '../labels';
 import { BasicsFields } from '../parts';
 import { findInPages, useRecord } from '../records';
+import { useSaveForm } from '../useSaveForm';
 import { PROGRAMMES_URL } from '../routes';
 import { DateField } from './DateField';
 import {
@@ -111,7 +110,23 @@ function QuotaEditor({
 
 function ProgrammeFormView({ initial, programmeId }: { initial: ProgrammeForm; programmeId: string | null }) {
   const { form, errors, setErrors, update } = useFormFields(initial);
-  const { sending: saving, isSending, send } = useSending();
+  const { saving, save } = useSaveForm({
+    build: () => buildProgramme(form),
+    send: (draft): Promise<Result<{ programme: ProgrammeView }>> =>
+      programmeId
+        ? callFunction('stats', 'updateProgramme', { id: programmeId, programme: draft }, { silentError: true })
+        : callFunction('stats', 'createProgramme', { programme: draft }, { silentError: true }),
+    slotOf: (field) =>
+      errorField(
+        field,
+        PROGRAMME_ITEM_KEYS.filter((key) => form.items[key].enabled),
+      ),
+    setErrors,
+    onSaved: () => {
+      toast(programmeId ? '已保存修改' : '方案已创建', 'success');
+      Taro.navigateBack().catch(() => Taro.redirectTo({ url: PROGRAMMES_URL }));
+    },
+  });
 
   const updateItem = (key: keyof ProgrammeForm['items'], patch: Partial<ItemForm>, ...clears: string[]) =>
     update({ items: { ...form.items, [key]: { ...form.items[key], ...patch } } }, ...clears);
@@ -139,29 +154,6 @@ function ProgrammeFormView({ initial, programmeId }: { initial: ProgrammeForm; p
       confirmColor: '#C8161D',
     });
     if (confirm) update({ quotas: form.quotas.filter((_, at) => at !== index) });
-  };
-
-  const save = async () => {
-    if (isSending()) return;
-    const built = buildProgramme(form);
-    if ('errors' in built) {
-      setErrors(built.errors);
-      toast('请修改标红的内容');
-      return;
-    }
-    const result = await send<Result<{ programme: ProgrammeView }>>(() =>
-      programmeId
-        ? callFunction('stats', 'updateProgramme', { id: programmeId, programme: built.draft }, { silentError: true })
-        : callFunction('stats', 'createProgramme', { programme: built.draft }, { silentError: true }),
-    );
-    if (!result.ok) {
-      const sent = PROGRAMME_ITEM_KEYS.filter((key) => form.items[key].enabled);
-      setErrors(refusal(result.error, sent));
-      toast(result.error.field ? '请修改标红的内容' : result.error.message);
-      return;
-    }
-    toast(programmeId ? '已保存修改' : '方案已创建', 'success');
-    Taro.navigateBack().catch(() => Taro.redirectTo({ url: PROGRAMMES_URL }));
   };
 
   return (
@@ -247,11 +239,6 @@ function ProgrammeFormView({ initial, programmeId }: { initial: ProgrammeForm; p
       </ActionButton>
     </View>
   );
-}
-
-/** A refusal naming a field goes beside it; anything else above the button. */
-function refusal(error: AppError, sentItems: Parameters<typeof errorField>[1]): FormErrors {
-  return error.field ? { [errorField(error.field, sentItems)]: fieldMessage(error) } : { _form: error.message };
 }
 
 /** There is no single-programme read: the list (newest first, rarely more than a page) holds it. */
