@@ -88,6 +88,7 @@ export function decode(text: string, now: () => Date = () => new Date()): unknow
 const ISO_YEARS = { from: Date.UTC(1970, 0, 1), to: Date.UTC(10000, 0, 1) };
 
 function toWire(v: unknown): unknown {
+  if (typeof v !== 'object' || v === null) return typeof v === 'number' && !Number.isFinite(v) ? { $numberDouble: String(v) } : v;
   if (v instanceof Date) {
     const ms = v.getTime();
     // ISO text is what relaxed EJSON uses in range, and the SDK's EJSON.parse reads it with Date.parse
@@ -95,14 +96,18 @@ function toWire(v: unknown): unknown {
     return ms >= ISO_YEARS.from && ms < ISO_YEARS.to ? { $date: v.toISOString() } : { $date: { $numberLong: String(ms) } };
   }
   if (v instanceof RegExp) return { $regularExpression: { pattern: v.source, options: v.flags } };
-  if (typeof v === 'number' && !Number.isFinite(v)) return { $numberDouble: String(v) };
-  if (Array.isArray(v)) return v.map((x) => (x === undefined ? null : toWire(x)));
-  if (typeof v === 'object' && v !== null) {
-    const out: Doc = {};
-    for (const [k, x] of Object.entries(v)) if (x !== undefined) out[k] = toWire(x);
+  if (Array.isArray(v)) {
+    const out: unknown[] = new Array(v.length);
+    for (let i = 0; i < v.length; i++) out[i] = v[i] === undefined ? null : toWire(v[i]);
     return out;
   }
-  return v;
+  const out: Doc = {};
+  // Documents are plain objects (no inherited enumerable keys), so for…in walks exactly their own fields.
+  for (const k in v) {
+    const x = (v as Doc)[k];
+    if (x !== undefined) out[k] = toWire(x);
+  }
+  return out;
 }
 
 /** Relaxed EJSON, which the SDK's `EJSON.parse` turns back into numbers and Dates. */
