@@ -28,6 +28,12 @@ export interface SheetSpec {
 }
 
 /**
+ * A sheet whose rows are made when the writer reaches it: a workbook of hundreds of large sheets (the
+ * 台账) then holds one sheet's data at a time instead of every sheet's until the end.
+ */
+export type SheetSource = SheetSpec | (Omit<SheetSpec, 'rows'> & { rows: () => Promise<SheetCell[][]> });
+
+/**
  * exceljs takes longer to load (≈120 ms) than the rest of a function bundle, so it is loaded on
  * the first spreadsheet read rather than on every cold start. A dynamic import stays lazy in the
  * esbuild bundle (a `require` inside a Promise), while a top-level import would run at load.
@@ -43,7 +49,7 @@ function loadExcelJS(): Promise<typeof ExcelJS> {
  * ≈10 µs a cell, too slow for the 台账 of 300,000 members (ARCHITECTURE.md "Statistics" → 台账).
  * Still a Promise so callers need not change; exceljs is not loaded for writing.
  */
-export async function buildWorkbook(sheets: SheetSpec[]): Promise<Buffer> {
+export async function buildWorkbook(sheets: readonly SheetSource[]): Promise<Buffer> {
   return writeXlsx(sheets);
 }
 

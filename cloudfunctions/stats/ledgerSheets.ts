@@ -7,7 +7,7 @@
 import { monthRows } from '../../core/stats/months';
 import { shanghaiDay } from '../../core/time';
 import type { BranchStatsDoc, ProgrammeDoc } from '../../server/documents';
-import type { SheetCell, SheetSpec } from '../../server/xlsx';
+import type { SheetCell, SheetSource, SheetSpec } from '../../server/xlsx';
 import type { LedgerMember } from './exportJobs.repository';
 
 export const SUMMARY_SHEET = '全校汇总';
@@ -36,11 +36,6 @@ function shanghaiDays(): (instant: Date) => string {
     }
     return day;
   };
-}
-
-export interface BranchLedger {
-  stats: BranchStatsDoc;
-  members: LedgerMember[];
 }
 
 function summaryHeader(programme: ProgrammeDoc): string[] {
@@ -111,12 +106,20 @@ function uniqueSheetNames(names: readonly string[], taken: readonly string[]): s
   });
 }
 
-export function ledgerSheets(programme: ProgrammeDoc, branches: readonly BranchLedger[]): SheetSpec[] {
+/**
+ * The workbook's sheets in order; a branch sheet's members are asked of `membersOf` (by the branch's
+ * index) only when the writer reaches that sheet, so the workbook never holds every member at once.
+ */
+export function ledgerSheets(
+  programme: ProgrammeDoc,
+  branches: readonly BranchStatsDoc[],
+  membersOf: (index: number) => Promise<LedgerMember[]>,
+): SheetSource[] {
   const itemCount = programme.items.length;
   const dayOf = shanghaiDays();
   const summary: SheetSpec = {
     name: SUMMARY_SHEET,
-    rows: [summaryHeader(programme), ...branches.map(({ stats }) => summaryRow(programme, stats))],
+    rows: [summaryHeader(programme), ...branches.map((stats) => summaryRow(programme, stats))],
     header: true,
     widths: [16],
     numberFormats: { [2 + itemCount]: RATE_FORMAT },
@@ -125,7 +128,7 @@ export function ledgerSheets(programme: ProgrammeDoc, branches: readonly BranchL
     name: MONTHLY_SHEET,
     rows: [
       ['支部', '月份', '签到', '提交作品', '通过作品', '开展活动', '完成事项', '学时'],
-      ...branches.flatMap(({ stats }) =>
+      ...branches.flatMap((stats) =>
         monthRows(stats.months).map((month) => [
           stats.branchName,
           month.month,
@@ -142,12 +145,12 @@ export function ledgerSheets(programme: ProgrammeDoc, branches: readonly BranchL
     widths: [16, 10],
   };
   const names = uniqueSheetNames(
-    branches.map(({ stats }) => stats.branchName),
+    branches.map((stats) => stats.branchName),
     [SUMMARY_SHEET, MONTHLY_SHEET],
   );
-  const branchSheets = branches.map(({ members }, index): SheetSpec => ({
+  const branchSheets = branches.map((_stats, index): SheetSource => ({
     name: names[index]!,
-    rows: [
+    rows: async () => [
       [
         '姓名',
         ...programme.items.map((item) => item.title),
@@ -160,7 +163,7 @@ export function ledgerSheets(programme: ProgrammeDoc, branches: readonly BranchL
         '缺席',
         '答题最好成绩',
       ],
-      ...[...members].sort((a, b) => byName.compare(a.name, b.name)).map((member) => memberRow(programme, member, dayOf)),
+      ...(await membersOf(index)).sort((a, b) => byName.compare(a.name, b.name)).map((member) => memberRow(programme, member, dayOf)),
     ],
     header: true,
     widths: [12, ...programme.items.map(() => 28)],

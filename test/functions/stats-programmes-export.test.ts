@@ -4,7 +4,8 @@
  */
 import ExcelJS from 'exceljs';
 import { timerEvent } from '../../emulator/runner';
-import { seedProgrammeId } from '../../emulator/seed';
+import { memberDoc, seedProgrammeId } from '../../emulator/seed';
+import { BRANCHES_PER_STEP } from '../../cloudfunctions/stats/handlers/exportLedger.handler';
 import type { ExportJobDoc } from '../../server/documents';
 import { cellText } from '../../server/xlsx';
 import { useServerClock } from '../support/clock';
@@ -117,6 +118,40 @@ describe('exportLedger / exportStatus', () => {
     expect(await documentOf<ExportJobDoc>('export_jobs', 'job-ledger-0001')).toMatchObject({
       fileId: exported.fileId,
       fileExpiresAt: new Date(clock.now().getTime() + 24 * 60 * 60 * 1000),
+    });
+  });
+
+  it('支部多于一步（每步 20 个）时边读边写：每张支部表只有本支部的党员，进度走到全部支部', async () => {
+    const extra = 2 * BRANCHES_PER_STEP + 3;
+    env.store.insertMany(
+      'orgs',
+      Array.from({ length: extra }, (_, b) => ({
+        _id: `step-branch-${b}`,
+        name: `分步第${b + 1}支部`,
+        kind: 'branch',
+        parentId: 'org-committee',
+        order: 200 + b,
+      })),
+    );
+    env.store.insertMany(
+      'members',
+      Array.from({ length: extra * 2 }, (_, i) => ({
+        ...memberDoc({ openid: `step-${i}`, name: `分步党员${i}`, branchId: `step-branch-${i % extra}` }, clock.now()),
+      })),
+    );
+    await recomputeAll();
+    const exported = await env.ok('demo-admin', 'stats', 'exportLedger', { programmeId, jobId: 'job-ledger-steps' });
+    const workbook = await openWorkbook(exported.fileId);
+    for (let b = 0; b < extra; b += 1) {
+      const names = rowsOf(workbook.getWorksheet(`分步第${b + 1}支部`)!)
+        .slice(1)
+        .map((row) => String(row[0]));
+      expect({ branch: b, names: names.sort() }).toEqual({ branch: b, names: [`分步党员${b}`, `分步党员${b + extra}`].sort() });
+    }
+    expect(await env.ok('demo-admin', 'stats', 'exportStatus', { jobId: 'job-ledger-steps' })).toEqual({
+      state: 'done',
+      done: exported.branches,
+      total: exported.branches,
     });
   });
 
