@@ -4,6 +4,7 @@
  * move and the audit record in one transaction ("Transactions", "Audit"); a rating is a once-only
  * insert by `_id` followed by atomic increments, as story ratings are ("Stories").
  */
+import { emptyUnitTally } from '../../core/brand/board';
 import type { AuditDoc } from '../../server/audit';
 import {
   brandRatingId,
@@ -37,12 +38,8 @@ const MAX_BRANCHES = MAX_DOCS_PER_GET;
 
 const NOT_FOUND_NOMINATION = { field: 'nominationId', message: '申报不存在或已删除' };
 
-export function emptyTally(): BrandUnitTally {
-  return { nominated: 0, reviewed: 0, peerScoreSum: 0, ratingCount: 0, ratingSum: 0, accepted: 0, selected: 0 };
-}
-
 export function emptyTallies(): Record<BrandKey, BrandUnitTally> {
-  return Object.fromEntries(BRAND_KEYS.map((key) => [key, emptyTally()])) as Record<BrandKey, BrandUnitTally>;
+  return Object.fromEntries(BRAND_KEYS.map((key) => [key, emptyUnitTally()])) as Record<BrandKey, BrandUnitTally>;
 }
 
 /** What a nomination holds when 申报 writes it: submitted, with no review, rating, acceptance or selection yet. */

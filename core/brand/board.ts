@@ -24,7 +24,12 @@ export interface UnitInput {
   tallies: Partial<Record<BrandKey, UnitTally>> | null;
 }
 
-const ZERO: UnitTally = { nominated: 0, reviewed: 0, peerScoreSum: 0, ratingCount: 0, ratingSum: 0, accepted: 0, selected: 0 };
+/** A unit's tally for a brand before anything is counted. */
+export function emptyUnitTally(): UnitTally {
+  return { nominated: 0, reviewed: 0, peerScoreSum: 0, ratingCount: 0, ratingSum: 0, accepted: 0, selected: 0 };
+}
+
+const ZERO: UnitTally = emptyUnitTally();
 
 function average(sum: number, count: number): number | null {
   return count === 0 ? null : Math.round((sum / count) * 10) / 10;
