@@ -7,6 +7,7 @@ import type { BrandDeadline, BrandProgrammeDraftInput, BrandProgrammeView } from
 import { BRAND_KEYS, type BrandKey } from '../../../types/labels';
 import { DEADLINE_FIELDS } from '../brandKit/text';
 import { shanghaiDate, shanghaiPickerValues, shanghaiToIsoUtc } from '../../utils/format';
+import type { FormErrors } from '../../components/useFormFields';
 
 export interface BrandForm {
   enabled: boolean;
@@ -56,7 +57,7 @@ export function formFromBrandProgramme(programme: BrandProgrammeView): BrandProg
 }
 
 /** Field → message: `title`, `brands.classroom.perUnit`, `applyEndsAt`, `brands` for the list, `_form` above the button. */
-export type FormErrors = Record<string, string>;
+export type { FormErrors };
 
 function wholeNumber(text: string): number | null {
   return /^\d+$/.test(text.trim()) ? Number(text.trim()) : null;

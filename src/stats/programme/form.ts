@@ -14,6 +14,7 @@ import {
   type StoryKind,
 } from '../../../types/labels';
 import { shanghaiDate, shanghaiPickerValues, shanghaiToIsoUtc } from '../../utils/format';
+import type { FormErrors } from '../../components/useFormFields';
 
 export interface ItemForm {
   enabled: boolean;
@@ -45,7 +46,7 @@ export interface ProgrammeForm {
 }
 
 /** Field → message; items and quotas are named `items.book.title`, `quotas.0.count`, as the server names them by index. */
-export type FormErrors = Record<string, string>;
+export type { FormErrors };
 
 const POINT_RULES = Object.keys(DEFAULT_POINTS) as PointRule[];
 
