@@ -30,6 +30,7 @@ import type { ContestPace, ReviewPolicy } from '../types/contracts/quiz';
 import type { BrandQuota } from '../types/contracts/brand';
 import type { BrandKey, BrandNominationStatus } from '../types/labels';
 import type { PoolQuestion } from '../core/quiz/draw';
+import type { UnitTally } from '../core/brand/board';
 
 export const MEMBER_STATUSES = ['pending', 'active', 'rejected', 'left', 'withdrawn'] as const;
 export type MemberStatus = (typeof MEMBER_STATUSES)[number];
@@ -966,15 +967,7 @@ export interface BrandRatingDoc {
 }
 
 /** A unit's tally for one brand in one programme. */
-export interface BrandUnitTally {
-  nominated: number;
-  reviewed: number;
-  peerScoreSum: number;
-  ratingCount: number;
-  ratingSum: number;
-  accepted: number;
-  selected: number;
-}
+export type BrandUnitTally = UnitTally;
 
 export function brandUnitId(programmeId: string, branchId: string): string {
   return `${programmeId}_${branchId}`;
