@@ -143,6 +143,7 @@ export const taroModule = {
   default: taro,
   useRouter: () => router,
   useDidShow: () => undefined,
+  useDidHide: () => undefined,
   useReachBottom: (handler: () => void) => {
     reachBottom.handler = handler;
   },

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { stageReached } from '../../../core/brand/stage';
 import type { BrandProgrammeView } from '../../../types/contracts/brand';
 import type { MemberView } from '../../../types/contracts/member';
@@ -85,31 +85,8 @@ function AssignReviews({ programme, onAssigned }: { programme: BrandProgrammeVie
   );
 }
 
-/**
- * Calls `reload` each time the page comes back into view (`returns` moves on) after this part
- * mounted. The page counts the returns: this part mounts only once the programme has loaded, after
- * the page's first show, so useReloadOnShow here would take the first return (from 申报) for that
- * first show and skip it, leaving the progress and the list as they were before the nomination.
- */
-function useReloadOnReturn(returns: number, reload: () => void): void {
-  const atMount = useRef(returns);
-  const latest = useRef(reload);
-  latest.current = reload;
-  useEffect(() => {
-    if (returns !== atMount.current) latest.current();
-  }, [returns]);
-}
-
-interface ProgrammeProps {
-  programme: BrandProgrammeView;
-  stage: BrandStage;
-  member: MemberView;
-  /** How many times the page has come back into view. */
-  returns: number;
-}
-
 /** Secretaries and org admins: the board's numbers, and what each does at this stage. */
-function ManagerProgramme({ programme, stage, member, returns }: ProgrammeProps) {
+function ManagerProgramme({ programme, stage, member }: { programme: BrandProgrammeView; stage: BrandStage; member: MemberView }) {
   const board = useCloud('stats', 'brandBoard', { programmeId: programme.id });
   // Lists are read again when they come back into view (a nomination made or edited) or after 分配互查.
   const [version, setVersion] = useState(0);
@@ -117,7 +94,7 @@ function ManagerProgramme({ programme, stage, member, returns }: ProgrammeProps)
     setVersion((count) => count + 1);
     board.reload();
   };
-  useReloadOnReturn(returns, refresh);
+  useReloadOnShow(refresh);
   const [tallies, setTallies] = useState<BrandTally[]>(() => programmeTallies(programme));
   const setTally = (next: BrandTally) => setTallies((previous) => previous.map((tally) => (tally.key === next.key ? next : tally)));
   const markFull = (key: BrandKey) =>
@@ -178,7 +155,7 @@ function ManagerProgramme({ programme, stage, member, returns }: ProgrammeProps)
   );
 }
 
-function Programme({ id, member, returns }: { id: string; member: MemberView; returns: number }) {
+function Programme({ id, member }: { id: string; member: MemberView }) {
   const { state, reload } = useRecord(() => findBrandProgramme(id), id);
   if (state.status !== 'ready') {
     return <RecordNotReady state={state} onRetry={reload} />;
@@ -191,7 +168,7 @@ function Programme({ id, member, returns }: { id: string; member: MemberView; re
     <>
       <Heading programme={programme} stage={stage} orgAdmin={member.role === 'org_admin'} />
       {manager ? (
-        <ManagerProgramme programme={programme} stage={stage} member={member} returns={returns} />
+        <ManagerProgramme programme={programme} stage={stage} member={member} />
       ) : (
         <MemberProgramme programme={programme} stage={stage} member={member} />
       )}
@@ -203,14 +180,11 @@ function Programme({ id, member, returns }: { id: string; member: MemberView; re
 export default function BrandProgrammePage() {
   const { id } = useRouter().params;
   const membership = useMembership();
-  // Counted here, where the page's first show is seen: the parts below mount only once the programme has loaded.
-  const [returns, setReturns] = useState(0);
-  useReloadOnShow(() => setReturns((count) => count + 1));
   return (
     <PageShell>
       <View className='ht-page__body'>
         {id ? (
-          <MembershipGate state={membership}>{(member) => <Programme id={id} member={member} returns={returns} />}</MembershipGate>
+          <MembershipGate state={membership}>{(member) => <Programme id={id} member={member} />}</MembershipGate>
         ) : (
           <View className='ht-section'>
             <Empty title='请从四红品牌列表进入' />
