@@ -19,6 +19,9 @@ export const fileIdSchema = z
 /** Instants travel as ISO-8601 UTC strings; the database keeps real Dates. */
 export const isoDateSchema = z.iso.datetime();
 
+/** A stored file as a page shows it: its id (to keep or send back) and a temporary link (to display; a browser cannot load `cloud://`). */
+export const mediaLinkSchema = z.object({ fileId: z.string(), url: z.string() });
+
 export const roleSchema = z.enum(ROLES);
 export const partyStatusSchema = z.enum(PARTY_STATUSES);
 export const orgKindSchema = z.enum(ORG_KINDS);

@@ -6,6 +6,7 @@ import { brandStage, stageReached } from '../../core/brand/stage';
 import type { BrandNominationView, BrandProgrammeView } from '../../types/contracts/brand';
 import { BRAND_KEYS, type BrandKey, type BrandStage } from '../../types/labels';
 import type { BrandNominationDoc, BrandProgrammeDoc, MemberDoc } from '../../server/documents';
+import { temporaryUrls } from '../../server/files';
 import { fail } from '../../server/kernel/failure';
 
 export function stageOf(programme: BrandProgrammeDoc, now: Date): BrandStage {
@@ -56,9 +57,10 @@ export function assertCanSee(member: MemberDoc, nomination: BrandNominationDoc, 
   if (!canSeeNomination(member, nomination, stage)) fail('NOT_FOUND', { field: 'nominationId', message: '申报不存在或已删除' });
 }
 
-export function toNominationView(
+function toNominationView(
   nomination: BrandNominationDoc,
   caller: { member: MemberDoc; stage: BrandStage; myRating: number | null },
+  links: ReadonlyMap<string, string>,
 ): BrandNominationView {
   const { member, stage, myRating } = caller;
   const ownUnit = nomination.branchId === member.branchId;
@@ -70,7 +72,11 @@ export function toNominationView(
     brand: nomination.brand,
     title: nomination.title,
     description: nomination.description,
-    photos: nomination.photos,
+    // A photo lost from storage must not hide the nomination: it is left out.
+    photos: nomination.photos.flatMap((fileId) => {
+      const url = links.get(fileId);
+      return url ? [{ fileId, url }] : [];
+    }),
     nominee: nomination.nominee,
     status: nomination.status,
     reviewer:
@@ -113,4 +119,31 @@ export function toNominationView(
       rate: stage === 'rating' && !ownUnit && myRating === null,
     },
   };
+}
+
+/** Nominations as the app sees them, every photo's temporary link from one storage call. */
+export async function toNominationViews(
+  nominations: readonly BrandNominationDoc[],
+  caller: { member: MemberDoc; stage: BrandStage },
+  myRatings: ReadonlyMap<string, number> = new Map(),
+): Promise<BrandNominationView[]> {
+  const fileIds = [...new Set(nominations.flatMap((nomination) => nomination.photos))];
+  const urls = await temporaryUrls(fileIds);
+  const links = new Map<string, string>();
+  fileIds.forEach((fileId, index) => {
+    const url = urls[index];
+    if (url) links.set(fileId, url);
+  });
+  return nominations.map((nomination) =>
+    toNominationView(nomination, { ...caller, myRating: myRatings.get(nomination._id) ?? null }, links),
+  );
+}
+
+/** One nomination as the app sees it, after a step on it (the caller's rating is not shown there). */
+export async function toNominationViewAfterStep(
+  nomination: BrandNominationDoc,
+  caller: { member: MemberDoc; stage: BrandStage },
+): Promise<BrandNominationView> {
+  const [view] = await toNominationViews([nomination], caller);
+  return view!;
 }

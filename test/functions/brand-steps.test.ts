@@ -116,21 +116,27 @@ describe('阶段窗口（截止时刻前 1 毫秒仍开放，截止时刻即关�
 describe('nominate', () => {
   const SEEDED = () => seedBrandProgrammeId(NOW);
 
-  it('书记为本支部推荐红色园丁：园丁须是本支部党员，存下姓名；单位统计与审计记录同时写入', async () => {
+  it('书记为本支部推荐红色园丁：园丁须是本支部党员，存下姓名；照片带可显示的临时链接；单位统计与审计记录同时写入', async () => {
+    const photo = env.files.put('brand-nominations/demo-secretary/gardener.jpg', Buffer.from('photo of the teacher'), {
+      side: 'client',
+      openid: 'demo-secretary',
+    });
     const { nomination } = await env.ok('demo-secretary', 'stats', 'nominate', {
       programmeId: SEEDED(),
       branchId: OWN_BRANCH,
       brand: 'gardener',
       title: '扎根讲台的红色园丁',
       description: DESCRIPTION,
-      photos: ['cloud://env/gardener.jpg'],
+      photos: [photo],
       nomineeMemberId: 'm-demo-member',
     });
     expect(nomination).toMatchObject({
       branchId: OWN_BRANCH,
       nominee: { memberId: 'm-demo-member', name: '林红' },
-      photos: ['cloud://env/gardener.jpg'],
+      photos: [{ fileId: photo, url: expect.stringMatching(/^(https:\/\/|\/cloud-files\/)/) }],
     });
+    const listed = await env.ok('demo-secretary', 'stats', 'nominations', { programmeId: SEEDED(), pageSize: 20 });
+    expect(listed.items.find((item) => item.id === nomination.id)?.photos).toEqual(nomination.photos);
     const unit = await documentOf<BrandUnitDoc>('brand_units', brandUnitId(SEEDED(), OWN_BRANCH));
     expect(unit).toMatchObject({ branchName: '第一党支部', brands: { gardener: { nominated: 1 } } });
     expect(await documentsOf<AuditDoc>('audit_logs', { action: 'stats.nominate', targetId: nomination.id })).toHaveLength(1);

@@ -6,7 +6,7 @@
  * ARCHITECTURE.md, "Statistics" (四红), the stage at an instant core/brand/stage.ts.
  */
 import * as z from 'zod';
-import { fileIdSchema, idSchema, isoDateSchema, pageInputSchema, pageOutputSchema } from '../common';
+import { fileIdSchema, idSchema, isoDateSchema, mediaLinkSchema, pageInputSchema, pageOutputSchema } from '../common';
 import {
   BRAND_ACCEPTANCE_NOTE_MAX,
   BRAND_COMMENDATION_MAX,
@@ -102,8 +102,8 @@ export const brandNominationViewSchema = z.object({
   brand: brandKeySchema,
   title: z.string(),
   description: z.string(),
-  /** Cloud file ids, shown directly by <Image>. */
-  photos: z.array(z.string()),
+  /** Each photo's file id and a temporary link to show it by (a lost file is left out). */
+  photos: z.array(mediaLinkSchema),
   /** 红色园丁 only: the member teacher nominated. */
   nominee: z.object({ memberId: z.string(), name: z.string() }).nullable(),
   status: brandNominationStatusSchema,

@@ -5,7 +5,7 @@
  * are in core/story/rules.ts; ARCHITECTURE.md, "Stories", explains the design.
  */
 import * as z from 'zod';
-import { fileIdSchema, idSchema, isoDateSchema, pageInputSchema, pageOutputSchema } from '../common';
+import { fileIdSchema, idSchema, isoDateSchema, mediaLinkSchema, pageInputSchema, pageOutputSchema } from '../common';
 import { STORY_AWARDS, STORY_KINDS, STORY_STATUSES } from '../labels';
 import { MAX_STORY_BODY_CODE_UNITS, MAX_STORY_IMAGES, MAX_STORY_TITLE } from '../storyLimits';
 
@@ -71,8 +71,6 @@ export const storyCardSchema = z.object({
   statusNote: z.string().optional(),
 });
 export type StoryCard = z.infer<typeof storyCardSchema>;
-
-const mediaLinkSchema = z.object({ fileId: z.string(), url: z.string() });
 
 /** One work in full, as its author, a reviewer or a reader may see it. */
 export const storyViewSchema = storyCardSchema.extend({

@@ -3,7 +3,7 @@ import type { ActionOutput, ParsedInput } from '../../../types/contracts';
 import { fail } from '../../../server/kernel/failure';
 import type { MemberContext } from '../../../server/kernel/router';
 import { stepOnNomination } from '../brand.repository';
-import { stageOf, toNominationView } from '../brandView';
+import { stageOf, toNominationViewAfterStep } from '../brandView';
 
 /**
  * 验收 by the org, during 验收: passed, or failed with the reason. It may be changed until the
@@ -40,5 +40,5 @@ export async function acceptNomination(
     },
     log,
   );
-  return { nomination: toNominationView(result.nomination, { member, stage: stageOf(result.programme, now), myRating: null }) };
+  return { nomination: await toNominationViewAfterStep(result.nomination, { member, stage: stageOf(result.programme, now) }) };
 }

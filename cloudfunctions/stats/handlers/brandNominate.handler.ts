@@ -8,7 +8,7 @@ import { fail } from '../../../server/kernel/failure';
 import type { MemberContext } from '../../../server/kernel/router';
 import { newShortId } from '../../../server/shortId';
 import { findBranch, findBrandProgramme, findMember, saveNomination, submittedState } from '../brand.repository';
-import { stageOf, toNominationView } from '../brandView';
+import { stageOf, toNominationViewAfterStep } from '../brandView';
 
 const NOMINATION_ID_LENGTH = 14;
 
@@ -112,5 +112,5 @@ export async function nominate(input: ParsedInput<'stats', 'nominate'>, ctx: Mem
           actor,
           log,
         );
-  return { nomination: toNominationView(saved, { member, stage: 'apply', myRating: null }) };
+  return { nomination: await toNominationViewAfterStep(saved, { member, stage: 'apply' }) };
 }

@@ -4,7 +4,7 @@ import { fail } from '../../../server/kernel/failure';
 import { decodeOffsetCursor, toPage } from '../../../server/kernel/paging';
 import type { MemberContext } from '../../../server/kernel/router';
 import { findBrandProgramme, listNominations, myRatings, type NominationFilter } from '../brand.repository';
-import { stageOf, toNominationView } from '../brandView';
+import { stageOf, toNominationViews } from '../brandView';
 
 /**
  * Nominations, newest first, filtered by unit, brand and status. Org admins see all; a secretary
@@ -48,7 +48,7 @@ export async function nominations(
         )
       : new Map<string, number>();
   return {
-    items: page.items.map((nomination) => toNominationView(nomination, { member, stage, myRating: ratings.get(nomination._id) ?? null })),
+    items: await toNominationViews(page.items, { member, stage }, ratings),
     nextCursor: page.nextCursor,
   };
 }

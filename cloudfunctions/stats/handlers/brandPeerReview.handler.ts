@@ -3,7 +3,7 @@ import type { ActionOutput, ParsedInput } from '../../../types/contracts';
 import { fail } from '../../../server/kernel/failure';
 import type { MemberContext } from '../../../server/kernel/router';
 import { stepOnNomination } from '../brand.repository';
-import { stageOf, toNominationView } from '../brandView';
+import { stageOf, toNominationViewAfterStep } from '../brandView';
 
 /**
  * 互查: the secretary of the unit assigned to a nomination scores it (0–100) with a comment, once,
@@ -55,5 +55,5 @@ export async function peerReview(
     },
     log,
   );
-  return { nomination: toNominationView(result.nomination, { member, stage: stageOf(result.programme, now), myRating: null }) };
+  return { nomination: await toNominationViewAfterStep(result.nomination, { member, stage: stageOf(result.programme, now) }) };
 }

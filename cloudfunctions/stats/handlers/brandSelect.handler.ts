@@ -5,7 +5,7 @@ import { BRAND_LABELS } from '../../../types/labels';
 import { fail } from '../../../server/kernel/failure';
 import type { MemberContext } from '../../../server/kernel/router';
 import { stepOnNomination } from '../brand.repository';
-import { stageOf, toNominationView, zeroSelected } from '../brandView';
+import { stageOf, toNominationViewAfterStep, zeroSelected } from '../brandView';
 
 /**
  * 评选 by the org, from 验收 on: an accepted nomination is selected, with an optional commendation,
@@ -48,7 +48,7 @@ export async function selectNomination(
   );
   const key = result.nomination.brand;
   return {
-    nomination: toNominationView(result.nomination, { member, stage: stageOf(result.programme, now), myRating: null }),
+    nomination: await toNominationViewAfterStep(result.nomination, { member, stage: stageOf(result.programme, now) }),
     brand: {
       key,
       selected: result.programme.selected[key] ?? 0,

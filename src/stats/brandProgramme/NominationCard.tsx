@@ -51,7 +51,13 @@ export function NominationCard({ nomination, showRating, children }: NominationC
       {photos.length > 0 ? (
         <View className='brand-nomination__photos'>
           {photos.map((photo, index) => (
-            <Image key={photo} className='brand-nomination__photo' src={photo} mode='aspectFill' ariaLabel={`第 ${index + 1} 张照片`} />
+            <Image
+              key={photo.fileId}
+              className='brand-nomination__photo'
+              src={photo.url}
+              mode='aspectFill'
+              ariaLabel={`第 ${index + 1} 张照片`}
+            />
           ))}
           {more > 0 ? <Text className='brand-nomination__more'>+{more}</Text> : null}
         </View>

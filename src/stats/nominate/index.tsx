@@ -98,7 +98,7 @@ function NominationForm({ programme, member, existing, initialBrand }: Nominatio
   const [title, setTitle] = useState(existing?.title ?? '');
   const [description, setDescription] = useState(existing?.description ?? '');
   const [nominee, setNominee] = useState<Nominee | null>(existing?.nominee ?? null);
-  const uploads = useUploads<null>(PHOTO_FOLDER, existing ? existing.photos.map((fileId) => ({ fileId, url: fileId, meta: null })) : []);
+  const uploads = useUploads<null>(PHOTO_FOLDER, existing ? existing.photos.map(({ fileId, url }) => ({ fileId, url, meta: null })) : []);
   const { errors, setErrors, clear } = useFieldErrors<Errors>();
   const { sending: submitting, isSending, send } = useSending();
 
