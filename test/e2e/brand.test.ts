@@ -6,13 +6,21 @@
  * that 评议 has not opened yet.
  *
  * The gateway's clock is real time, so only 申报 can be driven through the pages; the later stages
- * are the functions' tests'. No photo is attached: a nomination's photos come back as `cloud://` file
- * ids (types/contracts/brand.ts), which WeChat's <Image> shows but a browser cannot load, so on H5
- * the programme page logs ERR_UNKNOWN_URL_SCHEME for every photo.
+ * are the functions' tests'. The 红色课堂 goes in with a photo, which its card then shows from the
+ * temporary link the server gives each photo (a browser cannot load a `cloud://` id).
  */
 import { countWords } from '../../core/story/wordCount';
 import type { BrandProgrammeView } from '../../types/contracts/brand';
-import { callAs, openAs, settledScreenshot, useH5Harness, visibleButton, visiblePage } from '../support/browser';
+import {
+  callAs,
+  expectImageShown,
+  openAs,
+  photoFile,
+  settledScreenshot,
+  useH5Harness,
+  visibleButton,
+  visiblePage,
+} from '../support/browser';
 
 const h5 = useH5Harness();
 const MEMBER = 'demo-member';
@@ -137,6 +145,8 @@ describe('H5 四红品牌端到端', () => {
     const words = countWords(CLASSROOM_DESCRIPTION);
     expect(words).toBeGreaterThan(20);
     await expect(wordCounter().innerText()).resolves.toBe(`${words} / 1000 字`);
+    await visiblePage(page).locator('input[type="file"][aria-label="选择图片"]').setInputFiles(photoFile('红途 · 红色课堂照片'));
+    await onPage('已上传').waitFor();
     await screenshot('h5-brand-nominate-classroom.png');
     await button('提交申报').click();
 
@@ -146,6 +156,7 @@ describe('H5 四红品牌端到端', () => {
     await card.waitFor();
     await expect(card.locator('.brand-nomination__meta').innerText()).resolves.toBe(`红色课堂 · ${BRANCH_NAME}`);
     await expect(card.locator('.ht-tag').innerText()).resolves.toBe('已申报');
+    await expectImageShown(card.locator('.brand-nomination__photo img'));
     await card
       .locator('.ht-button')
       .filter({ hasText: /^修改申报$/ })

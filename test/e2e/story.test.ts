@@ -6,12 +6,17 @@
  * No seeded campaign takes 心得 (the theory call takes articles, the storytelling contest has
  * closed), and the server gives awards from a campaign's quotas alone, so the org opens one first.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { qrCodePng } from '../../emulator/qrPng';
 import type { CampaignView } from '../../types/contracts/story';
-import { callAs, openAs, settledScreenshot, useH5Harness, visibleButton, visiblePage } from '../support/browser';
+import {
+  callAs,
+  expectImageShown,
+  openAs,
+  photoFile,
+  settledScreenshot,
+  useH5Harness,
+  visibleButton,
+  visiblePage,
+} from '../support/browser';
 
 const h5 = useH5Harness();
 const MEMBER = 'demo-member';
@@ -55,28 +60,6 @@ async function openReflectionCampaign(): Promise<CampaignView> {
   return campaign;
 }
 
-/** A real PNG on disk, as a phone's photo would be picked from the album. */
-function photoFile(): string {
-  const path = join(mkdtempSync(join(tmpdir(), 'story-e2e-')), 'photo.png');
-  writeFileSync(path, qrCodePng('红途 · 端到端心得配图', 240));
-  return path;
-}
-
-/** The work's photo as the browser drew it: decoded, not a broken image. */
-async function expectPhotoShown(): Promise<void> {
-  const photo = visiblePage(h5.page).locator('.story-images__image img');
-  await photo.scrollIntoViewIfNeeded();
-  await photo.evaluate(
-    (image: HTMLImageElement) =>
-      new Promise<void>((resolve, reject) => {
-        const check = () => (image.naturalWidth > 0 ? resolve() : reject(new Error(`photo did not load: ${image.src}`)));
-        if (image.complete && image.src) check();
-        else image.addEventListener('load', check, { once: true });
-        image.addEventListener('error', () => reject(new Error(`photo did not load: ${image.src}`)), { once: true });
-      }),
-  );
-}
-
 describe('H5 投稿端到端', () => {
   it('党员带照片写一篇心得参加征集，图片检测通过后待支部审核；书记通过并推荐到组织部；组织部择优上报评一等奖；红色故事里这篇心得带着一等奖，作品页有照片和奖项', async () => {
     const { page, harness } = h5;
@@ -91,7 +74,7 @@ describe('H5 投稿端到端', () => {
     await expect(chip('参加征集', CAMPAIGN_TITLE).getAttribute('aria-checked')).resolves.toBe('true');
     await visiblePage(page).locator('input[name="title"]').fill(TITLE);
     await visiblePage(page).locator('textarea[name="body"]').fill(BODY);
-    await visiblePage(page).locator('input[type="file"][aria-label="选择图片"]').setInputFiles(photoFile());
+    await visiblePage(page).locator('input[type="file"][aria-label="选择图片"]').setInputFiles(photoFile('红途 · 端到端心得配图'));
     await onPage('已上传').waitFor();
     await onPage('已上传').scrollIntoViewIfNeeded();
     await screenshot('h5-story-writing.png');
@@ -140,7 +123,7 @@ describe('H5 投稿端到端', () => {
     await workCard().click();
     await visiblePage(page).locator('.story-head__title').filter({ hasText: TITLE }).waitFor();
     await expect(visiblePage(page).locator('.story-head__tags .ht-tag').allInnerTexts()).resolves.toContain('一等奖');
-    await expectPhotoShown();
+    await expectImageShown(visiblePage(h5.page).locator('.story-images__image img'));
     const selectionCell = visiblePage(page).locator('.ht-cell').filter({ hasText: '择优上报' });
     await expect(selectionCell.innerText()).resolves.toContain('一等奖');
     await screenshot('h5-story-awarded.png');

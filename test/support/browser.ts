@@ -1,6 +1,8 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { qrCodePng } from '../../emulator/qrPng';
 import { loadBundle } from '../../emulator/runner';
 import type { TimerReport } from '../../types/contracts/cron';
 import { startSeededGateway } from './gatewayEnv';
@@ -149,4 +151,25 @@ export async function callAs<T>(harness: H5Harness, openid: string, name: string
   const answer = (await response.json()) as { ok: true; data: T } | { ok: false; error: { code: string; message: string } };
   if (!answer.ok) throw new Error(`${name}.${action} as ${openid}: ${answer.error.code} ${answer.error.message}`);
   return answer.data;
+}
+
+/** A real PNG on disk, as a phone's photo would be picked from the album (the picture: a QR code of `caption`). */
+export function photoFile(caption: string): string {
+  const path = join(mkdtempSync(join(tmpdir(), 'hongtu-e2e-')), 'photo.png');
+  writeFileSync(path, qrCodePng(caption, 240));
+  return path;
+}
+
+/** An <img> as the browser drew it: decoded, not a broken image. */
+export async function expectImageShown(image: Locator): Promise<void> {
+  await image.scrollIntoViewIfNeeded();
+  await image.evaluate(
+    (element: HTMLImageElement) =>
+      new Promise<void>((resolve, reject) => {
+        const check = () => (element.naturalWidth > 0 ? resolve() : reject(new Error(`photo did not load: ${element.src}`)));
+        if (element.complete && element.src) check();
+        else element.addEventListener('load', check, { once: true });
+        element.addEventListener('error', () => reject(new Error(`photo did not load: ${element.src}`)), { once: true });
+      }),
+  );
 }
