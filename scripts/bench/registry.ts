@@ -8,6 +8,7 @@ import { CLOUDBASE_DEFAULT_TIMEOUT_SECONDS } from '../build-functions';
 import { activityScenario } from './scenarios/activity';
 import { activityExportScenario } from './scenarios/activityExport';
 import { bankScenario } from './scenarios/bank';
+import { brandScenario } from './scenarios/brand';
 import { checkinScenario } from './scenarios/checkin';
 import { cronScenario } from './scenarios/cron';
 import type { ColdStartBudget } from './scenarios/coldStart';
@@ -64,6 +65,27 @@ export const BUDGETS: Record<string, Budget> = {
   'story.review': { hot: true, source: 'review.handler.ts: one transaction, then the campaign tally (index coverage; no request budget)' },
   'story.reviewQueue': { maxRequests: 3, hot: true, source: 'reviewQueue.handler.ts: caller, page, the page’s campaign titles' },
   'story.campaignRanking': { hot: true, source: 'campaignRanking.handler.ts: tallies, not works (index coverage; no request budget)' },
+  'stats.brandBoard': {
+    maxRequests: 3,
+    hot: true,
+    source: 'brandBoard.handler.ts: caller, programme, the branches with their 四红 tallies in one aggregate',
+  },
+  'stats.nominations': {
+    maxRequests: 4,
+    hot: true,
+    source: "brandNominations.handler.ts: caller, programme, page, and from 评议 on the caller's ratings of it",
+  },
+  'stats.rateNomination': {
+    maxRequests: 5,
+    hot: true,
+    source: 'brandRate.handler.ts: caller, nomination⋈programme, rating insert, then side by side the nomination’s and the unit’s counts',
+  },
+  'stats.selectNomination': {
+    maxRequests: 10,
+    hot: true,
+    source:
+      'brandSelect.handler.ts: caller, then one transaction (start; nomination, programme; nomination, unit tally read and moved, programme’s counts, audit; commit)',
+  },
 };
 
 export const SCENARIOS: Scenario[] = [
@@ -77,6 +99,7 @@ export const SCENARIOS: Scenario[] = [
   cronScenario,
   storyScenario,
   statsScenario,
+  brandScenario,
 ];
 
 /** The budgets name 300k too; the default run stops at 100k to stay within 10 minutes on 2 cores. */
