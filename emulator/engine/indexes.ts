@@ -330,20 +330,33 @@ export class SortedRun {
   }
 }
 
-/**
- * A declared compound index as CloudBase would keep it: per value of the leading field, the
- * documents ordered by the remaining fields (ties by insertion order, which is also the order the
- * hash bucket and so mingo would see them in). Serves range + sort + limit reads and counts in
- * O(log n + page) instead of scanning the leading field's bucket. Documents whose index fields are
- * scalars, or null or missing after the leading field, are held. A null or missing leading field
- * leaves the document out: a read is planned only for a scalar leading value, which it never
- * matches. Any other value (array, date, object) marks the index irregular and the store falls
- * back to scanning, so answers never change.
- */
 const EMPTY_RUN = new SortedRun();
 
+/**
+ * The leading "field" of an index on one field: every document has the same value of it, so one
+ * bucket holds the whole collection in that field's order and a range on the field is planned as
+ * on any compound index's second field.
+ */
+const ONE_FIELD_LEAD = '';
+export const ONE_FIELD_LEAD_VALUE = 0;
+
+/**
+ * A declared index as CloudBase would keep it: per value of the leading field, the documents
+ * ordered by the remaining fields (ties by insertion order, which is also the order the hash bucket
+ * and so mingo would see them in); an index on one field is one bucket ordered by that field (ties
+ * in the collection's own order, which a scan sees). Serves range + sort + limit reads and counts in
+ * O(log n + page) instead of scanning. Documents whose index fields are scalars (strings, numbers,
+ * dates), or null or missing after the leading field, are held. A null or missing leading field
+ * leaves the document out: a read is planned only for a scalar leading value, which it never
+ * matches. Any other value (array, object) marks the index irregular and the store falls back to
+ * scanning, so answers never change.
+ */
 export class SortedIndex {
+  /** The index's fields; for an index on one field, ONE_FIELD_LEAD and then that field. */
   readonly fields: string[];
+  readonly oneField: boolean;
+  /** One field only: each document's stamp kept across its updates, as the collection keeps its place. */
+  private readonly stamps = new Map<DocId, number>();
   private readonly buckets = new Map<string, SortedRun>();
   private readonly entries = new Map<DocId, { bucket: string; entry: SortedEntry }>();
   private irregular = 0;
@@ -352,27 +365,37 @@ export class SortedIndex {
   private seq = 0;
 
   constructor(readonly spec: IndexSpec) {
-    this.fields = Object.keys(spec.keys);
+    const keys = Object.keys(spec.keys);
+    this.oneField = keys.length === 1;
+    this.fields = this.oneField ? [ONE_FIELD_LEAD, ...keys] : keys;
     const zeros = () => this.fields.slice(1).map(() => 0);
     this.kinds = { number: zeros(), string: zeros(), date: zeros() };
   }
 
   /** Whether the document is left out (a missing leading value) or breaks the index (a value it cannot order). */
+  private leadOf(doc: Doc): unknown {
+    return this.oneField ? ONE_FIELD_LEAD_VALUE : fieldValue(doc, this.fields[0]!);
+  }
+
   private standing(doc: Doc): 'held' | 'outside' | 'irregular' {
-    const lead = fieldValue(doc, this.fields[0]!);
+    const lead = this.leadOf(doc);
     if (isMissing(lead)) return 'outside';
     const values = this.fields.slice(1).map((f) => fieldValue(doc, f));
     return isScalar(lead) && values.every((v) => isScalar(v) || isMissing(v)) ? 'held' : 'irregular';
   }
 
   add(id: DocId, doc: Doc): void {
-    const seq = ++this.seq;
+    let seq = this.stamps.get(id);
+    if (seq === undefined) {
+      seq = ++this.seq;
+      if (this.oneField) this.stamps.set(id, seq);
+    }
     const standing = this.standing(doc);
     if (standing !== 'held') {
       if (standing === 'irregular') this.irregular++;
       return;
     }
-    const lead = fieldValue(doc, this.fields[0]!) as Scalar;
+    const lead = this.leadOf(doc) as Scalar;
     const values = this.fields.slice(1).map((f): IndexValue => {
       const value = fieldValue(doc, f);
       return isMissing(value) ? null : (value as Scalar);
@@ -386,7 +409,9 @@ export class SortedIndex {
     this.tally(entry.values, 1);
   }
 
-  remove(id: DocId, doc: Doc): void {
+  /** `replaced`: the document is added again at once (an update), keeping its place among ties. */
+  remove(id: DocId, doc: Doc, replaced = false): void {
+    if (!replaced) this.stamps.delete(id);
     const held = this.entries.get(id);
     if (!held) {
       if (this.standing(doc) === 'irregular') this.irregular--;
@@ -424,6 +449,7 @@ export class SortedIndex {
   clear(): void {
     this.buckets.clear();
     this.entries.clear();
+    this.stamps.clear();
     this.irregular = 0;
     for (const counts of Object.values(this.kinds)) counts.fill(0);
   }

@@ -11,6 +11,7 @@ import {
   compareScalar,
   isScalar,
   kindOf,
+  ONE_FIELD_LEAD_VALUE,
   type IndexValue,
   type Scalar,
   type SortedEntry,
@@ -102,9 +103,10 @@ export function planRange(index: SortedIndex, filter: Doc, sort: SortSpec): Rang
   const conds = scalarConditions(filter);
   if (!conds) return undefined;
   const { fields } = index;
-  const lead = conds.get(fields[0]!);
+  // An index on one field has one bucket for every document: its (virtual) lead is pinned by nothing in the filter.
+  const lead = index.oneField ? { eqs: [ONE_FIELD_LEAD_VALUE], ranges: [] } : conds.get(fields[0]!);
   if (!lead || lead.eqs.length !== 1 || lead.ranges.length > 0) return undefined;
-  const pinned = new Set([fields[0]!]);
+  const pinned = new Set(index.oneField ? [] : [fields[0]!]);
   const prefix: Scalar[] = [];
   let e = 1;
   for (; e < fields.length; e++) {

@@ -276,7 +276,7 @@ export class DocumentStore {
       docs: new Map(),
       uniques: indexes.filter((i) => i.unique).map((i) => new UniqueIndex(i)),
       fields: leading.map((f) => new FieldIndex(f)),
-      sorted: indexes.filter((i) => Object.keys(i.keys).length > 1).map((i) => new SortedIndex(i)),
+      sorted: indexes.map((i) => new SortedIndex(i)),
       journal: this.dataDir ? new Journal(this.dataDir, name) : undefined,
     };
     if (c.journal) {
@@ -565,9 +565,12 @@ export class DocumentStore {
         chosenSize = size;
       }
     }
-    if (!chosen) return undefined;
+    // Neither a filter nor an order: the collection in its own order is the answer, no index needed.
+    if (!chosen && Object.keys(filter).length === 0 && sort.length === 0) return undefined;
     for (const index of c.sorted) {
-      if (index.fields[0] !== chosen.field) continue;
+      // With a hash lookup to hand, only an index led by its field keeps the lookup's order of ties;
+      // without one (a range on a time alone, say), an index on that one field can answer.
+      if (chosen ? index.fields[0] !== chosen.field : !index.oneField) continue;
       const plan = planRange(index, filter, sort);
       if (plan) return plan;
     }
@@ -713,7 +716,10 @@ export class DocumentStore {
 
   /** Moves one document in memory and in the indexes; an update keeps the document's natural order. */
   private place(c: Collection, id: DocId, before: Doc | undefined, after: Doc | undefined): void {
-    if (before) for (const index of [...c.uniques, ...c.fields, ...c.sorted]) index.remove(id, before);
+    if (before) {
+      for (const index of [...c.uniques, ...c.fields]) index.remove(id, before);
+      for (const index of c.sorted) index.remove(id, before, after !== undefined);
+    }
     if (after) {
       c.docs.set(id, after);
       for (const index of [...c.uniques, ...c.fields, ...c.sorted]) index.add(id, after);

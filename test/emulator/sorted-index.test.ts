@@ -157,6 +157,55 @@ describe('sorted compound index over dates', () => {
   });
 });
 
+describe('index on one field (a time alone)', () => {
+  const withIndex = storeWith({ at: 1 });
+  const scanning = new DocumentStore({
+    manifest: parseManifest({ collections: [{ name: 'rows', permission: 'ADMINONLY', indexes: [] }] }),
+  });
+  const stores = [withIndex, scanning];
+  const rng = seededRng('one-field');
+  const pick = (n: number) => Math.floor(rng() * n);
+  // Few distinct instants, so ties are common and their order is checked too.
+  const instant = () => ({ $date: new Date(Date.UTC(2027, 0, 1) + pick(40) * 60_000).toISOString() });
+  const row = (i: number) => {
+    const roll = pick(12);
+    return { _id: `o${i}`, at: roll === 0 ? null : instant(), n: pick(5), ...(roll === 1 ? { at: undefined } : {}) };
+  };
+
+  it('answers ranges, orders and counts on that field exactly like a scan, ties included, through inserts, updates and removes', async () => {
+    const first = Array.from({ length: 300 }, (_, i) => JSON.stringify(row(i)));
+    for (const store of stores) await send(store, 'database.insertDocument', { data: first });
+    for (let round = 0; round < 400; round++) {
+      const op = pick(10);
+      if (op === 0) {
+        const data = [JSON.stringify(row(1000 + round))];
+        for (const store of stores) await send(store, 'database.insertDocument', { data });
+      } else if (op === 1) {
+        const query = JSON.stringify({ _id: `o${pick(300)}` });
+        const data = JSON.stringify({ $set: { at: instant() } });
+        for (const store of stores) await send(store, 'database.modifyDocument', { query, data, multi: false, merge: true });
+      } else if (op === 2) {
+        const query = JSON.stringify({ _id: `o${pick(300)}` });
+        for (const store of stores) await send(store, 'database.removeDocument', { query, multi: false });
+      } else {
+        const shapes = [
+          { at: { $gt: instant() } },
+          { at: { $lte: instant() } },
+          { $and: [{ at: { $gte: instant() } }, { at: { $lt: instant() } }] },
+          {},
+        ];
+        const query = JSON.stringify(shapes[pick(shapes.length)]);
+        const params: Record<string, unknown> = { query, limit: 1 + pick(60), offset: pick(3) === 0 ? pick(20) : 0 };
+        if (pick(4) > 0) params.order = JSON.stringify({ at: pick(2) === 0 ? 1 : -1 });
+        const [a, b] = await Promise.all(stores.map((store) => send(store, 'database.getDocument', params)));
+        expect({ params, list: a!.data.list }).toEqual({ params, list: b!.data.list });
+        const [ca, cb] = await Promise.all(stores.map((store) => send(store, 'database.calculateDocument', { query })));
+        expect({ query, total: ca!.data.total }).toEqual({ query, total: cb!.data.total });
+      }
+    }
+  });
+});
+
 describe('a sorted bucket of many thousands (SortedRun)', () => {
   const byValueThenSeq = (a: SortedEntry, b: SortedEntry) => (a.values[0] as number) - (b.values[0] as number) || a.seq - b.seq;
 
