@@ -403,17 +403,19 @@ export async function countRatingOnNomination(db: Database, id: string, score: n
     .update({ data: { ratingCount: _.inc(1), ratingSum: _.inc(score) } });
 }
 
-/** Counts one rating on the unit's tally of the brand (the unit exists: its nomination made it). */
+/**
+ * Counts one rating on the unit's tally of the brand (the unit exists: its nomination made it),
+ * stamping `updatedAt` as every step's move does, so the recompute's recount (server/brandTally.ts)
+ * never overwrites a tally an increment moved after it read it.
+ */
 export async function countRatingOnUnit(
   db: Database,
-  programmeId: string,
-  branchId: string,
-  brand: BrandKey,
-  score: number,
+  unit: { programmeId: string; branchId: string },
+  rating: { brand: BrandKey; score: number; now: Date },
 ): Promise<void> {
   const _ = db.command;
   await db
     .collection(BRAND_UNITS)
-    .doc(brandUnitId(programmeId, branchId))
-    .update({ data: { brands: { [brand]: { ratingCount: _.inc(1), ratingSum: _.inc(score) } } } });
+    .doc(brandUnitId(unit.programmeId, unit.branchId))
+    .update({ data: { brands: { [rating.brand]: { ratingCount: _.inc(1), ratingSum: _.inc(rating.score) } }, updatedAt: rating.now } });
 }

@@ -3,13 +3,17 @@
  * events, in slices that fit a function's time, a few branches side by side, the branches left kept in `stats_state`
  * as each one is done, so a run cut short anywhere is carried on by the next (`cron`) without losing or redoing more
  * than the few branches under way. Then, as a phase of its own (`tallies`), every story campaign's tallies are recounted
- * from its works (server/campaignTally.ts), one campaign at a time, the campaigns left kept the same way.
+ * from its works (server/campaignTally.ts), one campaign at a time, the campaigns left kept the same way; and last
+ * (`brandUnits`) every 四红 programme's unit tallies and selected counts from its nominations (server/brandTally.ts),
+ * one programme at a time, the programmes left kept the same way.
  */
 import { isDeepStrictEqual } from 'node:util';
 import type { ProgrammeRules } from '../../core/stats/types';
 import type { ProgrammeDoc, StatsStateDoc } from '../documents';
 import type { Database } from '../kernel/db';
 import { inLanes } from '../kernel/lanes';
+import { recountBrandProgramme } from '../brandTally';
+import { listBrandProgrammeIds } from '../brandTally.repository';
 import { recountCampaign } from '../campaignTally';
 import { listCampaignIds } from '../campaignTally.repository';
 import { listBranches } from '../orgs.repository';
@@ -19,11 +23,14 @@ import { findState, saveState } from './state.repository';
 
 export const recomputeStateId = (programmeId: string) => `recompute_${programmeId}`;
 
-/** A recompute's state: the branches left (phase `branches`), then the campaigns whose tallies are left to recount (phase `tallies`). */
-export type RecomputeState = StatsStateDoc & { remainingCampaigns?: string[] };
+/**
+ * A recompute's state: the branches left (phase `branches`), then the campaigns whose tallies are left to recount
+ * (phase `tallies`), then the 四红 programmes whose unit tallies are left to recount (phase `brandUnits`).
+ */
+export type RecomputeState = StatsStateDoc & { remainingCampaigns?: string[]; remainingBrandProgrammes?: string[] };
 
-/** The phases a recompute is under way in; `done` when both are through. */
-export const RUNNING_PHASES = ['branches', 'tallies'] as const;
+/** The phases a recompute is under way in, in order; `done` when all are through. */
+export const RUNNING_PHASES = ['branches', 'tallies', 'brandUnits'] as const;
 
 /** Whether an edit changed what a programme's numbers are built from (its window, items, quotas, points): then every branch's are stale. */
 export function numbersRuleChanged(before: ProgrammeRules, after: ProgrammeRules): boolean {
@@ -35,13 +42,14 @@ export function numbersRuleChanged(before: ProgrammeRules, after: ProgrammeRules
 export async function startRecompute(db: Database, programme: ProgrammeDoc, now: Date, restart: boolean): Promise<RecomputeState> {
   const existing = restart ? null : await findState(db, recomputeStateId(programme._id));
   if (existing !== null) return existing;
-  const [branches, campaignIds] = await Promise.all([listBranches(db), listCampaignIds(db)]);
+  const [branches, campaignIds, brandProgrammeIds] = await Promise.all([listBranches(db), listCampaignIds(db), listBrandProgrammeIds(db)]);
   const state: RecomputeState = {
     _id: recomputeStateId(programme._id),
     watermarks: {},
     phase: 'branches',
     remainingBranches: branches.map((branch) => branch._id),
     remainingCampaigns: campaignIds,
+    remainingBrandProgrammes: brandProgrammeIds,
     processed: 0,
     startedAt: now,
     finishedAt: null,
@@ -57,15 +65,16 @@ export interface SliceLimits {
   budgetMs: number;
 }
 
-/** What one slice did: branches rebuilt, campaigns recounted. */
+/** What one slice did: branches rebuilt, campaigns recounted, 四红 programmes recounted. */
 export interface SliceReport {
   branches: number;
   campaigns: number;
+  brandProgrammes: number;
 }
 
 /**
  * Carries a running recompute on until the slice's limits: its branches, a few at once, then its campaigns' tallies one
- * after another. Each branch and each campaign done is saved as it finishes (the saves one after another, each with all
+ * after another, then its 四红 programmes' unit tallies one after another. Each branch, campaign and programme done is saved as it finishes (the saves one after another, each with all
  * done so far), so the state only moves forward and a slice cut short redoes only what was under way.
  */
 export async function continueRecompute(db: Database, state: RecomputeState, now: Date, limits: SliceLimits): Promise<SliceReport> {
@@ -76,23 +85,29 @@ export async function continueRecompute(db: Database, state: RecomputeState, now
       phase: 'done',
       remainingBranches: [],
       remainingCampaigns: [],
+      remainingBrandProgrammes: [],
       finishedAt: now,
       updatedAt: now,
     };
     await saveState(db, gone);
-    return { branches: 0, campaigns: 0 };
+    return { branches: 0, campaigns: 0, brandProgrammes: 0 };
   }
   const started = performance.now();
   const timeLeft = () => performance.now() - started < limits.budgetMs;
   const branches = await continueBranches(db, programme, state, now, limits, timeLeft);
-  if (branches.state.phase !== 'tallies') return { branches: branches.done, campaigns: 0 };
   const campaigns = await continueTallies(db, branches.state, now, timeLeft);
-  return { branches: branches.done, campaigns };
+  const brandProgrammes = await continueBrandUnits(db, campaigns.state, now, timeLeft);
+  return { branches: branches.done, campaigns: campaigns.done, brandProgrammes: brandProgrammes.done };
 }
 
-/** The phase after the branches: the tallies when campaigns are left to recount, else done. */
+/** The phase after the branches: the tallies when campaigns are left to recount, else what follows them. */
 function afterBranches(state: RecomputeState, now: Date): Pick<RecomputeState, 'phase' | 'finishedAt'> {
-  return (state.remainingCampaigns ?? []).length > 0 ? { phase: 'tallies', finishedAt: null } : { phase: 'done', finishedAt: now };
+  return (state.remainingCampaigns ?? []).length > 0 ? { phase: 'tallies', finishedAt: null } : afterTallies(state, now);
+}
+
+/** The phase after the campaigns' tallies: the 四红 unit tallies when programmes are left to recount, else done. */
+function afterTallies(state: RecomputeState, now: Date): Pick<RecomputeState, 'phase' | 'finishedAt'> {
+  return (state.remainingBrandProgrammes ?? []).length > 0 ? { phase: 'brandUnits', finishedAt: null } : { phase: 'done', finishedAt: now };
 }
 
 /** The branches phase: rebuilds branches, a few at once, until the slice's limits; how many it did, and the state it saved last. */
@@ -138,24 +153,70 @@ async function continueBranches(
 
 /**
  * The tallies phase: recounts campaigns one after another while the slice has time (a campaign's reads page a thousand
- * works a request; a recount that finds nothing wrong writes nothing), saving the campaigns left after each; how many it did.
+ * works a request; a recount that finds nothing wrong writes nothing), saving the campaigns left after each; how many it
+ * did, and the state it saved last.
  */
-async function continueTallies(db: Database, state: RecomputeState, now: Date, timeLeft: () => boolean): Promise<number> {
+async function continueTallies(
+  db: Database,
+  state: RecomputeState,
+  now: Date,
+  timeLeft: () => boolean,
+): Promise<{ done: number; state: RecomputeState }> {
+  if (state.phase !== 'tallies') return { done: 0, state };
   const remaining = [...(state.remainingCampaigns ?? [])];
   let done = 0;
+  let latest = state;
+  if (remaining.length === 0) {
+    latest = { ...state, ...afterTallies(state, now), updatedAt: now };
+    await saveState(db, latest);
+  }
   while (remaining.length > 0 && timeLeft()) {
     await recountCampaign(db, remaining[0]!, now);
     remaining.shift();
     done += 1;
-    const finished = remaining.length === 0;
-    const snapshot: RecomputeState = {
+    latest = {
       ...state,
-      phase: finished ? 'done' : 'tallies',
+      ...(remaining.length === 0 ? afterTallies(state, now) : { phase: 'tallies', finishedAt: null }),
       remainingCampaigns: [...remaining],
+      updatedAt: now,
+    };
+    await saveState(db, latest);
+  }
+  return { done, state: latest };
+}
+
+/**
+ * The brandUnits phase: recounts 四红 programmes one after another while the slice has time (a programme's reads page a
+ * thousand nominations a request; a recount that finds nothing wrong writes nothing), saving the programmes left after
+ * each; how many it did.
+ */
+async function continueBrandUnits(
+  db: Database,
+  state: RecomputeState,
+  now: Date,
+  timeLeft: () => boolean,
+): Promise<{ done: number; state: RecomputeState }> {
+  if (state.phase !== 'brandUnits') return { done: 0, state };
+  const remaining = [...(state.remainingBrandProgrammes ?? [])];
+  let done = 0;
+  let latest = state;
+  if (remaining.length === 0) {
+    latest = { ...state, phase: 'done', finishedAt: now, updatedAt: now };
+    await saveState(db, latest);
+  }
+  while (remaining.length > 0 && timeLeft()) {
+    await recountBrandProgramme(db, remaining[0]!, now);
+    remaining.shift();
+    done += 1;
+    const finished = remaining.length === 0;
+    latest = {
+      ...state,
+      phase: finished ? 'done' : 'brandUnits',
+      remainingBrandProgrammes: [...remaining],
       finishedAt: finished ? now : null,
       updatedAt: now,
     };
-    await saveState(db, snapshot);
+    await saveState(db, latest);
   }
-  return done;
+  return { done, state: latest };
 }

@@ -78,12 +78,12 @@ export async function branchesSignedUpFor(db: Database, activityId: string): Pro
   return [...new Set(rows.map((row) => row.branchId))];
 }
 
-/** Full recomputes still under way, in their branches or their campaigns' tallies (index phase). */
+/** Full recomputes still under way, in their branches, their campaigns' tallies or their 四红 unit tallies (index phase). */
 export function listRunningRecomputes(db: Database): Promise<StatsStateDoc[]> {
   return fetchList<StatsStateDoc>(
     db
       .collection('stats_state')
-      .where({ phase: db.command.in(['branches', 'tallies']) })
+      .where({ phase: db.command.in(['branches', 'tallies', 'brandUnits']) })
       .limit(MAX_DOCS_PER_GET),
   );
 }

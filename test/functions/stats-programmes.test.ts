@@ -55,10 +55,21 @@ describe('programmes / createProgramme / updateProgramme', () => {
     expect(stored?.startsAt).toEqual(new Date(PROGRAMME_DRAFT.startsAt));
     const audits = await documentsOf<AuditDoc>('audit_logs', { action: 'stats.createProgramme' });
     expect(audits).toEqual([expect.objectContaining({ actorId: 'm-demo-admin', targetId: result.data.programme.id })]);
-    // The caller, the insert, the branches and the campaigns (side by side, a page each, then the empty page that ends them),
-    // the recompute's state, the audit record.
+    // The caller, the insert, the branches, the campaigns and the 四红 programmes (side by side, a page each, then the empty
+    // page that ends them), the recompute's state, the audit record.
     expect(requests.map((request) => request.collection).sort()).toEqual(
-      ['members', 'programmes', 'orgs', 'orgs', 'campaigns', 'campaigns', 'stats_state', 'audit_logs'].sort(),
+      [
+        'members',
+        'programmes',
+        'orgs',
+        'orgs',
+        'campaigns',
+        'campaigns',
+        'brand_programmes',
+        'brand_programmes',
+        'stats_state',
+        'audit_logs',
+      ].sort(),
     );
     const state = await documentOf<StatsStateDoc>('stats_state', recomputeStateId(result.data.programme.id));
     expect(state).toMatchObject({ phase: 'branches', processed: 0, startedAt: clock.now(), finishedAt: null });

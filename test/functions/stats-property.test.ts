@@ -38,10 +38,11 @@ import {
   type SelfReportDoc,
 } from '../../server/documents';
 import { shanghaiDay } from '../../core/time';
-import { continueRecompute, recomputeStateId } from '../../server/stats/recompute';
+import { continueRecompute, recomputeStateId, RUNNING_PHASES } from '../../server/stats/recompute';
 import { findState } from '../../server/stats/state.repository';
 import { listBranches } from '../../server/orgs.repository';
 import { listCampaignIds } from '../../server/campaignTally.repository';
+import { listBrandProgrammeIds } from '../../server/brandTally.repository';
 import { useServerClock } from '../support/clock';
 import { createTestEnv, type TestEnv } from '../support/localEnv';
 import { perfectAnswers } from '../support/quiz';
@@ -341,12 +342,12 @@ async function perform(env: TestEnv, made: Made, next: Step): Promise<string | n
   }
 }
 
-/** Carries the running recompute on (its branches, then its campaigns' tallies), `maxBranches` per slice, for `limit` slices or until it is done. */
+/** Carries the running recompute on (its branches, then its campaigns' and 四红 programmes' tallies), `maxBranches` per slice, for `limit` slices or until it is done. */
 async function slices(maxBranches: number, limit = Number.POSITIVE_INFINITY): Promise<void> {
   const db = cloud.database();
   for (let count = 0; count < limit; count += 1) {
     const state = await findState(db, recomputeStateId(PROGRAMME_ID));
-    if (state?.phase !== 'branches' && state?.phase !== 'tallies') return;
+    if (state === null || !(RUNNING_PHASES as readonly (string | undefined)[]).includes(state.phase)) return;
     await continueRecompute(db, state, clock.now(), { maxBranches, budgetMs: Number.POSITIVE_INFINITY });
   }
 }
@@ -378,6 +379,7 @@ describe('统计的性质：增量聚合等于全量重算', () => {
         placeActivities(env);
         const branchCount = (await listBranches(cloud.database())).length;
         const campaignCount = (await listCampaignIds(cloud.database())).length;
+        const brandProgrammeCount = (await listBrandProgrammeIds(cloud.database())).length;
         const made: Made = { places: new Map(), works: [PENDING_STORY_ID], reports: [PENDING_SELF_REPORT_ID], elsewhere: 0 };
         for (const next of steps) {
           const did = await perform(env, made, next);
@@ -408,8 +410,8 @@ describe('统计的性质：增量聚合等于全量重算', () => {
         await startRecompute(env);
         const { requests } = await env.store.record(() => slices(Number.POSITIVE_INFINITY));
         const written = writtenPer(requests);
-        // One save of the state per branch and per campaign recounted; the tallies were right, so nothing else.
-        expect(written).toEqual({ stats_state: branchCount + campaignCount });
+        // One save of the state per branch, campaign and 四红 programme recounted; the tallies were right, so nothing else.
+        expect(written).toEqual({ stats_state: branchCount + campaignCount + brandProgrammeCount });
         expect(await storedNumbers(PROGRAMME_ID)).toEqual(recomputed);
       }),
       { numRuns: 25 },

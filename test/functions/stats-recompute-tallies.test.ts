@@ -117,7 +117,11 @@ describe('全量重算顺带重数征集的支部统计', () => {
       ok: true,
       data: {
         jobs: expect.arrayContaining([
-          expect.objectContaining({ job: 'continueRecompute', ok: true, counts: { branches: 5, campaigns: campaigns.length } }),
+          expect.objectContaining({
+            job: 'continueRecompute',
+            ok: true,
+            counts: { branches: 5, campaigns: campaigns.length, brandProgrammes: 1 },
+          }),
         ]),
       },
     });

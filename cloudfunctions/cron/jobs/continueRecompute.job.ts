@@ -9,12 +9,13 @@ import { listRunningRecomputes } from '../../../server/stats/state.repository';
 const RECOMPUTE_BUDGET_MS = 20_000;
 const MAX_BRANCHES_PER_RUN = 1000;
 
-/** Carries every running full recompute on by one slice (server/stats/recompute.ts): branches, then campaigns' tallies. */
+/** Carries every running full recompute on by one slice (server/stats/recompute.ts): branches, then campaigns' tallies, then 四红 unit tallies. */
 export const continueRecomputes: TimerJob = {
   name: 'continueRecompute',
   async run({ db, now }) {
     let branches = 0;
     let campaigns = 0;
+    let brandProgrammes = 0;
     const started = performance.now();
     for (const state of await listRunningRecomputes(db)) {
       const budgetMs = RECOMPUTE_BUDGET_MS - (performance.now() - started);
@@ -22,7 +23,8 @@ export const continueRecomputes: TimerJob = {
       const slice = await continueRecompute(db, state, now, { maxBranches: MAX_BRANCHES_PER_RUN, budgetMs });
       branches += slice.branches;
       campaigns += slice.campaigns;
+      brandProgrammes += slice.brandProgrammes;
     }
-    return { branches, campaigns };
+    return { branches, campaigns, brandProgrammes };
   },
 };

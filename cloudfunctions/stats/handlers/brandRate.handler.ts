@@ -49,7 +49,11 @@ export async function rateNomination(
   };
   await Promise.all([
     countRatingOnNomination(db, nomination._id, input.score).catch(notCounted('nomination')),
-    countRatingOnUnit(db, programme._id, nomination.branchId, nomination.brand, input.score).catch(notCounted('unit')),
+    countRatingOnUnit(
+      db,
+      { programmeId: programme._id, branchId: nomination.branchId },
+      { brand: nomination.brand, score: input.score, now },
+    ).catch(notCounted('unit')),
   ]);
   const count = nomination.ratingCount + 1;
   const sum = nomination.ratingSum + input.score;

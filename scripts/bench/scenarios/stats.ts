@@ -326,11 +326,11 @@ async function recomputeCases(env: BenchEnv, layout: Layout, options: BenchOptio
     const slice = await runJob(env, continueRecomputes, new Date(layout.now.getTime() + minute * MINUTE_MS));
     slices.push(slice);
     options.log(
-      `  stats @ ${layout.size}: recompute slice ${minute}: ${slice.counts.branches} branches, ${slice.counts.campaigns} campaigns' tallies, ${(slice.ms / 1000).toFixed(1)} s`,
+      `  stats @ ${layout.size}: recompute slice ${minute}: ${slice.counts.branches} branches, ${slice.counts.campaigns} campaigns' tallies, ${slice.counts.brandProgrammes ?? 0} 四红 programmes' tallies, ${(slice.ms / 1000).toFixed(1)} s`,
     );
     const state = await readState(env, recomputeStateId(layout.programme._id));
     if (state?.phase === 'done') break;
-    if (slice.counts.branches === 0 && slice.counts.campaigns === 0)
+    if (slice.counts.branches === 0 && slice.counts.campaigns === 0 && (slice.counts.brandProgrammes ?? 0) === 0)
       throw new Error('stats recompute: a slice moved nothing on and the recompute is not done');
   }
   assertRequestSizes('stats recompute', slices);
