@@ -8,9 +8,8 @@
  */
 import type { CountedNomination } from '../core/brand/recount';
 import type { BrandProgrammeDoc, BrandUnitDoc } from './documents';
-import { fetchAllPages, fetchOne, wholeObjectWrites, type Database } from './kernel/db';
-import { inLanes } from './kernel/lanes';
-import { isDuplicateKeyError } from './kernel/sdk-errors';
+import { fetchAllPages, fetchOne, type Database } from './kernel/db';
+import { writeStampedRecount, type RecountWrites } from './recountWrites.repository';
 
 const PROGRAMMES = 'brand_programmes';
 const NOMINATIONS = 'brand_nominations';
@@ -19,8 +18,6 @@ const UNITS = 'brand_units';
 const MAX_PROGRAMMES = 10_000;
 /** A programme's nominations and units: units × a handful of brands, far below. */
 const MAX_PROGRAMME_DOCS = 100_000;
-/** Write requests in flight at once; a recount that finds drift has a handful to write. */
-const WRITE_LANES = 16;
 
 export type StoredNomination = CountedNomination & { _id: string };
 
@@ -67,45 +64,9 @@ export function listCountedNominations(db: Database, programmeId: string): Promi
 }
 
 /** What to write so the stored unit tallies become the recounted ones. */
-export interface UnitWrites {
-  /** Tallies to set, each with what was stored (null: none was) for the compare-and-set. */
-  set: { doc: BrandUnitDoc; stored: BrandUnitDoc | null }[];
-  /** Stored tallies no nomination stands behind any more. */
-  removed: BrandUnitDoc[];
-}
-
-/**
- * Sets unit tallies to their recount. Every step moves a tally in its transaction and every rating
- * by an increment outside one, each stamping `updatedAt`; a stored tally is overwritten (or, with no
- * nomination behind it, removed) only while its stamp is still the one read, so a move that landed
- * after the recount read it is never undone (the tally stays as it is until the next recount). A
- * missing tally is added; a duplicate means a step created it meanwhile, left alone for the same
- * reason. How many were written.
- */
-export async function writeBrandUnits(db: Database, writes: UnitWrites): Promise<number> {
-  const target = db.collection(UNITS);
-  let written = 0;
-  await inLanes(writes.set, WRITE_LANES, async ({ doc, stored }) => {
-    const { _id, ...fields } = doc;
-    if (stored === null) {
-      try {
-        await target.add({ data: { ...doc } });
-        written += 1;
-      } catch (error) {
-        if (!isDuplicateKeyError(error)) throw error;
-      }
-      return;
-    }
-    const reply = (await target.where({ _id, updatedAt: stored.updatedAt }).update({ data: wholeObjectWrites(fields, db.command) })) as {
-      stats: { updated: number };
-    };
-    written += reply.stats.updated;
-  });
-  await inLanes(writes.removed, WRITE_LANES, async ({ _id, updatedAt }) => {
-    const reply = (await target.where({ _id, updatedAt }).remove()) as { stats: { removed: number } };
-    written += reply.stats.removed;
-  });
-  return written;
+/** Sets unit tallies to their recount (server/recountWrites.repository.ts); how many were written. */
+export function writeBrandUnits(db: Database, writes: RecountWrites<BrandUnitDoc>): Promise<number> {
+  return writeStampedRecount(db, UNITS, writes);
 }
 
 /**

@@ -14,8 +14,8 @@ import {
   listCountedNominations,
   writeBrandUnits,
   writeProgrammeSelected,
-  type UnitWrites,
 } from './brandTally.repository';
+import type { RecountWrites } from './recountWrites.repository';
 
 export interface BrandRecountReport {
   unitsWritten: number;
@@ -37,10 +37,10 @@ function unitWrites(
   stored: readonly BrandUnitDoc[],
   recount: ReturnType<typeof recountBrandUnits>,
   now: Date,
-): UnitWrites {
+): RecountWrites<BrandUnitDoc> {
   const storedById = new Map(stored.map((doc) => [doc._id, doc]));
   const builtIds = new Set<string>();
-  const set: UnitWrites['set'] = [];
+  const set: RecountWrites<BrandUnitDoc>['set'] = [];
   for (const unit of recount.units) {
     const id = brandUnitId(programmeId, unit.branchId);
     builtIds.add(id);

@@ -5,10 +5,10 @@
  * per request over a declared index and asks only for the fields the recount uses.
  */
 import type { CampaignAuthorDoc, CampaignBranchDoc } from './documents';
-import { fetchAllPages, MAX_DOCS_PER_GET, wholeObjectWrites, type Database } from './kernel/db';
+import { fetchAllPages, MAX_DOCS_PER_GET, type Database } from './kernel/db';
 import { inLanes } from './kernel/lanes';
-import { isDuplicateKeyError } from './kernel/sdk-errors';
 import type { TalliedWork } from './campaignTally';
+import { writeStampedRecount, type RecountWrites } from './recountWrites.repository';
 
 const TALLIES = 'campaign_branches';
 const AUTHORS = 'campaign_authors';
@@ -63,45 +63,9 @@ export function listCampaignAuthors(db: Database, campaignId: string): Promise<C
 }
 
 /** What to write so the stored documents of one collection become the recounted ones. */
-export interface RecountWrites<T extends { _id: string }> {
-  /** Documents to set, each with what was stored (null: none was) for the compare-and-set. */
-  set: { doc: T; stored: T | null }[];
-  /** Stored documents no approved work stands behind any more. */
-  removed: T[];
-}
-
-/**
- * Sets tallies to their recount. The story function moves a tally by increments outside any
- * transaction, each stamping `updatedAt`; a stored tally is overwritten only while its stamp is
- * still the one read, so an increment that landed after the recount read it is never undone (the
- * tally stays as it is until the next recount); an obsolete one is removed on the same condition. A
- * missing tally is added; a duplicate means a first increment created it meanwhile, which is left
- * alone for the same reason. How many were written.
- */
-export async function writeTallies(db: Database, writes: RecountWrites<CampaignBranchDoc>): Promise<number> {
-  const target = db.collection(TALLIES);
-  let written = 0;
-  await inLanes(writes.set, WRITE_LANES, async ({ doc, stored }) => {
-    const { _id, ...fields } = doc;
-    if (stored === null) {
-      try {
-        await target.add({ data: { ...doc } });
-        written += 1;
-      } catch (error) {
-        if (!isDuplicateKeyError(error)) throw error;
-      }
-      return;
-    }
-    const reply = (await target.where({ _id, updatedAt: stored.updatedAt }).update({ data: wholeObjectWrites(fields, db.command) })) as {
-      stats: { updated: number };
-    };
-    written += reply.stats.updated;
-  });
-  await inLanes(writes.removed, WRITE_LANES, async ({ _id, updatedAt }) => {
-    const reply = (await target.where({ _id, updatedAt }).remove()) as { stats: { removed: number } };
-    written += reply.stats.removed;
-  });
-  return written;
+/** Sets branch tallies to their recount (server/recountWrites.repository.ts); how many were written. */
+export function writeTallies(db: Database, writes: RecountWrites<CampaignBranchDoc>): Promise<number> {
+  return writeStampedRecount(db, TALLIES, writes);
 }
 
 /**

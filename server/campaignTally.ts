@@ -15,8 +15,8 @@ import {
   listCampaignTallies,
   writeAuthors,
   writeTallies,
-  type RecountWrites,
 } from './campaignTally.repository';
+import type { RecountWrites } from './recountWrites.repository';
 
 export type TalliedWork = Pick<
   StoryDoc,
