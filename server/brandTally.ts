@@ -5,7 +5,7 @@
  * every programme after the campaigns' tallies (server/stats/recompute.ts, phase `brandUnits`).
  */
 import { isDeepStrictEqual } from 'node:util';
-import { recountBrandUnits } from '../core/brand/recount';
+import { recountBrandUnits, type RecountedUnit } from '../core/brand/recount';
 import { brandUnitId, type BrandUnitDoc } from './documents';
 import type { Database } from './kernel/db';
 import {
@@ -26,6 +26,18 @@ export interface BrandRecountReport {
 const sameUnit = (a: BrandUnitDoc, b: BrandUnitDoc) =>
   isDeepStrictEqual({ p: a.programmeId, u: a.branchId, b: a.brands }, { p: b.programmeId, u: b.branchId, b: b.brands });
 
+/** A unit's tally document as a recount builds it (the name kept as stored when there is one). */
+export function unitDocOf(programmeId: string, unit: RecountedUnit, updatedAt: Date, branchName = unit.branchName): BrandUnitDoc {
+  return {
+    _id: brandUnitId(programmeId, unit.branchId),
+    programmeId,
+    branchId: unit.branchId,
+    branchName,
+    brands: { ...unit.brands },
+    updatedAt,
+  };
+}
+
 /**
  * What to set and remove so the stored tallies become the recount. A unit whose nominations are all
  * gone (none is ever removed today, but a tally may be left by hand or by a bug) is removed rather
@@ -45,14 +57,7 @@ function unitWrites(
     const id = brandUnitId(programmeId, unit.branchId);
     builtIds.add(id);
     const before = storedById.get(id) ?? null;
-    const doc: BrandUnitDoc = {
-      _id: id,
-      programmeId,
-      branchId: unit.branchId,
-      branchName: before?.branchName ?? unit.branchName,
-      brands: { ...unit.brands },
-      updatedAt: now,
-    };
+    const doc = unitDocOf(programmeId, unit, now, before?.branchName);
     if (before === null || !sameUnit(before, doc)) set.push({ doc, stored: before });
   }
   return { set, removed: stored.filter((doc) => !builtIds.has(doc._id)) };

@@ -4,7 +4,7 @@
  * move and the audit record in one transaction ("Transactions", "Audit"); a rating is a once-only
  * insert by `_id` followed by atomic increments, as story ratings are ("Stories").
  */
-import { emptyUnitTally } from '../../core/brand/board';
+import { emptyBrandTallies } from '../../core/brand/recount';
 import type { AuditDoc } from '../../server/audit';
 import {
   brandRatingId,
@@ -23,7 +23,7 @@ import { fail } from '../../server/kernel/failure';
 import type { Logger } from '../../server/kernel/log';
 import { isDuplicateKeyError } from '../../server/kernel/sdk-errors';
 import { inTransaction, type TransactionSession } from '../../server/kernel/transaction';
-import { BRAND_KEYS, type BrandKey, type BrandNominationStatus } from '../../types/labels';
+import type { BrandKey, BrandNominationStatus } from '../../types/labels';
 
 export const BRAND_PROGRAMMES = 'brand_programmes';
 export const BRAND_NOMINATIONS = 'brand_nominations';
@@ -37,10 +37,6 @@ const MAX_NOMINATIONS = 10_000;
 const MAX_BRANCHES = MAX_DOCS_PER_GET;
 
 const NOT_FOUND_NOMINATION = { field: 'nominationId', message: '申报不存在或已删除' };
-
-export function emptyTallies(): Record<BrandKey, BrandUnitTally> {
-  return Object.fromEntries(BRAND_KEYS.map((key) => [key, emptyUnitTally()])) as Record<BrandKey, BrandUnitTally>;
-}
 
 /** What a nomination holds when 申报 writes it: submitted, with no review, rating, acceptance or selection yet. */
 export function submittedState(): Pick<
@@ -264,7 +260,7 @@ async function moveTally(
   const id = brandUnitId(unit.programmeId, unit.branchId);
   const stored = await session.get<BrandUnitDoc>(BRAND_UNITS, id);
   if (!stored) {
-    const brands = emptyTallies();
+    const brands = emptyBrandTallies();
     const tally = brands[brand];
     for (const [field, by] of Object.entries(delta) as [keyof BrandUnitTally, number][]) tally[field] += by;
     await session.set(BRAND_UNITS, id, {

@@ -5,10 +5,12 @@
  */
 import { bureauBrands } from '../../core/brand/quotas';
 import { seedPeople } from '../../emulator/seed/people';
-import { brandUnitId, type BrandNominationDoc, type BrandProgrammeDoc, type BrandUnitDoc } from '../../server/documents';
+import type { BrandNominationDoc, BrandProgrammeDoc } from '../../server/documents';
 import type { BrandProgrammeDraftInput } from '../../types/contracts/brand';
 import type { BrandKey, BrandStage } from '../../types/labels';
-import { emptyTallies, submittedState } from '../../cloudfunctions/stats/brand.repository';
+import { submittedState } from '../../cloudfunctions/stats/brand.repository';
+import { recountBrandUnits } from '../../core/brand/recount';
+import { unitDocOf } from '../../server/brandTally';
 import { useServerClock } from '../support/clock';
 import { createTestEnv, type TestEnv } from '../support/localEnv';
 
@@ -110,32 +112,9 @@ export function putBrandData(env: TestEnv, programme: BrandProgrammeDoc, nominat
     'brand_nominations',
     nominations.map((doc) => ({ ...doc })),
   );
-  const units = new Map<string, BrandUnitDoc>();
-  for (const doc of nominations) {
-    const id = brandUnitId(programme._id, doc.branchId);
-    const unit = units.get(id) ?? {
-      _id: id,
-      programmeId: programme._id,
-      branchId: doc.branchId,
-      branchName: doc.branchName,
-      brands: emptyTallies(),
-      updatedAt: programme.updatedAt,
-    };
-    const tally = unit.brands[doc.brand];
-    tally.nominated += 1;
-    if (doc.peerReview) {
-      tally.reviewed += 1;
-      tally.peerScoreSum += doc.peerReview.score;
-    }
-    tally.ratingCount += doc.ratingCount;
-    tally.ratingSum += doc.ratingSum;
-    if (doc.status === 'accepted' || doc.status === 'selected') tally.accepted += 1;
-    if (doc.status === 'selected') tally.selected += 1;
-    units.set(id, unit);
-  }
   env.store.insertMany(
     'brand_units',
-    [...units.values()].map((doc) => ({ ...doc })),
+    recountBrandUnits(nominations).units.map((unit) => ({ ...unitDocOf(programme._id, unit, programme.updatedAt) })),
   );
 }
 

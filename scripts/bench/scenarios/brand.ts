@@ -16,14 +16,13 @@ import { bureauBrands } from '../../../core/brand/quotas';
 import { memberDoc, seedStore } from '../../../emulator/seed';
 import {
   brandRatingId,
-  brandUnitId,
   type BrandNominationDoc,
   type BrandProgrammeDoc,
   type BrandReviewDoc,
-  type BrandUnitDoc,
   type OrgDoc,
 } from '../../../server/documents';
-import { emptyTallies } from '../../../cloudfunctions/stats/brand.repository';
+import { recountBrandUnits } from '../../../core/brand/recount';
+import { unitDocOf } from '../../../server/brandTally';
 import type { BrandKey, BrandNominationStatus } from '../../../types/labels';
 import { createBenchEnv, insertSliced, type BenchEnv } from '../env';
 import type { BenchOptions, CaseResult, Sample, Scenario, ScenarioRun } from '../types';
@@ -157,32 +156,9 @@ function putProgramme(env: BenchEnv, programmeDoc: BrandProgrammeDoc, nomination
       createdAt: doc.peerReview!.at,
     })),
   );
-  const units = new Map<string, BrandUnitDoc>();
-  for (const doc of nominations) {
-    const id = brandUnitId(programmeDoc._id, doc.branchId);
-    const unit = units.get(id) ?? {
-      _id: id,
-      programmeId: programmeDoc._id,
-      branchId: doc.branchId,
-      branchName: doc.branchName,
-      brands: emptyTallies(),
-      updatedAt: doc.updatedAt,
-    };
-    const tally = unit.brands[doc.brand];
-    tally.nominated += 1;
-    if (doc.peerReview) {
-      tally.reviewed += 1;
-      tally.peerScoreSum += doc.peerReview.score;
-    }
-    tally.ratingCount += doc.ratingCount;
-    tally.ratingSum += doc.ratingSum;
-    if (doc.status === 'accepted' || doc.status === 'selected') tally.accepted += 1;
-    if (doc.status === 'selected') tally.selected += 1;
-    units.set(id, unit);
-  }
   env.store.insertMany(
     'brand_units',
-    [...units.values()].map((doc) => ({ ...doc })),
+    recountBrandUnits(nominations).units.map((unit) => ({ ...unitDocOf(programmeDoc._id, unit, programmeDoc.updatedAt) })),
   );
 }
 
