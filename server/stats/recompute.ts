@@ -95,8 +95,8 @@ export async function continueRecompute(db: Database, state: RecomputeState, now
   const started = performance.now();
   const timeLeft = () => performance.now() - started < limits.budgetMs;
   const branches = await continueBranches(db, programme, state, now, limits, timeLeft);
-  const campaigns = await continueTallies(db, branches.state, now, timeLeft);
-  const brandProgrammes = await continueBrandUnits(db, campaigns.state, now, timeLeft);
+  const campaigns = await continueRecounts(db, branches.state, now, timeLeft, TALLIES);
+  const brandProgrammes = await continueRecounts(db, campaigns.state, now, timeLeft, BRAND_UNITS);
   return { branches: branches.done, campaigns: campaigns.done, brandProgrammes: brandProgrammes.done };
 }
 
@@ -151,69 +151,51 @@ async function continueBranches(
   return { done: finishedIds.size, state: latest };
 }
 
-/**
- * The tallies phase: recounts campaigns one after another while the slice has time (a campaign's reads page a thousand
- * works a request; a recount that finds nothing wrong writes nothing), saving the campaigns left after each; how many it
- * did, and the state it saved last.
- */
-async function continueTallies(
-  db: Database,
-  state: RecomputeState,
-  now: Date,
-  timeLeft: () => boolean,
-): Promise<{ done: number; state: RecomputeState }> {
-  if (state.phase !== 'tallies') return { done: 0, state };
-  const remaining = [...(state.remainingCampaigns ?? [])];
-  let done = 0;
-  let latest = state;
-  if (remaining.length === 0) {
-    latest = { ...state, ...afterTallies(state, now), updatedAt: now };
-    await saveState(db, latest);
-  }
-  while (remaining.length > 0 && timeLeft()) {
-    await recountCampaign(db, remaining[0]!, now);
-    remaining.shift();
-    done += 1;
-    latest = {
-      ...state,
-      ...(remaining.length === 0 ? afterTallies(state, now) : { phase: 'tallies', finishedAt: null }),
-      remainingCampaigns: [...remaining],
-      updatedAt: now,
-    };
-    await saveState(db, latest);
-  }
-  return { done, state: latest };
+/** A phase that recounts things one after another: story campaigns' tallies, then 四红 programmes' unit tallies. */
+interface RecountPhase {
+  phase: 'tallies' | 'brandUnits';
+  remaining: 'remainingCampaigns' | 'remainingBrandProgrammes';
+  recount: (db: Database, id: string, now: Date) => Promise<unknown>;
+  /** The phase that follows once nothing is left. */
+  after: (state: RecomputeState, now: Date) => Pick<RecomputeState, 'phase' | 'finishedAt'>;
 }
 
+const TALLIES: RecountPhase = { phase: 'tallies', remaining: 'remainingCampaigns', recount: recountCampaign, after: afterTallies };
+const BRAND_UNITS: RecountPhase = {
+  phase: 'brandUnits',
+  remaining: 'remainingBrandProgrammes',
+  recount: recountBrandProgramme,
+  after: (_state, now) => ({ phase: 'done', finishedAt: now }),
+};
+
 /**
- * The brandUnits phase: recounts 四红 programmes one after another while the slice has time (a programme's reads page a
- * thousand nominations a request; a recount that finds nothing wrong writes nothing), saving the programmes left after
- * each; how many it did.
+ * A recount phase: recounts its things one after another while the slice has time (each one's reads page a thousand
+ * documents a request; a recount that finds nothing wrong writes nothing), saving the ones left after each; how many it
+ * did, and the state it saved last.
  */
-async function continueBrandUnits(
+async function continueRecounts(
   db: Database,
   state: RecomputeState,
   now: Date,
   timeLeft: () => boolean,
+  phase: RecountPhase,
 ): Promise<{ done: number; state: RecomputeState }> {
-  if (state.phase !== 'brandUnits') return { done: 0, state };
-  const remaining = [...(state.remainingBrandProgrammes ?? [])];
+  if (state.phase !== phase.phase) return { done: 0, state };
+  const remaining = [...(state[phase.remaining] ?? [])];
   let done = 0;
   let latest = state;
   if (remaining.length === 0) {
-    latest = { ...state, phase: 'done', finishedAt: now, updatedAt: now };
+    latest = { ...state, ...phase.after(state, now), updatedAt: now };
     await saveState(db, latest);
   }
   while (remaining.length > 0 && timeLeft()) {
-    await recountBrandProgramme(db, remaining[0]!, now);
+    await phase.recount(db, remaining[0]!, now);
     remaining.shift();
     done += 1;
-    const finished = remaining.length === 0;
     latest = {
       ...state,
-      phase: finished ? 'done' : 'brandUnits',
-      remainingBrandProgrammes: [...remaining],
-      finishedAt: finished ? now : null,
+      ...(remaining.length === 0 ? phase.after(state, now) : { phase: phase.phase, finishedAt: null }),
+      [phase.remaining]: [...remaining],
       updatedAt: now,
     };
     await saveState(db, latest);
