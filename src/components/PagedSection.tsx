@@ -9,7 +9,8 @@ interface PagedSectionProps<T> {
   emptyTitle?: string;
   emptyDescription?: string;
   skeletonRows?: number;
-  itemKey: (item: T) => string;
+  /** The item's React key; `index` for rows with no identity of their own. */
+  itemKey: (item: T, index: number) => string;
   renderItem: (item: T) => ReactNode;
 }
 
@@ -26,8 +27,8 @@ export function PagedSection<T>({ list, title, emptyTitle, emptyDescription, ske
       onRetry={() => void list.reload()}
       skeletonRows={skeletonRows}
     >
-      {list.items.map((item) => (
-        <Fragment key={itemKey(item)}>{renderItem(item)}</Fragment>
+      {list.items.map((item, index) => (
+        <Fragment key={itemKey(item, index)}>{renderItem(item)}</Fragment>
       ))}
       <ListFooter hasMore={list.hasMore} loadingMore={list.loadingMore} loadMore={list.loadMore} />
     </Section>

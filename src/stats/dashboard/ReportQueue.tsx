@@ -3,8 +3,7 @@ import { useState } from 'react';
 import type { ActionOutput } from '../../../types/contracts';
 import { ActionButton } from '../../components/ActionButton';
 import { ReasonField, useReasonField } from '../../components/FormParts';
-import { ListFooter } from '../../components/ListFooter';
-import { Section } from '../../components/Section';
+import { PagedSection } from '../../components/PagedSection';
 import { callFunction } from '../../services/cloud';
 import { usePagedList } from '../../services/usePagedList';
 import { formatDateTime } from '../../utils/format';
@@ -83,20 +82,14 @@ function ReportCard({ report, onSettled }: { report: PendingReport; onSettled: (
 export function ReportQueue() {
   const list = usePagedList(fetchQueuePage);
   return (
-    <Section
+    <PagedSection
+      list={list}
       title='待确认的自报'
-      status={list.status}
-      isEmpty={list.items.length === 0}
       emptyTitle='没有待确认的自报'
       emptyDescription='党员自报读书、观影后会出现在这里，确认后计入“六个一”'
-      errorMessage={list.error?.message}
-      onRetry={() => void list.reload()}
       skeletonRows={2}
-    >
-      {list.items.map((report) => (
-        <ReportCard key={report.id} report={report} onSettled={() => void list.reload()} />
-      ))}
-      <ListFooter hasMore={list.hasMore} loadingMore={list.loadingMore} loadMore={list.loadMore} />
-    </Section>
+      itemKey={(report) => report.id}
+      renderItem={(report) => <ReportCard report={report} onSettled={() => void list.reload()} />}
+    />
   );
 }

@@ -2,9 +2,8 @@ import { Text, View } from '@tarojs/components';
 import { useReachBottom, useRouter } from '@tarojs/taro';
 import { useCallback } from 'react';
 import type { PointsEntry } from '../../../types/contracts/stats';
-import { ListFooter } from '../../components/ListFooter';
 import { PageShell } from '../../components/PageShell';
-import { Section } from '../../components/Section';
+import { PagedSection } from '../../components/PagedSection';
 import { callFunction } from '../../services/cloud';
 import { usePagedList } from '../../services/usePagedList';
 import { formatDateTime } from '../../utils/format';
@@ -47,21 +46,15 @@ export default function PointsLedgerPage() {
   return (
     <PageShell>
       <View className='ht-page__body'>
-        <Section
+        <PagedSection
+          list={list}
           title='积分明细'
-          status={list.status}
-          isEmpty={list.items.length === 0}
           emptyTitle='还没有积分'
           emptyDescription='参加活动签到、答题、投稿通过审核、完成“六个一”都会得到积分'
-          errorMessage={list.error?.message}
-          onRetry={() => void list.reload()}
           skeletonRows={6}
-        >
-          {list.items.map((entry, index) => (
-            <EntryRow key={`${entry.at}-${index}`} entry={entry} />
-          ))}
-          <ListFooter hasMore={list.hasMore} loadingMore={list.loadingMore} loadMore={list.loadMore} />
-        </Section>
+          itemKey={(entry, index) => `${entry.at}-${index}`}
+          renderItem={(entry) => <EntryRow entry={entry} />}
+        />
       </View>
     </PageShell>
   );

@@ -3,10 +3,9 @@ import Taro, { useReachBottom } from '@tarojs/taro';
 import type { ProgrammeView } from '../../../types/contracts/stats';
 import { ActionButton } from '../../components/ActionButton';
 import { Cell } from '../../components/Cell';
-import { ListFooter } from '../../components/ListFooter';
 import { ManagerGate } from '../../components/ManagerGate';
 import { PageShell } from '../../components/PageShell';
-import { Section } from '../../components/Section';
+import { PagedSection } from '../../components/PagedSection';
 import { Tag } from '../../components/Tag';
 import { callFunction } from '../../services/cloud';
 import { usePagedList } from '../../services/usePagedList';
@@ -38,26 +37,21 @@ function Programmes() {
       <View className='ht-card'>
         <ActionButton onClick={() => open(programmeEditUrl())}>新建方案</ActionButton>
       </View>
-      <Section
+      <PagedSection
+        list={list}
         title='学习活动方案'
-        status={list.status}
-        isEmpty={list.items.length === 0}
         emptyTitle='还没有方案'
         emptyDescription='新建方案，定好“六个一”每项怎样算完成、支部任务、学时目标和积分规则'
-        errorMessage={list.error?.message}
-        onRetry={() => void list.reload()}
-      >
-        {list.items.map((programme) => (
+        itemKey={(programme) => programme.id}
+        renderItem={(programme) => (
           <Cell
-            key={programme.id}
             title={programme.title}
             description={windowText(programme)}
             value={<Tag tone={programme.state === 'active' ? 'red' : 'grey'} text={STATE_LABELS[programme.state]} />}
             onClick={() => open(programmeEditUrl(programme.id))}
           />
-        ))}
-        <ListFooter hasMore={list.hasMore} loadingMore={list.loadingMore} loadMore={list.loadMore} />
-      </Section>
+        )}
+      />
     </>
   );
 }
